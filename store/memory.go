@@ -1,0 +1,35 @@
+package store
+
+import (
+	"context"
+
+	"github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/memstore"
+
+	"kg/term"
+)
+
+// memory is Cayley's in-memory quad store; Replace swaps in a new one.
+type memory struct {
+	cayleyGraph
+}
+
+func newMemory() (*memory, error) {
+	return &memory{cayleyGraph{qs: memstore.New()}}, nil
+}
+
+func (m *memory) Replace(ctx context.Context, quads []term.Quad) error {
+	qs := memstore.New()
+	if err := write(ctx, qs, quads); err != nil {
+		return err
+	}
+	m.qs = qs
+	return nil
+}
+
+func (m *memory) Add(ctx context.Context, quads []term.Quad) error {
+	return m.qs.ApplyDeltas(deltas(quads, graph.Add), ignoreDup)
+}
+
+func (m *memory) Location() string { return "memory" }
+func (m *memory) Close() error     { return m.qs.Close() }
