@@ -1,0 +1,115 @@
+package rdfio
+
+import (
+	"fmt"
+	"io"
+	"path"
+	"strconv"
+	"strings"
+
+	"kg/term"
+)
+
+// Options controls a parse.
+type Options struct {
+	// Base is the base IRI against which relative IRIs are resolved,
+	// usually the file: IRI of the document. Empty means "no base": relative
+	// IRIs are then kept as written in Turtle-family syntaxes.
+	Base string
+	// BlankPrefix is prepended to every blank node label, so that blank
+	// nodes of different documents loaded into one store never merge. It
+	// should end in a character that cannot start a label, such as '_' or
+	// '.', to keep prefixes of different documents apart.
+	BlankPrefix string
+	// File is the name used in error messages.
+	File string
+	// OnPrefix, when set, is called for every prefix declaration seen by
+	// the Turtle and TriG parsers (and for namespace declarations in
+	// RDF/XML), with the prefix without its colon and the resolved IRI.
+	OnPrefix func(prefix, iri string)
+	// Documents maps IRI prefixes to local directories for the JSON-LD
+	// document loader: a remote context whose IRI starts with a key is read
+	// from the file under the mapped directory. Any other remote document is
+	// an error; the loader never uses the network.
+	Documents map[string]string
+}
+
+// SyntaxError is a parse error at a position of the input. Line and Col are
+// 1-based; Col counts characters, not bytes.
+type SyntaxError struct {
+	File      string
+	Line, Col int
+	Msg       string
+}
+
+func (e *SyntaxError) Error() string {
+	if e.File == "" {
+		return fmt.Sprintf("%d:%d: %s", e.Line, e.Col, e.Msg)
+	}
+	return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Col, e.Msg)
+}
+
+// ParseFunc is the common signature of the parsers: it reads a document
+// from r and calls emit for every quad, stopping at the first error
+// (a *SyntaxError for bad input, or whatever emit or r returned).
+type ParseFunc func(r io.Reader, opt Options, emit func(term.Quad) error) error
+
+// Format describes a supported syntax.
+type Format struct {
+	Name       string   // short name, e.g. "turtle"
+	MediaType  string   // preferred media type
+	Extensions []string // file extensions with the dot, lower case
+	Parse      ParseFunc
+}
+
+// Formats lists the syntaxes this package reads.
+var Formats = []Format{
+	{"ntriples", "application/n-triples", []string{".nt"}, ParseNTriples},
+	{"nquads", "application/n-quads", []string{".nq"}, ParseNQuads},
+	{"turtle", "text/turtle", []string{".ttl"}, ParseTurtle},
+	{"trig", "application/trig", []string{".trig"}, ParseTriG},
+	{"rdfxml", "application/rdf+xml", []string{".rdf", ".owl", ".xml"}, nil},
+	{"jsonld", "application/ld+json", []string{".jsonld", ".json"}, nil},
+}
+
+// FormatFor finds a format by short name, media type or file name
+// (by extension). It reports false when nothing matches.
+func FormatFor(nameOrFile string) (Format, bool) {
+	key := strings.ToLower(nameOrFile)
+	for _, f := range Formats {
+		if key == f.Name || key == f.MediaType {
+			return f, true
+		}
+	}
+	ext := path.Ext(key)
+	if ext == ".gz" {
+		ext = path.Ext(strings.TrimSuffix(key, ext))
+	}
+	for _, f := range Formats {
+		for _, e := range f.Extensions {
+			if ext == e {
+				return f, true
+			}
+		}
+	}
+	return Format{}, false
+}
+
+// FileIRI returns the file: IRI of an absolute file path, suitable as
+// Options.Base.
+func FileIRI(absPath string) string {
+	var b strings.Builder
+	b.WriteString("file://")
+	if !strings.HasPrefix(absPath, "/") {
+		b.WriteByte('/')
+	}
+	for i := 0; i < len(absPath); i++ {
+		c := absPath[i]
+		if c <= ' ' || c >= 0x7f || strings.IndexByte("%<>\"{}|\\^`#?", c) >= 0 {
+			b.WriteString("%" + strings.ToUpper(strconv.FormatInt(int64(c)|0x100, 16)[1:]))
+			continue
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
