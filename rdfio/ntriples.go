@@ -20,15 +20,23 @@ func ParseNQuads(r io.Reader, opt Options, emit func(term.Quad) error) error {
 	return parseLines(r, opt, emit, true)
 }
 
+// parseGeneralizedNQuads also accepts blank nodes as predicates, as in the
+// generalized RDF that some JSON-LD tests expect.
+func parseGeneralizedNQuads(r io.Reader, opt Options, emit func(term.Quad) error) error {
+	return parseLinesWith(r, &lineParser{opt: opt, quads: true, generalized: true}, emit)
+}
+
 // lineParser parses one line at a time from a byte slice. Strings for
 // IRIs that repeat (the previous subject, predicates, datatypes, graphs)
 // are reused instead of allocated again, which is most of its speed.
 type lineParser struct {
-	opt    Options
-	quads  bool
-	line   []byte
-	pos    int
-	lineNo int
+	opt   Options
+	quads bool
+	// generalized allows blank node predicates.
+	generalized bool
+	line        []byte
+	pos         int
+	lineNo      int
 
 	lastS    string
 	lastSRaw []byte
@@ -37,8 +45,12 @@ type lineParser struct {
 }
 
 func parseLines(r io.Reader, opt Options, emit func(term.Quad) error, quads bool) error {
+	return parseLinesWith(r, &lineParser{opt: opt, quads: quads}, emit)
+}
+
+func parseLinesWith(r io.Reader, p *lineParser, emit func(term.Quad) error) error {
 	br := bufio.NewReaderSize(r, 1<<16)
-	p := &lineParser{opt: opt, quads: quads, intern: make(map[string]string), langs: make(map[string]string)}
+	p.intern, p.langs = make(map[string]string), make(map[string]string)
 	var long []byte
 	for {
 		line, err := br.ReadSlice('\n')
@@ -119,7 +131,12 @@ func (p *lineParser) parseLine(line []byte, emit func(term.Quad) error) error {
 			return err
 		}
 		p.skipWS()
-		if q.P, err = p.iri(true); err != nil {
+		if p.generalized && p.pos < len(line) && line[p.pos] == '_' {
+			q.P, err = p.blank()
+		} else {
+			q.P, err = p.iri(true)
+		}
+		if err != nil {
 			return err
 		}
 		p.skipWS()

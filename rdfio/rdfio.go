@@ -68,8 +68,8 @@ var Formats = []Format{
 	{"nquads", "application/n-quads", []string{".nq"}, ParseNQuads},
 	{"turtle", "text/turtle", []string{".ttl"}, ParseTurtle},
 	{"trig", "application/trig", []string{".trig"}, ParseTriG},
-	{"rdfxml", "application/rdf+xml", []string{".rdf", ".owl", ".xml"}, nil},
-	{"jsonld", "application/ld+json", []string{".jsonld", ".json"}, nil},
+	{"rdfxml", "application/rdf+xml", []string{".rdf", ".owl", ".xml"}, ParseRDFXML},
+	{"jsonld", "application/ld+json", []string{".jsonld", ".json"}, ParseJSONLD},
 }
 
 // FormatFor finds a format by short name, media type or file name
