@@ -3,6 +3,7 @@ package results
 import (
 	"bytes"
 	"flag"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -480,5 +481,28 @@ func TestEqual(t *testing.T) {
 		if got := Equal(tt.b, tt.a); got != tt.want {
 			t.Errorf("%s (swapped): Equal = %v, want %v", tt.name, got, tt.want)
 		}
+	}
+}
+
+// BenchmarkWriters streams rows through each writer; allocations per row
+// stay constant, which is what lets large results pass through.
+func BenchmarkWriters(b *testing.B) {
+	row := sample().Rows[0]
+	for _, f := range Formats {
+		b.Run(f.Name, func(b *testing.B) {
+			b.ReportAllocs()
+			w := f.New(io.Discard, testPrefixes)
+			if err := w.Begin(sample().Vars); err != nil {
+				b.Fatal(err)
+			}
+			for b.Loop() {
+				if err := w.Row(row); err != nil {
+					b.Fatal(err)
+				}
+			}
+			if err := w.End(); err != nil {
+				b.Fatal(err)
+			}
+		})
 	}
 }
