@@ -27,6 +27,7 @@ type turtleParser struct {
 	base     string
 	prefixes map[string]string
 	graph    term.Term
+	inGraph  bool
 	fresh    int
 	tok      token
 	have     bool
@@ -246,8 +247,8 @@ func (p *turtleParser) wrappedGraph(g term.Term) error {
 	if err := p.expect("{"); err != nil {
 		return err
 	}
-	p.graph = g
-	defer func() { p.graph = term.Term{} }()
+	p.graph, p.inGraph = g, true
+	defer func() { p.graph, p.inGraph = term.Term{}, false }()
 	for {
 		t, err := p.peek()
 		if err != nil {
@@ -362,6 +363,9 @@ func (p *turtleParser) predicateObjectList(s term.Term) error {
 			}
 			pred = term.IRI(iri)
 		default:
+			if p.inGraph && t.is("{") {
+				return p.errAt(t, "expected predicate, found '{' (graphs cannot be nested)")
+			}
 			return p.errAt(t, "expected predicate, found "+t.describe())
 		}
 		for {

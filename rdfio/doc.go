@@ -1,0 +1,27 @@
+// Package rdfio reads RDF documents into kg's data model: it parses
+// N-Triples, N-Quads, Turtle, TriG, RDF/XML and JSON-LD into term.Quad
+// values, handed one at a time to a callback. It is what `kg load`, the
+// SPARQL engine's --data loading and the conformance tests use.
+//
+// All parsers share one signature (ParseFunc) and one Options struct: a
+// base IRI for relative references, a prefix for blank node labels so that
+// blank nodes of different documents never merge, and a file name for
+// error messages. Syntax errors are *SyntaxError values that carry the
+// 1-based line and column (in characters) of the offending token.
+//
+// The line-based and Turtle-family parsers stream: they hold one line or
+// one token of lookahead, never the document. RDF/XML and JSON-LD documents
+// are read whole, as their processing needs random access (XML byte offsets
+// for positions, JSON-LD expansion).
+//
+// IRIs are resolved with ResolveIRI, an RFC 3986 section 5 resolver that
+// works on strings and never re-encodes characters. Literals keep their
+// exact lexical form; language tags are lower-cased as term.LangString does.
+// Isomorphic compares parsed datasets up to blank node renaming, for tests.
+//
+// JSON-LD goes through github.com/piprate/json-gold with a document loader
+// that reads only local files (file: IRIs and prefixes mapped in
+// Options.Documents) and fails clearly on anything remote. It is compiled in
+// with the build tag "jsonld" until go.sum lists json-gold's dependency
+// github.com/pquerna/cachecontrol.
+package rdfio
