@@ -150,8 +150,8 @@ func TestHeader(t *testing.T) {
 		{DCTERMS + "created", date},
 		{DCTERMS + "modified", date},
 		{DCTERMS + "license", term.IRI("http://creativecommons.org/publicdomain/zero/1.0/")},
-		{"http://purl.org/vocab/vann/preferredNamespacePrefix", term.String("kgo")},
-		{"http://purl.org/vocab/vann/preferredNamespaceUri", term.String(NS)},
+		{VANN + "preferredNamespacePrefix", term.String("kgo")},
+		{VANN + "preferredNamespaceUri", term.String(NS)},
 	}
 	for _, w := range want {
 		if !g.has(IRI, w.p, w.o) {
@@ -431,11 +431,11 @@ func TestDomainsAndRanges(t *testing.T) {
 		{HoldsMandate, []string{Actor}, []string{Mandate}},
 		{Requires, []string{Law}, []string{Instrument}},
 		{Governs, []string{Law}, []string{Instrument}},
-		{ResponsibleFor, []string{Actor}, []string{Instrument}},
-		{ParticipatesIn, []string{Actor}, []string{Instrument}},
+		{ResponsibleFor, []string{Actor}, []string{Instrument, Partnership}},
+		{ParticipatesIn, []string{Actor}, []string{Instrument, Partnership}},
 		{Finances, []string{Actor}, []string{Instrument}},
 		{FundedBy, []string{Instrument}, []string{Fund, Appropriation, Actor}},
-		{Implements, []string{Instrument}, []string{Strategy}},
+		{Implements, []string{Instrument}, []string{Instrument}},
 		{PartOf, nil, nil},
 		{Owns, []string{Actor}, []string{Actor, Instrument}},
 		{MemberOf, []string{Actor}, []string{Actor}},

@@ -11,7 +11,7 @@ import (
 var compactPrefixes = []struct{ prefix, ns string }{
 	{"kgo", NS}, {"rdf", RDF}, {"rdfs", RDFS}, {"owl", OWL}, {"xsd", XSD},
 	{"skos", SKOS}, {"dcterms", DCTERMS}, {"prov", PROV}, {"org", ORG},
-	{"eli", ELI}, {"schema", SCHEMA}, {"foaf", FOAF},
+	{"eli", ELI}, {"schema", SCHEMA}, {"foaf", FOAF}, {"vann", VANN},
 }
 
 // Compact writes iri as prefix:local when it is in one of the namespaces

@@ -27,6 +27,7 @@ const (
 	FOAF    = "http://xmlns.com/foaf/0.1/"
 	VOID    = "http://rdfs.org/ns/void#"
 	VCARD   = "http://www.w3.org/2006/vcard/ns#"
+	VANN    = "http://purl.org/vocab/vann/"
 	ADMS    = "http://www.w3.org/ns/adms#"
 	WD      = "http://www.wikidata.org/entity/"
 )
@@ -92,11 +93,11 @@ const (
 	HoldsMandate   = NS + "holdsMandate"   // Actor → Mandate
 	Requires       = NS + "requires"       // Law → Instrument
 	Governs        = NS + "governs"        // Law → Instrument
-	ResponsibleFor = NS + "responsibleFor" // Actor → Instrument
-	ParticipatesIn = NS + "participatesIn" // Actor → Instrument
+	ResponsibleFor = NS + "responsibleFor" // Actor → Instrument | Partnership
+	ParticipatesIn = NS + "participatesIn" // Actor → Instrument | Partnership
 	Finances       = NS + "finances"       // Actor → Instrument
 	FundedBy       = NS + "fundedBy"       // Instrument → Fund | Appropriation | Actor
-	Implements     = NS + "implements"     // Instrument → Strategy
+	Implements     = NS + "implements"     // Instrument → Instrument (most often a Strategy)
 	PartOf         = NS + "partOf"         // anything → its whole
 	Owns           = NS + "owns"           // Actor → Actor | Instrument
 	MemberOf       = NS + "memberOf"       // Actor → Actor
