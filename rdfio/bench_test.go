@@ -68,27 +68,29 @@ func BenchmarkParseTurtle(b *testing.B) {
 	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "triples/s")
 }
 
-// TestNTriplesStreams checks that the parser emits triples before the
-// input ends: the reader blocks after the first lines until the first
-// triple has been seen.
-func TestNTriplesStreams(t *testing.T) {
-	pr, pw := io.Pipe()
-	seen := make(chan struct{})
-	go func() {
-		io.WriteString(pw, "<http://ex.org/a> <http://ex.org/p> \"1\" .\n")
-		<-seen
-		io.WriteString(pw, "<http://ex.org/b> <http://ex.org/p> \"2\" .\n")
-		pw.Close()
-	}()
-	n := 0
-	err := ParseNTriples(pr, Options{}, func(term.Quad) error {
-		n++
-		if n == 1 {
-			close(seen)
+// TestParsersStream checks that the streaming parsers emit triples before
+// the input ends: the writer holds back the second line until the first
+// triple has been seen, so a parser that read everything first would hang.
+func TestParsersStream(t *testing.T) {
+	for name, parse := range map[string]ParseFunc{"ntriples": ParseNTriples, "nquads": ParseNQuads, "turtle": ParseTurtle, "trig": ParseTriG} {
+		pr, pw := io.Pipe()
+		seen := make(chan struct{})
+		go func() {
+			io.WriteString(pw, "<http://ex.org/a> <http://ex.org/p> \"1\" .\n")
+			<-seen
+			io.WriteString(pw, "<http://ex.org/b> <http://ex.org/p> \"2\" .\n")
+			pw.Close()
+		}()
+		n := 0
+		err := parse(pr, Options{}, func(term.Quad) error {
+			n++
+			if n == 1 {
+				close(seen)
+			}
+			return nil
+		})
+		if err != nil || n != 2 {
+			t.Fatalf("%s: got %d triples, err %v", name, n, err)
 		}
-		return nil
-	})
-	if err != nil || n != 2 {
-		t.Fatalf("got %d triples, err %v", n, err)
 	}
 }

@@ -35,8 +35,10 @@ func newScanner(r io.Reader, file string) *scanner {
 }
 
 func (s *scanner) fill(n int) {
-	if s.head > 0 && s.head == len(s.buf) {
-		s.buf, s.head = s.buf[:0], 0
+	// Drop consumed runes so the buffer stays as small as the lookahead.
+	if s.head > 0 && (s.head == len(s.buf) || s.head >= 64) {
+		n := copy(s.buf, s.buf[s.head:])
+		s.buf, s.head = s.buf[:n], 0
 	}
 	for len(s.buf)-s.head <= n {
 		if s.eof {
