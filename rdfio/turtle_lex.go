@@ -323,7 +323,8 @@ func (lx *lexer) number() (tokKind, string, error) {
 		case digits > 0 && lx.exponentAt(1):
 			lx.buf = append(lx.buf, byte(lx.s.next()))
 		}
-	} else if digits == 0 {
+	}
+	if digits == 0 && kind == tInteger {
 		return 0, "", lx.s.errHere("expected digits in number")
 	}
 	if lx.exponentAt(0) {

@@ -84,6 +84,8 @@ func TestTurtleSyntaxErrors(t *testing.T) {
 	cases := []struct{ doc, msg string }{
 		{pre + ":s :p :o", "expected '.'"},
 		{pre + ":s :p .", "expected object"},
+		{pre + ":s :p -. ", "expected digits"},
+		{pre + ":s :p +x ", "expected digits"},
 		{pre + `:s :p "a` + "\n" + `b" .`, "line break in short string"},
 		{pre + ":s :p <a b> .", "not allowed in IRI"},
 		{pre + `:s :p <\u0020> .`, "escaped character not allowed in IRI"},
@@ -156,6 +158,21 @@ func TestOnPrefix(t *testing.T) {
 	parseString(t, ParseTurtle, doc, Options{OnPrefix: func(p, iri string) { got = append(got, p+"="+iri) }})
 	if strings.Join(got, " ") != "ex=http://b/x# =http://e/" {
 		t.Errorf("got %v", got)
+	}
+}
+
+func TestPrefixesCollector(t *testing.T) {
+	var px Prefixes
+	doc := "@prefix b: <http://b/> . @prefix a: <http://a/> . @prefix b: <http://b2/> . b:x a:y b:z ."
+	got := parseString(t, ParseTriG, doc, Options{OnPrefix: px.Add})
+	if len(got) != 1 || got[0].S.Value != "http://b2/x" {
+		t.Fatalf("got %v", got)
+	}
+	if strings.Join(px.Names(), ",") != "b,a" || px.Len() != 2 {
+		t.Errorf("names %v", px.Names())
+	}
+	if iri, ok := px.IRI("b"); !ok || iri != "http://b2/" || px.Map()["a"] != "http://a/" {
+		t.Errorf("b = %q, map %v", iri, px.Map())
 	}
 }
 
