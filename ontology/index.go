@@ -87,12 +87,16 @@ func (t Term) clone() Term {
 // hierarchies are not in it.
 type index struct {
 	quads      []term.Quad
-	terms      map[string]*Term // declared terms in NS
-	order      []string         // their IRIs in document order
-	declared   map[string]Kind  // every declared IRI, external ones too
-	superClass map[string][]string
+	terms      map[string]*Term    // declared terms in NS
+	order      []string            // their IRIs in document order
+	declared   map[string]Kind     // every declared IRI, external ones too
+	superClass map[string][]string // direct
 	superProp  map[string][]string
 	disjoint   map[[2]string]bool
+	// Transitive closures of superClass and superProp, computed once since
+	// ingest asks for them per entity.
+	allSuperClasses map[string][]string
+	allSuperProps   map[string][]string
 }
 
 var loadIndex = sync.OnceValue(func() *index {
@@ -253,6 +257,14 @@ func buildIndex(doc []byte) (*index, error) {
 			}
 		}
 	}
+	ix.allSuperClasses = make(map[string][]string, len(ix.superClass))
+	for iri := range ix.superClass {
+		ix.allSuperClasses[iri] = closure(ix.superClass, iri)
+	}
+	ix.allSuperProps = make(map[string][]string, len(ix.superProp))
+	for iri := range ix.superProp {
+		ix.allSuperProps[iri] = closure(ix.superProp, iri)
+	}
 	for iri, t := range ix.terms {
 		if t.Kind == KindClass {
 			t.Parents = ix.superClass[iri]
@@ -373,22 +385,22 @@ func Label(iri string, langs ...string) string {
 // be a subclass of through rdfs:subClassOf and owl:equivalentClass, nearest
 // first, without iri itself. Standard classes that kg's classes align with
 // are included (kgo:Region gives kgo:Actor, org:FormalOrganization, …).
-func SuperClasses(iri string) []string { return closure(loadIndex().superClass, iri) }
+func SuperClasses(iri string) []string { return slices.Clone(loadIndex().allSuperClasses[iri]) }
 
 // SuperProperties returns every named property that iri is a subproperty
 // of, nearest first, without iri itself.
-func SuperProperties(iri string) []string { return closure(loadIndex().superProp, iri) }
+func SuperProperties(iri string) []string { return slices.Clone(loadIndex().allSuperProps[iri]) }
 
 // IsSubClassOf reports whether class a is a subclass of class b. As in
 // RDFS, every class is a subclass of itself.
 func IsSubClassOf(a, b string) bool {
-	return a == b || slices.Contains(SuperClasses(a), b)
+	return a == b || slices.Contains(loadIndex().allSuperClasses[a], b)
 }
 
 // IsSubPropertyOf reports whether property a is a subproperty of b; every
 // property is a subproperty of itself.
 func IsSubPropertyOf(a, b string) bool {
-	return a == b || slices.Contains(SuperProperties(a), b)
+	return a == b || slices.Contains(loadIndex().allSuperProps[a], b)
 }
 
 // Disjoint reports whether the ontology makes classes a and b disjoint,
@@ -396,8 +408,8 @@ func IsSubPropertyOf(a, b string) bool {
 // instance of both.
 func Disjoint(a, b string) bool {
 	ix := loadIndex()
-	as := append([]string{a}, closure(ix.superClass, a)...)
-	bs := append([]string{b}, closure(ix.superClass, b)...)
+	as := append([]string{a}, ix.allSuperClasses[a]...)
+	bs := append([]string{b}, ix.allSuperClasses[b]...)
 	for _, x := range as {
 		for _, y := range bs {
 			if ix.disjoint[[2]string{x, y}] {

@@ -641,3 +641,26 @@ func TestCompact(t *testing.T) {
 		}
 	}
 }
+
+func TestSuperClassesIsACopy(t *testing.T) {
+	s := SuperClasses(Region)
+	s[0] = "x"
+	if SuperClasses(Region)[0] == "x" {
+		t.Error("SuperClasses returns the index's own slice")
+	}
+}
+
+func BenchmarkIsSubClassOf(b *testing.B) {
+	loadIndex()
+	for b.Loop() {
+		IsSubClassOf(CountyAdministrativeBoard, FOAF+"Agent")
+	}
+}
+
+func BenchmarkBuildIndex(b *testing.B) {
+	for b.Loop() {
+		if _, err := buildIndex(turtle); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
