@@ -664,3 +664,39 @@ func BenchmarkBuildIndex(b *testing.B) {
 		}
 	}
 }
+
+// TestSubPropertyCompatible: a subproperty's domain and range must leave
+// room for the superproperty's, or every use of it would be inconsistent.
+func TestSubPropertyCompatible(t *testing.T) {
+	overlaps := func(a, b []string) bool {
+		if len(a) == 0 || len(b) == 0 {
+			return true
+		}
+		for _, x := range a {
+			for _, y := range b {
+				if !Disjoint(x, y) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	for _, p := range Properties() {
+		for _, s := range p.Parents {
+			sup, ok := Lookup(s)
+			if !ok {
+				continue
+			}
+			if !overlaps(p.Domain, sup.Domain) || !overlaps(p.Range, sup.Range) {
+				t.Errorf("%s (%v → %v) cannot be a subproperty of %s (%v → %v)",
+					p.LocalName(), p.Domain, p.Range, sup.LocalName(), sup.Domain, sup.Range)
+			}
+		}
+	}
+	// kgo:finances is stated below the inverse of kgo:fundedBy.
+	f, _ := Lookup(Finances)
+	fb, _ := Lookup(FundedBy)
+	if !overlaps(f.Domain, fb.Range) || !overlaps(f.Range, fb.Domain) {
+		t.Error("finances does not fit the inverse of fundedBy")
+	}
+}
