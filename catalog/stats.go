@@ -1,0 +1,85 @@
+package catalog
+
+import (
+	"strings"
+
+	"kg/term"
+)
+
+// Counter computes Stats from a stream of quads in any order. It keeps the
+// sets of distinct triples, subjects and objects in memory.
+type Counter struct {
+	uriSpace string
+	triples  map[term.Triple]bool
+	subjects map[term.Term]bool
+	objects  map[term.Term]bool
+	entities map[string]bool
+	graphs   map[term.Term]bool
+	classes  map[string]map[term.Term]bool
+	props    map[string]int
+	quads    int
+}
+
+// NewCounter returns a Counter. Entities are the distinct IRIs whose IRI
+// starts with uriSpace (all IRIs when it is empty) that occur as subject.
+func NewCounter(uriSpace string) *Counter {
+	return &Counter{
+		uriSpace: uriSpace,
+		triples:  map[term.Triple]bool{},
+		subjects: map[term.Term]bool{},
+		objects:  map[term.Term]bool{},
+		entities: map[string]bool{},
+		graphs:   map[term.Term]bool{},
+		classes:  map[string]map[term.Term]bool{},
+		props:    map[string]int{},
+	}
+}
+
+// Add counts one quad. A triple stated in several graphs counts once in
+// Triples, Classes and Properties and once per graph in Quads.
+func (c *Counter) Add(q term.Quad) {
+	c.quads++
+	if !q.G.IsZero() {
+		c.graphs[q.G] = true
+	}
+	t := q.Triple()
+	if c.triples[t] {
+		return
+	}
+	c.triples[t] = true
+	c.subjects[q.S] = true
+	c.objects[q.O] = true
+	if q.S.IsIRI() && strings.HasPrefix(q.S.Value, c.uriSpace) {
+		c.entities[q.S.Value] = true
+	}
+	c.props[q.P.Value]++
+	if q.P.Value == term.RDFType && q.O.IsIRI() {
+		m := c.classes[q.O.Value]
+		if m == nil {
+			m = map[term.Term]bool{}
+			c.classes[q.O.Value] = m
+		}
+		m[q.S] = true
+	}
+}
+
+// Stats returns the counts so far.
+func (c *Counter) Stats() Stats {
+	s := Stats{
+		Triples:    len(c.triples),
+		Quads:      c.quads,
+		Entities:   len(c.entities),
+		Subjects:   len(c.subjects),
+		Objects:    len(c.objects),
+		Classes:    map[string]int{},
+		Properties: map[string]int{},
+		Graphs:     len(c.graphs),
+	}
+	for k, v := range c.classes {
+		s.Classes[k] = len(v)
+	}
+	for k, v := range c.props {
+		s.Properties[k] = v
+	}
+	return s
+}

@@ -1,0 +1,113 @@
+package export
+
+import (
+	"io"
+	"strings"
+
+	"kg/catalog"
+	"kg/term"
+)
+
+// Prefix is a namespace prefix for the syntaxes that abbreviate IRIs.
+type Prefix struct{ Name, IRI string }
+
+// Options controls a writer.
+type Options struct {
+	// Prefixes are declared, all of them and in this order, at the top of
+	// Turtle, TriG and RDF/XML output, and become terms of the JSON-LD
+	// context. A prefix is used for an IRI only where the rest of the IRI
+	// is a valid local name; the longest matching namespace wins.
+	Prefixes []Prefix
+	// Base is the base IRI of the dataset. JSON-LD output declares it as
+	// @base so that the dataset's own IRIs print relative to it.
+	Base string
+	// Catalog describes the dataset for the dcat format, which ignores the
+	// quads except to count them.
+	Catalog *catalog.Dataset
+}
+
+// Encoder writes quads in one syntax. Encode takes quads in the order
+// described in the package documentation; Close finishes the document and
+// flushes it, without closing the underlying writer. After an error every
+// later call returns the same error.
+type Encoder interface {
+	Encode(q term.Quad) error
+	Close() error
+}
+
+// Format describes one output syntax.
+type Format struct {
+	Name       string   // short name used by the command line: "ttl", ...
+	Label      string   // human-readable name: "Turtle", ...
+	Extensions []string // file name extensions with the dot, lower case
+	MediaTypes []string // the first is the canonical one
+	Quads      bool     // the syntax keeps graph names
+	New        func(w io.Writer, opt Options) Encoder
+}
+
+// Formats lists every output syntax. It is the one table that the command
+// line and HTTP content negotiation consult.
+var Formats = []Format{
+	{"ttl", "Turtle", []string{".ttl"}, []string{"text/turtle", "application/x-turtle"}, false, newTurtle},
+	{"trig", "TriG", []string{".trig"}, []string{"application/trig", "application/x-trig"}, true, newTriG},
+	{"nt", "N-Triples", []string{".nt"}, []string{"application/n-triples"}, false, newNTriples},
+	{"nq", "N-Quads", []string{".nq"}, []string{"application/n-quads", "text/x-nquads"}, true, newNQuads},
+	{"jsonld", "JSON-LD", []string{".jsonld"}, []string{"application/ld+json"}, false, newJSONLD},
+	{"rdfxml", "RDF/XML", []string{".rdf", ".owl"}, []string{"application/rdf+xml"}, false, newRDFXML},
+	{"dcat", "DCAT-AP-SE catalogue record (RDF/XML)", nil, nil, false, newDCAT},
+}
+
+// ByName finds a format by its short name.
+func ByName(name string) (Format, bool) {
+	for _, f := range Formats {
+		if f.Name == name {
+			return f, true
+		}
+	}
+	return Format{}, false
+}
+
+// ByExtension finds a format by file name extension, with or without the
+// leading dot, ignoring case.
+func ByExtension(ext string) (Format, bool) {
+	ext = strings.ToLower(ext)
+	if !strings.HasPrefix(ext, ".") {
+		ext = "." + ext
+	}
+	for _, f := range Formats {
+		for _, e := range f.Extensions {
+			if e == ext {
+				return f, true
+			}
+		}
+	}
+	return Format{}, false
+}
+
+// ByMediaType finds a format by media type, ignoring case and parameters
+// such as "; charset=utf-8".
+func ByMediaType(mt string) (Format, bool) {
+	if i := strings.IndexByte(mt, ';'); i >= 0 {
+		mt = mt[:i]
+	}
+	mt = strings.ToLower(strings.TrimSpace(mt))
+	for _, f := range Formats {
+		for _, m := range f.MediaTypes {
+			if m == mt {
+				return f, true
+			}
+		}
+	}
+	return Format{}, false
+}
+
+// sticky carries the first error of an encoder so that later calls
+// report it instead of writing after a failure.
+type sticky struct{ err error }
+
+func (s *sticky) fail(err error) error {
+	if s.err == nil {
+		s.err = err
+	}
+	return s.err
+}
