@@ -1,0 +1,267 @@
+package eval
+
+import (
+	"fmt"
+
+	"kg/sparql/algebra"
+	"kg/term"
+)
+
+// Solutions are slices of terms indexed by variable slot; the zero term is
+// an unbound variable. The compiler gives every variable name of a query
+// one slot.
+type solution = []term.Term
+
+// slotOrConst is a compiled triple or path position.
+type slotOrConst struct {
+	slot int // -1 for a constant
+	t    term.Term
+}
+
+type compiler struct {
+	slots map[string]int
+	names []string
+}
+
+func (c *compiler) slot(name string) int {
+	if i, ok := c.slots[name]; ok {
+		return i
+	}
+	i := len(c.names)
+	c.slots[name] = i
+	c.names = append(c.names, name)
+	return i
+}
+
+func (c *compiler) node(n algebra.Node) slotOrConst {
+	if n.IsVar() {
+		return slotOrConst{slot: c.slot(n.Var)}
+	}
+	return slotOrConst{slot: -1, t: n.Term}
+}
+
+// varSet is a set of slots.
+type varSet map[int]bool
+
+func (s varSet) union(o varSet) varSet {
+	r := varSet{}
+	for k := range s {
+		r[k] = true
+	}
+	for k := range o {
+		r[k] = true
+	}
+	return r
+}
+
+func (s varSet) intersect(o varSet) varSet {
+	r := varSet{}
+	for k := range s {
+		if o[k] {
+			r[k] = true
+		}
+	}
+	return r
+}
+
+func (s varSet) contains(o varSet) bool {
+	for k := range o {
+		if !s[k] {
+			return false
+		}
+	}
+	return true
+}
+
+// node is a compiled graph pattern.
+//
+// run evaluates the pattern with the bindings of sol fixed (the seed) and
+// calls yield with every solution, which extends sol. The slice passed to
+// yield is only valid during the call; a consumer that keeps it must clone
+// it. run may bind unbound slots of sol in place but restores them before
+// it returns. It returns false when yield asked to stop or the query
+// failed.
+type node interface {
+	run(ev *evaluator, g term.Term, sol solution, yield func(solution) bool) bool
+	// scope lists the slots the pattern may bind; certain those it binds
+	// in every solution.
+	scope() varSet
+	certain() varSet
+	// correlated reports whether evaluating the pattern with outer
+	// bindings as seed gives exactly the solutions compatible with them,
+	// so a join can substitute instead of hashing.
+	correlated() bool
+}
+
+func (c *compiler) pattern(p algebra.Pattern) (node, error) {
+	switch p := p.(type) {
+	case algebra.BGP:
+		b := &bgpNode{}
+		for _, t := range p.Triples {
+			b.triples = append(b.triples, [3]slotOrConst{c.node(t.S), c.node(t.P), c.node(t.O)})
+		}
+		return b, nil
+	case algebra.Path:
+		return &pathNode{s: c.node(p.S), o: c.node(p.O), path: p.Path}, nil
+	case algebra.Join:
+		l, err := c.pattern(p.Left)
+		if err != nil {
+			return nil, err
+		}
+		r, err := c.pattern(p.Right)
+		if err != nil {
+			return nil, err
+		}
+		return &joinNode{left: l, right: r}, nil
+	case algebra.LeftJoin:
+		l, err := c.pattern(p.Left)
+		if err != nil {
+			return nil, err
+		}
+		r, err := c.pattern(p.Right)
+		if err != nil {
+			return nil, err
+		}
+		n := &leftJoinNode{left: l, right: r}
+		if p.Expr != nil {
+			if n.expr, err = c.expr(p.Expr); err != nil {
+				return nil, err
+			}
+		}
+		return n, nil
+	case algebra.Filter:
+		inner, err := c.pattern(p.Inner)
+		if err != nil {
+			return nil, err
+		}
+		var conds []cexpr
+		for _, e := range splitAnd(p.Expr, nil) {
+			ce, err := c.expr(e)
+			if err != nil {
+				return nil, err
+			}
+			conds = append(conds, ce)
+		}
+		// A filter over a basic graph pattern is applied inside it, as
+		// soon as the variables of each condition are bound.
+		if b, ok := inner.(*bgpNode); ok {
+			nb := *b
+			nb.filters = append(append([]cexpr(nil), b.filters...), conds...)
+			return &nb, nil
+		}
+		return &filterNode{inner: inner, conds: conds}, nil
+	case algebra.Union:
+		l, err := c.pattern(p.Left)
+		if err != nil {
+			return nil, err
+		}
+		r, err := c.pattern(p.Right)
+		if err != nil {
+			return nil, err
+		}
+		return &unionNode{left: l, right: r}, nil
+	case algebra.Minus:
+		l, err := c.pattern(p.Left)
+		if err != nil {
+			return nil, err
+		}
+		r, err := c.pattern(p.Right)
+		if err != nil {
+			return nil, err
+		}
+		return &minusNode{left: l, right: r}, nil
+	case algebra.Graph:
+		inner, err := c.pattern(p.Inner)
+		if err != nil {
+			return nil, err
+		}
+		return &graphNode{name: c.node(p.Name), inner: inner}, nil
+	case algebra.Extend:
+		inner, err := c.pattern(p.Inner)
+		if err != nil {
+			return nil, err
+		}
+		e, err := c.expr(p.Expr)
+		if err != nil {
+			return nil, err
+		}
+		return &extendNode{inner: inner, slot: c.slot(p.Var), expr: e}, nil
+	case algebra.Table:
+		t := &tableNode{rows: p.Rows}
+		for _, v := range p.Vars {
+			t.slots = append(t.slots, c.slot(v))
+		}
+		return t, nil
+	case algebra.Group:
+		inner, err := c.pattern(p.Inner)
+		if err != nil {
+			return nil, err
+		}
+		g := &groupNode{inner: inner}
+		for _, v := range p.By {
+			g.by = append(g.by, c.slot(v))
+		}
+		for _, a := range p.Aggregates {
+			ca := caggregate{slot: c.slot(a.Var), name: a.Agg.Name, distinct: a.Agg.Distinct, sep: a.Agg.Separator}
+			if a.Agg.Arg != nil {
+				if ca.arg, err = c.expr(a.Agg.Arg); err != nil {
+					return nil, err
+				}
+			}
+			g.aggs = append(g.aggs, ca)
+		}
+		return g, nil
+	case algebra.Project:
+		inner, err := c.pattern(p.Inner)
+		if err != nil {
+			return nil, err
+		}
+		n := &projectNode{inner: inner, keep: varSet{}}
+		for _, v := range p.Vars {
+			n.keep[c.slot(v)] = true
+		}
+		return n, nil
+	case algebra.Distinct:
+		inner, err := c.pattern(p.Inner)
+		if err != nil {
+			return nil, err
+		}
+		return &distinctNode{inner: inner}, nil
+	case algebra.Reduced:
+		inner, err := c.pattern(p.Inner)
+		if err != nil {
+			return nil, err
+		}
+		return &distinctNode{inner: inner}, nil
+	case algebra.Slice:
+		inner, err := c.pattern(p.Inner)
+		if err != nil {
+			return nil, err
+		}
+		return &sliceNode{inner: inner, offset: p.Offset, limit: p.Limit}, nil
+	case algebra.OrderBy:
+		inner, err := c.pattern(p.Inner)
+		if err != nil {
+			return nil, err
+		}
+		n := &orderNode{inner: inner}
+		for _, k := range p.Conds {
+			e, err := c.expr(k.Expr)
+			if err != nil {
+				return nil, err
+			}
+			n.keys = append(n.keys, e)
+			n.desc = append(n.desc, k.Desc)
+		}
+		return n, nil
+	}
+	return nil, fmt.Errorf("eval: unsupported pattern %T", p)
+}
+
+// splitAnd flattens a conjunction into its conditions.
+func splitAnd(e algebra.Expr, out []algebra.Expr) []algebra.Expr {
+	if b, ok := e.(algebra.Binary); ok && b.Op == "&&" {
+		return splitAnd(b.Right, splitAnd(b.Left, out))
+	}
+	return append(out, e)
+}

@@ -1,0 +1,205 @@
+package eval
+
+import (
+	"fmt"
+	"strings"
+
+	"kg/sparql/expr"
+	"kg/term"
+)
+
+type caggregate struct {
+	slot     int
+	name     string
+	distinct bool
+	arg      cexpr // nil for COUNT(*)
+	sep      string
+}
+
+type groupNode struct {
+	inner node
+	by    []int
+	aggs  []caggregate
+}
+
+func (n *groupNode) scope() varSet {
+	s := varSet{}
+	for _, b := range n.by {
+		s[b] = true
+	}
+	for _, a := range n.aggs {
+		s[a.slot] = true
+	}
+	return s
+}
+
+func (n *groupNode) certain() varSet  { return varSet{} }
+func (n *groupNode) correlated() bool { return false }
+
+// accumulator folds the values of one aggregate over one group.
+type accumulator struct {
+	agg   *caggregate
+	seen  map[string]bool
+	count int64
+	acc   term.Term // running SUM, MIN, MAX or SAMPLE
+	parts []string
+	lang  string // common language of GROUP_CONCAT parts, "" when mixed
+	err   error
+}
+
+func (a *accumulator) add(ev *evaluator, g term.Term, sol solution) {
+	if a.err != nil {
+		return
+	}
+	var v term.Term
+	if a.agg.arg != nil {
+		var err error
+		v, err = a.agg.arg.eval(ev, g, sol)
+		if err != nil {
+			// COUNT, SAMPLE, MIN and MAX skip errors; the numeric and
+			// string aggregates fail with them.
+			switch a.agg.name {
+			case "SUM", "AVG", "GROUP_CONCAT":
+				a.err = err
+			}
+			return
+		}
+	}
+	if a.agg.distinct {
+		var k string
+		if a.agg.arg == nil {
+			k = solutionKey(sol, nil)
+		} else {
+			k = solutionKey(solution{v}, nil)
+		}
+		if a.seen == nil {
+			a.seen = map[string]bool{}
+		}
+		if a.seen[k] {
+			return
+		}
+		a.seen[k] = true
+	}
+	a.count++
+	switch a.agg.name {
+	case "SUM", "AVG":
+		if a.acc.IsZero() {
+			a.acc = expr.Integer(0)
+		}
+		a.acc, a.err = expr.Operator("+", a.acc, v)
+	case "MIN":
+		if a.acc.IsZero() || expr.OrderCompare(v, a.acc) < 0 {
+			a.acc = v
+		}
+	case "MAX":
+		if a.acc.IsZero() || expr.OrderCompare(v, a.acc) > 0 {
+			a.acc = v
+		}
+	case "SAMPLE":
+		if a.acc.IsZero() {
+			a.acc = v
+		}
+	case "GROUP_CONCAT":
+		if !v.IsLiteral() {
+			a.err = fmt.Errorf("%w: GROUP_CONCAT of a non-literal", expr.ErrType)
+			return
+		}
+		if len(a.parts) == 0 {
+			a.lang = v.Lang
+		} else if a.lang != v.Lang {
+			a.lang = ""
+		}
+		a.parts = append(a.parts, v.Value)
+	}
+}
+
+// result returns the aggregate's value; ok is false for an error, which
+// leaves the variable unbound.
+func (a *accumulator) result() (term.Term, bool) {
+	if a.err != nil {
+		return term.Term{}, false
+	}
+	switch a.agg.name {
+	case "COUNT":
+		return expr.Integer(a.count), true
+	case "SUM":
+		if a.count == 0 {
+			return expr.Integer(0), true
+		}
+		return a.acc, true
+	case "AVG":
+		if a.count == 0 {
+			return expr.Integer(0), true
+		}
+		v, err := expr.Operator("/", a.acc, expr.Integer(a.count))
+		return v, err == nil
+	case "MIN", "MAX", "SAMPLE":
+		return a.acc, !a.acc.IsZero()
+	case "GROUP_CONCAT":
+		s := strings.Join(a.parts, a.agg.sep)
+		if a.lang != "" {
+			return term.LangString(s, a.lang), true
+		}
+		return term.String(s), true
+	}
+	return term.Term{}, false
+}
+
+type group struct {
+	key  solution
+	accs []accumulator
+}
+
+func (n *groupNode) newGroup(key solution) *group {
+	gr := &group{key: key, accs: make([]accumulator, len(n.aggs))}
+	for i := range n.aggs {
+		gr.accs[i].agg = &n.aggs[i]
+	}
+	return gr
+}
+
+func (n *groupNode) run(ev *evaluator, g term.Term, sol solution, yield func(solution) bool) bool {
+	groups := map[string]*group{}
+	var order []*group
+	ok := n.inner.run(ev, g, sol, func(s solution) bool {
+		k := solutionKey(s, n.by)
+		gr := groups[k]
+		if gr == nil {
+			key := make(solution, len(s))
+			for _, b := range n.by {
+				key[b] = s[b]
+			}
+			gr = n.newGroup(key)
+			groups[k] = gr
+			order = append(order, gr)
+		}
+		for i := range gr.accs {
+			gr.accs[i].add(ev, g, s)
+		}
+		return ev.tick()
+	})
+	if !ok {
+		return false
+	}
+	if len(order) == 0 && len(n.by) == 0 {
+		// Aggregating over nothing still gives one group.
+		order = append(order, n.newGroup(make(solution, len(sol))))
+	}
+	for _, gr := range order {
+		out := gr.key
+		for i, a := range n.aggs {
+			if v, ok := gr.accs[i].result(); ok {
+				out[a.slot] = v
+			}
+		}
+		for i, t := range sol {
+			if out[i].IsZero() {
+				out[i] = t
+			}
+		}
+		if !yield(out) {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,253 @@
+package eval
+
+import (
+	"cmp"
+	"context"
+	"slices"
+	"sort"
+	"sync"
+
+	"kg/term"
+)
+
+// MemDataset is an in-memory Dataset. Terms are dictionary-encoded to
+// integers; each graph keeps its triples in three sorted orders (SPO, POS,
+// OSP) so that every pattern is a binary search plus a range scan and
+// Estimate is exact.
+//
+// Add may be called at any time; the indexes are rebuilt lazily by the
+// next read. Reads may run concurrently with each other, not with Add.
+type MemDataset struct {
+	ids    map[term.Term]uint32
+	terms  []term.Term // terms[id]; id 0 is unused
+	graphs map[uint32]*memGraph
+	order  []uint32 // graph ids in order of first use, default graph excluded
+	mu     sync.Mutex
+}
+
+type memGraph struct {
+	pending       []idTriple // added since the last build, in SPO order
+	spo, pos, osp []idTriple
+	dirty         bool
+}
+
+// idTriple holds three term ids in the order of the index it belongs to.
+type idTriple [3]uint32
+
+// NewMemDataset returns an empty dataset.
+func NewMemDataset() *MemDataset {
+	return &MemDataset{ids: map[term.Term]uint32{}, terms: []term.Term{{}}, graphs: map[uint32]*memGraph{}}
+}
+
+func (m *MemDataset) intern(t term.Term) uint32 {
+	if id, ok := m.ids[t]; ok {
+		return id
+	}
+	id := uint32(len(m.terms))
+	m.terms = append(m.terms, t)
+	m.ids[t] = id
+	return id
+}
+
+// Add adds a quad; a zero G adds it to the default graph. Duplicates are
+// ignored.
+func (m *MemDataset) Add(q term.Quad) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	var g uint32
+	if !q.G.IsZero() {
+		g = m.intern(q.G)
+	}
+	mg := m.graphs[g]
+	if mg == nil {
+		mg = &memGraph{}
+		m.graphs[g] = mg
+		if g != 0 {
+			m.order = append(m.order, g)
+		}
+	}
+	mg.pending = append(mg.pending, idTriple{m.intern(q.S), m.intern(q.P), m.intern(q.O)})
+	mg.dirty = true
+}
+
+// AddGraph makes g a named graph even if it stays empty.
+func (m *MemDataset) AddGraph(g term.Term) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	id := m.intern(g)
+	if m.graphs[id] == nil {
+		m.graphs[id] = &memGraph{}
+		m.order = append(m.order, id)
+	}
+}
+
+// Len returns the number of quads.
+func (m *MemDataset) Len() int {
+	m.build()
+	n := 0
+	for _, g := range m.graphs {
+		n += len(g.spo)
+	}
+	return n
+}
+
+func compareTriples(a, b idTriple) int {
+	if c := cmp.Compare(a[0], b[0]); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a[1], b[1]); c != 0 {
+		return c
+	}
+	return cmp.Compare(a[2], b[2])
+}
+
+// build brings the indexes up to date.
+func (m *MemDataset) build() {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	for _, g := range m.graphs {
+		if !g.dirty {
+			continue
+		}
+		all := append(g.spo, g.pending...)
+		slices.SortFunc(all, compareTriples)
+		all = slices.Compact(all)
+		g.spo = all
+		g.pending = nil
+		g.pos = make([]idTriple, len(all))
+		g.osp = make([]idTriple, len(all))
+		for i, t := range all {
+			g.pos[i] = idTriple{t[1], t[2], t[0]}
+			g.osp[i] = idTriple{t[2], t[0], t[1]}
+		}
+		slices.SortFunc(g.pos, compareTriples)
+		slices.SortFunc(g.osp, compareTriples)
+		g.dirty = false
+	}
+}
+
+// lookup returns the id of t; ok is false when t is not in the dataset.
+// The zero term has id 0 (wildcard).
+func (m *MemDataset) lookup(t term.Term) (uint32, bool) {
+	if t.IsZero() {
+		return 0, true
+	}
+	id, ok := m.ids[t]
+	return id, ok
+}
+
+func (m *MemDataset) graph(g term.Term) *memGraph {
+	if g.IsZero() {
+		return m.graphs[0]
+	}
+	id, ok := m.ids[g]
+	if !ok {
+		return nil
+	}
+	return m.graphs[id]
+}
+
+// scan finds the index and key prefix for a pattern of ids (0 = any) and
+// returns the matching range together with the permutation that maps index
+// order back to s, p, o.
+func (g *memGraph) scan(s, p, o uint32) (rng []idTriple, perm [3]int, filterO uint32) {
+	var idx []idTriple
+	var key []uint32
+	switch {
+	case s != 0 && p != 0:
+		idx, key, perm = g.spo, []uint32{s, p, o}, [3]int{0, 1, 2}
+		if o == 0 {
+			key = key[:2]
+		}
+	case s != 0 && o != 0:
+		idx, key, perm = g.osp, []uint32{o, s}, [3]int{1, 2, 0}
+	case s != 0:
+		idx, key, perm = g.spo, []uint32{s}, [3]int{0, 1, 2}
+	case p != 0:
+		idx, key, perm = g.pos, []uint32{p, o}, [3]int{2, 0, 1}
+		if o == 0 {
+			key = key[:1]
+		}
+	case o != 0:
+		idx, key, perm = g.osp, []uint32{o}, [3]int{1, 2, 0}
+	default:
+		return g.spo, [3]int{0, 1, 2}, 0
+	}
+	lo := sort.Search(len(idx), func(i int) bool { return prefixCompare(idx[i], key) >= 0 })
+	hi := lo + sort.Search(len(idx)-lo, func(i int) bool { return prefixCompare(idx[lo+i], key) > 0 })
+	return idx[lo:hi], perm, 0
+}
+
+// prefixCompare compares t with a key that covers its first len(key)
+// positions.
+func prefixCompare(t idTriple, key []uint32) int {
+	for i, k := range key {
+		if c := cmp.Compare(t[i], k); c != 0 {
+			return c
+		}
+	}
+	return 0
+}
+
+// Match implements Dataset.
+func (m *MemDataset) Match(ctx context.Context, s, p, o, g term.Term, yield func(term.Quad) bool) error {
+	m.build()
+	return m.matchIDs(ctx, s, p, o, g, func(si, pi, oi uint32) bool {
+		return yield(term.Quad{S: m.terms[si], P: m.terms[pi], O: m.terms[oi], G: g})
+	})
+}
+
+func (m *MemDataset) matchIDs(ctx context.Context, s, p, o, g term.Term, yield func(s, p, o uint32) bool) error {
+	mg := m.graph(g)
+	if mg == nil {
+		return nil
+	}
+	si, ok1 := m.lookup(s)
+	pi, ok2 := m.lookup(p)
+	oi, ok3 := m.lookup(o)
+	if !ok1 || !ok2 || !ok3 {
+		return nil
+	}
+	rng, perm, _ := mg.scan(si, pi, oi)
+	for i, t := range rng {
+		if i&4095 == 4095 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		var spo [3]uint32
+		spo[perm[0]], spo[perm[1]], spo[perm[2]] = t[0], t[1], t[2]
+		if !yield(spo[0], spo[1], spo[2]) {
+			return nil
+		}
+	}
+	return nil
+}
+
+// Estimate implements Dataset; for MemDataset it is exact.
+func (m *MemDataset) Estimate(s, p, o, g term.Term) int {
+	m.build()
+	mg := m.graph(g)
+	if mg == nil {
+		return 0
+	}
+	si, ok1 := m.lookup(s)
+	pi, ok2 := m.lookup(p)
+	oi, ok3 := m.lookup(o)
+	if !ok1 || !ok2 || !ok3 {
+		return 0
+	}
+	rng, _, _ := mg.scan(si, pi, oi)
+	return len(rng)
+}
+
+// NamedGraphs implements Dataset.
+func (m *MemDataset) NamedGraphs(ctx context.Context) ([]term.Term, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	out := make([]term.Term, 0, len(m.order))
+	for _, id := range m.order {
+		out = append(out, m.terms[id])
+	}
+	return out, nil
+}

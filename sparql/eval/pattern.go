@@ -1,0 +1,863 @@
+package eval
+
+import (
+	"sort"
+	"strings"
+
+	"kg/sparql/expr"
+	"kg/term"
+)
+
+// clone copies a solution that must outlive the yield it came from.
+func clone(s solution) solution { return append(solution(nil), s...) }
+
+// compatible reports whether two solutions agree on every slot bound in
+// both.
+func compatible(a, b solution) bool {
+	for i, t := range b {
+		if !t.IsZero() && !a[i].IsZero() && a[i] != t {
+			return false
+		}
+	}
+	return true
+}
+
+// mergeInto binds in a the slots that only b binds and returns them, so
+// that unbind can restore a.
+func mergeInto(a, b solution, undo []int) []int {
+	undo = undo[:0]
+	for i, t := range b {
+		if !t.IsZero() && a[i].IsZero() {
+			a[i] = t
+			undo = append(undo, i)
+		}
+	}
+	return undo
+}
+
+func unbind(a solution, undo []int) {
+	for _, i := range undo {
+		a[i] = term.Term{}
+	}
+}
+
+// solutionKey encodes the given slots of s (all slots when slots is nil)
+// as a map key.
+func solutionKey(s solution, slots []int) string {
+	var b strings.Builder
+	put := func(t term.Term) {
+		b.WriteByte(byte('0' + t.Kind))
+		b.WriteString(t.Value)
+		b.WriteByte(0)
+		b.WriteString(t.Datatype)
+		b.WriteByte(0)
+		b.WriteString(t.Lang)
+		b.WriteByte(0)
+	}
+	if slots == nil {
+		for _, t := range s {
+			put(t)
+		}
+	} else {
+		for _, i := range slots {
+			put(s[i])
+		}
+	}
+	return b.String()
+}
+
+func sortedSlots(s varSet) []int {
+	out := make([]int, 0, len(s))
+	for k := range s {
+		out = append(out, k)
+	}
+	sort.Ints(out)
+	return out
+}
+
+// hashTable indexes materialised solutions by the values of some slots;
+// solutions that leave one of those slots unbound go to rest and are
+// candidates for every probe.
+type hashTable struct {
+	keys []int
+	m    map[string][]solution
+	rest []solution
+	all  []solution
+}
+
+func newHashTable(keys []int, sols []solution) *hashTable {
+	h := &hashTable{keys: keys, m: map[string][]solution{}, all: sols}
+	for _, s := range sols {
+		full := true
+		for _, k := range keys {
+			if s[k].IsZero() {
+				full = false
+				break
+			}
+		}
+		if full && len(keys) > 0 {
+			k := solutionKey(s, keys)
+			h.m[k] = append(h.m[k], s)
+		} else {
+			h.rest = append(h.rest, s)
+		}
+	}
+	return h
+}
+
+// probe calls f with every stored solution that may be compatible with a.
+func (h *hashTable) probe(a solution, f func(solution) bool) bool {
+	for _, k := range h.keys {
+		if a[k].IsZero() {
+			for _, b := range h.all {
+				if !f(b) {
+					return false
+				}
+			}
+			return true
+		}
+	}
+	if len(h.keys) > 0 {
+		for _, b := range h.m[solutionKey(a, h.keys)] {
+			if !f(b) {
+				return false
+			}
+		}
+	}
+	for _, b := range h.rest {
+		if !f(b) {
+			return false
+		}
+	}
+	return true
+}
+
+// collect materialises the solutions of n.
+func collect(ev *evaluator, n node, g term.Term, sol solution) ([]solution, bool) {
+	var out []solution
+	ok := n.run(ev, g, sol, func(s solution) bool {
+		out = append(out, clone(s))
+		return ev.tick()
+	})
+	return out, ok && ev.err == nil
+}
+
+// ---- basic graph patterns
+
+type bgpNode struct {
+	triples [][3]slotOrConst
+	filters []cexpr
+}
+
+func (b *bgpNode) scope() varSet {
+	s := varSet{}
+	for _, t := range b.triples {
+		for _, p := range t {
+			if p.slot >= 0 {
+				s[p.slot] = true
+			}
+		}
+	}
+	return s
+}
+
+func (b *bgpNode) certain() varSet { return b.scope() }
+
+func (b *bgpNode) correlated() bool {
+	// Filters pushed into the pattern read only its own variables when
+	// they were written over it; those that read others are not safe.
+	sc := b.scope()
+	for _, f := range b.filters {
+		vs := varSet{}
+		if exprVars(f, vs) || !sc.contains(vs) {
+			return false
+		}
+	}
+	return true
+}
+
+// bgpPlan is the join order of a BGP for one run and the filters to test
+// after each step (index len(order) holds those tested at the end, index
+// -1 is stored at before).
+type bgpPlan struct {
+	order  []int
+	after  [][]cexpr
+	before []cexpr
+}
+
+func (b *bgpNode) plan(ev *evaluator, g term.Term, sol solution) *bgpPlan {
+	n := len(b.triples)
+	p := &bgpPlan{after: make([][]cexpr, n+1)}
+	bound := varSet{}
+	for i, t := range sol {
+		if !t.IsZero() {
+			bound[i] = true
+		}
+	}
+	used := make([]bool, n)
+	for len(p.order) < n {
+		best, bestCost := -1, 0.0
+		for i, t := range b.triples {
+			if used[i] {
+				continue
+			}
+			cost := ev.tripleCost(t, g, sol, bound, len(p.order) > 0)
+			if best < 0 || cost < bestCost {
+				best, bestCost = i, cost
+			}
+		}
+		used[best] = true
+		p.order = append(p.order, best)
+		for _, pos := range b.triples[best] {
+			if pos.slot >= 0 {
+				bound[pos.slot] = true
+			}
+		}
+	}
+	// Schedule each filter right after the step that binds its last
+	// variable.
+	for _, f := range b.filters {
+		vs := varSet{}
+		if exprVars(f, vs) {
+			p.after[n] = append(p.after[n], f)
+			continue
+		}
+		have := varSet{}
+		for i, t := range sol {
+			if !t.IsZero() {
+				have[i] = true
+			}
+		}
+		if have.contains(vs) {
+			p.before = append(p.before, f)
+			continue
+		}
+		at := n
+		for step, ti := range p.order {
+			for _, pos := range b.triples[ti] {
+				if pos.slot >= 0 {
+					have[pos.slot] = true
+				}
+			}
+			if have.contains(vs) {
+				at = step
+				break
+			}
+		}
+		p.after[at] = append(p.after[at], f)
+	}
+	return p
+}
+
+// tripleCost estimates the number of matches of a triple pattern once the
+// slots in bound are bound; values known from the seed are used exactly.
+func (ev *evaluator) tripleCost(t [3]slotOrConst, g term.Term, sol solution, bound varSet, connected bool) float64 {
+	var q [3]term.Term
+	joined := 0
+	for i, pos := range t {
+		switch {
+		case pos.slot < 0:
+			q[i] = pos.t
+		case !sol[pos.slot].IsZero():
+			q[i] = sol[pos.slot]
+		case bound[pos.slot]:
+			joined++
+		}
+	}
+	cost := float64(ev.ds.Estimate(q[0], q[1], q[2], g))
+	for ; joined > 0; joined-- {
+		cost /= 50
+	}
+	if connected && joined == 0 {
+		shares := false
+		for _, pos := range t {
+			if pos.slot >= 0 && bound[pos.slot] {
+				shares = true
+			}
+		}
+		if !shares {
+			// Avoid cross products while a connected pattern remains.
+			cost = cost*1000 + 1000
+		}
+	}
+	return cost
+}
+
+func (b *bgpNode) run(ev *evaluator, g term.Term, sol solution, yield func(solution) bool) bool {
+	var p *bgpPlan
+	if len(b.triples) == 1 && len(b.filters) == 0 {
+		p = &bgpPlan{order: []int{0}, after: make([][]cexpr, 2)}
+	} else {
+		p = b.plan(ev, g, sol)
+	}
+	for _, f := range p.before {
+		if !ev.test(f, g, sol) {
+			return ev.err == nil
+		}
+	}
+	return b.step(ev, g, sol, p, 0, yield)
+}
+
+func (b *bgpNode) step(ev *evaluator, g term.Term, sol solution, p *bgpPlan, lvl int, yield func(solution) bool) bool {
+	if lvl == len(p.order) {
+		for _, f := range p.after[lvl] {
+			if !ev.test(f, g, sol) {
+				return ev.err == nil
+			}
+		}
+		return yield(sol)
+	}
+	tp := b.triples[p.order[lvl]]
+	var q [3]term.Term
+	for i, pos := range tp {
+		if pos.slot < 0 {
+			q[i] = pos.t
+		} else {
+			q[i] = sol[pos.slot]
+		}
+	}
+	cont := true
+	err := ev.ds.Match(ev.ctx, q[0], q[1], q[2], g, func(m term.Quad) bool {
+		if !ev.tick() {
+			cont = false
+			return false
+		}
+		vals := [3]term.Term{m.S, m.P, m.O}
+		var undo [3]int
+		nb := 0
+		ok := true
+		for i, pos := range tp {
+			if pos.slot < 0 {
+				continue
+			}
+			if cur := sol[pos.slot]; cur.IsZero() {
+				sol[pos.slot] = vals[i]
+				undo[nb] = pos.slot
+				nb++
+			} else if cur != vals[i] {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			for _, f := range p.after[lvl] {
+				if !ev.test(f, g, sol) {
+					ok = false
+					break
+				}
+			}
+		}
+		if ok && !b.step(ev, g, sol, p, lvl+1, yield) {
+			cont = false
+		}
+		for i := 0; i < nb; i++ {
+			sol[undo[i]] = term.Term{}
+		}
+		return cont
+	})
+	if err != nil {
+		ev.fail(err)
+		return false
+	}
+	return cont && ev.err == nil
+}
+
+// test evaluates a filter condition: errors count as false.
+func (ev *evaluator) test(f cexpr, g term.Term, sol solution) bool {
+	t, err := f.eval(ev, g, sol)
+	if err != nil {
+		return false
+	}
+	v, err := expr.EBV(t)
+	return err == nil && v
+}
+
+// ---- join, optional, union, minus, filter
+
+type joinNode struct{ left, right node }
+
+func (j *joinNode) scope() varSet    { return j.left.scope().union(j.right.scope()) }
+func (j *joinNode) certain() varSet  { return j.left.certain().union(j.right.certain()) }
+func (j *joinNode) correlated() bool { return j.left.correlated() && j.right.correlated() }
+
+func (j *joinNode) run(ev *evaluator, g term.Term, sol solution, yield func(solution) bool) bool {
+	left, right := j.left, j.right
+	if !right.correlated() && left.correlated() {
+		left, right = right, left
+	}
+	if right.correlated() {
+		return left.run(ev, g, sol, func(s solution) bool {
+			return right.run(ev, g, s, yield)
+		})
+	}
+	rs, ok := collect(ev, right, g, sol)
+	if !ok {
+		return false
+	}
+	if len(rs) == 0 {
+		return true
+	}
+	h := newHashTable(sortedSlots(left.scope().intersect(right.scope())), rs)
+	var undo []int
+	return left.run(ev, g, sol, func(a solution) bool {
+		return h.probe(a, func(b solution) bool {
+			if !compatible(a, b) {
+				return true
+			}
+			undo = mergeInto(a, b, undo)
+			u := append([]int(nil), undo...)
+			cont := yield(a)
+			unbind(a, u)
+			return cont
+		})
+	})
+}
+
+type leftJoinNode struct {
+	left, right node
+	expr        cexpr
+}
+
+func (j *leftJoinNode) scope() varSet   { return j.left.scope().union(j.right.scope()) }
+func (j *leftJoinNode) certain() varSet { return j.left.certain() }
+
+func (j *leftJoinNode) exprSafe() bool {
+	if j.expr == nil {
+		return true
+	}
+	vs := varSet{}
+	if exprVars(j.expr, vs) {
+		return false
+	}
+	return j.left.certain().union(j.right.certain()).contains(vs)
+}
+
+func (j *leftJoinNode) correlated() bool {
+	return j.left.correlated() && j.right.correlated() && j.exprSafe()
+}
+
+func (j *leftJoinNode) run(ev *evaluator, g term.Term, sol solution, yield func(solution) bool) bool {
+	if j.right.correlated() && j.exprSafe() {
+		return j.left.run(ev, g, sol, func(a solution) bool {
+			found := false
+			ok := j.right.run(ev, g, a, func(m solution) bool {
+				if j.expr != nil && !ev.test(j.expr, g, m) {
+					return true
+				}
+				found = true
+				return yield(m)
+			})
+			if !ok {
+				return false
+			}
+			if !found {
+				return yield(a)
+			}
+			return true
+		})
+	}
+	rs, ok := collect(ev, j.right, g, sol)
+	if !ok {
+		return false
+	}
+	h := newHashTable(sortedSlots(j.left.scope().intersect(j.right.scope())), rs)
+	return j.left.run(ev, g, sol, func(a solution) bool {
+		found := false
+		ok := h.probe(a, func(b solution) bool {
+			if !compatible(a, b) {
+				return true
+			}
+			undo := mergeInto(a, b, nil)
+			defer unbind(a, undo)
+			if j.expr != nil && !ev.test(j.expr, g, a) {
+				return true
+			}
+			found = true
+			return yield(a)
+		})
+		if !ok {
+			return false
+		}
+		if !found {
+			return yield(a)
+		}
+		return true
+	})
+}
+
+type unionNode struct{ left, right node }
+
+func (u *unionNode) scope() varSet    { return u.left.scope().union(u.right.scope()) }
+func (u *unionNode) certain() varSet  { return u.left.certain().intersect(u.right.certain()) }
+func (u *unionNode) correlated() bool { return u.left.correlated() && u.right.correlated() }
+
+func (u *unionNode) run(ev *evaluator, g term.Term, sol solution, yield func(solution) bool) bool {
+	return u.left.run(ev, g, sol, yield) && u.right.run(ev, g, sol, yield)
+}
+
+type minusNode struct{ left, right node }
+
+func (m *minusNode) scope() varSet    { return m.left.scope() }
+func (m *minusNode) certain() varSet  { return m.left.certain() }
+func (m *minusNode) correlated() bool { return false }
+
+func (m *minusNode) run(ev *evaluator, g term.Term, sol solution, yield func(solution) bool) bool {
+	shared := m.left.scope().intersect(m.right.scope())
+	if len(shared) == 0 {
+		// Disjoint domains: MINUS removes nothing.
+		return m.left.run(ev, g, sol, yield)
+	}
+	rs, ok := collect(ev, m.right, g, sol)
+	if !ok {
+		return false
+	}
+	h := newHashTable(sortedSlots(shared), rs)
+	return m.left.run(ev, g, sol, func(a solution) bool {
+		removed := false
+		h.probe(a, func(b solution) bool {
+			if !compatible(a, b) {
+				return true
+			}
+			for i, t := range b {
+				if !t.IsZero() && !a[i].IsZero() && sol[i].IsZero() {
+					removed = true
+					return false
+				}
+			}
+			return true
+		})
+		if removed {
+			return true
+		}
+		return yield(a)
+	})
+}
+
+type filterNode struct {
+	inner node
+	conds []cexpr
+}
+
+func (f *filterNode) scope() varSet   { return f.inner.scope() }
+func (f *filterNode) certain() varSet { return f.inner.certain() }
+
+func (f *filterNode) correlated() bool {
+	if !f.inner.correlated() {
+		return false
+	}
+	vs := varSet{}
+	for _, c := range f.conds {
+		if exprVars(c, vs) {
+			return false
+		}
+	}
+	return f.inner.certain().contains(vs)
+}
+
+func (f *filterNode) run(ev *evaluator, g term.Term, sol solution, yield func(solution) bool) bool {
+	return f.inner.run(ev, g, sol, func(s solution) bool {
+		for _, c := range f.conds {
+			if !ev.test(c, g, s) {
+				return ev.err == nil
+			}
+		}
+		return yield(s)
+	})
+}
+
+// ---- graph, extend, table
+
+type graphNode struct {
+	name  slotOrConst
+	inner node
+}
+
+func (n *graphNode) scope() varSet {
+	s := n.inner.scope()
+	if n.name.slot >= 0 {
+		s = s.union(varSet{n.name.slot: true})
+	}
+	return s
+}
+
+func (n *graphNode) certain() varSet {
+	s := n.inner.certain()
+	if n.name.slot >= 0 {
+		s = s.union(varSet{n.name.slot: true})
+	}
+	return s
+}
+
+func (n *graphNode) correlated() bool { return n.inner.correlated() }
+
+func (n *graphNode) run(ev *evaluator, _ term.Term, sol solution, yield func(solution) bool) bool {
+	named, err := ev.namedGraphs()
+	if err != nil {
+		ev.fail(err)
+		return false
+	}
+	if n.name.slot < 0 || !sol[n.name.slot].IsZero() {
+		gn := n.name.t
+		if n.name.slot >= 0 {
+			gn = sol[n.name.slot]
+		}
+		if !named[gn] {
+			return true
+		}
+		return n.inner.run(ev, gn, sol, yield)
+	}
+	slot := n.name.slot
+	for _, gn := range ev.graphList {
+		ok := n.inner.run(ev, gn, sol, func(s solution) bool {
+			if cur := s[slot]; !cur.IsZero() {
+				if cur != gn {
+					return true
+				}
+				return yield(s)
+			}
+			s[slot] = gn
+			cont := yield(s)
+			s[slot] = term.Term{}
+			return cont
+		})
+		if !ok {
+			return false
+		}
+	}
+	return true
+}
+
+type extendNode struct {
+	inner node
+	slot  int
+	expr  cexpr
+}
+
+func (n *extendNode) scope() varSet   { return n.inner.scope().union(varSet{n.slot: true}) }
+func (n *extendNode) certain() varSet { return n.inner.certain() }
+
+func (n *extendNode) correlated() bool {
+	if !n.inner.correlated() {
+		return false
+	}
+	vs := varSet{}
+	if exprVars(n.expr, vs) {
+		return false
+	}
+	return n.inner.certain().contains(vs)
+}
+
+func (n *extendNode) run(ev *evaluator, g term.Term, sol solution, yield func(solution) bool) bool {
+	_, chained := n.inner.(*extendNode)
+	return n.inner.run(ev, g, sol, func(s solution) bool {
+		if !chained {
+			// BNODE(str) gives the same node within one solution.
+			ev.bnodes = nil
+		}
+		v, err := n.expr.eval(ev, g, s)
+		if ev.err != nil {
+			return false
+		}
+		if err != nil {
+			return yield(s)
+		}
+		if cur := s[n.slot]; !cur.IsZero() {
+			if cur != v {
+				return true
+			}
+			return yield(s)
+		}
+		s[n.slot] = v
+		cont := yield(s)
+		s[n.slot] = term.Term{}
+		return cont
+	})
+}
+
+type tableNode struct {
+	slots []int
+	rows  [][]term.Term
+}
+
+func (t *tableNode) scope() varSet {
+	s := varSet{}
+	for _, v := range t.slots {
+		s[v] = true
+	}
+	return s
+}
+
+func (t *tableNode) certain() varSet {
+	s := varSet{}
+	for i, v := range t.slots {
+		all := true
+		for _, r := range t.rows {
+			if r[i].IsZero() {
+				all = false
+			}
+		}
+		if all {
+			s[v] = true
+		}
+	}
+	return s
+}
+
+func (t *tableNode) correlated() bool { return true }
+
+func (t *tableNode) run(ev *evaluator, _ term.Term, sol solution, yield func(solution) bool) bool {
+	var undo []int
+	for _, r := range t.rows {
+		ok := true
+		undo = undo[:0]
+		for i, v := range r {
+			if v.IsZero() {
+				continue
+			}
+			s := t.slots[i]
+			if cur := sol[s]; cur.IsZero() {
+				sol[s] = v
+				undo = append(undo, s)
+			} else if cur != v {
+				ok = false
+				break
+			}
+		}
+		cont := true
+		if ok {
+			cont = yield(sol)
+		}
+		unbind(sol, undo)
+		if !cont {
+			return false
+		}
+	}
+	return true
+}
+
+// ---- solution modifiers
+
+type projectNode struct {
+	inner node
+	keep  varSet
+}
+
+func (p *projectNode) scope() varSet    { return p.keep }
+func (p *projectNode) certain() varSet  { return p.inner.certain().intersect(p.keep) }
+func (p *projectNode) correlated() bool { return false }
+
+func (p *projectNode) run(ev *evaluator, g term.Term, sol solution, yield func(solution) bool) bool {
+	// The variables of a subquery that it does not project are its own:
+	// only the projected ones see the outer bindings.
+	seed := make(solution, len(sol))
+	for i := range p.keep {
+		seed[i] = sol[i]
+	}
+	out := make(solution, len(sol))
+	return p.inner.run(ev, g, seed, func(s solution) bool {
+		for i := range out {
+			if p.keep[i] {
+				out[i] = s[i]
+			} else {
+				out[i] = sol[i]
+			}
+		}
+		return yield(out)
+	})
+}
+
+type distinctNode struct{ inner node }
+
+func (d *distinctNode) scope() varSet    { return d.inner.scope() }
+func (d *distinctNode) certain() varSet  { return d.inner.certain() }
+func (d *distinctNode) correlated() bool { return false }
+
+func (d *distinctNode) run(ev *evaluator, g term.Term, sol solution, yield func(solution) bool) bool {
+	seen := map[string]bool{}
+	return d.inner.run(ev, g, sol, func(s solution) bool {
+		k := solutionKey(s, nil)
+		if seen[k] {
+			return true
+		}
+		seen[k] = true
+		return yield(s)
+	})
+}
+
+type sliceNode struct {
+	inner         node
+	offset, limit int64
+}
+
+func (n *sliceNode) scope() varSet    { return n.inner.scope() }
+func (n *sliceNode) certain() varSet  { return n.inner.certain() }
+func (n *sliceNode) correlated() bool { return false }
+
+func (n *sliceNode) run(ev *evaluator, g term.Term, sol solution, yield func(solution) bool) bool {
+	if n.limit == 0 {
+		return true
+	}
+	var i, emitted int64
+	stopped := false
+	n.inner.run(ev, g, sol, func(s solution) bool {
+		i++
+		if i <= n.offset {
+			return true
+		}
+		if !yield(s) {
+			stopped = true
+			return false
+		}
+		emitted++
+		return n.limit < 0 || emitted < n.limit
+	})
+	return !stopped && ev.err == nil
+}
+
+type orderNode struct {
+	inner node
+	keys  []cexpr
+	desc  []bool
+}
+
+func (n *orderNode) scope() varSet    { return n.inner.scope() }
+func (n *orderNode) certain() varSet  { return n.inner.certain() }
+func (n *orderNode) correlated() bool { return false }
+
+func (n *orderNode) run(ev *evaluator, g term.Term, sol solution, yield func(solution) bool) bool {
+	type row struct {
+		sol  solution
+		keys []term.Term
+	}
+	var rows []row
+	ok := n.inner.run(ev, g, sol, func(s solution) bool {
+		r := row{sol: clone(s), keys: make([]term.Term, len(n.keys))}
+		for i, k := range n.keys {
+			// An error sorts like an unbound value.
+			r.keys[i], _ = k.eval(ev, g, s)
+		}
+		rows = append(rows, r)
+		return ev.tick()
+	})
+	if !ok {
+		return false
+	}
+	sort.SliceStable(rows, func(a, b int) bool {
+		for i := range n.keys {
+			c := expr.OrderCompare(rows[a].keys[i], rows[b].keys[i])
+			if n.desc[i] {
+				c = -c
+			}
+			if c != 0 {
+				return c < 0
+			}
+		}
+		return false
+	})
+	for _, r := range rows {
+		if !yield(r.sol) {
+			return false
+		}
+	}
+	return true
+}
