@@ -56,9 +56,12 @@
 // JSON-LD output is the union graph, compacted with kg's own context
 // (Context, embedded from context.jsonld and written inline, so nothing is
 // fetched, ever). Literals keep their lexical form ({"@value": "01"}), never
-// native JSON numbers. Labels and descriptions use language maps. With
-// Options.Base set, the context gets "@base" and the dataset's own IRIs
-// print relative to it. Named graphs are not written in JSON-LD: use TriG
+// native JSON numbers. Labels and descriptions use language maps (with
+// "@none" for strings without a tag, hence "@version": 1.1). The caller's
+// prefixes join the inline context unless a term of that name exists, and
+// Options.Base becomes the prefix "kg"; "@base" is not used because
+// readers that resolve relative IRIs through net/url, json-gold among
+// them, percent-encode non-ASCII characters and so change the IRIs. Named graphs are not written in JSON-LD: use TriG
 // or N-Quads for a dataset. The writer needs github.com/piprate/json-gold
 // and is built with the build tag "jsonld" (see jsonld_off.go).
 //

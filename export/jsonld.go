@@ -7,7 +7,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
+	"strings"
 
 	"github.com/piprate/json-gold/ld"
 
@@ -29,6 +31,7 @@ type jsonldEncoder struct {
 	sticky
 	w      io.Writer
 	base   string
+	extra  []Prefix
 	ds     *ld.RDFDataset
 	last   term.Quad
 	any    bool
@@ -36,7 +39,7 @@ type jsonldEncoder struct {
 }
 
 func newJSONLD(w io.Writer, opt Options) Encoder {
-	e := &jsonldEncoder{w: w, base: opt.Base, ds: ld.NewRDFDataset()}
+	e := &jsonldEncoder{w: w, base: opt.Base, extra: opt.Prefixes, ds: ld.NewRDFDataset()}
 	if opt.Base != "" {
 		if err := checkIRI(opt.Base); err != nil {
 			e.fail(fmt.Errorf("export: base: %w", err))
@@ -110,8 +113,20 @@ func (e *jsonldEncoder) compact() (map[string]any, error) {
 	if err != nil {
 		return nil, err
 	}
+	// The caller's prefixes join the context where they do not clash with
+	// its terms (such as the alias "id" for "@id"). The base becomes the
+	// prefix "kg" rather than "@base": relative IRIs would be shorter, but
+	// readers that resolve them through net/url (json-gold among them)
+	// percent-encode non-ASCII characters and so change the IRIs.
+	prefixes := e.extra
 	if e.base != "" {
-		ctx["@base"] = e.base
+		prefixes = append(slices.Clone(prefixes), Prefix{"kg", e.base})
+	}
+	for _, p := range prefixes {
+		if _, taken := ctx[p.Name]; taken || p.Name == "" || strings.ContainsAny(p.Name, ":@/#") {
+			continue
+		}
+		ctx[p.Name] = p.IRI
 	}
 	opts := ld.NewJsonLdOptions("")
 	opts.DocumentLoader = offlineLoader{}
