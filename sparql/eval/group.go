@@ -162,7 +162,10 @@ func (n *groupNode) run(ev *evaluator, g term.Term, sol solution, yield func(sol
 	groups := map[string]*group{}
 	var order []*group
 	ok := n.inner.run(ev, g, sol, func(s solution) bool {
-		k := solutionKey(s, n.by)
+		k := ""
+		if len(n.by) > 0 {
+			k = solutionKey(s, n.by)
+		}
 		gr := groups[k]
 		if gr == nil {
 			key := make(solution, len(s))

@@ -160,16 +160,16 @@ func (g *memGraph) scan(s, p, o uint32) (rng []idTriple, perm [3]int, filterO ui
 			key = key[:2]
 		}
 	case s != 0 && o != 0:
-		idx, key, perm = g.osp, []uint32{o, s}, [3]int{1, 2, 0}
+		idx, key, perm = g.osp, []uint32{o, s}, [3]int{2, 0, 1}
 	case s != 0:
 		idx, key, perm = g.spo, []uint32{s}, [3]int{0, 1, 2}
 	case p != 0:
-		idx, key, perm = g.pos, []uint32{p, o}, [3]int{2, 0, 1}
+		idx, key, perm = g.pos, []uint32{p, o}, [3]int{1, 2, 0}
 		if o == 0 {
 			key = key[:1]
 		}
 	case o != 0:
-		idx, key, perm = g.osp, []uint32{o}, [3]int{1, 2, 0}
+		idx, key, perm = g.osp, []uint32{o}, [3]int{2, 0, 1}
 	default:
 		return g.spo, [3]int{0, 1, 2}, 0
 	}

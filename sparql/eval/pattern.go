@@ -512,6 +512,12 @@ func (m *minusNode) run(ev *evaluator, g term.Term, sol solution, yield func(sol
 		return false
 	}
 	h := newHashTable(sortedSlots(shared), rs)
+	// Bindings of the seed are shared by both sides and do not count
+	// towards the common domain. sol itself is bound in place below.
+	seeded := make([]bool, len(sol))
+	for i, t := range sol {
+		seeded[i] = !t.IsZero()
+	}
 	return m.left.run(ev, g, sol, func(a solution) bool {
 		removed := false
 		h.probe(a, func(b solution) bool {
@@ -519,7 +525,7 @@ func (m *minusNode) run(ev *evaluator, g term.Term, sol solution, yield func(sol
 				return true
 			}
 			for i, t := range b {
-				if !t.IsZero() && !a[i].IsZero() && sol[i].IsZero() {
+				if !t.IsZero() && !a[i].IsZero() && !seeded[i] {
 					removed = true
 					return false
 				}
