@@ -43,7 +43,6 @@ type accumulator struct {
 	count int64
 	acc   term.Term // running SUM, MIN, MAX or SAMPLE
 	parts []string
-	lang  string // common language of GROUP_CONCAT parts, "" when mixed
 	err   error
 }
 
@@ -104,11 +103,6 @@ func (a *accumulator) add(ev *evaluator, g term.Term, sol solution) {
 			a.err = fmt.Errorf("%w: GROUP_CONCAT of a non-literal", expr.ErrType)
 			return
 		}
-		if len(a.parts) == 0 {
-			a.lang = v.Lang
-		} else if a.lang != v.Lang {
-			a.lang = ""
-		}
 		a.parts = append(a.parts, v.Value)
 	}
 }
@@ -136,11 +130,9 @@ func (a *accumulator) result() (term.Term, bool) {
 	case "MIN", "MAX", "SAMPLE":
 		return a.acc, !a.acc.IsZero()
 	case "GROUP_CONCAT":
-		s := strings.Join(a.parts, a.agg.sep)
-		if a.lang != "" {
-			return term.LangString(s, a.lang), true
-		}
-		return term.String(s), true
+		// The result is a simple literal even when every part has the
+		// same language tag.
+		return term.String(strings.Join(a.parts, a.agg.sep)), true
 	}
 	return term.Term{}, false
 }

@@ -32,6 +32,14 @@ func (n *pathNode) run(ev *evaluator, g term.Term, sol solution, yield func(solu
 		return sol[p.slot]
 	}
 	s, o := resolve(n.s), resolve(n.o)
+	// Evaluated on its own, a path only binds a variable to a node of the
+	// graph (a zero-length path reaches a term outside the graph only when
+	// the query names it). Bindings substituted from outside must obey that.
+	for _, p := range [2]slotOrConst{n.s, n.o} {
+		if p.slot >= 0 && !sol[p.slot].IsZero() && !ev.isGraphNode(sol[p.slot], g) {
+			return ev.err == nil
+		}
+	}
 	sameVar := n.s.slot >= 0 && n.s.slot == n.o.slot && s.IsZero()
 	cont := true
 	ev.pathPairs(n.path, g, s, o, func(x, y term.Term) bool {
@@ -252,6 +260,25 @@ func (ev *evaluator) negatedPairs(p algebra.NegatedSet, g, s, o term.Term, yield
 		}
 	}
 	return cont
+}
+
+// isGraphNode reports whether t is a subject or object in graph g.
+func (ev *evaluator) isGraphNode(t, g term.Term) bool {
+	found := false
+	stop := func(term.Quad) bool {
+		found = true
+		return false
+	}
+	if err := ev.ds.Match(ev.ctx, t, term.Term{}, term.Term{}, g, stop); err != nil {
+		ev.fail(err)
+		return false
+	}
+	if !found {
+		if err := ev.ds.Match(ev.ctx, term.Term{}, term.Term{}, t, g, stop); err != nil {
+			ev.fail(err)
+		}
+	}
+	return found
 }
 
 // graphNodes lists the subjects and objects of graph g, once per query.
