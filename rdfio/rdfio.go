@@ -14,7 +14,8 @@ import (
 type Options struct {
 	// Base is the base IRI against which relative IRIs are resolved,
 	// usually the file: IRI of the document. Empty means "no base": relative
-	// IRIs are then kept as written in Turtle-family syntaxes.
+	// IRIs are then kept as written in Turtle-family syntaxes. N-Triples and
+	// N-Quads allow only absolute IRIs and do not use it.
 	Base string
 	// BlankPrefix is prepended to every blank node label, so that blank
 	// nodes of different documents loaded into one store never merge. It
