@@ -159,4 +159,3 @@ func readFloors(t *testing.T) map[string]int {
 	}
 	return m
 }
-
