@@ -486,8 +486,46 @@ func distinct(r *results.Result) *results.Result {
 	return out
 }
 
+// diff shows an expected and an actual result: first the lines found on
+// one side only (as text, so renamed blank nodes show up too), then both
+// in full, cut after maxShown lines.
 func diff(want, got string) string {
-	return "\n--- expected\n" + want + "--- actual\n" + got
+	const maxShown = 60
+	count := map[string]int{}
+	for _, l := range lines(want)[1:] {
+		count[l]++
+	}
+	for _, l := range lines(got)[1:] {
+		count[l]--
+	}
+	var only []string
+	for l, n := range count {
+		for ; n > 0; n-- {
+			only = append(only, "- "+l)
+		}
+		for ; n < 0; n++ {
+			only = append(only, "+ "+l)
+		}
+	}
+	slices.SortFunc(only, func(a, b string) int { return strings.Compare(a[2:]+a[:1], b[2:]+b[:1]) })
+	var b strings.Builder
+	if len(only) > 0 {
+		b.WriteString("\n--- lines only expected (-) or only actual (+)\n")
+		b.WriteString(strings.Join(only, "\n"))
+	}
+	for _, part := range []struct{ name, text string }{{"expected", want}, {"actual", got}} {
+		ls := lines(part.text)
+		fmt.Fprintf(&b, "\n--- %s (%d lines)\n", part.name, len(ls))
+		if len(ls) > maxShown {
+			ls = append(ls[:maxShown], "...")
+		}
+		b.WriteString(strings.Join(ls, "\n"))
+	}
+	return b.String() + "\n"
+}
+
+func lines(s string) []string {
+	return strings.Split(strings.TrimSuffix(s, "\n"), "\n")
 }
 
 func showResult(r *results.Result) string {
