@@ -1,5 +1,3 @@
-//go:build jsonld
-
 package rdfio
 
 import (
