@@ -121,8 +121,8 @@ func castLexical(target, s string, fail func() (term.Term, error)) (term.Term, e
 }
 
 func integerResult(target string, n number, fail func() (term.Term, error)) (term.Term, error) {
-	nt := numericTypes[target]
-	if !inRange(n, nt.r) {
+	_, rng, _ := numInfo(target)
+	if !inRange(n, rng) {
 		return fail()
 	}
 	return term.Literal(n.lexical(), target), nil
@@ -149,7 +149,7 @@ func castNumber(target string, n number, fail func() (term.Term, error)) (term.T
 		return number{t: tFloat, f: float64(float32(n.f))}.term(), nil
 	case term.XSDDecimal:
 		if n.t < tFloat {
-			return number{t: tDecimal, r: n.rat()}.term(), nil
+			return n.to(tDecimal).term(), nil
 		}
 		r, ok := floatToDecimal(n)
 		if !ok {
@@ -165,7 +165,8 @@ func castNumber(target string, n number, fail func() (term.Term, error)) (term.T
 	case tInteger:
 		return integerResult(target, n, fail)
 	case tDecimal:
-		i = new(big.Int).Quo(n.r.Num(), n.r.Denom())
+		r := n.rat()
+		i = new(big.Int).Quo(r.Num(), r.Denom())
 	default:
 		if math.IsNaN(n.f) || math.IsInf(n.f, 0) {
 			return fail()
@@ -186,7 +187,10 @@ func floatToDecimal(n number) (*big.Rat, bool) {
 		bits = 32
 	}
 	d, ok := parseDecimalLex(strconv.FormatFloat(n.f, 'f', -1, bits))
-	return d.r, ok
+	if !ok {
+		return nil, false
+	}
+	return d.rat(), true
 }
 
 // numberString is the XPath cast of a numeric value to xsd:string:
@@ -197,6 +201,9 @@ func numberString(n number) string {
 	case tInteger:
 		return n.lexical()
 	case tDecimal:
+		if n.r == nil {
+			return formatFixed(n.i, n.sc, false)
+		}
 		return decimalString(n.r)
 	}
 	bits := 64

@@ -97,7 +97,7 @@ func classify(t term.Term) class {
 		}
 		return cInvalid
 	}
-	if _, known := numericTypes[dt]; known {
+	if isNumericDatatype(dt) {
 		if _, ok := parseNumber(t); ok {
 			return cNumeric
 		}

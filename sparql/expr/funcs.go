@@ -385,7 +385,7 @@ func numFloor(n number) number {
 	case tInteger:
 		return n
 	case tDecimal:
-		return number{t: tDecimal, r: new(big.Rat).SetInt(ratFloor(n.r))}
+		return number{t: tDecimal, r: new(big.Rat).SetInt(ratFloor(n.rat()))}
 	}
 	return number{t: n.t, f: math.Floor(n.f)}
 }
@@ -395,7 +395,7 @@ func numCeil(n number) number {
 	case tInteger:
 		return n
 	case tDecimal:
-		neg := new(big.Rat).Neg(n.r)
+		neg := new(big.Rat).Neg(n.rat())
 		return number{t: tDecimal, r: new(big.Rat).SetInt(new(big.Int).Neg(ratFloor(neg)))}
 	}
 	return number{t: n.t, f: math.Ceil(n.f)}
@@ -407,7 +407,7 @@ func numRound(n number) number {
 	case tInteger:
 		return n
 	case tDecimal:
-		h := new(big.Rat).Add(n.r, big.NewRat(1, 2))
+		h := new(big.Rat).Add(n.rat(), big.NewRat(1, 2))
 		return number{t: tDecimal, r: new(big.Rat).SetInt(ratFloor(h))}
 	}
 	return number{t: n.t, f: xpathRound(n.f)}

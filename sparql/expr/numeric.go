@@ -24,40 +24,88 @@ var numTypeIRI = [...]string{term.XSDInteger, term.XSDDecimal, term.XSDFloat, te
 // intRange bounds a derived integer type; nil means unbounded.
 type intRange struct{ min, max *big.Int }
 
-// numericTypes maps every numeric datatype to its primitive type; derived
-// integer types carry their value range.
-var numericTypes = map[string]struct {
-	t numType
-	r intRange
-}{
-	term.XSDInteger:       {t: tInteger},
-	term.XSDDecimal:       {t: tDecimal},
-	term.XSDFloat:         {t: tFloat},
-	term.XSDDouble:        {t: tDouble},
-	XSDNonPositiveInteger: {tInteger, intRange{nil, big.NewInt(0)}},
-	XSDNegativeInteger:    {tInteger, intRange{nil, big.NewInt(-1)}},
-	XSDLong:               {tInteger, intRange{big.NewInt(math.MinInt64), big.NewInt(math.MaxInt64)}},
-	XSDInt:                {tInteger, intRange{big.NewInt(math.MinInt32), big.NewInt(math.MaxInt32)}},
-	XSDShort:              {tInteger, intRange{big.NewInt(math.MinInt16), big.NewInt(math.MaxInt16)}},
-	XSDByte:               {tInteger, intRange{big.NewInt(math.MinInt8), big.NewInt(math.MaxInt8)}},
-	XSDNonNegativeInteger: {tInteger, intRange{big.NewInt(0), nil}},
-	XSDUnsignedLong:       {tInteger, intRange{big.NewInt(0), new(big.Int).SetUint64(math.MaxUint64)}},
-	XSDUnsignedInt:        {tInteger, intRange{big.NewInt(0), big.NewInt(math.MaxUint32)}},
-	XSDUnsignedShort:      {tInteger, intRange{big.NewInt(0), big.NewInt(math.MaxUint16)}},
-	XSDUnsignedByte:       {tInteger, intRange{big.NewInt(0), big.NewInt(math.MaxUint8)}},
-	XSDPositiveInteger:    {tInteger, intRange{big.NewInt(1), nil}},
+var (
+	rangeNonPositive = intRange{nil, big.NewInt(0)}
+	rangeNegative    = intRange{nil, big.NewInt(-1)}
+	rangeLong        = intRange{big.NewInt(math.MinInt64), big.NewInt(math.MaxInt64)}
+	rangeInt         = intRange{big.NewInt(math.MinInt32), big.NewInt(math.MaxInt32)}
+	rangeShort       = intRange{big.NewInt(math.MinInt16), big.NewInt(math.MaxInt16)}
+	rangeByte        = intRange{big.NewInt(math.MinInt8), big.NewInt(math.MaxInt8)}
+	rangeNonNegative = intRange{big.NewInt(0), nil}
+	rangeULong       = intRange{big.NewInt(0), new(big.Int).SetUint64(math.MaxUint64)}
+	rangeUInt        = intRange{big.NewInt(0), big.NewInt(math.MaxUint32)}
+	rangeUShort      = intRange{big.NewInt(0), big.NewInt(math.MaxUint16)}
+	rangeUByte       = intRange{big.NewInt(0), big.NewInt(math.MaxUint8)}
+	rangePositive    = intRange{big.NewInt(1), nil}
+)
+
+// numInfo tells whether dt is a numeric datatype, its primitive type and,
+// for derived integer types, its value range. A switch rather than a map
+// keeps this cheap on the comparison hot path.
+func numInfo(dt string) (numType, intRange, bool) {
+	if len(dt) <= len(xsdNS) || dt[:len(xsdNS)] != xsdNS {
+		return 0, intRange{}, false
+	}
+	switch dt[len(xsdNS):] {
+	case "integer":
+		return tInteger, intRange{}, true
+	case "decimal":
+		return tDecimal, intRange{}, true
+	case "double":
+		return tDouble, intRange{}, true
+	case "float":
+		return tFloat, intRange{}, true
+	case "int":
+		return tInteger, rangeInt, true
+	case "long":
+		return tInteger, rangeLong, true
+	case "short":
+		return tInteger, rangeShort, true
+	case "byte":
+		return tInteger, rangeByte, true
+	case "nonPositiveInteger":
+		return tInteger, rangeNonPositive, true
+	case "negativeInteger":
+		return tInteger, rangeNegative, true
+	case "nonNegativeInteger":
+		return tInteger, rangeNonNegative, true
+	case "positiveInteger":
+		return tInteger, rangePositive, true
+	case "unsignedLong":
+		return tInteger, rangeULong, true
+	case "unsignedInt":
+		return tInteger, rangeUInt, true
+	case "unsignedShort":
+		return tInteger, rangeUShort, true
+	case "unsignedByte":
+		return tInteger, rangeUByte, true
+	}
+	return 0, intRange{}, false
 }
 
-// number is a numeric value. Integers live in i unless they overflow int64
-// (then bi); decimals are exact rationals with a finite decimal expansion;
-// floats are float64 values already rounded to float32.
+func isNumericDatatype(dt string) bool {
+	_, _, ok := numInfo(dt)
+	return ok
+}
+
+// number is a numeric value.
+//
+// Integers live in i unless they overflow int64 (then bi). Decimals are
+// kept in fixed point, mantissa i and scale sc (value i / 10^sc), while
+// they fit in 18 digits, and as an exact rational r otherwise; the fixed
+// point form keeps comparisons and sums free of allocations. Floats are
+// float64 values already rounded to float32.
 type number struct {
 	t  numType
 	i  int64
+	sc int
 	bi *big.Int
 	r  *big.Rat
 	f  float64
 }
+
+// small reports whether an integer or decimal is in its int64 form.
+func (n number) small() bool { return n.bi == nil && n.r == nil }
 
 // IsNumeric reports whether t is a literal of a numeric datatype whose
 // lexical form is valid (isNUMERIC, 17.4.2.4).
@@ -75,17 +123,17 @@ func parseNumber(t term.Term) (number, bool) {
 	if t.Kind != term.KindLiteral {
 		return number{}, false
 	}
-	nt, known := numericTypes[t.Datatype]
+	nt, rng, known := numInfo(t.Datatype)
 	if !known {
 		return number{}, false
 	}
 	var n number
 	var ok bool
-	switch nt.t {
+	switch nt {
 	case tInteger:
 		n, ok = parseIntegerLex(t.Value)
-		if ok && (nt.r.min != nil || nt.r.max != nil) {
-			ok = inRange(n, nt.r)
+		if ok && (rng.min != nil || rng.max != nil) {
+			ok = inRange(n, rng)
 		}
 	case tDecimal:
 		n, ok = parseDecimalLex(t.Value)
@@ -98,6 +146,9 @@ func parseNumber(t term.Term) (number, bool) {
 }
 
 func inRange(n number, r intRange) bool {
+	if n.bi == nil && (r.min == nil || r.min.IsInt64()) && (r.max == nil || r.max.IsInt64()) {
+		return (r.min == nil || n.i >= r.min.Int64()) && (r.max == nil || n.i <= r.max.Int64())
+	}
 	v := n.bigInt()
 	if r.min != nil && v.Cmp(r.min) < 0 {
 		return false
@@ -119,10 +170,18 @@ func parseIntegerLex(s string) (number, bool) {
 	if body == "" {
 		return number{}, false
 	}
+	var v int64
 	for i := 0; i < len(body); i++ {
 		if !isDigit(body[i]) {
 			return number{}, false
 		}
+		v = v*10 + int64(body[i]-'0')
+	}
+	if len(body) <= 18 {
+		if s[0] == '-' {
+			v = -v
+		}
+		return number{t: tInteger, i: v}, true
 	}
 	if v, err := strconv.ParseInt(s, 10, 64); err == nil {
 		return number{t: tInteger, i: v}, true
@@ -135,35 +194,49 @@ func parseIntegerLex(s string) (number, bool) {
 }
 
 // scanDecimal checks [+-]?([0-9]+(.[0-9]*)?|.[0-9]+) and returns the sign,
-// the digits without the point and the number of fraction digits.
-func scanDecimal(s string) (neg bool, digits string, scale int, ok bool) {
+// the integer and fraction digits.
+func scanDecimal(s string) (neg bool, intPart, frac string, ok bool) {
 	if s != "" && (s[0] == '+' || s[0] == '-') {
 		neg = s[0] == '-'
 		s = s[1:]
 	}
-	intPart, frac, _ := strings.Cut(s, ".")
+	intPart, frac, _ = strings.Cut(s, ".")
 	if intPart == "" && frac == "" {
-		return false, "", 0, false
+		return false, "", "", false
 	}
 	for i := 0; i < len(intPart); i++ {
 		if !isDigit(intPart[i]) {
-			return false, "", 0, false
+			return false, "", "", false
 		}
 	}
 	for i := 0; i < len(frac); i++ {
 		if !isDigit(frac[i]) {
-			return false, "", 0, false
+			return false, "", "", false
 		}
 	}
-	return neg, intPart + frac, len(frac), true
+	return neg, intPart, frac, true
 }
 
 func parseDecimalLex(s string) (number, bool) {
-	neg, digits, scale, ok := scanDecimal(s)
+	neg, intPart, frac, ok := scanDecimal(s)
 	if !ok {
 		return number{}, false
 	}
-	m, ok := new(big.Int).SetString(digits, 10)
+	if len(intPart)+len(frac) <= 18 {
+		var m int64
+		for i := 0; i < len(intPart); i++ {
+			m = m*10 + int64(intPart[i]-'0')
+		}
+		for i := 0; i < len(frac); i++ {
+			m = m*10 + int64(frac[i]-'0')
+		}
+		if neg {
+			m = -m
+		}
+		return number{t: tDecimal, i: m, sc: len(frac)}, true
+	}
+	scale := len(frac)
+	m, ok := new(big.Int).SetString(intPart+frac, 10)
 	if !ok {
 		return number{}, false
 	}
@@ -250,8 +323,11 @@ func (n number) bigInt() *big.Int {
 
 // rat returns an integer or decimal as a rational.
 func (n number) rat() *big.Rat {
-	if n.t == tDecimal {
+	if n.r != nil {
 		return n.r
+	}
+	if n.t == tDecimal && n.bi == nil {
+		return new(big.Rat).SetFrac64(n.i, pow10s[n.sc])
 	}
 	if n.bi != nil {
 		return new(big.Rat).SetInt(n.bi)
@@ -269,10 +345,47 @@ func (n number) float() float64 {
 		f, _ := new(big.Float).SetInt(n.bi).Float64()
 		return f
 	case tDecimal:
-		f, _ := n.r.Float64()
+		// One IEEE division of exact operands rounds correctly.
+		if n.r == nil && n.i < 1<<53 && n.i > -(1<<53) {
+			return float64(n.i) / float64(pow10s[n.sc])
+		}
+		f, _ := n.rat().Float64()
 		return f
 	}
 	return n.f
+}
+
+// pow10s holds the powers of ten that fit in an int64.
+var pow10s = func() [19]int64 {
+	var p [19]int64
+	p[0] = 1
+	for i := 1; i < len(p); i++ {
+		p[i] = p[i-1] * 10
+	}
+	return p
+}()
+
+// scaleUp returns m * 10^k, or false on overflow.
+func scaleUp(m int64, k int) (int64, bool) {
+	if k == 0 {
+		return m, true
+	}
+	if k >= len(pow10s) {
+		return 0, m == 0
+	}
+	return int64Arith('*', m, pow10s[k])
+}
+
+// fixedPair brings two small integers/decimals to a common scale.
+func fixedPair(a, b number) (x, y int64, sc int, ok bool) {
+	sc = max(a.sc, b.sc)
+	if x, ok = scaleUp(a.i, sc-a.sc); !ok {
+		return 0, 0, 0, false
+	}
+	if y, ok = scaleUp(b.i, sc-b.sc); !ok {
+		return 0, 0, 0, false
+	}
+	return x, y, sc, true
 }
 
 // to promotes n to type t (t must not be lower than n.t).
@@ -282,6 +395,9 @@ func (n number) to(t numType) number {
 	}
 	switch t {
 	case tDecimal:
+		if n.small() {
+			return number{t: tDecimal, i: n.i}
+		}
 		return number{t: tDecimal, r: n.rat()}
 	case tFloat:
 		return number{t: tFloat, f: float64(float32(n.float()))}
@@ -296,6 +412,9 @@ func (n number) isZero() bool {
 	case tInteger:
 		return n.bi == nil && n.i == 0
 	case tDecimal:
+		if n.r == nil {
+			return n.i == 0
+		}
 		return n.r.Sign() == 0
 	}
 	return n.f == 0
@@ -307,9 +426,12 @@ func (n number) isNaN() bool {
 
 func (n number) sign() int {
 	switch n.t {
-	case tInteger:
+	case tInteger, tDecimal:
 		if n.bi != nil {
 			return n.bi.Sign()
+		}
+		if n.r != nil {
+			return n.r.Sign()
 		}
 		switch {
 		case n.i < 0:
@@ -318,8 +440,6 @@ func (n number) sign() int {
 			return 1
 		}
 		return 0
-	case tDecimal:
-		return n.r.Sign()
 	}
 	switch {
 	case n.f < 0:
@@ -333,16 +453,23 @@ func (n number) sign() int {
 // cmpNumbers compares two numbers after promotion; ok is false when the
 // values are unordered (a NaN is involved).
 func cmpNumbers(a, b number) (c int, ok bool) {
-	if a.t == tInteger && b.t == tInteger && a.bi == nil && b.bi == nil {
+	t := max(a.t, b.t)
+	if t <= tDecimal && a.small() && b.small() {
+		x, y := a.i, b.i
+		if a.sc != b.sc {
+			var ok bool
+			if x, y, _, ok = fixedPair(a, b); !ok {
+				return a.rat().Cmp(b.rat()), true
+			}
+		}
 		switch {
-		case a.i < b.i:
+		case x < y:
 			return -1, true
-		case a.i > b.i:
+		case x > y:
 			return 1, true
 		}
 		return 0, true
 	}
-	t := max(a.t, b.t)
 	switch t {
 	case tInteger:
 		return a.bigInt().Cmp(b.bigInt()), true
@@ -391,6 +518,11 @@ func arith(op byte, a, b number) (number, error) {
 		}
 		return intNumber(r), nil
 	case tDecimal:
+		if a.small() && b.small() && op != '/' {
+			if v, ok := fixedArith(op, a, b); ok {
+				return v, nil
+			}
+		}
 		x, y := a.rat(), b.rat()
 		r := new(big.Rat)
 		switch op {
@@ -425,6 +557,24 @@ func arith(op byte, a, b number) (number, error) {
 		f = float64(float32(f))
 	}
 	return number{t: t, f: f}, nil
+}
+
+// fixedArith adds, subtracts or multiplies two fixed-point decimals; ok
+// is false on overflow.
+func fixedArith(op byte, a, b number) (number, bool) {
+	if op == '*' {
+		if a.sc+b.sc >= len(pow10s) {
+			return number{}, false
+		}
+		v, ok := int64Arith('*', a.i, b.i)
+		return number{t: tDecimal, i: v, sc: a.sc + b.sc}, ok
+	}
+	x, y, sc, ok := fixedPair(a, b)
+	if !ok {
+		return number{}, false
+	}
+	v, ok := int64Arith(op, x, y)
+	return number{t: tDecimal, i: v, sc: sc}, ok
 }
 
 func int64Arith(op byte, x, y int64) (int64, bool) {
@@ -501,6 +651,9 @@ func (n number) lexical() string {
 		}
 		return strconv.FormatInt(n.i, 10)
 	case tDecimal:
+		if n.r == nil {
+			return formatFixed(n.i, n.sc, true)
+		}
 		return formatDecimal(n.r)
 	case tFloat:
 		return formatFloat(n.f, 32)
@@ -517,6 +670,31 @@ func formatDecimal(r *big.Rat) string {
 		s = decimalScale(r)
 	}
 	return r.FloatString(max(s, 1))
+}
+
+// formatFixed writes m / 10^sc as a canonical decimal, without trailing
+// fraction zeros; keepPoint keeps ".0" on integral values.
+func formatFixed(m int64, sc int, keepPoint bool) string {
+	neg := m < 0
+	u := uint64(m)
+	if neg {
+		u = -u
+	}
+	digits := strconv.FormatUint(u, 10)
+	for len(digits) <= sc {
+		digits = "0" + digits
+	}
+	ip, fp := digits[:len(digits)-sc], strings.TrimRight(digits[len(digits)-sc:], "0")
+	s := ip
+	if fp != "" {
+		s += "." + fp
+	} else if keepPoint {
+		s += ".0"
+	}
+	if neg && (ip != "0" || fp != "") {
+		s = "-" + s
+	}
+	return s
 }
 
 // formatFloat writes the XSD 1.0 canonical double/float form: a mantissa

@@ -97,7 +97,10 @@ func negate(n number) number {
 		}
 		return intNumber(new(big.Int).Neg(n.bigInt()))
 	case tDecimal:
-		return number{t: tDecimal, r: new(big.Rat).Neg(n.r)}
+		if n.r == nil && n.i != math.MinInt64 {
+			return number{t: tDecimal, i: -n.i, sc: n.sc}
+		}
+		return number{t: tDecimal, r: new(big.Rat).Neg(n.rat())}
 	}
 	return number{t: n.t, f: -n.f}
 }
@@ -114,16 +117,16 @@ func Equal(a, b term.Term) (bool, error) {
 	if a.Kind != term.KindLiteral || b.Kind != term.KindLiteral {
 		return sameTerm(a, b), nil
 	}
-	// Fast paths for the common cases, without classify's validation
-	// when datatypes already decide.
+	// Numbers first: the common case, parsed only once.
+	if x, ok := parseNumber(a); ok {
+		if y, ok := parseNumber(b); ok {
+			c, ok := cmpNumbers(x, y)
+			return ok && c == 0, nil
+		}
+	}
 	ca, cb := classify(a), classify(b)
 	if ca == cb {
 		switch ca {
-		case cNumeric:
-			x, _ := parseNumber(a)
-			y, _ := parseNumber(b)
-			c, ok := cmpNumbers(x, y)
-			return ok && c == 0, nil
 		case cString:
 			return a.Value == b.Value, nil
 		case cLang:
@@ -152,16 +155,17 @@ func Equal(a, b term.Term) (bool, error) {
 // unordered (NaN). Only numerics, strings (simple literals and
 // xsd:string), booleans and same-kind date/time values are comparable.
 func compare(a, b term.Term) (c int, ok bool, err error) {
+	if x, ok := parseNumber(a); ok {
+		if y, ok := parseNumber(b); ok {
+			c, ok = cmpNumbers(x, y)
+			return c, ok, nil
+		}
+	}
 	ca, cb := classify(a), classify(b)
 	if ca != cb {
 		return 0, false, typeErr("cannot order %s and %s", a, b)
 	}
 	switch ca {
-	case cNumeric:
-		x, _ := parseNumber(a)
-		y, _ := parseNumber(b)
-		c, ok = cmpNumbers(x, y)
-		return c, ok, nil
 	case cString:
 		return strings.Compare(a.Value, b.Value), true, nil
 	case cBoolean:
@@ -202,7 +206,7 @@ func EBV(t term.Term) (bool, error) {
 	case term.XSDString, term.RDFLangString:
 		return t.Value != "", nil
 	}
-	if _, numeric := numericTypes[dt]; numeric {
+	if isNumericDatatype(dt) {
 		n, ok := parseNumber(t)
 		return ok && !n.isZero() && !n.isNaN(), nil
 	}

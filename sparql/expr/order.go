@@ -26,15 +26,21 @@ func OrderCompare(a, b term.Term) int {
 	case term.KindBlank, term.KindIRI:
 		return strings.Compare(a.Value, b.Value)
 	}
-	ca, cb := literalGroup(a), literalGroup(b)
+	x, xNum := parseNumber(a)
+	y, yNum := parseNumber(b)
+	var ca, cb group
+	if !xNum {
+		ca = literalGroup(a)
+	}
+	if !yNum {
+		cb = literalGroup(b)
+	}
 	if ca != cb {
 		return int(ca) - int(cb)
 	}
 	c := 0
 	switch ca {
 	case gNumeric:
-		x, _ := parseNumber(a)
-		y, _ := parseNumber(b)
 		c = exactCmp(x, y)
 	case gBoolean:
 		x, _ := parseBool(a.Value)
@@ -81,6 +87,7 @@ func orderRank(k term.Kind) int {
 
 type group uint8
 
+// Literal groups in ORDER BY order; valid numerics are gNumeric (zero).
 const (
 	gNumeric group = iota
 	gBoolean
@@ -93,8 +100,6 @@ const (
 
 func literalGroup(t term.Term) group {
 	switch classify(t) {
-	case cNumeric:
-		return gNumeric
 	case cBoolean:
 		return gBoolean
 	case cDateTime:
@@ -113,8 +118,8 @@ func literalGroup(t term.Term) group {
 // the order stays transitive across mixed types (promotion to float can
 // make 0.1 equal to two different decimals). NaN sorts first.
 func exactCmp(a, b number) int {
-	if a.t == tInteger && b.t == tInteger && a.bi == nil && b.bi == nil {
-		c, _ := cmpNumbers(a, b)
+	if max(a.t, b.t) <= tDecimal && a.small() && b.small() {
+		c, _ := cmpNumbers(a, b) // exact in fixed point
 		return c
 	}
 	if a.t >= tFloat && b.t >= tFloat {
