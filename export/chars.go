@@ -128,13 +128,16 @@ func checkIRI(s string) error {
 	if !hasScheme(s) {
 		return fmt.Errorf("IRI %q is not absolute", s)
 	}
-	for _, r := range s {
-		if r <= 0x20 || r == 0x7F || strings.ContainsRune("<>\"{}|^`\\", r) {
-			return fmt.Errorf("IRI %q contains %U, which IRIs do not allow", s, r)
+	// The excluded characters are all ASCII, so a byte loop finds them.
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c <= 0x20 || c == 0x7F || iriExcluded[c] {
+			return fmt.Errorf("IRI %q contains %U, which IRIs do not allow", s, rune(c))
 		}
 	}
 	return nil
 }
+
+var iriExcluded = [256]bool{'<': true, '>': true, '"': true, '{': true, '}': true, '|': true, '^': true, '`': true, '\\': true}
 
 // hasScheme reports whether s starts with scheme ":" (RFC 3986 §3.1).
 func hasScheme(s string) bool {

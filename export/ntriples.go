@@ -52,6 +52,8 @@ func (e *lineEncoder) Encode(q term.Quad) error {
 	e.last, e.any = q, true
 	b := &e.buf
 	b.Reset()
+	// Reset drops the buffer; growing it once is cheaper than doubling.
+	b.Grow(256)
 	writeNT(b, q.S)
 	b.WriteByte(' ')
 	writeNT(b, q.P)

@@ -133,6 +133,8 @@ func (e *rdfxmlEncoder) Encode(q term.Quad) error {
 	}
 	b := &e.b
 	b.Reset()
+	// Reset drops the buffer; growing it once is cheaper than doubling.
+	b.Grow(256)
 	if !e.open || q.S != e.subj {
 		if e.open {
 			b.WriteString("  </rdf:Description>\n")
