@@ -236,4 +236,3 @@ func TestCancel(t *testing.T) {
 		t.Errorf("query stopped after %v", d)
 	}
 }
-

@@ -1,0 +1,112 @@
+package eval
+
+import (
+	"compress/gzip"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"kg/rdfio"
+	"kg/sparql/parse"
+	"kg/term"
+)
+
+// benchDir locates the shared LUBM benchmark data next to the module root.
+func benchDir(t testing.TB) string {
+	wd, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for d := wd; filepath.Dir(d) != d; d = filepath.Dir(d) {
+		if _, err := os.Stat(filepath.Join(d, "go.mod")); err == nil {
+			return filepath.Join(filepath.Dir(d), "shared", "bench")
+		}
+	}
+	t.Fatal("module root not found")
+	return ""
+}
+
+func loadNTGz(t testing.TB, path string) *MemDataset {
+	f, err := os.Open(path)
+	if err != nil {
+		t.Skipf("benchmark data not available: %v", err)
+	}
+	defer f.Close()
+	z, err := gzip.NewReader(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := NewMemDataset()
+	err = rdfio.ParseNTriples(z, rdfio.Options{File: path}, func(q term.Quad) error {
+		m.Add(q)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.Len() // build the indexes outside the timed queries
+	return m
+}
+
+// lubmCounts are the reference answer counts of the benchmark README.
+var lubmCounts = map[string][2]int{
+	"q01": {4, 4}, "q02": {0, 18}, "q03": {6, 6}, "q04": {34, 34}, "q05": {719, 719},
+	"q06": {7790, 78306}, "q07": {67, 67}, "q08": {7790, 7790}, "q09": {208, 2018},
+	"q10": {4, 4}, "q11": {224, 224}, "q12": {15, 15}, "q13": {1, 27}, "q14": {5916, 59437},
+	"x01": {10, 10}, "x02": {146, 146}, "x03": {153, 1469}, "x04": {1, 1}, "x05": {20, 20},
+	"x06": {1, 1}, "x07": {15, 15}, "x08": {3101, 3101}, "x09": {5, 5}, "x10": {15, 15},
+}
+
+// TestLUBM runs the LUBM queries over LUBM(1,0) and checks the reference
+// answer counts; with KG_LUBM8=1 it uses the 1M-triple LUBM(8,0) instead.
+func TestLUBM(t *testing.T) {
+	if testing.Short() {
+		t.Skip("short")
+	}
+	dir := benchDir(t)
+	file, col := "lubm1.nt.gz", 0
+	if os.Getenv("KG_LUBM8") != "" {
+		file, col = "lubm8.nt.gz", 1
+	}
+	start := time.Now()
+	ds := loadNTGz(t, filepath.Join(dir, file))
+	t.Logf("loaded %d triples in %v", ds.Len(), time.Since(start))
+	files, _ := filepath.Glob(filepath.Join(dir, "queries", "*", "*.rq"))
+	var total time.Duration
+	for _, f := range files {
+		name := strings.TrimSuffix(filepath.Base(f), ".rq")
+		if len(name) > 3 {
+			name = name[:3]
+		}
+		want, ok := lubmCounts[name]
+		if !ok {
+			continue
+		}
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		q, err := parse.Query(string(src), parse.Options{})
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		start := time.Now()
+		r, err := Query(context.Background(), ds, q, Options{})
+		d := time.Since(start)
+		total += d
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		n := len(r.Rows) + len(r.Triples)
+		if n != want[col] {
+			t.Errorf("%s: %d results, want %d", name, n, want[col])
+		}
+		t.Logf("%s: %d results in %v", name, n, d)
+	}
+	t.Logf("all queries: %v", total)
+}
