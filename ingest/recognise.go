@@ -1,0 +1,383 @@
+package ingest
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Mention is a stretch of a passage that names something.
+type Mention struct {
+	Passage int    // index into Document.Passages
+	Start   int    // byte offsets into the passage text
+	End     int    //
+	Surface string // as printed, genitive ending included
+	Name    string // the name without a genitive ending
+	Entity  string // entity id; set by the lexicon or by Resolve
+	Class   string // class from the pattern, for names not in the lexicon
+	SFS     string // SFS number cited with the name
+	Anaphor bool   // a definite noun standing for an example's subject or region
+}
+
+// token is a word of running text: letters and digits, with inner '.', ':',
+// '\” or '&' joining them ("K.R.O.K", "EU:s", "2010:630").
+type token struct {
+	text       string
+	start, end int
+}
+
+func tokenize(s string) []token {
+	var out []token
+	isWord := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+	i := 0
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !isWord(r) {
+			i += n
+			continue
+		}
+		j := i + n
+		for j < len(s) {
+			r, n := utf8.DecodeRuneInString(s[j:])
+			if isWord(r) || r == '®' {
+				j += n
+				continue
+			}
+			if strings.ContainsRune(".:'&", r) && j+n < len(s) {
+				r2, _ := utf8.DecodeRuneInString(s[j+n:])
+				if isWord(r2) {
+					j += n
+					continue
+				}
+			}
+			break
+		}
+		out = append(out, token{s[i:j], i, j})
+		i = j
+	}
+	return out
+}
+
+// weakSep reports whether the text between two tokens lets a name run on:
+// spaces, a hyphen or a slash ("Jämtland-Härjedalen", "Jämtland Härjedalen"
+// and "Jämtland/Härjedalen" are one name).
+func weakSep(s string) bool {
+	t := strings.TrimSpace(s)
+	return t == "" || t == "-" || t == "/" || t == "- " || strings.Trim(t, " -/") == ""
+}
+
+// foldFirst lower-cases the first letter: a name may stand capitalised at
+// the start of a sentence, or a proper name in lower case ("region Skåne").
+func foldFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToLower(r)) + s[n:]
+}
+
+type label struct {
+	id     string
+	toks   []string
+	seps   []string // separator before each token after the first
+	strong []bool
+}
+
+// matcher finds lexicon labels in text, longest match first.
+type matcher struct {
+	byFirst map[string][]label
+}
+
+func newMatcher(entries []*Entry) *matcher {
+	m := &matcher{byFirst: map[string][]label{}}
+	for _, e := range entries {
+		names := append([]string{e.LabelSV}, e.Alt...)
+		if e.LabelEN != "" && e.Class != "Theme" {
+			names = append(names, e.LabelEN)
+		}
+		for _, n := range names {
+			m.add(e.ID, n)
+		}
+	}
+	for k := range m.byFirst {
+		ls := m.byFirst[k]
+		sort.SliceStable(ls, func(i, j int) bool { return len(ls[i].toks) > len(ls[j].toks) })
+	}
+	return m
+}
+
+func (m *matcher) add(id, name string) {
+	toks := tokenize(name)
+	if len(toks) == 0 {
+		return
+	}
+	l := label{id: id}
+	for i, t := range toks {
+		l.toks = append(l.toks, t.text)
+		if i > 0 {
+			sep := name[toks[i-1].end:t.start]
+			l.seps = append(l.seps, sep)
+			l.strong = append(l.strong, !weakSep(sep))
+		}
+	}
+	k := foldFirst(l.toks[0])
+	m.byFirst[k] = append(m.byFirst[k], l)
+}
+
+// match returns the longest label starting at token i of toks in s: its
+// entity, the end token index (exclusive), the byte end and whether a
+// genitive ending was taken off.
+func (m *matcher) match(s string, toks []token, i int) (id string, endTok, end, nameEnd int, ok bool) {
+	best := -1
+	first := foldFirst(toks[i].text)
+	cands := m.byFirst[first]
+	// "EU:s", "Skånes": the first token may itself carry the genitive.
+	if len(cands) == 0 {
+		if g, ok := stripGenitive(first); ok {
+			for _, l := range m.byFirst[g] {
+				if len(l.toks) == 1 {
+					cands = append(cands, l)
+				}
+			}
+		}
+	}
+	for _, l := range cands {
+		if i+len(l.toks) > len(toks) {
+			continue
+		}
+		good := true
+		gen := false
+		for k := 0; k < len(l.toks); k++ {
+			tt := toks[i+k].text
+			lt := l.toks[k]
+			if k == 0 {
+				tt, lt = foldFirst(tt), foldFirst(lt)
+			} else {
+				sep := s[toks[i+k-1].end:toks[i+k].start]
+				if l.strong[k-1] {
+					if strings.TrimSpace(sep) != strings.TrimSpace(l.seps[k-1]) {
+						good = false
+						break
+					}
+				} else if !weakSep(sep) {
+					good = false
+					break
+				}
+			}
+			if tt == lt {
+				continue
+			}
+			if k == len(l.toks)-1 {
+				if g, ok := stripGenitive(tt); ok && g == lt {
+					gen = true
+					continue
+				}
+			}
+			good = false
+			break
+		}
+		if !good {
+			continue
+		}
+		if len(l.toks) > best {
+			best = len(l.toks)
+			id = l.id
+			endTok = i + len(l.toks)
+			end = toks[endTok-1].end
+			nameEnd = end
+			if gen {
+				nameEnd = end - genitiveLen(toks[endTok-1].text)
+			}
+			ok = true
+		}
+	}
+	return
+}
+
+// stripGenitive takes a Swedish genitive ending off a word: "Skånes" →
+// "Skåne", "EU:s" → "EU".
+func stripGenitive(w string) (string, bool) {
+	if strings.HasSuffix(w, ":s") {
+		return w[:len(w)-2], true
+	}
+	if strings.HasSuffix(w, "s") && len(w) > 2 {
+		return w[:len(w)-1], true
+	}
+	return "", false
+}
+
+func genitiveLen(w string) int {
+	if strings.HasSuffix(w, ":s") {
+		return 2
+	}
+	return 1
+}
+
+// Recogniser finds mentions with a lexicon.
+type Recogniser struct {
+	lx *Lexicon
+	m  *matcher
+}
+
+// NewRecogniser prepares a lexicon for matching.
+func NewRecogniser(lx *Lexicon) *Recogniser { return &Recogniser{lx: lx, m: newMatcher(lx.Entries)} }
+
+// Lookup returns the lexicon entity a whole name stands for, if any.
+func (r *Recogniser) Lookup(name string) (string, bool) {
+	toks := tokenize(name)
+	if len(toks) == 0 {
+		return "", false
+	}
+	id, endTok, _, _, ok := r.m.match(name, toks, 0)
+	if ok && endTok == len(toks) {
+		return id, true
+	}
+	return "", false
+}
+
+// IsRegion reports whether name names an entity of class Region, in the
+// lexicon or by a Region pattern.
+func (r *Recogniser) IsRegion(name string) bool {
+	if id, ok := r.Lookup(name); ok {
+		return r.lx.ByID[id].Class == "Region"
+	}
+	for _, p := range r.lx.patterns("name") {
+		if p.Class != "Region" {
+			continue
+		}
+		if loc := p.Re.FindStringSubmatchIndex(name); loc != nil {
+			gi := p.Re.SubexpIndex("name")
+			if loc[2*gi] == 0 && (loc[2*gi+1] == len(name) || name[loc[2*gi+1]:] == "s") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Recognise finds the mentions in every passage of doc: lexicon labels
+// first (longest match wins), then name patterns for what the lexicon does
+// not know, then anaphors inside worked examples.
+func Recognise(doc *Document, r *Recogniser) []Mention {
+	var out []Mention
+	stops := r.lx.patterns("stop")
+	names := r.lx.patterns("name")
+	anaphors := r.lx.patterns("anaphor")
+	for pi, p := range doc.Passages {
+		text := p.Text
+		toks := tokenize(text)
+		taken := make([]bool, len(text)+1)
+		var ms []Mention
+		for i := 0; i < len(toks); {
+			id, endTok, end, nameEnd, ok := r.m.match(text, toks, i)
+			if !ok {
+				i++
+				continue
+			}
+			start := toks[i].start
+			ms = append(ms, Mention{Passage: pi, Start: start, End: end, Surface: text[start:end], Name: text[start:nameEnd], Entity: id})
+			for k := start; k < end; k++ {
+				taken[k] = true
+			}
+			i = endTok
+		}
+		for _, pat := range names {
+			gi := pat.Re.SubexpIndex("name")
+			si := pat.Re.SubexpIndex("sfs")
+			for _, loc := range pat.Re.FindAllStringSubmatchIndex(text, -1) {
+				g := gi
+				if g < 0 || loc[2*g] < 0 {
+					g = si
+				}
+				start, end := loc[2*g], loc[2*g+1]
+				if !wordBounded(text, start, end) || overlaps(taken, start, end) {
+					continue
+				}
+				name := text[start:end]
+				if stopped(stops, name) {
+					continue
+				}
+				if classTop[pat.Class] != "Actor" && !strings.Contains(name, " ") && sentenceStart(text, start) && si < 0 {
+					continue // a lone capitalised word opening a sentence is too weak
+				}
+				m := Mention{Passage: pi, Start: start, End: end, Surface: name, Name: name, Class: pat.Class}
+				if si >= 0 && loc[2*si] >= 0 {
+					m.SFS = text[loc[2*si]:loc[2*si+1]]
+				}
+				if end < len(text) && text[end] == 's' && !isWordAt(text, end+1) {
+					m.End++
+					m.Surface = text[start:m.End]
+				}
+				ms = append(ms, m)
+				for k := start; k < end; k++ {
+					taken[k] = true
+				}
+			}
+		}
+		if p.Example >= 0 && p.Kind != ExampleHeading {
+			for _, pat := range anaphors {
+				for _, loc := range pat.Re.FindAllStringIndex(text, -1) {
+					if !wordBounded(text, loc[0], loc[1]) || overlaps(taken, loc[0], loc[1]) {
+						continue
+					}
+					ms = append(ms, Mention{Passage: pi, Start: loc[0], End: loc[1], Surface: text[loc[0]:loc[1]], Name: text[loc[0]:loc[1]], Class: pat.Class, Anaphor: true})
+				}
+			}
+		}
+		sort.SliceStable(ms, func(a, b int) bool { return ms[a].Start < ms[b].Start })
+		out = append(out, ms...)
+	}
+	return out
+}
+
+func overlaps(taken []bool, start, end int) bool {
+	for k := start; k < end; k++ {
+		if taken[k] {
+			return true
+		}
+	}
+	return false
+}
+
+func isWordAt(s string, i int) bool {
+	if i >= len(s) || i < 0 {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// wordBounded reports whether s[start:end] stands on word boundaries; a
+// genitive -s may follow.
+func wordBounded(s string, start, end int) bool {
+	if start > 0 {
+		r, _ := utf8.DecodeLastRuneInString(s[:start])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return false
+		}
+	}
+	if isWordAt(s, end) {
+		if s[end] == 's' && !isWordAt(s, end+1) {
+			return true
+		}
+		return false
+	}
+	return true
+}
+
+func stopped(stops []Pattern, name string) bool {
+	for _, p := range stops {
+		if p.Re.MatchString(name) {
+			return true
+		}
+	}
+	return false
+}
+
+// sentenceStart reports whether position i opens a sentence.
+func sentenceStart(s string, i int) bool {
+	t := strings.TrimRight(s[:i], " ")
+	if t == "" {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(t)
+	return strings.ContainsRune(".!?:–•", r)
+}
