@@ -98,7 +98,12 @@ func (c *compiler) pattern(p algebra.Pattern) (node, error) {
 	case algebra.BGP:
 		b := &bgpNode{}
 		for _, t := range p.Triples {
-			b.triples = append(b.triples, [3]slotOrConst{c.node(t.S), c.node(t.P), c.node(t.O)})
+			b.steps = append(b.steps, step{kind: stepTriple, tp: [3]slotOrConst{c.node(t.S), c.node(t.P), c.node(t.O)}})
+		}
+		if len(b.steps) > maxGroup {
+			// Too long for one group: split it into joined halves.
+			h := len(p.Triples) / 2
+			return c.pattern(algebra.Join{Left: algebra.BGP{Triples: p.Triples[:h]}, Right: algebra.BGP{Triples: p.Triples[h:]}})
 		}
 		return b, nil
 	case algebra.Path:
@@ -111,6 +116,13 @@ func (c *compiler) pattern(p algebra.Pattern) (node, error) {
 		r, err := c.pattern(p.Right)
 		if err != nil {
 			return nil, err
+		}
+		if lg, ok := asGroup(l); ok {
+			if rg, ok := asGroup(r); ok {
+				if m, ok := mergeGroups(lg, rg); ok {
+					return m, nil
+				}
+			}
 		}
 		return &joinNode{left: l, right: r}, nil
 	case algebra.LeftJoin:
@@ -142,11 +154,14 @@ func (c *compiler) pattern(p algebra.Pattern) (node, error) {
 			}
 			conds = append(conds, ce)
 		}
-		// A filter over a basic graph pattern is applied inside it, as
-		// soon as the variables of each condition are bound.
-		if b, ok := inner.(*bgpNode); ok {
+		// A filter over a join group is applied inside it, as soon as the
+		// variables of each condition are bound.
+		if b, ok := asGroup(inner); ok && len(b.filters)+len(conds) <= maxGroup {
 			nb := *b
-			nb.filters = append(append([]cexpr(nil), b.filters...), conds...)
+			nb.filters = append([]groupFilter(nil), b.filters...)
+			for _, e := range conds {
+				nb.filters = append(nb.filters, newFilter(e))
+			}
 			return &nb, nil
 		}
 		return &filterNode{inner: inner, conds: conds}, nil
