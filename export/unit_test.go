@@ -370,3 +370,11 @@ func TestLookup(t *testing.T) {
 		}
 	}
 }
+
+func TestDCATNeedsCatalog(t *testing.T) {
+	f, _ := ByName("dcat")
+	enc := f.New(&bytes.Buffer{}, Options{})
+	if err := enc.Close(); err == nil || !strings.Contains(err.Error(), "Options.Catalog") {
+		t.Errorf("dcat without a catalog: %v", err)
+	}
+}
