@@ -1,0 +1,246 @@
+package ingest
+
+import (
+	"context"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"kg/ontology"
+	"kg/term"
+)
+
+const testBase = "https://example.org/kg/"
+
+// fixtureLexicon is the fixture's made-up entities.tsv with the shipped
+// patterns and relation cues.
+func fixtureLexicon(t *testing.T) fs.FS {
+	t.Helper()
+	m := fstest.MapFS{}
+	ents, err := os.ReadFile("testdata/fixture/lexicon/entities.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m["entities.tsv"] = &fstest.MapFile{Data: ents}
+	for _, name := range []string{"patterns.tsv", "relations.tsv"} {
+		b, err := fs.ReadFile(DefaultLexicon(), name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m[name] = &fstest.MapFile{Data: b}
+	}
+	return m
+}
+
+func buildFixture(t *testing.T) *Result {
+	t.Helper()
+	res, err := Build(context.Background(), "testdata/fixture/seeds", Options{Base: testBase, Lexicon: fixtureLexicon(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+func id(s string) term.Term  { return term.IRI(testBase + "id/" + s) }
+func kgo(s string) term.Term { return term.IRI(ontology.NS + s) }
+func rep(s string) term.Term { return term.IRI(testBase + "report/grona-vagar/" + s) }
+func has(qs []term.Quad, q term.Quad) bool {
+	_, ok := slices.BinarySearchFunc(qs, q, term.CompareQuads)
+	return ok
+}
+
+// graphsOf returns the graphs in which s p o is stated.
+func graphsOf(qs []term.Quad, s, p, o term.Term) []term.Term {
+	var out []term.Term
+	for _, q := range qs {
+		if q.S == s && q.P == p && q.O == o {
+			out = append(out, q.G)
+		}
+	}
+	return out
+}
+
+func quoteOf(qs []term.Quad, passage term.Term) string {
+	for _, q := range qs {
+		if q.S == passage && q.P == kgo("quote") {
+			return q.O.Value
+		}
+	}
+	return ""
+}
+
+// TestFixtureReport builds a made-up report in the style of the real one
+// and checks entities, relations and provenance: nothing about it is known
+// to the code, only to its lexicon.
+func TestFixtureReport(t *testing.T) {
+	res := buildFixture(t)
+	qs := res.Quads
+	if !slices.IsSortedFunc(qs, term.CompareQuads) {
+		t.Fatal("quads not sorted")
+	}
+	for i := 1; i < len(qs); i++ {
+		if qs[i] == qs[i-1] {
+			t.Fatalf("duplicate quad %v", qs[i])
+		}
+	}
+	rdfType := term.IRI(rdfType)
+	lexG := term.IRI(testBase + "source/lexicon")
+
+	// Entities the patterns found: an agency, a law by its SFS citation,
+	// the first example's project.
+	for _, c := range []struct{ id, class string }{
+		{"fjallverket", "GovernmentAgency"},
+		{"fjallbussen", "Project"},
+		{"leden-i-oster", "Project"},
+	} {
+		if len(graphsOf(qs, id(c.id), rdfType, kgo(c.class))) == 0 {
+			t.Errorf("%s is not a %s", c.id, c.class)
+		}
+	}
+	var law term.Term
+	for _, q := range qs {
+		if q.P == kgo("sfsNumber") && q.O.Value == "2099:123" {
+			law = q.S
+		}
+	}
+	if law.IsZero() || len(graphsOf(qs, law, rdfType, kgo("Act"))) == 0 {
+		t.Errorf("no Act with SFS 2099:123")
+	}
+
+	// Worked examples with their regions, theme, subject and link.
+	x1, x2 := rep("example/fjallbussen"), rep("example/leden-i-oster")
+	h1 := rep("passage/1-6")
+	if q := quoteOf(qs, h1); q != "Fjällbussen (Region Nordmark)" {
+		t.Fatalf("passage 1-6 quotes %q", q)
+	}
+	want := []term.Quad{
+		{S: x1, P: rdfType, O: kgo("WorkedExample")},
+		{S: x1, P: kgo("involvesRegion"), O: id("region-nordmark"), G: h1},
+		{S: x1, P: kgo("features"), O: id("fjallbussen"), G: h1},
+		{S: id("region-nordmark"), P: kgo("responsibleFor"), O: id("fjallbussen"), G: h1},
+		{S: x2, P: kgo("involvesRegion"), O: id("region-ost-vast"), G: rep("passage/2-1")},
+		{S: x2, P: kgo("involvesRegion"), O: id("region-nordmark"), G: rep("passage/2-1")},
+		{S: x1, P: term.IRI(foafPage), O: term.IRI("https://www.example.org/fjall-bussen/"), G: rep("passage/3-1")},
+		{S: x2, P: term.IRI(foafPage), O: term.IRI("https://www.example.org/leden"), G: rep("passage/3-2")},
+		{S: x1, P: kgo("hasTheme"), O: id("friluftsliv"), G: rep("passage/1-1")},
+		{S: rep("chapter/1"), P: kgo("hasTheme"), O: id("friluftsliv"), G: rep("passage/1-1")},
+		// Cue phrases within a sentence, with anaphors resolved.
+		{S: id("fjallbussen"), P: kgo("fundedBy"), O: id("fjallfonden"), G: rep("passage/1-7")},
+		{S: id("fjallbussen"), P: kgo("fundedBy"), O: id("region-nordmark"), G: rep("passage/1-7")},
+		{S: id("region-nordmark"), P: kgo("responsibleFor"), O: id("fjallbussen"), G: rep("passage/1-7")},
+		{S: id("fjallverket"), P: kgo("participatesIn"), O: id("fjallbussen"), G: rep("passage/1-7")},
+		// Lexicon facts in the lexicon's graph.
+		{S: id("region-nordmark"), P: kgo("servesCounty"), O: id("nordmarks-lan"), G: lexG},
+		{S: id("region-nordmark"), P: rdfType, O: kgo("Region"), G: lexG},
+		{S: id("region-nordmark"), P: term.IRI(skosPref), O: term.LangString("Nordmark Region", "en"), G: lexG},
+		// Variants seen in the text become alternative labels.
+		{S: id("region-ost-vast"), P: term.IRI(skosAlt), O: term.LangString("Region Öst Väst", "sv"), G: rep("passage/1-4")},
+		// Report metadata from the sidecar.
+		{S: term.IRI(testBase + "report/grona-vagar"), P: term.IRI(dcIssued), O: term.Literal("2099", term.XSDGYear)},
+		{S: term.IRI(testBase + "report/grona-vagar"), P: term.IRI(dcPublisher), O: id("fjallforbundet")},
+		// Printed pages: the footer "4" closes the first printed page; the
+		// rest of page 1 and page 2 (whose footnotes are printed after it)
+		// are page 5.
+		{S: rep("passage/1-1"), P: kgo("page"), O: term.Literal("4", term.XSDInteger)},
+		{S: h1, P: kgo("page"), O: term.Literal("5", term.XSDInteger)},
+		{S: rep("passage/2-1"), P: kgo("page"), O: term.Literal("5", term.XSDInteger)},
+		{S: rep("passage/2-1"), P: kgo("pdfPage"), O: term.Literal("2", term.XSDInteger)},
+	}
+	for _, q := range want {
+		if !has(qs, q) {
+			t.Errorf("missing %v", q)
+		}
+	}
+	// Identifier rows: verified ones in their source's graph, others not at all.
+	src := term.IRI(testBase + "source/www-example-org-wd")
+	if !has(qs, term.Quad{S: id("nordmarks-lan"), P: term.IRI(owlSameAs), O: term.IRI(ontology.WD + "Q999999"), G: src}) {
+		t.Error("verified Wikidata row missing")
+	}
+	for _, q := range qs {
+		if q.P == kgo("organisationNumber") {
+			t.Errorf("unverified identifier emitted: %v", q)
+		}
+	}
+	// The passage keeps "e-hälsoprogrammet" whole, with its hyphen.
+	if q := quoteOf(qs, rep("passage/2-2")); !strings.Contains(q, "stöd från e-hälsoprogrammet och") {
+		t.Errorf("de-hyphenation: %q", q)
+	}
+	// Provenance is complete.
+	st := res.Stats
+	if st.Entities == 0 || st.EntitiesWithProv != st.Entities || st.RelationsWithProv != st.Relations {
+		t.Errorf("provenance: %d/%d entities, %d/%d relations", st.EntitiesWithProv, st.Entities, st.RelationsWithProv, st.Relations)
+	}
+	// Nothing is invented: every typed entity is in the lexicon or named in a passage.
+	for _, q := range qs {
+		if q.P == rdfType && strings.HasPrefix(q.S.Value, testBase+"id/") && q.G != lexG && !strings.Contains(q.G.Value, "/passage/") {
+			t.Errorf("entity typed outside a passage or the lexicon: %v", q)
+		}
+	}
+	// Deterministic.
+	again := buildFixture(t)
+	if !slices.Equal(qs, again.Quads) {
+		t.Error("two builds differ")
+	}
+}
+
+func TestBuildErrors(t *testing.T) {
+	dir := t.TempDir()
+	lex := fixtureLexicon(t)
+	build := func() error {
+		_, err := Build(context.Background(), dir, Options{Lexicon: lex})
+		return err
+	}
+	if err := build(); !errors.Is(err, ErrNoReports) {
+		t.Errorf("empty dir: %v", err)
+	}
+	if _, err := Build(context.Background(), filepath.Join(dir, "missing"), Options{Lexicon: lex}); err == nil || !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("missing dir: %v", err)
+	}
+	write := func(b []byte) {
+		if err := os.WriteFile(filepath.Join(dir, "r.txt"), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write([]byte(" \n\n  \n"))
+	if err := build(); !errors.Is(err, ErrEmpty) {
+		t.Errorf("blank report: %v", err)
+	}
+	write([]byte(" Rubrik\n\nen rad med \xff i\n"))
+	err := build()
+	if !errors.Is(err, ErrEncoding) || !strings.Contains(err.Error(), "r.txt:3:12") {
+		t.Errorf("bad UTF-8: %v", err)
+	}
+	if err != nil && strings.Contains(err.Error(), "\n") {
+		t.Errorf("error is not one line: %q", err)
+	}
+}
+
+func TestLexiconErrors(t *testing.T) {
+	base := fixtureLexicon(t).(fstest.MapFS)
+	cases := []struct{ name, file, data, want string }{
+		{"bad slug", "entities.tsv", "id\tclass\tlabel_sv\nBad Slug\tRegion\tX\n", "not a lower-case slug"},
+		{"bad class", "entities.tsv", "id\tclass\tlabel_sv\nx\tTown\tX\n", "unknown class"},
+		{"duplicate", "entities.tsv", "id\tclass\tlabel_sv\nx\tRegion\tX\nx\tRegion\tY\n", "duplicate id"},
+		{"bad regexp", "patterns.tsv", "kind\tclass\tpattern\nname\tRegion\t(?P<name>(\n", "patterns.tsv:2"},
+		{"no group", "patterns.tsv", "kind\tclass\tpattern\nname\tRegion\tRegion\n", "needs a"},
+		{"bad side", "relations.tsv", "property\tcue\tsubject\tobject\nowns\täger\tleft\tafter\n", "subject side"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			m := fstest.MapFS{}
+			for k, v := range base {
+				m[k] = v
+			}
+			m[c.file] = &fstest.MapFile{Data: []byte(c.data)}
+			_, err := LoadLexicon(m)
+			if !errors.Is(err, ErrLexicon) || !strings.Contains(err.Error(), c.want) {
+				t.Errorf("got %v, want %q", err, c.want)
+			}
+		})
+	}
+}
