@@ -72,19 +72,24 @@ func fnSubstr(_ *Context, a []term.Term) (term.Term, error) {
 	if math.IsNaN(start) || math.IsNaN(end) {
 		return withLexical(a[0], ""), nil
 	}
-	var b strings.Builder
+	// Slice by byte offsets of the first and last code point kept.
+	from, to := len(s), len(s)
 	p := 1
-	for _, r := range s {
+	for i := range s {
 		fp := float64(p)
 		if fp >= end {
+			to = i
 			break
 		}
-		if fp >= start {
-			b.WriteRune(r)
+		if fp >= start && from == len(s) {
+			from = i
 		}
 		p++
 	}
-	return withLexical(a[0], b.String()), nil
+	if from > to {
+		from = to
+	}
+	return withLexical(a[0], s[from:to]), nil
 }
 
 // Full case mappings from Unicode SpecialCasing.txt that the simple
