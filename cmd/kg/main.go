@@ -1,0 +1,56 @@
+// Command kg builds, stores, exports and queries the knowledge graph of
+// the report "21 vägar till hållbar regional utveckling".
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/urfave/cli/v2"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	err := newApp().RunContext(ctx, os.Args)
+	stop()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "kg: "+oneLine(err.Error()))
+		os.Exit(exitCode(err))
+	}
+}
+
+func newApp() *cli.App {
+	return &cli.App{
+		Name:  "kg",
+		Usage: "a knowledge graph of Swedish regional development, from report to linked open data",
+		Description: "kg reads the report in seeds/, maps its actors, mandates, laws and instruments onto\n" +
+			"the kg ontology with provenance back to page and quote, keeps the graph in a Cayley\n" +
+			"store and exports it as Turtle, N-Triples, N-Quads, TriG, JSON-LD and RDF/XML.",
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "store", Value: defaultStore, EnvVars: []string{"KG_STORE"},
+				Usage: "where the graph lives: a directory (embedded store), \"memory\", or a postgres:// URL"},
+			&cli.StringFlag{Name: "base", Value: defaultBase, EnvVars: []string{"KG_BASE"},
+				Usage: "base IRI for minted IRIs"},
+			&cli.StringFlag{Name: "seeds", Value: "seeds", EnvVars: []string{"KG_SEEDS"},
+				Usage: "directory holding the report texts (*.txt) and identifiers.csv"},
+			&cli.StringFlag{Name: "contact", Value: "", EnvVars: []string{"KG_CONTACT"},
+				Usage: "contact e-mail written into the DCAT record"},
+			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print nothing but results and errors"},
+			&cli.BoolFlag{Name: "verbose", Aliases: []string{"v"}, Usage: "say more about what happens"},
+		},
+		Commands: []*cli.Command{
+			buildCommand(),
+			exportCommand(),
+			ontologyCommand(),
+			statsCommand(),
+			loadCommand(),
+			queryCommand(),
+		},
+		HideHelpCommand:      true,
+		EnableBashCompletion: true,
+		ExitErrHandler:       func(*cli.Context, error) {},
+	}
+}

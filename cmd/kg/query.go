@@ -1,0 +1,205 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"slices"
+
+	"github.com/urfave/cli/v2"
+
+	"kg/export"
+	"kg/sparql"
+	"kg/sparql/algebra"
+	"kg/sparql/eval"
+	"kg/sparql/parse"
+	"kg/sparql/results"
+	"kg/term"
+)
+
+func queryCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "query",
+		Usage:     "run a SPARQL 1.1 query over the store or over RDF files",
+		ArgsUsage: "(--query FILE.rq | 'QUERY TEXT')",
+		Description: "With --data/--named the query runs over those files in memory; else a query with\n" +
+			"FROM / FROM NAMED loads the file: IRIs it names; else it runs over the kg store, whose\n" +
+			"default graph is the union of all graphs.\n\n" +
+			"Example:\n   kg query 'SELECT ?r WHERE { ?r a <https://w3id.org/regionalkg/ontology#Region> }'\n" +
+			"   kg query --data lubm1.nt --results csv --query q01.rq",
+		Flags: []cli.Flag{
+			&cli.StringSliceFlag{Name: "data", Usage: "load `FILE` into the default graph (repeatable)"},
+			&cli.StringSliceFlag{Name: "named", Usage: "load `FILE` into a named graph called by its file: IRI (repeatable)"},
+			&cli.StringFlag{Name: "base", Usage: "base `IRI` of the query (default: the query file's file: IRI, or the kg base)"},
+			&cli.StringFlag{Name: "results", Usage: "SELECT/ASK output: json, xml, csv, tsv, table (default: table on a terminal, json otherwise)"},
+			&cli.StringFlag{Name: "format", Value: "ttl", Usage: "CONSTRUCT/DESCRIBE output: ttl, nt, nq, jsonld"},
+			&cli.DurationFlag{Name: "timeout", Usage: "stop the query after `DURATION` (e.g. 30s)"},
+			&cli.BoolFlag{Name: "explain", Usage: "print the algebra and the plan instead of results"},
+			&cli.StringFlag{Name: "query", Usage: "read the query from `FILE`"},
+		},
+		Action: runQuery,
+	}
+}
+
+func runQuery(c *cli.Context) error {
+	text, base, err := queryText(c)
+	if err != nil {
+		return err
+	}
+	q, err := parse.Query(text, parse.Options{Base: base})
+	if err != nil {
+		return err
+	}
+	ctx := c.Context
+	if d := c.Duration("timeout"); d > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, d)
+		defer cancel()
+	}
+	ds, done, err := queryDataset(ctx, c, q)
+	if err != nil {
+		return deadline(c, err)
+	}
+	defer done()
+	if c.Bool("explain") {
+		fmt.Fprintln(os.Stdout, algebra.Format(q.Pattern))
+		return nil
+	}
+	opt := eval.Options{Base: base}
+	out := bufio.NewWriterSize(os.Stdout, 1<<16)
+	switch q.Form {
+	case algebra.Select:
+		f, err := resultFormat(c)
+		if err != nil {
+			return err
+		}
+		w := f.New(out, results.Options{Prefixes: queryPrefixes(q)})
+		if err := w.Begin(q.Vars); err != nil {
+			return err
+		}
+		err = eval.Select(ctx, ds, q, opt, w.Row)
+		if err != nil {
+			return deadline(c, err)
+		}
+		if err := w.End(); err != nil {
+			return err
+		}
+	case algebra.Ask:
+		f, err := resultFormat(c)
+		if err != nil {
+			return err
+		}
+		res, err := eval.Query(ctx, ds, q, opt)
+		if err != nil {
+			return deadline(c, err)
+		}
+		if err := results.WriteBoolean(f.Name, out, res.Bool); err != nil {
+			return err
+		}
+	default:
+		f, ok := export.ByName(c.String("format"))
+		if !ok || f.Name == "dcat" {
+			return usagef("query: unknown --format %q (ttl, nt, nq, jsonld)", c.String("format"))
+		}
+		res, err := eval.Query(ctx, ds, q, opt)
+		if err != nil {
+			return deadline(c, err)
+		}
+		quads := make([]term.Quad, len(res.Triples))
+		for i, t := range res.Triples {
+			quads[i] = t.InGraph(term.Term{})
+		}
+		slices.SortFunc(quads, term.CompareTriplesFirst)
+		quads = slices.Compact(quads)
+		kgBase, _ := baseIRI(c)
+		if err := encodeAll(out, f, export.Options{Prefixes: exportPrefixes(kgBase), Base: kgBase}, quads); err != nil {
+			return err
+		}
+	}
+	return out.Flush()
+}
+
+// queryText returns the query and its base IRI.
+func queryText(c *cli.Context) (string, string, error) {
+	base := c.String("base")
+	if file := c.String("query"); file != "" {
+		if c.NArg() > 0 {
+			return "", "", usagef("query: give either --query FILE or the query text, not both")
+		}
+		b, err := os.ReadFile(file)
+		if err != nil {
+			return "", "", fmt.Errorf("query: %w", err)
+		}
+		if base == "" {
+			if base, err = sparql.FileIRI(file); err != nil {
+				return "", "", err
+			}
+		}
+		return string(b), base, nil
+	}
+	if c.NArg() > 1 {
+		return "", "", usagef("query: flags go before the query text (got %d arguments)", c.NArg())
+	}
+	if c.NArg() != 1 {
+		return "", "", usagef("query: give the query as one argument or with --query FILE")
+	}
+	if base == "" {
+		b, err := baseIRI(c)
+		if err != nil {
+			return "", "", err
+		}
+		base = b
+	}
+	return c.Args().First(), base, nil
+}
+
+// queryDataset picks what the query runs over; done releases it.
+func queryDataset(ctx context.Context, c *cli.Context, q *algebra.Query) (eval.Dataset, func(), error) {
+	data, named := c.StringSlice("data"), c.StringSlice("named")
+	if len(data) > 0 || len(named) > 0 {
+		ds, err := sparql.Files(ctx, data, named)
+		return ds, func() {}, err
+	}
+	if q.Dataset != nil {
+		ds, err := sparql.FromClause(ctx, q.Dataset.Default, q.Dataset.Named)
+		return ds, func() {}, err
+	}
+	st, err := openStore(c, true)
+	if err != nil {
+		return nil, nil, err
+	}
+	return sparql.FromStore(st), func() { st.Close() }, nil
+}
+
+func resultFormat(c *cli.Context) (results.Format, error) {
+	name := c.String("results")
+	if name == "" {
+		name = "json"
+		if fi, err := os.Stdout.Stat(); err == nil && fi.Mode()&os.ModeCharDevice != 0 {
+			name = "table"
+		}
+	}
+	f, ok := results.ByName(name)
+	if !ok {
+		return f, usagef("query: unknown --results %q (json, xml, csv, tsv, table)", name)
+	}
+	return f, nil
+}
+
+func queryPrefixes(q *algebra.Query) map[string]string {
+	m := map[string]string{}
+	for _, p := range q.Prefixes {
+		m[p.Name] = p.IRI
+	}
+	return m
+}
+
+// deadline rewords a timeout so the user sees which limit stopped the query.
+func deadline(c *cli.Context, err error) error {
+	if errors.Is(err, context.DeadlineExceeded) {
+		return fmt.Errorf("query stopped: it exceeded --timeout %s", c.Duration("timeout"))
+	}
+	return err
+}
