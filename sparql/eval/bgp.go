@@ -142,12 +142,12 @@ func allBound(vars []int, sol solution) bool {
 // choice made once for all would follow the first value seen, and the
 // estimates are cheap next to the matching they steer.
 type groupRun struct {
-	b      *bgpNode
-	ev     *evaluator
-	g      term.Term
-	sol    solution
-	yield  func(solution) bool
-	full   uint64
+	b     *bgpNode
+	ev    *evaluator
+	g     term.Term
+	sol   solution
+	yield func(solution) bool
+	full  uint64
 }
 
 func (b *bgpNode) run(ev *evaluator, g term.Term, sol solution, yield func(solution) bool) bool {
@@ -176,19 +176,31 @@ func (r *groupRun) search(done, applied uint64) bool {
 	}
 	next := r.choose(done)
 	done |= 1 << next
-	return r.exec(&b.steps[next], func(solution) bool {
-		ap := applied
-		for i, f := range b.filters {
-			if ap&(1<<i) != 0 || f.late || !allBound(f.vars, sol) {
-				continue
-			}
-			if !ev.test(f.e, r.g, sol) {
-				return ev.err == nil
-			}
-			ap |= 1 << i
+	st := &b.steps[next]
+	if st.kind == stepTriple {
+		return r.execTriple(st, done, applied)
+	}
+	cont := func(solution) bool { return r.advance(done, applied) }
+	if st.kind == stepPath {
+		return st.path.run(ev, r.g, sol, cont)
+	}
+	return st.table.run(ev, r.g, sol, cont)
+}
+
+// advance tests the filters whose variables a step has just bound, then
+// goes on with the remaining steps.
+func (r *groupRun) advance(done, applied uint64) bool {
+	ev, sol := r.ev, r.sol
+	for i, f := range r.b.filters {
+		if applied&(1<<i) != 0 || f.late || !allBound(f.vars, sol) {
+			continue
 		}
-		return r.search(done, ap)
-	})
+		if !ev.test(f.e, r.g, sol) {
+			return ev.err == nil
+		}
+		applied |= 1 << i
+	}
+	return r.search(done, applied)
 }
 
 func (r *groupRun) choose(done uint64) int {
@@ -206,9 +218,13 @@ func (r *groupRun) choose(done uint64) int {
 			if done&(1<<i) != 0 {
 				continue
 			}
-			c := r.cost(&r.b.steps[i])
+			c := r.cost(&r.b.steps[i], done)
 			if best < 0 || c < bestCost {
 				best, bestCost = i, c
+			}
+			if c <= 0 {
+				// A check or a dead end: nothing is cheaper.
+				break
 			}
 		}
 	}
@@ -217,7 +233,7 @@ func (r *groupRun) choose(done uint64) int {
 
 // cost estimates the number of solutions a step gives for the current
 // bindings.
-func (r *groupRun) cost(st *step) float64 {
+func (r *groupRun) cost(st *step, done uint64) float64 {
 	sol := r.sol
 	value := func(p slotOrConst) term.Term {
 		if p.slot < 0 {
@@ -230,7 +246,7 @@ func (r *groupRun) cost(st *step) float64 {
 		if allBound(st.table.slots, sol) {
 			return -1 // a membership test: never widens
 		}
-		return float64(len(st.table.rows))
+		return r.tableCost(st.table, done)
 	case stepPath:
 		return r.ev.pathEstimate(st.path.path, r.g, value(st.path.s), value(st.path.o))
 	}
@@ -241,14 +257,72 @@ func (r *groupRun) cost(st *step) float64 {
 	return float64(r.ev.ds.Estimate(s, p, o, r.g))
 }
 
-func (r *groupRun) exec(st *step, yield func(solution) bool) bool {
-	switch st.kind {
-	case stepPath:
-		return st.path.run(r.ev, r.g, r.sol, yield)
-	case stepTable:
-		return st.table.run(r.ev, r.g, r.sol, yield)
+// maxTableProbe bounds the rows of a VALUES table whose values are tried
+// in the estimates of the triples that read them.
+const maxTableProbe = 64
+
+// tableCost estimates what taking a VALUES table first costs: its rows,
+// each followed by the cheapest triple pattern that reads its variables.
+// Taking a table early only multiplies the work unless such a pattern is
+// selective for its values.
+func (r *groupRun) tableCost(t *tableNode, done uint64) float64 {
+	rows := float64(len(t.rows))
+	if len(t.rows) > maxTableProbe {
+		return rows
 	}
-	ev, sol, tp := r.ev, r.sol, st.tp
+	best := -1.0
+	for i := range r.b.steps {
+		st := &r.b.steps[i]
+		if done&(1<<i) != 0 || st.kind != stepTriple {
+			continue
+		}
+		shares := false
+		for _, p := range st.tp {
+			for _, s := range t.slots {
+				if p.slot == s && r.sol[s].IsZero() {
+					shares = true
+				}
+			}
+		}
+		if !shares {
+			continue
+		}
+		var undo []int
+		total := 0.0
+		for _, row := range t.rows {
+			undo = undo[:0]
+			ok := true
+			for j, v := range row {
+				s := t.slots[j]
+				if v.IsZero() {
+					continue
+				}
+				if cur := r.sol[s]; cur.IsZero() {
+					r.sol[s] = v
+					undo = append(undo, s)
+				} else if cur != v {
+					ok = false
+				}
+			}
+			if ok {
+				total += max(r.cost(st, done), 1)
+			}
+			unbind(r.sol, undo)
+		}
+		if best < 0 || total < best {
+			best = total
+		}
+	}
+	if best < 0 {
+		return rows
+	}
+	return best
+}
+
+// execTriple matches a triple pattern with the current bindings and goes
+// on with the remaining steps for every match.
+func (r *groupRun) execTriple(st *step, done, applied uint64) bool {
+	ev, sol, tp := r.ev, r.sol, &st.tp
 	var q [3]term.Term
 	for i, pos := range tp {
 		if pos.slot < 0 {
@@ -257,35 +331,23 @@ func (r *groupRun) exec(st *step, yield func(solution) bool) bool {
 			q[i] = sol[pos.slot]
 		}
 	}
+	if m, ok := ev.ds.(*MemDataset); ok {
+		// The in-memory dataset is scanned directly, without a callback
+		// per match.
+		rng, perm, terms := m.rangeOf(q[0], q[1], q[2], r.g)
+		var vals [3]term.Term
+		for _, t := range rng {
+			vals[perm[0]], vals[perm[1]], vals[perm[2]] = terms[t[0]], terms[t[1]], terms[t[2]]
+			if !r.bind(tp, &vals, done, applied) {
+				return false
+			}
+		}
+		return ev.err == nil
+	}
 	cont := true
 	err := ev.ds.Match(ev.ctx, q[0], q[1], q[2], r.g, func(m term.Quad) bool {
-		if !ev.tick() {
-			cont = false
-			return false
-		}
 		vals := [3]term.Term{m.S, m.P, m.O}
-		var undo [3]int
-		nb := 0
-		ok := true
-		for i, pos := range tp {
-			if pos.slot < 0 {
-				continue
-			}
-			if cur := sol[pos.slot]; cur.IsZero() {
-				sol[pos.slot] = vals[i]
-				undo[nb] = pos.slot
-				nb++
-			} else if cur != vals[i] {
-				ok = false
-				break
-			}
-		}
-		if ok && !yield(sol) {
-			cont = false
-		}
-		for i := 0; i < nb; i++ {
-			sol[undo[i]] = term.Term{}
-		}
+		cont = r.bind(tp, &vals, done, applied)
 		return cont
 	})
 	if err != nil {
@@ -293,6 +355,39 @@ func (r *groupRun) exec(st *step, yield func(solution) bool) bool {
 		return false
 	}
 	return cont && ev.err == nil
+}
+
+// bind binds the unbound positions of tp to a match, goes on with the
+// remaining steps, and undoes the bindings.
+func (r *groupRun) bind(tp *[3]slotOrConst, vals *[3]term.Term, done, applied uint64) bool {
+	if !r.ev.tick() {
+		return false
+	}
+	sol := r.sol
+	var undo [3]int
+	nb := 0
+	ok := true
+	for i, pos := range tp {
+		if pos.slot < 0 {
+			continue
+		}
+		if cur := sol[pos.slot]; cur.IsZero() {
+			sol[pos.slot] = vals[i]
+			undo[nb] = pos.slot
+			nb++
+		} else if cur != vals[i] {
+			ok = false
+			break
+		}
+	}
+	cont := true
+	if ok {
+		cont = r.advance(done, applied)
+	}
+	for i := 0; i < nb; i++ {
+		sol[undo[i]] = term.Term{}
+	}
+	return cont
 }
 
 // pathEstimate guesses the number of pairs a path gives with the ends s

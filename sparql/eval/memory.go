@@ -4,8 +4,8 @@ import (
 	"cmp"
 	"context"
 	"slices"
-	"sort"
 	"sync"
+	"sync/atomic"
 
 	"kg/term"
 )
@@ -23,6 +23,7 @@ type MemDataset struct {
 	graphs map[uint32]*memGraph
 	order  []uint32 // graph ids in order of first use, default graph excluded
 	mu     sync.Mutex
+	dirty  atomic.Bool // some graph has pending triples
 }
 
 type memGraph struct {
@@ -68,6 +69,7 @@ func (m *MemDataset) Add(q term.Quad) {
 	}
 	mg.pending = append(mg.pending, idTriple{m.intern(q.S), m.intern(q.P), m.intern(q.O)})
 	mg.dirty = true
+	m.dirty.Store(true)
 }
 
 // AddGraph makes g a named graph even if it stays empty.
@@ -103,8 +105,12 @@ func compareTriples(a, b idTriple) int {
 
 // build brings the indexes up to date.
 func (m *MemDataset) build() {
+	if !m.dirty.Load() {
+		return
+	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
+	defer m.dirty.Store(false)
 	for _, g := range m.graphs {
 		if !g.dirty {
 			continue
@@ -173,9 +179,25 @@ func (g *memGraph) scan(s, p, o uint32) (rng []idTriple, perm [3]int, filterO ui
 	default:
 		return g.spo, [3]int{0, 1, 2}, 0
 	}
-	lo := sort.Search(len(idx), func(i int) bool { return prefixCompare(idx[i], key) >= 0 })
-	hi := lo + sort.Search(len(idx)-lo, func(i int) bool { return prefixCompare(idx[lo+i], key) > 0 })
+	lo := searchPrefix(idx, key, false)
+	hi := lo + searchPrefix(idx[lo:], key, true)
 	return idx[lo:hi], perm, 0
+}
+
+// searchPrefix returns the first index whose triple is >= key (> key
+// when after is set), comparing only the positions the key covers.
+func searchPrefix(idx []idTriple, key []uint32, after bool) int {
+	lo, hi := 0, len(idx)
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		c := prefixCompare(idx[mid], key)
+		if c < 0 || (after && c == 0) {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	return lo
 }
 
 // prefixCompare compares t with a key that covers its first len(key)
@@ -222,6 +244,24 @@ func (m *MemDataset) matchIDs(ctx context.Context, s, p, o, g term.Term, yield f
 		}
 	}
 	return nil
+}
+
+// rangeOf returns the index range matching a pattern, the permutation
+// from index order to s, p, o, and the term table to decode ids with.
+func (m *MemDataset) rangeOf(s, p, o, g term.Term) ([]idTriple, [3]int, []term.Term) {
+	m.build()
+	mg := m.graph(g)
+	if mg == nil {
+		return nil, [3]int{}, nil
+	}
+	si, ok1 := m.lookup(s)
+	pi, ok2 := m.lookup(p)
+	oi, ok3 := m.lookup(o)
+	if !ok1 || !ok2 || !ok3 {
+		return nil, [3]int{}, nil
+	}
+	rng, perm, _ := mg.scan(si, pi, oi)
+	return rng, perm, m.terms
 }
 
 // Estimate implements Dataset; for MemDataset it is exact.
