@@ -180,8 +180,7 @@ func (g *memGraph) scan(s, p, o uint32) (rng []idTriple, perm [3]int, filterO ui
 		return g.spo, [3]int{0, 1, 2}, 0
 	}
 	lo := searchPrefix(idx, key, false)
-	hi := lo + searchPrefix(idx[lo:], key, true)
-	return idx[lo:hi], perm, 0
+	return idx[lo : lo+rangeEnd(idx[lo:], key)], perm, 0
 }
 
 // searchPrefix returns the first index whose triple is >= key (> key
@@ -198,6 +197,23 @@ func searchPrefix(idx []idTriple, key []uint32, after bool) int {
 		}
 	}
 	return lo
+}
+
+// rangeEnd returns the length of the run of triples matching key at the
+// start of idx, galloping first because most runs are short.
+func rangeEnd(idx []idTriple, key []uint32) int {
+	if len(idx) == 0 || prefixCompare(idx[0], key) != 0 {
+		return 0
+	}
+	if len(key) == 3 {
+		return 1 // triples are unique
+	}
+	step := 1
+	for step < len(idx) && prefixCompare(idx[step], key) == 0 {
+		step *= 2
+	}
+	lo, hi := step/2+1, min(step, len(idx))
+	return lo + searchPrefix(idx[lo:hi], key, true)
 }
 
 // prefixCompare compares t with a key that covers its first len(key)
