@@ -1,5 +1,3 @@
-//go:build jsonld
-
 package export
 
 import (
@@ -159,6 +157,3 @@ func nodeID(n any) string {
 	}
 	return ""
 }
-
-// jsonldBuilt reports whether this build writes JSON-LD.
-const jsonldBuilt = true
