@@ -1,7 +1,6 @@
 package eval
 
 import (
-	"errors"
 	"fmt"
 
 	"kg/sparql/algebra"
@@ -162,15 +161,12 @@ func (e inExpr) eval(ev *evaluator, g term.Term, sol solution) (term.Term, error
 	return expr.Bool(v), nil
 }
 
-// errStop ends an EXISTS evaluation at its first solution.
-var errStop = errors.New("stop")
-
 func (e existsExpr) eval(ev *evaluator, g term.Term, sol solution) (term.Term, error) {
 	found := false
 	// EXISTS substitutes the current bindings into its pattern: evaluating
-	// with the solution as seed does exactly that.
-	seed := append(solution(nil), sol...)
-	e.pattern.run(ev, g, seed, func(solution) bool {
+	// with the solution as seed does exactly that. The pattern restores
+	// the solution before it returns.
+	e.pattern.run(ev, g, sol, func(solution) bool {
 		found = true
 		return false
 	})

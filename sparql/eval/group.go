@@ -152,20 +152,32 @@ func (n *groupNode) newGroup(key solution) *group {
 
 func (n *groupNode) run(ev *evaluator, g term.Term, sol solution, yield func(solution) bool) bool {
 	groups := map[string]*group{}
+	// Grouping by one variable, the usual case, needs no encoded key.
+	byTerm := map[term.Term]*group{}
 	var order []*group
 	ok := n.inner.run(ev, g, sol, func(s solution) bool {
+		var gr *group
 		k := ""
-		if len(n.by) > 0 {
+		switch len(n.by) {
+		case 0:
+			gr = groups[k]
+		case 1:
+			gr = byTerm[s[n.by[0]]]
+		default:
 			k = solutionKey(s, n.by)
+			gr = groups[k]
 		}
-		gr := groups[k]
 		if gr == nil {
 			key := make(solution, len(s))
 			for _, b := range n.by {
 				key[b] = s[b]
 			}
 			gr = n.newGroup(key)
-			groups[k] = gr
+			if len(n.by) == 1 {
+				byTerm[s[n.by[0]]] = gr
+			} else {
+				groups[k] = gr
+			}
 			order = append(order, gr)
 		}
 		for i := range gr.accs {
