@@ -214,18 +214,39 @@ func (r *groupRun) choose(done uint64) int {
 	}
 	if remaining > 1 {
 		best = -1
-		for i := range r.b.steps {
-			if done&(1<<i) != 0 {
-				continue
-			}
-			c := r.cost(&r.b.steps[i], done)
+		consider := func(i int, c float64) {
 			if best < 0 || c < bestCost {
 				best, bestCost = i, c
 			}
-			if c <= 0 {
-				// A check or a dead end: nothing is cheaper.
-				break
+		}
+		// Paths and triples first: a pattern matching at most once, or a
+		// VALUES table whose variables are all bound, is taken at once.
+		for i := range r.b.steps {
+			st := &r.b.steps[i]
+			if done&(1<<i) != 0 {
+				continue
 			}
+			if st.kind == stepTable {
+				if allBound(st.table.slots, r.sol) {
+					return i
+				}
+				continue
+			}
+			consider(i, r.cost(st, done))
+			if bestCost <= 1 {
+				return best
+			}
+		}
+		// A table costs at least its rows; only then are its rows tried.
+		for i := range r.b.steps {
+			st := &r.b.steps[i]
+			if done&(1<<i) != 0 || st.kind != stepTable {
+				continue
+			}
+			if best >= 0 && float64(len(st.table.rows)) >= bestCost {
+				continue
+			}
+			consider(i, r.tableCost(st.table, done))
 		}
 	}
 	return best
