@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"kg/catalog"
+	"kg/rdfio"
 	"kg/term"
 )
 
@@ -43,18 +44,45 @@ type Format struct {
 	MediaTypes []string // the first is the canonical one
 	Quads      bool     // the syntax keeps graph names
 	New        func(w io.Writer, opt Options) Encoder
+	Parse      rdfio.ParseFunc // reads the syntax; nil for write-only formats
 }
 
 // Formats lists every output syntax. It is the one table that the command
 // line and HTTP content negotiation consult.
 var Formats = []Format{
-	{"ttl", "Turtle", []string{".ttl"}, []string{"text/turtle", "application/x-turtle"}, false, newTurtle},
-	{"trig", "TriG", []string{".trig"}, []string{"application/trig", "application/x-trig"}, true, newTriG},
-	{"nt", "N-Triples", []string{".nt"}, []string{"application/n-triples"}, false, newNTriples},
-	{"nq", "N-Quads", []string{".nq"}, []string{"application/n-quads", "text/x-nquads"}, true, newNQuads},
-	{"jsonld", "JSON-LD", []string{".jsonld"}, []string{"application/ld+json"}, false, newJSONLD},
-	{"rdfxml", "RDF/XML", []string{".rdf", ".owl"}, []string{"application/rdf+xml"}, false, newRDFXML},
-	{"dcat", "DCAT-AP-SE catalogue record (RDF/XML)", nil, nil, false, newDCAT},
+	{"ttl", "Turtle", []string{".ttl"}, []string{"text/turtle", "application/x-turtle"}, false, newTurtle, rdfio.ParseTurtle},
+	{"trig", "TriG", []string{".trig"}, []string{"application/trig", "application/x-trig"}, true, newTriG, rdfio.ParseTriG},
+	{"nt", "N-Triples", []string{".nt"}, []string{"application/n-triples"}, false, newNTriples, rdfio.ParseNTriples},
+	{"nq", "N-Quads", []string{".nq"}, []string{"application/n-quads", "text/x-nquads"}, true, newNQuads, rdfio.ParseNQuads},
+	{"jsonld", "JSON-LD", []string{".jsonld"}, []string{"application/ld+json"}, false, newJSONLD, rdfio.ParseJSONLD},
+	{"rdfxml", "RDF/XML", []string{".rdf", ".owl"}, []string{"application/rdf+xml"}, false, newRDFXML, rdfio.ParseRDFXML},
+	{"dcat", "DCAT-AP-SE catalogue record (RDF/XML)", nil, nil, false, newDCAT, nil},
+}
+
+// ForFile finds the format of a file by its extension.
+func ForFile(path string) (Format, bool) {
+	i := strings.LastIndexByte(path, '.')
+	if i < 0 || strings.ContainsRune(path[i:], '/') {
+		return Format{}, false
+	}
+	return ByExtension(path[i:])
+}
+
+// Lookup finds a format by short name, label ("Turtle"), media type or
+// extension, ignoring case: what a user may type after --format.
+func Lookup(s string) (Format, bool) {
+	if f, ok := ByName(strings.ToLower(s)); ok {
+		return f, true
+	}
+	for _, f := range Formats {
+		if strings.EqualFold(f.Label, s) {
+			return f, true
+		}
+	}
+	if f, ok := ByMediaType(s); ok {
+		return f, true
+	}
+	return ByExtension(s)
 }
 
 // ByName finds a format by its short name.

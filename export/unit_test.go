@@ -378,3 +378,26 @@ func TestDCATNeedsCatalog(t *testing.T) {
 		t.Errorf("dcat without a catalog: %v", err)
 	}
 }
+
+func TestLookupAndForFile(t *testing.T) {
+	for in, want := range map[string]string{
+		"ttl": "ttl", "Turtle": "ttl", "text/turtle": "ttl", ".NT": "nt", "application/n-quads": "nq",
+		"trig": "trig", "rdfxml": "rdfxml", "RDF/XML": "rdfxml", "jsonld": "jsonld",
+	} {
+		if f, ok := Lookup(in); !ok || f.Name != want {
+			t.Errorf("Lookup(%q) = %q, %v; want %q", in, f.Name, ok, want)
+		}
+	}
+	for in, want := range map[string]string{
+		"data.ttl": "ttl", "x/y.NT": "nt", "onto.owl": "rdfxml", "doc.jsonld": "jsonld", "a.trig": "trig",
+	} {
+		if f, ok := ForFile(in); !ok || f.Name != want || f.Parse == nil {
+			t.Errorf("ForFile(%q) = %q, %v; want %q with a parser", in, f.Name, ok, want)
+		}
+	}
+	for _, in := range []string{"x.docx", "noext", "dir.ttl/file"} {
+		if _, ok := ForFile(in); ok {
+			t.Errorf("ForFile(%q) matched", in)
+		}
+	}
+}

@@ -3,7 +3,6 @@ package rdfio
 import (
 	"fmt"
 	"io"
-	"path"
 	"strconv"
 	"strings"
 
@@ -54,47 +53,6 @@ func (e *SyntaxError) Error() string {
 // from r and calls emit for every quad, stopping at the first error
 // (a *SyntaxError for bad input, or whatever emit or r returned).
 type ParseFunc func(r io.Reader, opt Options, emit func(term.Quad) error) error
-
-// Format describes a supported syntax.
-type Format struct {
-	Name       string   // short name, e.g. "turtle"
-	MediaType  string   // preferred media type
-	Extensions []string // file extensions with the dot, lower case
-	Parse      ParseFunc
-}
-
-// Formats lists the syntaxes this package reads.
-var Formats = []Format{
-	{"ntriples", "application/n-triples", []string{".nt"}, ParseNTriples},
-	{"nquads", "application/n-quads", []string{".nq"}, ParseNQuads},
-	{"turtle", "text/turtle", []string{".ttl"}, ParseTurtle},
-	{"trig", "application/trig", []string{".trig"}, ParseTriG},
-	{"rdfxml", "application/rdf+xml", []string{".rdf", ".owl", ".xml"}, ParseRDFXML},
-	{"jsonld", "application/ld+json", []string{".jsonld", ".json"}, ParseJSONLD},
-}
-
-// FormatFor finds a format by short name, media type or file name
-// (by extension). It reports false when nothing matches.
-func FormatFor(nameOrFile string) (Format, bool) {
-	key := strings.ToLower(nameOrFile)
-	for _, f := range Formats {
-		if key == f.Name || key == f.MediaType {
-			return f, true
-		}
-	}
-	ext := path.Ext(key)
-	if ext == ".gz" {
-		ext = path.Ext(strings.TrimSuffix(key, ext))
-	}
-	for _, f := range Formats {
-		for _, e := range f.Extensions {
-			if ext == e {
-				return f, true
-			}
-		}
-	}
-	return Format{}, false
-}
 
 // FileIRI returns the file: IRI of an absolute file path, suitable as
 // Options.Base.

@@ -176,20 +176,7 @@ func TestPrefixesCollector(t *testing.T) {
 	}
 }
 
-func TestFormatFor(t *testing.T) {
-	cases := map[string]string{
-		"data.ttl": "turtle", "x/y.NT": "ntriples", "a.nq.gz": "nquads", "text/turtle": "turtle",
-		"trig": "trig", "onto.owl": "rdfxml", "doc.jsonld": "jsonld",
-	}
-	for in, want := range cases {
-		f, ok := FormatFor(in)
-		if !ok || f.Name != want || f.Parse == nil {
-			t.Errorf("FormatFor(%q) = %q, %v; want %q", in, f.Name, ok, want)
-		}
-	}
-	if _, ok := FormatFor("x.docx"); ok {
-		t.Error("FormatFor(x.docx) matched")
-	}
+func TestFileIRI(t *testing.T) {
 	if got := FileIRI("/data/a b#1.ttl"); got != "file:///data/a%20b%231.ttl" {
 		t.Errorf("FileIRI = %q", got)
 	}

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"kg/export"
 	"kg/rdfio"
 	"kg/sparql/eval"
 	"kg/store"
@@ -96,7 +97,7 @@ func FileIRI(path string) (string, error) {
 }
 
 func loadFile(ctx context.Context, ds *eval.MemDataset, file, base string, g term.Term, blankPrefix string) error {
-	f, ok := rdfio.FormatFor(file)
+	f, ok := export.ForFile(file)
 	if !ok || f.Parse == nil {
 		return fmt.Errorf("%s: unknown RDF format (extensions: .ttl .nt .nq .trig .rdf .owl .jsonld)", file)
 	}

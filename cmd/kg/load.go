@@ -12,6 +12,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"kg/export"
 	"kg/rdfio"
 	"kg/term"
 )
@@ -85,7 +86,7 @@ func runLoad(c *cli.Context) error {
 		if err != nil {
 			return err
 		}
-		log.Debugf("kg: %s: %d quads (%s)", file, n, f.Name)
+		log.Debugf("kg: %s: %d quads (%s)", file, n, f.Label)
 		log.Progress("parsed files", i+1, c.NArg())
 	}
 	log.Done()
@@ -101,12 +102,11 @@ func runLoad(c *cli.Context) error {
 	return nil
 }
 
-func formatFor(c *cli.Context, file string) (rdfio.Format, error) {
-	key := file
+func formatFor(c *cli.Context, file string) (export.Format, error) {
+	f, ok := export.ForFile(file)
 	if c.String("format") != "" {
-		key = c.String("format")
+		f, ok = export.Lookup(c.String("format"))
 	}
-	f, ok := rdfio.FormatFor(key)
 	if !ok || f.Parse == nil {
 		return f, usagef("load: %s: unknown RDF format (use --format or a known extension)", file)
 	}

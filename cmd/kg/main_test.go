@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"kg/export"
 	"kg/rdfio"
 	"kg/term"
 )
@@ -66,7 +67,7 @@ func mustKG(t *testing.T, dir string, args ...string) string {
 
 func parseRDF(t *testing.T, format, text string) []term.Quad {
 	t.Helper()
-	f, ok := rdfio.FormatFor(format)
+	f, ok := export.Lookup(format)
 	if !ok {
 		t.Fatalf("no parser for %s", format)
 	}
@@ -105,16 +106,16 @@ func TestExportBuildsFirstAndRoundTrips(t *testing.T) {
 		t.Fatal(err)
 	}
 	nq := mustKG(t, dir, "export", "--format=nq")
-	dataset := parseRDF(t, "nquads", nq)
+	dataset := parseRDF(t, "nq", nq)
 	if len(dataset) < 1000 {
 		t.Fatalf("only %d quads exported", len(dataset))
 	}
 	graph := union(dataset)
-	if !rdfio.Isomorphic(parseRDF(t, "turtle", string(ttl)), graph) {
+	if !rdfio.Isomorphic(parseRDF(t, "ttl", string(ttl)), graph) {
 		t.Error("Turtle export is not the union graph of the N-Quads export")
 	}
 	for _, c := range []struct{ format, parser string }{
-		{"nt", "ntriples"}, {"jsonld", "jsonld"}, {"rdfxml", "rdfxml"},
+		{"nt", "nt"}, {"jsonld", "jsonld"}, {"rdfxml", "rdfxml"},
 	} {
 		if got := parseRDF(t, c.parser, mustKG(t, dir, "export", "--format="+c.format)); !rdfio.Isomorphic(union(got), graph) {
 			t.Errorf("%s export is not the union graph", c.format)
@@ -140,7 +141,7 @@ func TestExportMatchesRapper(t *testing.T) {
 	}
 	dir := t.TempDir()
 	mustKG(t, dir, "build")
-	nt := parseRDF(t, "ntriples", mustKG(t, dir, "export", "--format=nt"))
+	nt := parseRDF(t, "nt", mustKG(t, dir, "export", "--format=nt"))
 	for _, c := range []struct{ format, rapper string }{{"ttl", "turtle"}, {"rdfxml", "rdfxml"}, {"nt", "ntriples"}} {
 		file := filepath.Join(dir, "x."+c.format)
 		mustKG(t, dir, "export", "--format="+c.format, "-o", file)
@@ -148,7 +149,7 @@ func TestExportMatchesRapper(t *testing.T) {
 		if err != nil {
 			t.Fatalf("rapper rejects the %s export: %v", c.format, err)
 		}
-		if !rdfio.Isomorphic(parseRDF(t, "ntriples", string(out)), nt) {
+		if !rdfio.Isomorphic(parseRDF(t, "nt", string(out)), nt) {
 			t.Errorf("rapper reads a different graph from the %s export", c.format)
 		}
 	}
