@@ -114,7 +114,7 @@ func Emit(base string, reports []*Report, kb *KB, ids []IdentifierRow) []term.Qu
 		}
 		for _, l := range []struct{ key, prop string }{
 			{"sfs", ontology.SFSNumber}, {"sfs_as_printed", ontology.SFSCorrection}, {"orgnr", ontology.OrganisationNo},
-			{"instruction_sfs", ontology.InstructionSFS},
+			{"instruction_sfs", ontology.InstructionSFS}, {"sfs_amendment", ontology.SFSAmendment},
 		} {
 			for _, v := range strings.Fields(links[l.key]) {
 				e.add(s, iri(l.prop), term.String(v), lexG)
@@ -130,6 +130,9 @@ func Emit(base string, reports []*Report, kb *KB, ids []IdentifierRow) []term.Qu
 		e.add(themes, typ, iri(skosScheme), lexG)
 		e.add(themes, pref, sv("Teman i regional utveckling"), lexG)
 		e.add(themes, pref, en("Themes of regional development"), lexG)
+		// The scheme is made from the lexicon's theme rows, so it is derived
+		// from the lexicon like every entity the lexicon gives.
+		e.add(themes, derived, lexG, none)
 	}
 
 	for _, r := range reports {

@@ -114,6 +114,7 @@ const (
 	NUTSCode       = NS + "nutsCode"
 	InstructionSFS = NS + "instructionSFS" // agency → its instruction ordinance number
 	SFSCorrection  = NS + "sfsAsPrinted"   // the SFS number as the report prints it, when wrong
+	SFSAmendment   = NS + "sfsAmendment"   // the SFS number of an act that amended the law
 	Page           = NS + "page"           // printed page number
 	PDFPage        = NS + "pdfPage"        // 1-based page index in the source file
 	InChapter      = NS + "inChapter"      // Passage | WorkedExample → Chapter
