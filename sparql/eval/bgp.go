@@ -148,10 +148,71 @@ type groupRun struct {
 	sol   solution
 	yield func(solution) bool
 	full  uint64
+
+	// With a MemDataset the group works on term ids: ids holds the id of
+	// every slot a triple step of this run bound (0 when not known) and
+	// cids the ids of the constants of each step.
+	mem  *MemDataset
+	mg   *memGraph
+	ids  []uint32
+	cids [][3]uint32
+}
+
+// notFound is the id of a term the dataset does not contain.
+const notFound = ^uint32(0)
+
+func (r *groupRun) memID(t term.Term) uint32 {
+	if id, ok := r.mem.ids[t]; ok {
+		return id
+	}
+	return notFound
+}
+
+// slotID returns the id of the value of a triple position: 0 for an
+// unbound variable, notFound for a term the dataset lacks.
+func (r *groupRun) slotID(step, i int, pos slotOrConst) uint32 {
+	if pos.slot < 0 {
+		return r.cids[step][i]
+	}
+	v := r.sol[pos.slot]
+	if v.IsZero() {
+		return 0
+	}
+	if id := r.ids[pos.slot]; id != 0 {
+		return id
+	}
+	return r.memID(v)
+}
+
+// prepareIDs sets up the id-based evaluation over a MemDataset.
+func (r *groupRun) prepareIDs(m *MemDataset) {
+	m.build()
+	r.mem = m
+	r.mg = m.graph(r.g)
+	r.ids = make([]uint32, len(r.sol))
+	for i, v := range r.sol {
+		if !v.IsZero() {
+			r.ids[i] = r.memID(v)
+		}
+	}
+	r.cids = make([][3]uint32, len(r.b.steps))
+	for i, st := range r.b.steps {
+		if st.kind != stepTriple {
+			continue
+		}
+		for j, pos := range st.tp {
+			if pos.slot < 0 {
+				r.cids[i][j] = r.memID(pos.t)
+			}
+		}
+	}
 }
 
 func (b *bgpNode) run(ev *evaluator, g term.Term, sol solution, yield func(solution) bool) bool {
 	r := &groupRun{b: b, ev: ev, g: g, sol: sol, yield: yield, full: 1<<len(b.steps) - 1}
+	if m, ok := ev.ds.(*MemDataset); ok {
+		r.prepareIDs(m)
+	}
 	var applied uint64
 	for i, f := range b.filters {
 		if !f.late && allBound(f.vars, sol) {
@@ -178,7 +239,7 @@ func (r *groupRun) search(done, applied uint64) bool {
 	done |= 1 << next
 	st := &b.steps[next]
 	if st.kind == stepTriple {
-		return r.execTriple(st, done, applied)
+		return r.execTriple(next, done, applied)
 	}
 	cont := func(solution) bool { return r.advance(done, applied) }
 	if st.kind == stepPath {
@@ -232,7 +293,7 @@ func (r *groupRun) choose(done uint64) int {
 				}
 				continue
 			}
-			consider(i, r.cost(st, done))
+			consider(i, r.cost(i, done))
 			if bestCost <= 1 {
 				return best
 			}
@@ -254,8 +315,9 @@ func (r *groupRun) choose(done uint64) int {
 
 // cost estimates the number of solutions a step gives for the current
 // bindings.
-func (r *groupRun) cost(st *step, done uint64) float64 {
+func (r *groupRun) cost(idx int, done uint64) float64 {
 	sol := r.sol
+	st := &r.b.steps[idx]
 	value := func(p slotOrConst) term.Term {
 		if p.slot < 0 {
 			return p.t
@@ -270,6 +332,22 @@ func (r *groupRun) cost(st *step, done uint64) float64 {
 		return r.tableCost(st.table, done)
 	case stepPath:
 		return r.ev.pathEstimate(st.path.path, r.g, value(st.path.s), value(st.path.o))
+	}
+	if r.mem != nil {
+		var q [3]uint32
+		for i, pos := range st.tp {
+			if q[i] = r.slotID(idx, i, pos); q[i] == notFound {
+				return -1 // matches nothing
+			}
+		}
+		if q[0] != 0 && q[1] != 0 && q[2] != 0 {
+			return 0
+		}
+		if r.mg == nil {
+			return -1
+		}
+		rng, _, _ := r.mg.scan(q[0], q[1], q[2])
+		return float64(len(rng))
 	}
 	s, p, o := value(st.tp[0]), value(st.tp[1]), value(st.tp[2])
 	if !s.IsZero() && !p.IsZero() && !o.IsZero() {
@@ -326,7 +404,7 @@ func (r *groupRun) tableCost(t *tableNode, done uint64) float64 {
 				}
 			}
 			if ok {
-				total += max(r.cost(st, done), 1)
+				total += max(r.cost(i, done), 1)
 			}
 			unbind(r.sol, undo)
 		}
@@ -342,8 +420,32 @@ func (r *groupRun) tableCost(t *tableNode, done uint64) float64 {
 
 // execTriple matches a triple pattern with the current bindings and goes
 // on with the remaining steps for every match.
-func (r *groupRun) execTriple(st *step, done, applied uint64) bool {
-	ev, sol, tp := r.ev, r.sol, &st.tp
+func (r *groupRun) execTriple(idx int, done, applied uint64) bool {
+	ev, sol, tp := r.ev, r.sol, &r.b.steps[idx].tp
+	if r.mem != nil {
+		// The in-memory dataset is scanned directly, by term ids.
+		var q [3]uint32
+		for i, pos := range tp {
+			if q[i] = r.slotID(idx, i, pos); q[i] == notFound {
+				return ev.err == nil
+			}
+		}
+		if r.mg == nil {
+			return ev.err == nil
+		}
+		rng, perm, _ := r.mg.scan(q[0], q[1], q[2])
+		terms := r.mem.terms
+		var vals [3]term.Term
+		var vids [3]uint32
+		for _, t := range rng {
+			vids[perm[0]], vids[perm[1]], vids[perm[2]] = t[0], t[1], t[2]
+			vals[0], vals[1], vals[2] = terms[vids[0]], terms[vids[1]], terms[vids[2]]
+			if !r.bind(tp, &vals, &vids, done, applied) {
+				return false
+			}
+		}
+		return ev.err == nil
+	}
 	var q [3]term.Term
 	for i, pos := range tp {
 		if pos.slot < 0 {
@@ -352,23 +454,10 @@ func (r *groupRun) execTriple(st *step, done, applied uint64) bool {
 			q[i] = sol[pos.slot]
 		}
 	}
-	if m, ok := ev.ds.(*MemDataset); ok {
-		// The in-memory dataset is scanned directly, without a callback
-		// per match.
-		rng, perm, terms := m.rangeOf(q[0], q[1], q[2], r.g)
-		var vals [3]term.Term
-		for _, t := range rng {
-			vals[perm[0]], vals[perm[1]], vals[perm[2]] = terms[t[0]], terms[t[1]], terms[t[2]]
-			if !r.bind(tp, &vals, done, applied) {
-				return false
-			}
-		}
-		return ev.err == nil
-	}
 	cont := true
 	err := ev.ds.Match(ev.ctx, q[0], q[1], q[2], r.g, func(m term.Quad) bool {
 		vals := [3]term.Term{m.S, m.P, m.O}
-		cont = r.bind(tp, &vals, done, applied)
+		cont = r.bind(tp, &vals, nil, done, applied)
 		return cont
 	})
 	if err != nil {
@@ -378,9 +467,10 @@ func (r *groupRun) execTriple(st *step, done, applied uint64) bool {
 	return cont && ev.err == nil
 }
 
-// bind binds the unbound positions of tp to a match, goes on with the
-// remaining steps, and undoes the bindings.
-func (r *groupRun) bind(tp *[3]slotOrConst, vals *[3]term.Term, done, applied uint64) bool {
+// bind binds the unbound positions of tp to a match (with its term ids
+// when vids is set), goes on with the remaining steps, and undoes the
+// bindings.
+func (r *groupRun) bind(tp *[3]slotOrConst, vals *[3]term.Term, vids *[3]uint32, done, applied uint64) bool {
 	if !r.ev.tick() {
 		return false
 	}
@@ -394,6 +484,9 @@ func (r *groupRun) bind(tp *[3]slotOrConst, vals *[3]term.Term, done, applied ui
 		}
 		if cur := sol[pos.slot]; cur.IsZero() {
 			sol[pos.slot] = vals[i]
+			if vids != nil {
+				r.ids[pos.slot] = vids[i]
+			}
 			undo[nb] = pos.slot
 			nb++
 		} else if cur != vals[i] {
@@ -407,6 +500,9 @@ func (r *groupRun) bind(tp *[3]slotOrConst, vals *[3]term.Term, done, applied ui
 	}
 	for i := 0; i < nb; i++ {
 		sol[undo[i]] = term.Term{}
+		if vids != nil {
+			r.ids[undo[i]] = 0
+		}
 	}
 	return cont
 }
