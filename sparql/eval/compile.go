@@ -154,16 +154,21 @@ func (c *compiler) pattern(p algebra.Pattern) (node, error) {
 			}
 			conds = append(conds, ce)
 		}
-		// A filter over a join group is applied inside it, as soon as the
-		// variables of each condition are bound.
-		if b, ok := asGroup(inner); ok && len(b.filters)+len(conds) <= maxGroup {
-			nb := *b
-			nb.filters = append([]groupFilter(nil), b.filters...)
-			for _, e := range conds {
-				nb.filters = append(nb.filters, newFilter(e))
+		// Conditions move down to the operand that binds all their
+		// variables, ideally into a join group, where they run as soon as
+		// those are bound.
+		var rest []cexpr
+		for _, e := range conds {
+			if pushed, ok := pushFilter(inner, e); ok {
+				inner = pushed
+			} else {
+				rest = append(rest, e)
 			}
-			return &nb, nil
 		}
+		if len(rest) == 0 {
+			return inner, nil
+		}
+		conds = rest
 		return &filterNode{inner: inner, conds: conds}, nil
 	case algebra.Union:
 		l, err := c.pattern(p.Left)
@@ -271,6 +276,60 @@ func (c *compiler) pattern(p algebra.Pattern) (node, error) {
 		return n, nil
 	}
 	return nil, fmt.Errorf("eval: unsupported pattern %T", p)
+}
+
+// pushFilter returns n with condition e applied inside it, where that
+// keeps the meaning: e must read only variables that the operand it moves
+// into always binds.
+func pushFilter(n node, e cexpr) (node, bool) {
+	f := newFilter(e)
+	if f.late {
+		return nil, false
+	}
+	vs := varSet{}
+	for _, v := range f.vars {
+		vs[v] = true
+	}
+	switch n := n.(type) {
+	case *bgpNode:
+		if len(n.filters) >= maxGroup {
+			return nil, false
+		}
+		nb := *n
+		nb.filters = append(append([]groupFilter(nil), n.filters...), f)
+		return &nb, true
+	case *pathNode, *tableNode:
+		g, _ := asGroup(n)
+		return pushFilter(g, e)
+	case *leftJoinNode:
+		if n.left.certain().contains(vs) {
+			if l, ok := pushFilter(n.left, e); ok {
+				nl := *n
+				nl.left = l
+				return &nl, true
+			}
+		}
+	case *joinNode:
+		if n.left.certain().contains(vs) {
+			if l, ok := pushFilter(n.left, e); ok {
+				return &joinNode{left: l, right: n.right}, true
+			}
+		}
+		if n.right.certain().contains(vs) {
+			if r, ok := pushFilter(n.right, e); ok {
+				return &joinNode{left: n.left, right: r}, true
+			}
+		}
+	case *extendNode:
+		if n.inner.certain().contains(vs) {
+			if in, ok := pushFilter(n.inner, e); ok {
+				ne := *n
+				ne.inner = in
+				return &ne, true
+			}
+		}
+	}
+	return nil, false
 }
 
 // splitAnd flattens a conjunction into its conditions.

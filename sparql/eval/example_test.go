@@ -50,3 +50,19 @@ func ExampleRestrict() {
 	// Output:
 	// [["in g2"]]
 }
+
+func ExampleExplain() {
+	q, _ := parse.Query(`PREFIX : <http://ex/>
+		SELECT ?x { ?x :p ?y . ?y :q+ ?z FILTER(?z != :a) OPTIONAL { ?x :r ?w } }`, parse.Options{})
+	plan, _ := eval.Explain(q)
+	fmt.Print(plan)
+	// Output:
+	// project (?x)
+	//   optional nested
+	//     group (2 steps, 1 filters)
+	//       triple ?x <http://ex/p> ?y
+	//       path (path+ <http://ex/q>)
+	//       filter on (?z) when bound
+	//     group (1 steps, 0 filters)
+	//       triple ?x <http://ex/r> ?w
+}
