@@ -3,32 +3,47 @@ package export
 import (
 	"errors"
 	"io"
+	"slices"
 
 	"kg/catalog"
 	"kg/term"
 )
 
-// dcatEncoder counts the quads it is given and on Close writes the DCAT-AP-SE
-// record of Options.Catalog as RDF/XML, the syntax dataportal.se harvests.
-type dcatEncoder struct {
+// describeEncoder counts the quads it is given and on Close writes a
+// description of the dataset in Options.Catalog instead of the quads:
+// the DCAT-AP-SE record as RDF/XML (the syntax dataportal.se harvests) or
+// the VoID description as Turtle.
+type describeEncoder struct {
 	sticky
-	w      io.Writer
-	opt    Options
-	count  *catalog.Counter
-	closed bool
+	w        io.Writer
+	opt      Options
+	count    *catalog.Counter
+	closed   bool
+	describe func(catalog.Dataset, catalog.Stats) []term.Quad
+	inner    func(io.Writer, Options) Encoder
+	prefixes []Prefix
 }
 
 func newDCAT(w io.Writer, opt Options) Encoder {
-	e := &dcatEncoder{w: w, opt: opt}
+	return newDescribe(w, opt, "dcat", catalog.DCAT, newRDFXML, dcatPrefixes)
+}
+
+func newVoID(w io.Writer, opt Options) Encoder {
+	return newDescribe(w, opt, "void", catalog.VoID, newTurtle, append(slices.Clone(dcatPrefixes), opt.Prefixes...))
+}
+
+func newDescribe(w io.Writer, opt Options, name string, describe func(catalog.Dataset, catalog.Stats) []term.Quad,
+	inner func(io.Writer, Options) Encoder, prefixes []Prefix) Encoder {
+	e := &describeEncoder{w: w, opt: opt, describe: describe, inner: inner, prefixes: prefixes}
 	if opt.Catalog == nil {
-		e.fail(errors.New("export: the dcat format needs Options.Catalog"))
+		e.fail(errors.New("export: the " + name + " format needs Options.Catalog"))
 		return e
 	}
 	e.count = catalog.NewCounter(opt.Catalog.Base)
 	return e
 }
 
-func (e *dcatEncoder) Encode(q term.Quad) error {
+func (e *describeEncoder) Encode(q term.Quad) error {
 	if e.err != nil {
 		return e.err
 	}
@@ -39,7 +54,7 @@ func (e *dcatEncoder) Encode(q term.Quad) error {
 	return nil
 }
 
-func (e *dcatEncoder) Close() error {
+func (e *describeEncoder) Close() error {
 	if e.err != nil {
 		return e.err
 	}
@@ -47,8 +62,8 @@ func (e *dcatEncoder) Close() error {
 		return errClosed
 	}
 	e.closed = true
-	x := newRDFXML(e.w, Options{Prefixes: dcatPrefixes})
-	for _, q := range catalog.DCAT(*e.opt.Catalog, e.count.Stats()) {
+	x := e.inner(e.w, Options{Prefixes: dedupPrefixes(e.prefixes)})
+	for _, q := range e.describe(*e.opt.Catalog, e.count.Stats()) {
 		if err := x.Encode(q); err != nil {
 			return e.fail(err)
 		}
@@ -57,6 +72,19 @@ func (e *dcatEncoder) Close() error {
 		return e.fail(err)
 	}
 	return nil
+}
+
+// dedupPrefixes keeps the first declaration of each name and namespace.
+func dedupPrefixes(ps []Prefix) []Prefix {
+	var out []Prefix
+	names, iris := map[string]bool{}, map[string]bool{}
+	for _, p := range ps {
+		if !names[p.Name] && !iris[p.IRI] {
+			names[p.Name], iris[p.IRI] = true, true
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // dcatPrefixes are the namespaces of a DCAT-AP record.

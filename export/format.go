@@ -57,6 +57,7 @@ var Formats = []Format{
 	{"jsonld", "JSON-LD", []string{".jsonld"}, []string{"application/ld+json"}, false, newJSONLD, rdfio.ParseJSONLD},
 	{"rdfxml", "RDF/XML", []string{".rdf", ".owl"}, []string{"application/rdf+xml"}, false, newRDFXML, rdfio.ParseRDFXML},
 	{"dcat", "DCAT-AP-SE catalogue record (RDF/XML)", nil, nil, false, newDCAT, nil},
+	{"void", "VoID description (Turtle)", nil, nil, false, newVoID, nil},
 }
 
 // ForFile finds the format of a file by its extension.

@@ -1,44 +1,60 @@
 package main
 
 import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+
 	"github.com/urfave/cli/v2"
 
 	"kg/catalog"
+	"kg/export"
+	"kg/ontology"
+	"kg/term"
 )
 
+// datasetFile names the description of the published dataset in the
+// seeds directory.
+const datasetFile = "dataset.tsv"
+
 // datasetInfo describes the published dataset for the DCAT and VoID
-// records. Dates come from the report, not the clock, so that exports of
-// the same input are identical.
-func datasetInfo(c *cli.Context, base string) catalog.Dataset {
-	dump := func(name, mt string) catalog.Dump {
-		return catalog.Dump{Format: name, MediaType: mt, URL: base + "dump/kg." + name}
+// records from seeds/dataset.tsv, the graph's reports and the flags. Dates
+// come from the file, not the clock, so that exports are reproducible.
+func datasetInfo(c *cli.Context, base string, quads []term.Quad) (catalog.Dataset, error) {
+	path := filepath.Join(global(c, "seeds"), datasetFile)
+	var d catalog.Dataset
+	f, err := os.Open(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+	case err != nil:
+		return d, err
+	default:
+		d, err = catalog.ReadDataset(f, path)
+		f.Close()
+		if err != nil {
+			return d, err
+		}
 	}
-	return catalog.Dataset{
-		Base: base,
-		Title: map[string]string{
-			"sv": "21 vägar till hållbar regional utveckling – kunskapsgraf",
-			"en": "21 paths to sustainable regional development – knowledge graph",
-		},
-		Description: map[string]string{
-			"sv": "Aktörer, mandat, lagar och instrument för regional utveckling i Sveriges 21 regioner, " +
-				"med källhänvisning till sida och citat i SKR:s rapport 21 vägar till hållbar regional utveckling (2023).",
-			"en": "Actors, mandates, laws and instruments of regional development in Sweden's 21 regions, " +
-				"each traced to page and quote in SKR's report 21 vägar till hållbar regional utveckling (2023).",
-		},
-		ContactEmail: c.String("contact"),
-		Issued:       "2023-03-01",
-		Modified:     "2023-03-01",
-		Source:       base + "report/21-vagar-till-hallbar-regional-utveckling",
-		Dumps: []catalog.Dump{
-			dump("ttl", "text/turtle"),
-			dump("nt", "application/n-triples"),
-			dump("nq", "application/n-quads"),
-			dump("jsonld", "application/ld+json"),
-		},
-		SPARQLEndpoint: base + "sparql",
-		Keywords: map[string][]string{
-			"sv": {"regional utveckling", "regioner", "länsplanering", "folkhälsa", "kultur", "kompetensförsörjning"},
-			"en": {"regional development", "regions", "Sweden", "public health", "culture", "skills supply"},
-		},
+	d.Base = base
+	if contact := global(c, "contact"); contact != "" {
+		d.ContactEmail = contact
 	}
+	if d.Title == nil {
+		d.Title = map[string]string{"en": "kg knowledge graph"}
+	}
+	if d.Source == "" {
+		for _, q := range quads {
+			if q.P.Value == term.RDFType && q.O.Value == ontology.Report {
+				d.Source = q.S.Value
+				break
+			}
+		}
+	}
+	for _, name := range []string{"ttl", "nt", "nq", "jsonld"} {
+		f, _ := export.ByName(name)
+		d.Dumps = append(d.Dumps, catalog.Dump{Format: name, MediaType: f.MediaTypes[0], URL: base + "dump/kg." + name})
+	}
+	d.SPARQLEndpoint = base + "sparql"
+	return d, nil
 }

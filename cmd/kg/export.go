@@ -81,16 +81,23 @@ func runExport(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
+	opt, err := exportOptions(c, base, quads)
+	if err != nil {
+		return err
+	}
 	return writeOutput(c.String("output"), func(w io.Writer) error {
-		return encodeAll(w, f, exportOptions(c, base), quads)
+		return encodeAll(w, f, opt, quads)
 	})
 }
 
 // exportOptions gathers what every writer may need, including the
 // description of the dataset for the catalogue formats.
-func exportOptions(c *cli.Context, base string) export.Options {
-	d := datasetInfo(c, base)
-	return export.Options{Prefixes: exportPrefixes(base), Base: base, Catalog: &d}
+func exportOptions(c *cli.Context, base string, quads []term.Quad) (export.Options, error) {
+	d, err := datasetInfo(c, base, quads)
+	if err != nil {
+		return export.Options{}, err
+	}
+	return export.Options{Prefixes: exportPrefixes(base), Base: base, Catalog: &d}, nil
 }
 
 // encodeAll writes quads (already in the format's order) with f.

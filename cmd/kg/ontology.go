@@ -7,6 +7,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"kg/export"
 	"kg/ontology"
 	"kg/rdfio"
 	"kg/term"
@@ -50,7 +51,7 @@ func ontologyCommand() *cli.Command {
 				return err
 			}
 			return writeOutput(c.String("output"), func(w io.Writer) error {
-				return encodeAll(w, f, exportOptions(c, base), quads)
+				return encodeAll(w, f, export.Options{Prefixes: exportPrefixes(base), Base: base}, quads)
 			})
 		},
 	}

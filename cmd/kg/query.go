@@ -100,7 +100,7 @@ func runQuery(c *cli.Context) error {
 		}
 	default:
 		f, ok := export.ByName(c.String("format"))
-		if !ok || f.Name == "dcat" {
+		if !ok || f.Parse == nil {
 			return usagef("query: unknown --format %q (ttl, nt, nq, jsonld)", c.String("format"))
 		}
 		res, err := eval.Query(ctx, ds, q, opt)
