@@ -148,6 +148,22 @@ func TestSelect(t *testing.T) {
 			[]string{`p=:carol`}},
 		{"in", `SELECT ?p { ?p :name ?n FILTER(?n IN ("Bob", "Dave")) }`, false,
 			[]string{`p=:bob`, `p=:dave`}},
+		{"inner filter cannot see outer variable", `SELECT ?p ?q { ?p :age ?a OPTIONAL { { ?p :knows ?q FILTER(BOUND(?a)) } } }`, false,
+			[]string{`p=:alice`, `p=:bob`, `p=:dave`}},
+		{"subquery variables are its own", `SELECT ?p ?n { ?p :name ?n { SELECT ?p { ?p :knows ?n } } }`, false,
+			[]string{`n="Alice" p=:alice`, `n="Alice" p=:alice`, `n="Bob" p=:bob`, `n="Carol"@sv p=:carol`}},
+		{"zero length path only binds graph nodes", `SELECT ?v { VALUES ?v { 1 :alice } ?v :knows? ?v }`, false,
+			[]string{`v=:alice`}},
+		{"bnode per solution", `SELECT ?p { ?p :age ?a BIND(BNODE("x") AS ?b1) BIND(BNODE("x") AS ?b2) FILTER(?b1 = ?b2) }`, false,
+			[]string{`p=:alice`, `p=:bob`, `p=:dave`}},
+		{"order mixed", `SELECT ?v { VALUES ?v { "b" 2 :x 1.5 "a" } } ORDER BY ?v`, true,
+			[]string{`v=:x`, `v="1.5"^^xsd:decimal`, `v="2"^^xsd:integer`, `v="a"`, `v="b"`}},
+		{"avg and count distinct star", `SELECT (AVG(?a) AS ?avg) (COUNT(DISTINCT *) AS ?n) { ?p :age ?a }`, false,
+			[]string{`avg="18.666666666666666666666667"^^xsd:decimal n="3"^^xsd:integer`}},
+		{"limit zero", `SELECT ?p { ?p ?q ?r } LIMIT 0`, false, nil},
+		{"exists with minus", `SELECT ?p { ?p a :Person FILTER EXISTS { ?p :knows ?q MINUS { ?q a :Robot } } }`, false,
+			[]string{`p=:alice`, `p=:bob`}},
+		{"empty group", `SELECT * {}`, false, []string{``}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

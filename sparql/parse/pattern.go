@@ -39,11 +39,22 @@ func isEmptyBGP(p algebra.Pattern) bool {
 
 // groupGraphPattern parses { ... } and translates it (section 18.2.2.6).
 func (p *parser) groupGraphPattern() algebra.Pattern {
+	g, filter := p.groupParts()
+	if filter != nil {
+		return algebra.Filter{Expr: filter, Inner: g}
+	}
+	return g
+}
+
+// groupParts parses { ... } and returns its translation without its own
+// FILTER clauses, and their conjunction (nil if none). OPTIONAL needs them
+// apart: they become the condition of the left join.
+func (p *parser) groupParts() (algebra.Pattern, algebra.Expr) {
 	p.expectPunct("{")
 	if p.isWord("SELECT") {
 		sub := p.selectQuery(false)
 		p.expectPunct("}")
-		return sub.pattern
+		return sub.pattern, nil
 	}
 	var g algebra.Pattern
 	var filters []algebra.Expr
@@ -68,14 +79,14 @@ func (p *parser) groupGraphPattern() algebra.Pattern {
 			if g == nil {
 				g = algebra.BGP{}
 			}
+			var e algebra.Expr
 			if len(filters) > 0 {
-				e := filters[0]
+				e = filters[0]
 				for _, f := range filters[1:] {
 					e = algebra.Binary{Op: "&&", Left: e, Right: f}
 				}
-				g = algebra.Filter{Expr: e, Inner: g}
 			}
-			return g
+			return g, e
 		case p.isPunct("."):
 			if !dotOK {
 				p.fail(t, "unexpected '.'")
@@ -86,12 +97,8 @@ func (p *parser) groupGraphPattern() algebra.Pattern {
 		case p.isWord("OPTIONAL"):
 			p.advance()
 			flush()
-			a := p.groupGraphPattern()
-			if f, ok := a.(algebra.Filter); ok {
-				g = algebra.LeftJoin{Left: orEmpty(g), Right: f.Inner, Expr: f.Expr}
-			} else {
-				g = algebra.LeftJoin{Left: orEmpty(g), Right: a}
-			}
+			a, filter := p.groupParts()
+			g = algebra.LeftJoin{Left: orEmpty(g), Right: a, Expr: filter}
 		case p.isWord("MINUS"):
 			p.advance()
 			flush()
