@@ -1,17 +1,26 @@
 // Package eval evaluates SPARQL 1.1 queries, given as kg/sparql/algebra
 // values, against a Dataset.
 //
+// Query runs any query form and returns a Result (Vars and Rows for
+// SELECT, Bool for ASK, Triples for CONSTRUCT and DESCRIBE); Select streams
+// the rows of a SELECT query instead; Explain shows the physical plan.
+// Cancelling the context stops a running query promptly.
+//
 // The Dataset interface is deliberately narrow — match quads by pattern,
 // estimate a pattern's size, list the named graphs — so that the in-memory
 // MemDataset of this package and the persistent store can both serve
-// queries. MemDataset dictionary-encodes terms and keeps sorted SPO, POS
-// and OSP indexes of every graph.
+// queries. MemDataset dictionary-encodes terms to integers and keeps sorted
+// SPO, POS and OSP indexes per graph; the evaluator reads it by term id.
+// A query's FROM and FROM NAMED clauses (algebra.Query.Dataset) are applied
+// by the caller, who loads what they name and wraps the store with
+// Restrict.
 //
-// The evaluator streams solutions where the algebra allows: basic graph
-// patterns are evaluated as index nested-loop joins ordered by cardinality
-// estimates, with FILTER conditions applied as soon as their variables are
-// bound; joins whose right side depends only on the left side's bindings
-// are evaluated by substitution, the others by hash join. ORDER BY, GROUP
-// BY and the right side of MINUS are materialised. Cancelling the context
-// stops a running query.
+// Basic graph patterns, together with the property paths, VALUES tables
+// and FILTER conditions joined to them, form join groups evaluated as index
+// nested-loop joins: the next step is the one with the smallest
+// cardinality estimate for the values bound so far, and each filter runs
+// as soon as its variables are bound. Joins whose right side depends only
+// on the bindings of the left are evaluated by substitution, the others by
+// hash join. ORDER BY, GROUP BY and the right sides of MINUS and of hash
+// joins are materialised; everything else streams.
 package eval
