@@ -113,6 +113,10 @@ func (b *bgpNode) certain() varSet {
 	return s
 }
 
+func (b *bgpNode) safeUnder(func(int) bool) bool { return b.correlated() }
+
+// correlated reports whether the group's filters read only variables the
+// group always binds, which makes it safe under any seed.
 func (b *bgpNode) correlated() bool {
 	c := b.certain()
 	for _, f := range b.filters {

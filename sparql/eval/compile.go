@@ -40,6 +40,16 @@ func (c *compiler) node(n algebra.Node) slotOrConst {
 	return slotOrConst{slot: -1, t: n.Term}
 }
 
+// with extends an outer predicate by the slots of s.
+func with(outer func(int) bool, s varSet) func(int) bool {
+	return func(v int) bool { return s[v] || outer(v) }
+}
+
+// seedBound accepts the slots sol binds.
+func seedBound(sol solution) func(int) bool {
+	return func(v int) bool { return !sol[v].IsZero() }
+}
+
 // varSet is a set of slots.
 type varSet map[int]bool
 
@@ -87,10 +97,11 @@ type node interface {
 	// in every solution.
 	scope() varSet
 	certain() varSet
-	// correlated reports whether evaluating the pattern with outer
-	// bindings as seed gives exactly the solutions compatible with them,
-	// so a join can substitute instead of hashing.
-	correlated() bool
+	// safeUnder reports whether evaluating the pattern with a seed that
+	// binds at most the slots outer accepts gives exactly its solutions
+	// compatible with the seed, so that a join can substitute bindings
+	// instead of hashing.
+	safeUnder(outer func(int) bool) bool
 }
 
 func (c *compiler) pattern(p algebra.Pattern) (node, error) {

@@ -252,3 +252,23 @@ func TestCancel(t *testing.T) {
 		t.Errorf("query stopped after %v", d)
 	}
 }
+
+// A nested OPTIONAL that reads a variable of the outer pattern is not
+// "well designed": its inner part is evaluated on its own (section 18.5),
+// so a match binding that variable differently removes the extension.
+func TestNestedOptionalScope(t *testing.T) {
+	m := NewMemDataset()
+	ex := func(s string) term.Term { return term.IRI("http://ex/" + s) }
+	m.Add(term.Quad{S: ex("a1"), P: ex("p"), O: ex("b1")})
+	m.Add(term.Quad{S: ex("b1"), P: ex("q"), O: ex("c1")})
+	m.Add(term.Quad{S: ex("a2"), P: ex("r"), O: ex("d2")})
+	got := rows(run(t, m, `SELECT * { ?a :p ?b OPTIONAL { ?b :q ?c OPTIONAL { ?a :r ?d } } }`), false)
+	if want := []string{`a=:a1 b=:b1`}; !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	// Well designed, the same shape substitutes and extends.
+	got = rows(run(t, m, `SELECT * { ?a :p ?b OPTIONAL { ?b :q ?c OPTIONAL { ?c :r ?d } } }`), false)
+	if want := []string{`a=:a1 b=:b1 c=:c1`}; !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

@@ -70,14 +70,15 @@ func explainNode(b *strings.Builder, c *compiler, n node, depth int) {
 			line("  filter on (%s) %s", vars(vs), when)
 		}
 	case *joinNode:
-		if n.right.correlated() || n.left.correlated() {
+		none := func(int) bool { return false }
+		if n.right.safeUnder(with(none, n.left.scope())) || n.left.safeUnder(with(none, n.right.scope())) {
 			line("join nested")
 		} else {
 			line("join hash on (%s)", vars(n.left.scope().intersect(n.right.scope())))
 		}
 		child(n.left, n.right)
 	case *leftJoinNode:
-		if n.right.correlated() && n.exprSafe() {
+		if n.rightSafe(func(int) bool { return false }) {
 			line("optional nested")
 		} else {
 			line("optional hash on (%s)", vars(n.left.scope().intersect(n.right.scope())))

@@ -33,8 +33,8 @@ func (n *groupNode) scope() varSet {
 	return s
 }
 
-func (n *groupNode) certain() varSet  { return varSet{} }
-func (n *groupNode) correlated() bool { return false }
+func (n *groupNode) certain() varSet               { return varSet{} }
+func (n *groupNode) safeUnder(func(int) bool) bool { return false }
 
 // accumulator folds the values of one aggregate over one group.
 type accumulator struct {

@@ -21,8 +21,8 @@ func (n *pathNode) scope() varSet {
 	return s
 }
 
-func (n *pathNode) certain() varSet  { return n.scope() }
-func (n *pathNode) correlated() bool { return true }
+func (n *pathNode) certain() varSet               { return n.scope() }
+func (n *pathNode) safeUnder(func(int) bool) bool { return true }
 
 func (n *pathNode) run(ev *evaluator, g term.Term, sol solution, yield func(solution) bool) bool {
 	resolve := func(p slotOrConst) term.Term {

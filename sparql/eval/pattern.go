@@ -156,16 +156,20 @@ func (ev *evaluator) test(f cexpr, g term.Term, sol solution) bool {
 
 type joinNode struct{ left, right node }
 
-func (j *joinNode) scope() varSet    { return j.left.scope().union(j.right.scope()) }
-func (j *joinNode) certain() varSet  { return j.left.certain().union(j.right.certain()) }
-func (j *joinNode) correlated() bool { return j.left.correlated() && j.right.correlated() }
+func (j *joinNode) scope() varSet   { return j.left.scope().union(j.right.scope()) }
+func (j *joinNode) certain() varSet { return j.left.certain().union(j.right.certain()) }
+func (j *joinNode) safeUnder(outer func(int) bool) bool {
+	return j.left.safeUnder(outer) && j.right.safeUnder(with(outer, j.left.scope()))
+}
 
 func (j *joinNode) run(ev *evaluator, g term.Term, sol solution, yield func(solution) bool) bool {
 	left, right := j.left, j.right
-	if !right.correlated() && left.correlated() {
-		left, right = right, left
+	outer := seedBound(sol)
+	rightSafe := right.safeUnder(with(outer, left.scope()))
+	if !rightSafe && left.safeUnder(with(outer, right.scope())) {
+		left, right, rightSafe = right, left, true
 	}
-	if right.correlated() {
+	if rightSafe {
 		return left.run(ev, g, sol, func(s solution) bool {
 			return right.run(ev, g, s, yield)
 		})
@@ -212,12 +216,30 @@ func (j *leftJoinNode) exprSafe() bool {
 	return j.left.certain().union(j.right.certain()).contains(vs)
 }
 
-func (j *leftJoinNode) correlated() bool {
-	return j.left.correlated() && j.right.correlated() && j.exprSafe()
+// safeUnder also requires that no variable the optional part may add is
+// bound by the seed: standalone, a match disagreeing with the seed on it
+// would remove the left solution instead of leaving it unextended.
+func (j *leftJoinNode) safeUnder(outer func(int) bool) bool {
+	if !j.left.safeUnder(outer) || !j.rightSafe(outer) {
+		return false
+	}
+	certain := j.left.certain()
+	for v := range j.right.scope() {
+		if !certain[v] && outer(v) {
+			return false
+		}
+	}
+	return true
+}
+
+// rightSafe reports whether the optional part can be evaluated with each
+// left solution as its seed.
+func (j *leftJoinNode) rightSafe(outer func(int) bool) bool {
+	return j.exprSafe() && j.right.safeUnder(with(outer, j.left.scope()))
 }
 
 func (j *leftJoinNode) run(ev *evaluator, g term.Term, sol solution, yield func(solution) bool) bool {
-	if j.right.correlated() && j.exprSafe() {
+	if j.rightSafe(seedBound(sol)) {
 		return j.left.run(ev, g, sol, func(a solution) bool {
 			found := false
 			ok := j.right.run(ev, g, a, func(m solution) bool {
@@ -267,9 +289,11 @@ func (j *leftJoinNode) run(ev *evaluator, g term.Term, sol solution, yield func(
 
 type unionNode struct{ left, right node }
 
-func (u *unionNode) scope() varSet    { return u.left.scope().union(u.right.scope()) }
-func (u *unionNode) certain() varSet  { return u.left.certain().intersect(u.right.certain()) }
-func (u *unionNode) correlated() bool { return u.left.correlated() && u.right.correlated() }
+func (u *unionNode) scope() varSet   { return u.left.scope().union(u.right.scope()) }
+func (u *unionNode) certain() varSet { return u.left.certain().intersect(u.right.certain()) }
+func (u *unionNode) safeUnder(outer func(int) bool) bool {
+	return u.left.safeUnder(outer) && u.right.safeUnder(outer)
+}
 
 func (u *unionNode) run(ev *evaluator, g term.Term, sol solution, yield func(solution) bool) bool {
 	return u.left.run(ev, g, sol, yield) && u.right.run(ev, g, sol, yield)
@@ -277,9 +301,9 @@ func (u *unionNode) run(ev *evaluator, g term.Term, sol solution, yield func(sol
 
 type minusNode struct{ left, right node }
 
-func (m *minusNode) scope() varSet    { return m.left.scope() }
-func (m *minusNode) certain() varSet  { return m.left.certain() }
-func (m *minusNode) correlated() bool { return false }
+func (m *minusNode) scope() varSet                 { return m.left.scope() }
+func (m *minusNode) certain() varSet               { return m.left.certain() }
+func (m *minusNode) safeUnder(func(int) bool) bool { return false }
 
 func (m *minusNode) run(ev *evaluator, g term.Term, sol solution, yield func(solution) bool) bool {
 	shared := m.left.scope().intersect(m.right.scope())
@@ -327,8 +351,8 @@ type filterNode struct {
 func (f *filterNode) scope() varSet   { return f.inner.scope() }
 func (f *filterNode) certain() varSet { return f.inner.certain() }
 
-func (f *filterNode) correlated() bool {
-	if !f.inner.correlated() {
+func (f *filterNode) safeUnder(outer func(int) bool) bool {
+	if !f.inner.safeUnder(outer) {
 		return false
 	}
 	vs := varSet{}
@@ -374,7 +398,12 @@ func (n *graphNode) certain() varSet {
 	return s
 }
 
-func (n *graphNode) correlated() bool { return n.inner.correlated() }
+func (n *graphNode) safeUnder(outer func(int) bool) bool {
+	if n.name.slot >= 0 {
+		outer = with(outer, varSet{n.name.slot: true})
+	}
+	return n.inner.safeUnder(outer)
+}
 
 func (n *graphNode) run(ev *evaluator, _ term.Term, sol solution, yield func(solution) bool) bool {
 	named, err := ev.namedGraphs()
@@ -422,8 +451,8 @@ type extendNode struct {
 func (n *extendNode) scope() varSet   { return n.inner.scope().union(varSet{n.slot: true}) }
 func (n *extendNode) certain() varSet { return n.inner.certain() }
 
-func (n *extendNode) correlated() bool {
-	if !n.inner.correlated() {
+func (n *extendNode) safeUnder(outer func(int) bool) bool {
+	if !n.inner.safeUnder(outer) {
 		return false
 	}
 	vs := varSet{}
@@ -489,7 +518,7 @@ func (t *tableNode) certain() varSet {
 	return s
 }
 
-func (t *tableNode) correlated() bool { return true }
+func (t *tableNode) safeUnder(func(int) bool) bool { return true }
 
 func (t *tableNode) run(ev *evaluator, _ term.Term, sol solution, yield func(solution) bool) bool {
 	var undo []int
@@ -528,9 +557,9 @@ type projectNode struct {
 	keep  varSet
 }
 
-func (p *projectNode) scope() varSet    { return p.keep }
-func (p *projectNode) certain() varSet  { return p.inner.certain().intersect(p.keep) }
-func (p *projectNode) correlated() bool { return false }
+func (p *projectNode) scope() varSet                 { return p.keep }
+func (p *projectNode) certain() varSet               { return p.inner.certain().intersect(p.keep) }
+func (p *projectNode) safeUnder(func(int) bool) bool { return false }
 
 func (p *projectNode) run(ev *evaluator, g term.Term, sol solution, yield func(solution) bool) bool {
 	// The variables of a subquery that it does not project are its own:
@@ -554,9 +583,9 @@ func (p *projectNode) run(ev *evaluator, g term.Term, sol solution, yield func(s
 
 type distinctNode struct{ inner node }
 
-func (d *distinctNode) scope() varSet    { return d.inner.scope() }
-func (d *distinctNode) certain() varSet  { return d.inner.certain() }
-func (d *distinctNode) correlated() bool { return false }
+func (d *distinctNode) scope() varSet                 { return d.inner.scope() }
+func (d *distinctNode) certain() varSet               { return d.inner.certain() }
+func (d *distinctNode) safeUnder(func(int) bool) bool { return false }
 
 func (d *distinctNode) run(ev *evaluator, g term.Term, sol solution, yield func(solution) bool) bool {
 	seen := map[string]bool{}
@@ -575,9 +604,9 @@ type sliceNode struct {
 	offset, limit int64
 }
 
-func (n *sliceNode) scope() varSet    { return n.inner.scope() }
-func (n *sliceNode) certain() varSet  { return n.inner.certain() }
-func (n *sliceNode) correlated() bool { return false }
+func (n *sliceNode) scope() varSet                 { return n.inner.scope() }
+func (n *sliceNode) certain() varSet               { return n.inner.certain() }
+func (n *sliceNode) safeUnder(func(int) bool) bool { return false }
 
 func (n *sliceNode) run(ev *evaluator, g term.Term, sol solution, yield func(solution) bool) bool {
 	if n.limit == 0 {
@@ -606,9 +635,9 @@ type orderNode struct {
 	desc  []bool
 }
 
-func (n *orderNode) scope() varSet    { return n.inner.scope() }
-func (n *orderNode) certain() varSet  { return n.inner.certain() }
-func (n *orderNode) correlated() bool { return false }
+func (n *orderNode) scope() varSet                 { return n.inner.scope() }
+func (n *orderNode) certain() varSet               { return n.inner.certain() }
+func (n *orderNode) safeUnder(func(int) bool) bool { return false }
 
 func (n *orderNode) run(ev *evaluator, g term.Term, sol solution, yield func(solution) bool) bool {
 	type row struct {
