@@ -118,7 +118,7 @@ func (c *compiler) pattern(p algebra.Pattern) (node, error) {
 		}
 		return b, nil
 	case algebra.Path:
-		return &pathNode{s: c.node(p.S), o: c.node(p.O), path: p.Path}, nil
+		return &pathNode{s: c.node(p.S), o: c.node(p.O), path: p.Path, zero: canBeZero(p.Path)}, nil
 	case algebra.Join:
 		l, err := c.pattern(p.Left)
 		if err != nil {

@@ -8,6 +8,25 @@ import (
 type pathNode struct {
 	s, o slotOrConst
 	path algebra.PathExpr
+	zero bool // the path can have length zero
+}
+
+// canBeZero reports whether p matches some zero-length path, the only
+// way a path can reach a term that is not in the graph.
+func canBeZero(p algebra.PathExpr) bool {
+	switch p := p.(type) {
+	case algebra.Inverse:
+		return canBeZero(p.P)
+	case algebra.Sequence:
+		return canBeZero(p.Left) && canBeZero(p.Right)
+	case algebra.Alternative:
+		return canBeZero(p.Left) || canBeZero(p.Right)
+	case algebra.OneOrMore:
+		return canBeZero(p.P)
+	case algebra.ZeroOrMore, algebra.ZeroOrOne:
+		return true
+	}
+	return false
 }
 
 func (n *pathNode) scope() varSet {
@@ -35,9 +54,11 @@ func (n *pathNode) run(ev *evaluator, g term.Term, sol solution, yield func(solu
 	// Evaluated on its own, a path only binds a variable to a node of the
 	// graph (a zero-length path reaches a term outside the graph only when
 	// the query names it). Bindings substituted from outside must obey that.
-	for _, p := range [2]slotOrConst{n.s, n.o} {
-		if p.slot >= 0 && !sol[p.slot].IsZero() && !ev.isGraphNode(sol[p.slot], g) {
-			return ev.err == nil
+	if n.zero {
+		for _, p := range [2]slotOrConst{n.s, n.o} {
+			if p.slot >= 0 && !sol[p.slot].IsZero() && !ev.isGraphNode(sol[p.slot], g) {
+				return ev.err == nil
+			}
 		}
 	}
 	sameVar := n.s.slot >= 0 && n.s.slot == n.o.slot && s.IsZero()
