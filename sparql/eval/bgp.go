@@ -350,7 +350,7 @@ func (r *groupRun) cost(idx int, done uint64) float64 {
 		if r.mg == nil {
 			return -1
 		}
-		rng, _, _ := r.mg.scan(q[0], q[1], q[2])
+		rng, _ := r.mg.scan(q[0], q[1], q[2])
 		return float64(len(rng))
 	}
 	s, p, o := value(st.tp[0]), value(st.tp[1]), value(st.tp[2])
@@ -437,7 +437,7 @@ func (r *groupRun) execTriple(idx int, done, applied uint64) bool {
 		if r.mg == nil {
 			return ev.err == nil
 		}
-		rng, perm, _ := r.mg.scan(q[0], q[1], q[2])
+		rng, perm := r.mg.scan(q[0], q[1], q[2])
 		terms := r.mem.terms
 		var vals [3]term.Term
 		var vids [3]uint32

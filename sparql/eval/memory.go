@@ -156,7 +156,7 @@ func (m *MemDataset) graph(g term.Term) *memGraph {
 // scan finds the index and key prefix for a pattern of ids (0 = any) and
 // returns the matching range together with the permutation that maps index
 // order back to s, p, o.
-func (g *memGraph) scan(s, p, o uint32) (rng []idTriple, perm [3]int, filterO uint32) {
+func (g *memGraph) scan(s, p, o uint32) (rng []idTriple, perm [3]int) {
 	var idx []idTriple
 	var key []uint32
 	switch {
@@ -177,10 +177,10 @@ func (g *memGraph) scan(s, p, o uint32) (rng []idTriple, perm [3]int, filterO ui
 	case o != 0:
 		idx, key, perm = g.osp, []uint32{o}, [3]int{2, 0, 1}
 	default:
-		return g.spo, [3]int{0, 1, 2}, 0
+		return g.spo, [3]int{0, 1, 2}
 	}
 	lo := searchPrefix(idx, key, false)
-	return idx[lo : lo+rangeEnd(idx[lo:], key)], perm, 0
+	return idx[lo : lo+rangeEnd(idx[lo:], key)], perm
 }
 
 // searchPrefix returns the first index whose triple is >= key (> key
@@ -246,7 +246,7 @@ func (m *MemDataset) matchIDs(ctx context.Context, s, p, o, g term.Term, yield f
 	if !ok1 || !ok2 || !ok3 {
 		return nil
 	}
-	rng, perm, _ := mg.scan(si, pi, oi)
+	rng, perm := mg.scan(si, pi, oi)
 	for i, t := range rng {
 		if i&4095 == 4095 {
 			if err := ctx.Err(); err != nil {
@@ -262,24 +262,6 @@ func (m *MemDataset) matchIDs(ctx context.Context, s, p, o, g term.Term, yield f
 	return nil
 }
 
-// rangeOf returns the index range matching a pattern, the permutation
-// from index order to s, p, o, and the term table to decode ids with.
-func (m *MemDataset) rangeOf(s, p, o, g term.Term) ([]idTriple, [3]int, []term.Term) {
-	m.build()
-	mg := m.graph(g)
-	if mg == nil {
-		return nil, [3]int{}, nil
-	}
-	si, ok1 := m.lookup(s)
-	pi, ok2 := m.lookup(p)
-	oi, ok3 := m.lookup(o)
-	if !ok1 || !ok2 || !ok3 {
-		return nil, [3]int{}, nil
-	}
-	rng, perm, _ := mg.scan(si, pi, oi)
-	return rng, perm, m.terms
-}
-
 // Estimate implements Dataset; for MemDataset it is exact.
 func (m *MemDataset) Estimate(s, p, o, g term.Term) int {
 	m.build()
@@ -293,7 +275,7 @@ func (m *MemDataset) Estimate(s, p, o, g term.Term) int {
 	if !ok1 || !ok2 || !ok3 {
 		return 0
 	}
-	rng, _, _ := mg.scan(si, pi, oi)
+	rng, _ := mg.scan(si, pi, oi)
 	return len(rng)
 }
 
