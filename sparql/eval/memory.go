@@ -184,12 +184,30 @@ func (g *memGraph) scan(s, p, o uint32) (rng []idTriple, perm [3]int) {
 }
 
 // searchPrefix returns the first index whose triple is >= key (> key
-// when after is set), comparing only the positions the key covers.
+// when after is set), comparing only the positions the key covers. The
+// key is packed into one integer so each probe is a single comparison.
 func searchPrefix(idx []idTriple, key []uint32, after bool) int {
+	n := len(key)
+	var k uint64
+	for _, x := range key[:min(n, 2)] {
+		k = k<<32 | uint64(x)
+	}
 	lo, hi := 0, len(idx)
 	for lo < hi {
 		mid := int(uint(lo+hi) >> 1)
-		c := prefixCompare(idx[mid], key)
+		t := &idx[mid]
+		var c int
+		switch n {
+		case 1:
+			c = cmp.Compare(uint64(t[0]), k)
+		case 2:
+			c = cmp.Compare(uint64(t[0])<<32|uint64(t[1]), k)
+		default:
+			c = cmp.Compare(uint64(t[0])<<32|uint64(t[1]), k)
+			if c == 0 {
+				c = cmp.Compare(t[2], key[2])
+			}
+		}
 		if c < 0 || (after && c == 0) {
 			lo = mid + 1
 		} else {
