@@ -21,8 +21,40 @@ type storeDataset struct {
 	st store.Store
 }
 
-// FromStore returns the SPARQL view of a kg store.
-func FromStore(st store.Store) eval.Dataset { return &storeDataset{st} }
+// FromStore returns the SPARQL view of a kg store. A store that holds its
+// graph in memory is scanned once into the evaluator's dictionary-encoded
+// indexes (SPO, POS, OSP per graph); other stores, such as PostgreSQL, are
+// queried pattern by pattern with their own cardinality estimates.
+func FromStore(ctx context.Context, st store.Store) (eval.Dataset, error) {
+	if r, ok := st.(store.Resident); ok && r.Resident() {
+		return index(ctx, st)
+	}
+	return &storeDataset{st}, nil
+}
+
+// index copies the store into a MemDataset whose default graph is the
+// union of all graphs.
+func index(ctx context.Context, st store.Store) (*eval.MemDataset, error) {
+	ds := eval.NewMemDataset()
+	n := 0
+	var err error
+	scanErr := st.Match(ctx, store.Pattern{}, func(q term.Quad) bool {
+		if n++; n%65536 == 0 {
+			if err = ctx.Err(); err != nil {
+				return false
+			}
+		}
+		if !q.G.IsZero() {
+			ds.Add(q.Triple().InGraph(term.Term{}))
+		}
+		ds.Add(q)
+		return true
+	})
+	if scanErr != nil {
+		return nil, scanErr
+	}
+	return ds, err
+}
 
 func (d *storeDataset) Match(ctx context.Context, s, p, o, g term.Term, yield func(term.Quad) bool) error {
 	if !g.IsZero() {

@@ -77,18 +77,20 @@ type Options struct {
 }
 
 // Open opens (creating if needed) the store at location: "memory", a
-// postgres:// or postgresql:// URL, or a directory path for the embedded
-// store.
+// postgres:// or postgresql:// URL, "bolt:DIR" for Cayley's on-disk Bolt
+// backend, or a directory path for the default embedded store.
 func Open(ctx context.Context, location string, opt Options) (Store, error) {
 	switch {
 	case location == "memory":
 		return newMemory()
 	case strings.HasPrefix(location, "postgres://"), strings.HasPrefix(location, "postgresql://"):
 		return openSQL(ctx, location)
+	case strings.HasPrefix(location, "bolt:"):
+		return openBolt(ctx, strings.TrimPrefix(location, "bolt:"), opt)
 	case location == "":
 		return nil, fmt.Errorf("store: empty location")
 	default:
-		return openEmbedded(ctx, location, opt)
+		return openSnapshot(ctx, location, opt)
 	}
 }
 
@@ -122,3 +124,13 @@ func (quiet) V(int) bool { return false }
 func (quiet) SetV(int)   {}
 
 func init() { clog.SetLogger(quiet{}) }
+
+// Resident is implemented by stores that hold the whole graph in memory
+// (the embedded default and "memory"): readers may then build their own
+// indexes from one scan instead of issuing many pattern lookups.
+type Resident interface {
+	Resident() bool
+}
+
+func (m *memory) Resident() bool   { return true }
+func (s *snapshot) Resident() bool { return true }

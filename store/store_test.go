@@ -50,6 +50,13 @@ func backends(t *testing.T) map[string]func() Store {
 			}
 			return s
 		},
+		"bolt": func() Store {
+			s, err := Open(context.Background(), "bolt:"+filepath.Join(t.TempDir(), "kg"), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			return s
+		},
 	}
 	if u := postgresURL(t); u != "" {
 		m["postgres"] = func() Store {
@@ -157,9 +164,15 @@ func TestAddKeepsExisting(t *testing.T) {
 }
 
 func TestEmbeddedPersistsAndReplacesAtomically(t *testing.T) {
+	for _, kind := range []string{"", "bolt:"} {
+		t.Run(kind+"dir", func(t *testing.T) { testPersists(t, kind) })
+	}
+}
+
+func testPersists(t *testing.T, kind string) {
 	ctx := context.Background()
 	dir := filepath.Join(t.TempDir(), "kg")
-	s, err := Open(ctx, dir, Options{})
+	s, err := Open(ctx, kind+dir, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -178,7 +191,7 @@ func TestEmbeddedPersistsAndReplacesAtomically(t *testing.T) {
 	}
 	s.Close()
 
-	s, err = Open(ctx, dir, Options{})
+	s, err = Open(ctx, kind+dir, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -232,21 +245,29 @@ func TestLockedStore(t *testing.T) {
 
 func TestCorruptStore(t *testing.T) {
 	ctx := context.Background()
-	dir := filepath.Join(t.TempDir(), "kg")
-	s, err := Open(ctx, dir, Options{})
-	if err != nil {
-		t.Fatal(err)
+	cases := []struct{ kind, file, content string }{
+		{"", snapshotData, "not N-Quads"},
+		{"", snapshotData, "<http://example.org/a> <http://example.org/p> <http://example.org/b> .\n"},
+		{"", snapshotManifest, "something else"},
+		{"bolt:", "indexes.bolt", "not a database"},
 	}
-	if err := s.Replace(ctx, sample()); err != nil {
-		t.Fatal(err)
-	}
-	s.Close()
-	gen, _ := os.Readlink(filepath.Join(dir, currentLink))
-	if err := os.WriteFile(filepath.Join(dir, gen, "indexes.bolt"), []byte("not a database"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := Open(ctx, dir, Options{}); !errors.Is(err, ErrCorrupt) {
-		t.Fatalf("got %v, want ErrCorrupt", err)
+	for _, c := range cases {
+		dir := filepath.Join(t.TempDir(), "kg")
+		s, err := Open(ctx, c.kind+dir, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := s.Replace(ctx, sample()); err != nil {
+			t.Fatal(err)
+		}
+		s.Close()
+		gen, _ := os.Readlink(filepath.Join(dir, currentLink))
+		if err := os.WriteFile(filepath.Join(dir, gen, c.file), []byte(c.content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := Open(ctx, c.kind+dir, Options{}); !errors.Is(err, ErrCorrupt) {
+			t.Errorf("%s%s with %q: got %v, want ErrCorrupt", c.kind, c.file, c.content, err)
+		}
 	}
 }
 

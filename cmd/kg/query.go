@@ -170,7 +170,12 @@ func queryDataset(ctx context.Context, c *cli.Context, q *algebra.Query) (eval.D
 	if err != nil {
 		return nil, nil, err
 	}
-	return sparql.FromStore(st), func() { st.Close() }, nil
+	ds, err := sparql.FromStore(ctx, st)
+	if err != nil {
+		st.Close()
+		return nil, nil, err
+	}
+	return ds, func() { st.Close() }, nil
 }
 
 func resultFormat(c *cli.Context) (results.Format, error) {

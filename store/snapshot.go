@@ -1,0 +1,230 @@
+package store
+
+import (
+	"bufio"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/cayleygraph/cayley/graph/memstore"
+
+	"kg/rdfio"
+	"kg/term"
+)
+
+// The files of a snapshot generation.
+const (
+	snapshotData     = "quads.nq"
+	snapshotManifest = "MANIFEST"
+	manifestMagic    = "kg-store 1"
+)
+
+// snapshot is the default embedded store: Cayley's in-memory quad store,
+// made durable by generations that each hold the whole graph as sorted
+// N-Quads plus a manifest with the quad count and a SHA-256 of the data.
+// Opening loads the live generation into memory; writes build a new
+// generation and switch to it atomically. Bulk loads run at the speed of
+// the N-Quads writer instead of a key-value store's per-quad index
+// updates, and a damaged file is detected by its checksum.
+type snapshot struct {
+	cayleyGraph
+	gens  *genDir
+	quads int64
+}
+
+func openSnapshot(ctx context.Context, dir string, opt Options) (*snapshot, error) {
+	gens, err := openGenDir(dir, opt.ReadOnly)
+	if err != nil {
+		return nil, err
+	}
+	s := &snapshot{gens: gens}
+	s.qs = memstore.New()
+	path, ok, err := gens.current()
+	if err != nil {
+		s.Close()
+		return nil, err
+	}
+	if !ok {
+		return s, nil
+	}
+	quads, err := readSnapshot(ctx, path)
+	if err != nil {
+		s.Close()
+		return nil, fmt.Errorf("store %s: %w", dir, err)
+	}
+	if err := write(ctx, s.qs, quads); err != nil {
+		s.Close()
+		return nil, fmt.Errorf("store %s: %w", dir, err)
+	}
+	s.quads = int64(len(quads))
+	return s, nil
+}
+
+// readSnapshot reads and verifies a generation.
+func readSnapshot(ctx context.Context, path string) ([]term.Quad, error) {
+	want, err := os.ReadFile(filepath.Join(path, snapshotManifest))
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrCorrupt, err)
+	}
+	count, sum, err := parseManifest(string(want))
+	if err != nil {
+		return nil, err
+	}
+	f, err := os.Open(filepath.Join(path, snapshotData))
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrCorrupt, err)
+	}
+	defer f.Close()
+	h := sha256.New()
+	quads := make([]term.Quad, 0, count)
+	err = rdfio.ParseNQuads(io.TeeReader(bufio.NewReaderSize(f, 1<<20), h), rdfio.Options{File: snapshotData}, func(q term.Quad) error {
+		quads = append(quads, q)
+		if len(quads)%65536 == 0 {
+			return ctx.Err()
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrCorrupt, err)
+	}
+	if len(quads) != count || hex.EncodeToString(h.Sum(nil)) != sum {
+		return nil, fmt.Errorf("%w: %s does not match its manifest", ErrCorrupt, snapshotData)
+	}
+	return quads, nil
+}
+
+func parseManifest(m string) (count int, sum string, err error) {
+	lines := strings.Split(strings.TrimSpace(m), "\n")
+	if len(lines) != 3 || lines[0] != manifestMagic {
+		return 0, "", fmt.Errorf("%w: unrecognised manifest", ErrCorrupt)
+	}
+	n, ok := strings.CutPrefix(lines[1], "quads ")
+	s, ok2 := strings.CutPrefix(lines[2], "sha256 ")
+	if count, err = strconv.Atoi(n); !ok || !ok2 || err != nil {
+		return 0, "", fmt.Errorf("%w: unrecognised manifest", ErrCorrupt)
+	}
+	return count, s, nil
+}
+
+// writeSnapshot writes quads (sorted and without duplicates) and their
+// manifest into the generation at path, synced to disk.
+func writeSnapshot(ctx context.Context, path string, quads []term.Quad) error {
+	f, err := os.Create(filepath.Join(path, snapshotData))
+	if err != nil {
+		return err
+	}
+	h := sha256.New()
+	w := bufio.NewWriterSize(io.MultiWriter(f, h), 1<<20)
+	var b strings.Builder
+	for i, q := range quads {
+		if i%65536 == 0 {
+			if err := ctx.Err(); err != nil {
+				f.Close()
+				return err
+			}
+		}
+		b.Reset()
+		b.WriteString(q.String())
+		b.WriteByte('\n')
+		w.WriteString(b.String())
+	}
+	if err := w.Flush(); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	manifest := fmt.Sprintf("%s\nquads %d\nsha256 %s\n", manifestMagic, len(quads), hex.EncodeToString(h.Sum(nil)))
+	if err := os.WriteFile(filepath.Join(path, snapshotManifest), []byte(manifest), 0o644); err != nil {
+		return err
+	}
+	if err := syncFile(filepath.Join(path, snapshotManifest)); err != nil {
+		return err
+	}
+	syncDir(path)
+	return nil
+}
+
+func (s *snapshot) Replace(ctx context.Context, quads []term.Quad) error {
+	sorted := slices.Clone(quads)
+	slices.SortFunc(sorted, term.CompareQuads)
+	sorted = slices.Compact(sorted)
+	return s.install(ctx, sorted)
+}
+
+// install writes sorted quads as a new generation, switches to it and
+// replaces the in-memory graph.
+func (s *snapshot) install(ctx context.Context, sorted []term.Quad) error {
+	path, err := s.gens.create()
+	if err != nil {
+		return err
+	}
+	if err := writeSnapshot(ctx, path, sorted); err != nil {
+		os.RemoveAll(path)
+		return fmt.Errorf("store %s: %w", s.gens.dir, err)
+	}
+	qs := memstore.New()
+	if err := write(ctx, qs, sorted); err != nil {
+		os.RemoveAll(path)
+		return fmt.Errorf("store %s: %w", s.gens.dir, err)
+	}
+	if err := s.gens.commit(path); err != nil {
+		os.RemoveAll(path)
+		return err
+	}
+	s.qs.Close()
+	s.qs = qs
+	s.quads = int64(len(sorted))
+	s.gens.removeStale()
+	return nil
+}
+
+// Add writes a new generation holding the old quads and the new ones.
+func (s *snapshot) Add(ctx context.Context, quads []term.Quad) error {
+	all, err := All(ctx, s, Pattern{}, term.CompareQuads)
+	if err != nil {
+		return err
+	}
+	add := slices.Clone(quads)
+	slices.SortFunc(add, term.CompareQuads)
+	merged := make([]term.Quad, 0, len(all)+len(add))
+	i, j := 0, 0
+	for i < len(all) || j < len(add) {
+		switch {
+		case j == len(add) || i < len(all) && term.CompareQuads(all[i], add[j]) < 0:
+			merged = append(merged, all[i])
+			i++
+		case i == len(all) || term.CompareQuads(all[i], add[j]) > 0:
+			merged = append(merged, add[j])
+			j++
+		default:
+			merged = append(merged, all[i])
+			i++
+			j++
+		}
+	}
+	return s.install(ctx, slices.Compact(merged))
+}
+
+func (s *snapshot) Location() string { return s.gens.dir }
+
+func (s *snapshot) Close() error {
+	var err error
+	if s.qs != nil {
+		err = s.qs.Close()
+	}
+	s.gens.close()
+	return err
+}
