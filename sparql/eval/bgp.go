@@ -13,6 +13,12 @@ import (
 type bgpNode struct {
 	steps   []step
 	filters []groupFilter
+
+	// The ids of the steps' constants in the MemDataset last queried, at
+	// its generation gen; a compiled query runs on one goroutine.
+	cidsOf *MemDataset
+	cidsAt uint64
+	cids   [][3]uint32
 }
 
 type stepKind uint8
@@ -193,23 +199,24 @@ func (r *groupRun) prepareIDs(m *MemDataset) {
 	m.build()
 	r.mem = m
 	r.mg = m.graph(r.g)
+	// Seed values are looked up when a step reads them.
 	r.ids = make([]uint32, len(r.sol))
-	for i, v := range r.sol {
-		if !v.IsZero() {
-			r.ids[i] = r.memID(v)
-		}
-	}
-	r.cids = make([][3]uint32, len(r.b.steps))
-	for i, st := range r.b.steps {
-		if st.kind != stepTriple {
-			continue
-		}
-		for j, pos := range st.tp {
-			if pos.slot < 0 {
-				r.cids[i][j] = r.memID(pos.t)
+	b := r.b
+	if gen := m.gen.Load(); b.cidsOf != m || b.cidsAt != gen || b.cids == nil {
+		b.cids = make([][3]uint32, len(b.steps))
+		for i, st := range b.steps {
+			if st.kind != stepTriple {
+				continue
+			}
+			for j, pos := range st.tp {
+				if pos.slot < 0 {
+					b.cids[i][j] = r.memID(pos.t)
+				}
 			}
 		}
+		b.cidsOf, b.cidsAt = m, gen
 	}
+	r.cids = b.cids
 }
 
 func (b *bgpNode) run(ev *evaluator, g term.Term, sol solution, yield func(solution) bool) bool {

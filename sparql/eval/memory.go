@@ -23,7 +23,8 @@ type MemDataset struct {
 	graphs map[uint32]*memGraph
 	order  []uint32 // graph ids in order of first use, default graph excluded
 	mu     sync.Mutex
-	dirty  atomic.Bool // some graph has pending triples
+	dirty  atomic.Bool   // some graph has pending triples
+	gen    atomic.Uint64 // counts changes, for caches of term ids
 }
 
 type memGraph struct {
@@ -70,6 +71,7 @@ func (m *MemDataset) Add(q term.Quad) {
 	mg.pending = append(mg.pending, idTriple{m.intern(q.S), m.intern(q.P), m.intern(q.O)})
 	mg.dirty = true
 	m.dirty.Store(true)
+	m.gen.Add(1)
 }
 
 // AddGraph makes g a named graph even if it stays empty.
@@ -77,6 +79,7 @@ func (m *MemDataset) AddGraph(g term.Term) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	id := m.intern(g)
+	m.gen.Add(1)
 	if m.graphs[id] == nil {
 		m.graphs[id] = &memGraph{}
 		m.order = append(m.order, id)
