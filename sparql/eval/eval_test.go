@@ -168,6 +168,10 @@ func TestSelect(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			got := rows(run(t, ds, c.query), c.ordered)
+			// The generic Dataset path must agree with the id-based one.
+			if plain := rows(run(t, plainDataset{ds}, c.query), c.ordered); !slices.Equal(plain, got) {
+				t.Errorf("generic path: %q, id path: %q", plain, got)
+			}
 			// Blank node labels depend on the parser; compare them by shape.
 			for i := range got {
 				if strings.Contains(got[i], "_:") {
