@@ -1,6 +1,7 @@
 package eval
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -492,6 +493,26 @@ func (n *extendNode) run(ev *evaluator, g term.Term, sol solution, yield func(so
 type tableNode struct {
 	slots []int
 	rows  [][]term.Term
+
+	// For large tables probed with every variable bound: the rows by
+	// their values, and the rows with an UNDEF, which match anything.
+	index   map[string][]int
+	partial []int
+}
+
+// indexMin is the size from which a table is probed by hash.
+const indexMin = 16
+
+func (t *tableNode) buildIndex() {
+	t.index = map[string][]int{}
+	for i, r := range t.rows {
+		if slices.ContainsFunc(r, term.Term.IsZero) {
+			t.partial = append(t.partial, i)
+			continue
+		}
+		k := solutionKey(r, nil)
+		t.index[k] = append(t.index[k], i)
+	}
 }
 
 func (t *tableNode) scope() varSet {
@@ -521,6 +542,24 @@ func (t *tableNode) certain() varSet {
 func (t *tableNode) safeUnder(func(int) bool) bool { return true }
 
 func (t *tableNode) run(ev *evaluator, _ term.Term, sol solution, yield func(solution) bool) bool {
+	if len(t.rows) >= indexMin && allBound(t.slots, sol) {
+		// A membership test: matching rows leave the solution as it is.
+		if t.index == nil {
+			t.buildIndex()
+		}
+		n := len(t.index[solutionKey(sol, t.slots)])
+		for _, i := range t.partial {
+			if compatibleRow(t.slots, t.rows[i], sol) {
+				n++
+			}
+		}
+		for ; n > 0; n-- {
+			if !yield(sol) {
+				return false
+			}
+		}
+		return true
+	}
 	var undo []int
 	for _, r := range t.rows {
 		ok := true
@@ -544,6 +583,17 @@ func (t *tableNode) run(ev *evaluator, _ term.Term, sol solution, yield func(sol
 		}
 		unbind(sol, undo)
 		if !cont {
+			return false
+		}
+	}
+	return true
+}
+
+// compatibleRow reports whether a table row agrees with sol on the
+// row's bound values.
+func compatibleRow(slots []int, row []term.Term, sol solution) bool {
+	for i, v := range row {
+		if !v.IsZero() && !sol[slots[i]].IsZero() && sol[slots[i]] != v {
 			return false
 		}
 	}
