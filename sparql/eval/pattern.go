@@ -186,6 +186,9 @@ func (j *joinNode) run(ev *evaluator, g term.Term, sol solution, yield func(solu
 	var undo []int
 	return left.run(ev, g, sol, func(a solution) bool {
 		return h.probe(a, func(b solution) bool {
+			if !ev.tick() {
+				return false
+			}
 			if !compatible(a, b) {
 				return true
 			}
@@ -267,6 +270,9 @@ func (j *leftJoinNode) run(ev *evaluator, g term.Term, sol solution, yield func(
 	return j.left.run(ev, g, sol, func(a solution) bool {
 		found := false
 		ok := h.probe(a, func(b solution) bool {
+			if !ev.tick() {
+				return false
+			}
 			if !compatible(a, b) {
 				return true
 			}
@@ -326,6 +332,9 @@ func (m *minusNode) run(ev *evaluator, g term.Term, sol solution, yield func(sol
 	return m.left.run(ev, g, sol, func(a solution) bool {
 		removed := false
 		h.probe(a, func(b solution) bool {
+			if !ev.tick() {
+				return false
+			}
 			if !compatible(a, b) {
 				return true
 			}
@@ -337,6 +346,9 @@ func (m *minusNode) run(ev *evaluator, g term.Term, sol solution, yield func(sol
 			}
 			return true
 		})
+		if ev.err != nil {
+			return false
+		}
 		if removed {
 			return true
 		}

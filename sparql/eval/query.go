@@ -93,7 +93,7 @@ func Select(ctx context.Context, ds Dataset, q *algebra.Query, opt Options, row 
 			ev.fail(err)
 			return false
 		}
-		return true
+		return ev.tick()
 	})
 	return ev.err
 }
