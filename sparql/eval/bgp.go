@@ -162,10 +162,11 @@ type groupRun struct {
 	// With a MemDataset the group works on term ids: ids holds the id of
 	// every slot a triple step of this run bound (0 when not known) and
 	// cids the ids of the constants of each step.
-	mem  *MemDataset
-	mg   *memGraph
-	ids  []uint32
-	cids [][3]uint32
+	chosen map[uint64]int // step choices, for datasets other than MemDataset
+	mem    *MemDataset
+	mg     *memGraph
+	ids    []uint32
+	cids   [][3]uint32
 }
 
 // notFound is the id of a term the dataset does not contain.
@@ -276,6 +277,24 @@ func (r *groupRun) advance(done, applied uint64) bool {
 }
 
 func (r *groupRun) choose(done uint64) int {
+	if r.mem == nil {
+		// Other stores may answer Estimate slowly (a count query):
+		// there the step after each set of done steps is chosen once, on
+		// the first partial solution that gets there.
+		if i, ok := r.chosen[done]; ok {
+			return i
+		}
+		i := r.chooseNow(done)
+		if r.chosen == nil {
+			r.chosen = map[uint64]int{}
+		}
+		r.chosen[done] = i
+		return i
+	}
+	return r.chooseNow(done)
+}
+
+func (r *groupRun) chooseNow(done uint64) int {
 	best, bestCost := -1, 0.0
 	remaining := 0
 	for i := range r.b.steps {
