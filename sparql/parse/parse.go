@@ -2,6 +2,7 @@ package parse
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -23,7 +24,12 @@ func Query(src string, opt Options) (*algebra.Query, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &parser{toks: toks, base: opt.Base, prefixes: map[string]string{}, bnodes: map[string]int{}}
+	p := &parser{toks: toks, base: opt.Base, prefixes: map[string]string{}, bnodes: map[string]int{}, varPos: map[string]int{}}
+	for i, t := range toks {
+		if _, seen := p.varPos[t.text]; t.kind == tVar && !seen {
+			p.varPos[t.text] = i
+		}
+	}
 	q, err := p.query()
 	if err != nil {
 		return nil, err
@@ -45,6 +51,9 @@ type parser struct {
 	// aggregates are not allowed.
 	aggs *[]algebra.AggregateBinding
 	q    *algebra.Query
+	// varPos is the first position of each variable in the text: SELECT *
+	// lists variables in that order.
+	varPos map[string]int
 }
 
 // syntaxError is raised with panic inside the parser and recovered in
@@ -547,6 +556,7 @@ func (p *parser) translateSolution(s *selectClause, isSelect bool) translated {
 					vars = append(vars, v)
 				}
 			}
+			slices.SortStableFunc(vars, func(a, b string) int { return p.varPos[a] - p.varPos[b] })
 		}
 		pat = algebra.Project{Inner: pat, Vars: vars}
 	}

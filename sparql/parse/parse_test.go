@@ -86,6 +86,14 @@ func TestForms(t *testing.T) {
 	if strings.Join(q.Vars, ",") != "s,p,o" {
 		t.Errorf("vars: %v", q.Vars)
 	}
+	// SELECT * lists variables in the order the text first names them.
+	q, err = Query("PREFIX : <http://ex/> SELECT * { ?s :knows+ ?o . ?o :name ?n }", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(q.Vars, ",") != "s,o,n" {
+		t.Errorf("vars: %v", q.Vars)
+	}
 }
 
 func TestErrors(t *testing.T) {
