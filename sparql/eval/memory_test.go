@@ -78,3 +78,20 @@ func TestMemDatasetMatch(t *testing.T) {
 		t.Errorf("after Add: %d p-triples, want 4", n)
 	}
 }
+
+func TestSortTriples(t *testing.T) {
+	for _, maxID := range []uint32{1000, 1 << 20} {
+		ts := make([]idTriple, 10000)
+		x := uint32(12345)
+		next := func() uint32 { x = x*1664525 + 1013904223; return x % maxID }
+		for i := range ts {
+			ts[i] = idTriple{next(), next() % 7, next()}
+		}
+		want := slices.Clone(ts)
+		slices.SortFunc(want, compareTriples)
+		sortTriples(ts, maxID)
+		if !slices.Equal(ts, want) {
+			t.Errorf("maxID %d: radix sort differs from comparison sort", maxID)
+		}
+	}
+}
