@@ -60,8 +60,12 @@ var Formats = []Format{
 	{"void", "VoID description (Turtle)", nil, nil, false, newVoID, nil},
 }
 
-// ForFile finds the format of a file by its extension.
+// ForFile finds the format of a file by its extension; a final ".gz" is
+// looked through (rdfio.OpenFile decompresses such files).
 func ForFile(path string) (Format, bool) {
+	if strings.HasSuffix(strings.ToLower(path), ".gz") {
+		path = path[:len(path)-3]
+	}
 	i := strings.LastIndexByte(path, '.')
 	if i < 0 || strings.ContainsRune(path[i:], '/') {
 		return Format{}, false

@@ -389,7 +389,7 @@ func TestLookupAndForFile(t *testing.T) {
 		}
 	}
 	for in, want := range map[string]string{
-		"data.ttl": "ttl", "x/y.NT": "nt", "onto.owl": "rdfxml", "doc.jsonld": "jsonld", "a.trig": "trig",
+		"data.ttl": "ttl", "x/y.NT": "nt", "onto.owl": "rdfxml", "doc.jsonld": "jsonld", "a.trig": "trig", "lubm.nt.gz": "nt",
 	} {
 		if f, ok := ForFile(in); !ok || f.Name != want || f.Parse == nil {
 			t.Errorf("ForFile(%q) = %q, %v; want %q with a parser", in, f.Name, ok, want)

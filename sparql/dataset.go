@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"net/url"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -53,7 +52,11 @@ func index(ctx context.Context, st store.Store) (*eval.MemDataset, error) {
 	if scanErr != nil {
 		return nil, scanErr
 	}
-	return ds, err
+	if err != nil {
+		return nil, err
+	}
+	ds.Len() // sorts the indexes now rather than in the first query
+	return ds, nil
 }
 
 func (d *storeDataset) Match(ctx context.Context, s, p, o, g term.Term, yield func(term.Quad) bool) error {
@@ -133,7 +136,7 @@ func loadFile(ctx context.Context, ds *eval.MemDataset, file, base string, g ter
 	if !ok || f.Parse == nil {
 		return fmt.Errorf("%s: unknown RDF format (extensions: .ttl .nt .nq .trig .rdf .owl .jsonld)", file)
 	}
-	in, err := os.Open(file)
+	in, err := rdfio.OpenFile(file)
 	if err != nil {
 		return err
 	}

@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/cayleygraph/cayley/graph/memstore"
 
@@ -33,10 +34,17 @@ const (
 // generation and switch to it atomically. Bulk loads run at the speed of
 // the N-Quads writer instead of a key-value store's per-quad index
 // updates, and a damaged file is detected by its checksum.
+//
+// Full scans read the sorted quads directly; pattern lookups go to the
+// Cayley store, which is built on the first lookup, so that commands that
+// only write or scan (build, load, export, SPARQL indexing) never pay for
+// Cayley's per-quad indexing.
 type snapshot struct {
 	cayleyGraph
-	gens  *genDir
-	quads int64
+	gens   *genDir
+	quads  []term.Quad // the live graph, sorted by term.CompareQuads
+	mu     sync.Mutex
+	loaded bool // qs holds quads
 }
 
 func openSnapshot(ctx context.Context, dir string, opt Options) (*snapshot, error) {
@@ -45,7 +53,6 @@ func openSnapshot(ctx context.Context, dir string, opt Options) (*snapshot, erro
 		return nil, err
 	}
 	s := &snapshot{gens: gens}
-	s.qs = memstore.New()
 	path, ok, err := gens.current()
 	if err != nil {
 		s.Close()
@@ -59,13 +66,65 @@ func openSnapshot(ctx context.Context, dir string, opt Options) (*snapshot, erro
 		s.Close()
 		return nil, fmt.Errorf("store %s: %w", dir, err)
 	}
-	if err := write(ctx, s.qs, quads); err != nil {
-		s.Close()
-		return nil, fmt.Errorf("store %s: %w", dir, err)
-	}
-	s.quads = int64(len(quads))
+	s.quads = quads
 	return s, nil
 }
+
+// cayley returns the Cayley store of the live graph, building it once.
+func (s *snapshot) cayley(ctx context.Context) (*cayleyGraph, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if !s.loaded {
+		qs := memstore.New()
+		if err := write(ctx, qs, s.quads); err != nil {
+			return nil, err
+		}
+		s.qs, s.loaded = qs, true
+	}
+	return &s.cayleyGraph, nil
+}
+
+func (s *snapshot) Match(ctx context.Context, p Pattern, fn func(term.Quad) bool) error {
+	if p.S.IsZero() && p.P.IsZero() && p.O.IsZero() && p.G.IsZero() {
+		for i, q := range s.quads {
+			if i%65536 == 0 {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+			}
+			if p.Matches(q) && !fn(q) {
+				return nil
+			}
+		}
+		return nil
+	}
+	c, err := s.cayley(ctx)
+	if err != nil {
+		return err
+	}
+	return c.Match(ctx, p, fn)
+}
+
+func (s *snapshot) Estimate(ctx context.Context, p Pattern) (int64, error) {
+	if p.S.IsZero() && p.P.IsZero() && p.O.IsZero() && p.G.IsZero() {
+		return int64(len(s.quads)), nil
+	}
+	c, err := s.cayley(ctx)
+	if err != nil {
+		return 0, err
+	}
+	return c.Estimate(ctx, p)
+}
+
+func (s *snapshot) Stats(ctx context.Context) (Stats, error) {
+	c, err := s.cayley(ctx)
+	if err != nil {
+		return Stats{}, err
+	}
+	return c.Stats(ctx)
+}
+
+func (s *snapshot) Empty(ctx context.Context) (bool, error) { return len(s.quads) == 0, nil }
 
 // readSnapshot reads and verifies a generation.
 func readSnapshot(ctx context.Context, path string) ([]term.Quad, error) {
@@ -175,28 +234,24 @@ func (s *snapshot) install(ctx context.Context, sorted []term.Quad) error {
 		os.RemoveAll(path)
 		return fmt.Errorf("store %s: %w", s.gens.dir, err)
 	}
-	qs := memstore.New()
-	if err := write(ctx, qs, sorted); err != nil {
-		os.RemoveAll(path)
-		return fmt.Errorf("store %s: %w", s.gens.dir, err)
-	}
 	if err := s.gens.commit(path); err != nil {
 		os.RemoveAll(path)
 		return err
 	}
-	s.qs.Close()
-	s.qs = qs
-	s.quads = int64(len(sorted))
+	s.mu.Lock()
+	if s.loaded {
+		s.qs.Close()
+		s.qs, s.loaded = nil, false
+	}
+	s.quads = sorted
+	s.mu.Unlock()
 	s.gens.removeStale()
 	return nil
 }
 
 // Add writes a new generation holding the old quads and the new ones.
 func (s *snapshot) Add(ctx context.Context, quads []term.Quad) error {
-	all, err := All(ctx, s, Pattern{}, term.CompareQuads)
-	if err != nil {
-		return err
-	}
+	all := s.quads
 	add := slices.Clone(quads)
 	slices.SortFunc(add, term.CompareQuads)
 	merged := make([]term.Quad, 0, len(all)+len(add))
@@ -222,7 +277,7 @@ func (s *snapshot) Location() string { return s.gens.dir }
 
 func (s *snapshot) Close() error {
 	var err error
-	if s.qs != nil {
+	if s.loaded {
 		err = s.qs.Close()
 	}
 	s.gens.close()

@@ -5,7 +5,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strconv"
 	"time"
@@ -59,7 +58,7 @@ func runLoad(c *cli.Context) error {
 		default:
 			graph = term.IRI(g)
 		}
-		in, err := os.Open(file)
+		in, err := rdfio.OpenFile(file)
 		if err != nil {
 			return fmt.Errorf("load: %w", err)
 		}
