@@ -35,8 +35,9 @@ func openBolt(ctx context.Context, dir string, opt Options) (*boltStore, error) 
 		b.Close()
 		return nil, err
 	}
-	if !ok {
-		// Not built yet: an empty in-memory view until Replace.
+	if !ok || opt.ReplaceOnly {
+		// Not built yet, or about to be replaced: an empty in-memory view
+		// until Replace.
 		m, _ := newMemory()
 		b.qs = m.qs
 		return b, nil

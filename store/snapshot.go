@@ -58,7 +58,7 @@ func openSnapshot(ctx context.Context, dir string, opt Options) (*snapshot, erro
 		s.Close()
 		return nil, err
 	}
-	if !ok {
+	if !ok || opt.ReplaceOnly {
 		return s, nil
 	}
 	quads, err := readSnapshot(ctx, path)

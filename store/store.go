@@ -74,6 +74,10 @@ type Options struct {
 	// ReadOnly opens an embedded store for reading only, so that several
 	// readers (a server, queries) may share it.
 	ReadOnly bool
+	// ReplaceOnly opens an embedded store without reading the current
+	// graph, for a caller that will only Replace it; a damaged store can
+	// then be rebuilt.
+	ReplaceOnly bool
 }
 
 // Open opens (creating if needed) the store at location: "memory", a

@@ -7,6 +7,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"kg/ingest"
+	"kg/store"
 )
 
 func buildCommand() *cli.Command {
@@ -38,7 +39,7 @@ func runBuild(c *cli.Context) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	st, err := openStore(c, false)
+	st, err := store.Open(c.Context, global(c, "store"), store.Options{ReplaceOnly: true})
 	if err != nil {
 		return 0, err
 	}

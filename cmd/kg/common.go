@@ -49,7 +49,11 @@ func oneLine(s string) string {
 
 // openStore opens the store named by --store.
 func openStore(c *cli.Context, readOnly bool) (store.Store, error) {
-	return store.Open(c.Context, c.String("store"), store.Options{ReadOnly: readOnly})
+	st, err := store.Open(c.Context, global(c, "store"), store.Options{ReadOnly: readOnly})
+	if errors.Is(err, store.ErrCorrupt) {
+		return nil, fmt.Errorf("%w (kg build rebuilds it from the seeds)", err)
+	}
+	return st, err
 }
 
 // global returns a global flag's value even where a command defines a flag

@@ -64,7 +64,11 @@ func runQuery(c *cli.Context) error {
 	}
 	defer done()
 	if c.Bool("explain") {
-		fmt.Fprintln(os.Stdout, algebra.Format(q.Pattern))
+		plan, err := eval.Explain(q)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(os.Stdout, "algebra:\n%s\n\nplan:\n%s", algebra.Format(q.Pattern), plan)
 		return nil
 	}
 	opt := eval.Options{Base: base}
