@@ -290,3 +290,37 @@ func TestNestedOptionalScope(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+// Queries may run concurrently over one dataset, the first of them
+// building its indexes.
+func TestConcurrentQueries(t *testing.T) {
+	ds := loadPeople(t)
+	q, err := parse.Query(`PREFIX : <http://ex/> SELECT ?p ?n { ?p :knows+ ?q . ?q :name ?n OPTIONAL { ?p :age ?a } }`, parse.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	errs := make(chan error, 8)
+	counts := make(chan int, 8)
+	for i := 0; i < 8; i++ {
+		go func() {
+			r, err := Query(context.Background(), ds, q, Options{})
+			if err != nil {
+				errs <- err
+				return
+			}
+			counts <- len(r.Rows)
+		}()
+	}
+	first := -1
+	for i := 0; i < 8; i++ {
+		select {
+		case err := <-errs:
+			t.Fatal(err)
+		case n := <-counts:
+			if first >= 0 && n != first {
+				t.Errorf("concurrent runs disagree: %d and %d rows", first, n)
+			}
+			first = n
+		}
+	}
+}
