@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io/fs"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"kg/ontology"
@@ -39,7 +40,7 @@ type Entry struct {
 
 // Pattern is one row of patterns.tsv.
 type Pattern struct {
-	Kind  string // name, title, noun, anaphor, multi, chapter, stop, abbrev
+	Kind  string // name, title, noun, anaphor, plural, back, group, multi, chapter, stop, abbrev, regions, placeprep, preposition, companion
 	Class string // ontology local name (may be empty for layout kinds)
 	Re    *regexp.Regexp
 	Notes string
@@ -54,6 +55,9 @@ type Cue struct {
 	Object   Side           // where the object stands
 	Domain   []string       // allowed subject classes (local names; top classes cover subclasses)
 	Range    []string       // allowed object classes
+	Window   int            // how far after the cue an "after" argument may start, in bytes
+	Groups   bool           // a quantified group ("alla regioner") stands for each of its members
+	Genitive bool           // no phrase: a subject in the genitive right before the object states it
 	Notes    string
 	Line     int
 }
@@ -63,10 +67,11 @@ type Side string
 
 // The sides a cue's arguments may take.
 const (
-	Before  Side = "before"  // the nearest fitting mention before the cue
-	After   Side = "after"   // the nearest fitting mention after the cue, with coordinated ones
-	Any     Side = "any"     // the nearest fitting mention on either side
-	Context Side = "context" // the subject of the enclosing worked example
+	Before   Side = "before"   // the nearest fitting mention before the cue
+	After    Side = "after"    // the nearest fitting mention after the cue, with coordinated ones
+	Any      Side = "any"      // the nearest fitting mention on either side
+	Context  Side = "context"  // the subject of the enclosing worked example
+	Sentence Side = "sentence" // every fitting mention of the sentence but the cue's
 )
 
 // Lexicon is the data the pipeline recognises with.
@@ -217,7 +222,8 @@ func (lx *Lexicon) loadEntities(fsys fs.FS) error {
 	})
 }
 
-var patternKinds = map[string]bool{"name": true, "title": true, "noun": true, "anaphor": true, "multi": true, "chapter": true, "stop": true, "abbrev": true}
+var patternKinds = map[string]bool{"name": true, "title": true, "noun": true, "anaphor": true, "plural": true, "group": true,
+	"multi": true, "chapter": true, "stop": true, "abbrev": true, "regions": true, "placeprep": true, "back": true, "preposition": true, "companion": true}
 
 func (lx *Lexicon) loadPatterns(fsys fs.FS) error {
 	return readTSV(fsys, "patterns.tsv", false, func(line int, get func(string) string) error {
@@ -244,7 +250,7 @@ func (lx *Lexicon) loadPatterns(fsys fs.FS) error {
 }
 
 func (lx *Lexicon) loadCues(fsys fs.FS) error {
-	sides := map[string]Side{"before": Before, "after": After, "any": Any, "context": Context}
+	sides := map[string]Side{"before": Before, "after": After, "any": Any, "context": Context, "sentence": Sentence}
 	split := func(s string) []string {
 		var out []string
 		for _, c := range strings.Split(s, ",") {
@@ -261,15 +267,35 @@ func (lx *Lexicon) loadCues(fsys fs.FS) error {
 		}
 		var ok bool
 		if c.Subject, ok = sides[get("subject")]; !ok {
-			return fmt.Errorf("subject side %q is not before, after, any or context", get("subject"))
+			return fmt.Errorf("subject side %q is not before, after, any, context or sentence", get("subject"))
 		}
 		if c.Object, ok = sides[get("object")]; !ok {
-			return fmt.Errorf("object side %q is not before, after, any or context", get("object"))
+			return fmt.Errorf("object side %q is not before, after, any, context or sentence", get("object"))
 		}
 		for _, cl := range append(append([]string{}, c.Domain...), c.Range...) {
 			if _, known := classTop[cl]; !known {
 				return fmt.Errorf("unknown class %q", cl)
 			}
+		}
+		c.Window = 80
+		if w := get("window"); w != "" {
+			n, err := strconv.Atoi(w)
+			if err != nil || n <= 0 {
+				return fmt.Errorf("window %q is not a positive number", w)
+			}
+			c.Window = n
+		}
+		switch g := get("groups"); g {
+		case "each":
+			c.Groups = true
+		case "":
+		default:
+			return fmt.Errorf("groups %q is not empty or each", g)
+		}
+		if get("cue") == "<genitive>" {
+			c.Genitive = true
+			lx.Cues = append(lx.Cues, c)
+			return nil
 		}
 		re, err := regexp.Compile("(?i)" + get("cue"))
 		if err != nil {

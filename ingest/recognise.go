@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -18,6 +19,15 @@ type Mention struct {
 	Class   string // class from the pattern, for names not in the lexicon
 	SFS     string // SFS number cited with the name
 	Anaphor bool   // a definite noun standing for an example's subject or region
+	Plural  bool   // an anaphor standing for all the regions of an example ("regionerna")
+	Back    bool   // an anaphor standing for the last name of its class before it ("detta uppdrag")
+	Group   bool   // a quantified noun standing for every entity of its class ("alla regioner")
+	// RegionOf marks a bare place name in a list that speaks of regions
+	// ("regionerna (Gävleborg, Dalarna …)"): it names the region serving
+	// the county, not the county.
+	RegionOf bool
+	Nested   bool // a name inside another mention ("Stockholms län" in "Länsstyrelsen i Stockholms län")
+	Outer    int  // for nested mentions: index of the enclosing mention
 }
 
 // token is a word of running text: letters and digits, with inner '.', ':',
@@ -129,13 +139,13 @@ func (m *matcher) match(s string, toks []token, i int) (id string, endTok, end, 
 	best := -1
 	first := foldFirst(toks[i].text)
 	cands := m.byFirst[first]
-	// "EU:s", "Skånes": the first token may itself carry the genitive.
-	if len(cands) == 0 {
-		if g, ok := stripGenitive(first); ok {
-			for _, l := range m.byFirst[g] {
-				if len(l.toks) == 1 {
-					cands = append(cands, l)
-				}
+	// "EU:s", "Kronobergs": the first token may itself carry the genitive,
+	// even when longer labels start with the genitive form ("EU:s
+	// regionalfond" does not make "EU:s fonder" a name).
+	if g, ok := stripGenitive(first); ok {
+		for _, l := range m.byFirst[g] {
+			if len(l.toks) == 1 {
+				cands = append(cands[:len(cands):len(cands)], l)
 			}
 		}
 	}
@@ -260,7 +270,7 @@ func Recognise(doc *Document, r *Recogniser) []Mention {
 	var out []Mention
 	stops := r.lx.patterns("stop")
 	names := r.lx.patterns("name")
-	anaphors := r.lx.patterns("anaphor")
+	groups := r.lx.patterns("group")
 	for pi, p := range doc.Passages {
 		text := p.Text
 		toks := tokenize(text)
@@ -312,13 +322,35 @@ func Recognise(doc *Document, r *Recogniser) []Mention {
 				}
 			}
 		}
+		for _, pat := range groups {
+			for _, loc := range pat.Re.FindAllStringIndex(text, -1) {
+				if !wordBounded(text, loc[0], loc[1]) || overlaps(taken, loc[0], loc[1]) {
+					continue
+				}
+				ms = append(ms, Mention{Passage: pi, Start: loc[0], End: loc[1], Surface: text[loc[0]:loc[1]], Name: text[loc[0]:loc[1]], Class: pat.Class, Group: true})
+				for k := loc[0]; k < loc[1]; k++ {
+					taken[k] = true
+				}
+			}
+		}
+		sort.SliceStable(ms, func(a, b int) bool { return ms[a].Start < ms[b].Start })
+		ms = r.regionLists(pi, text, toks, taken, ms)
+		for _, pat := range r.lx.patterns("back") {
+			for _, loc := range pat.Re.FindAllStringIndex(text, -1) {
+				if wordBounded(text, loc[0], loc[1]) && !overlaps(taken, loc[0], loc[1]) {
+					ms = append(ms, Mention{Passage: pi, Start: loc[0], End: loc[1], Surface: text[loc[0]:loc[1]], Name: text[loc[0]:loc[1]], Class: pat.Class, Anaphor: true, Back: true})
+				}
+			}
+		}
 		if p.Example >= 0 && p.Kind != ExampleHeading {
-			for _, pat := range anaphors {
-				for _, loc := range pat.Re.FindAllStringIndex(text, -1) {
-					if !wordBounded(text, loc[0], loc[1]) || overlaps(taken, loc[0], loc[1]) {
-						continue
+			for _, kind := range []string{"anaphor", "plural"} {
+				for _, pat := range r.lx.patterns(kind) {
+					for _, loc := range pat.Re.FindAllStringIndex(text, -1) {
+						if !wordBounded(text, loc[0], loc[1]) || overlaps(taken, loc[0], loc[1]) {
+							continue
+						}
+						ms = append(ms, Mention{Passage: pi, Start: loc[0], End: loc[1], Surface: text[loc[0]:loc[1]], Name: text[loc[0]:loc[1]], Class: pat.Class, Anaphor: true, Plural: kind == "plural"})
 					}
-					ms = append(ms, Mention{Passage: pi, Start: loc[0], End: loc[1], Surface: text[loc[0]:loc[1]], Name: text[loc[0]:loc[1]], Class: pat.Class, Anaphor: true})
 				}
 			}
 		}
@@ -380,4 +412,88 @@ func sentenceStart(s string, i int) bool {
 	}
 	r, _ := utf8.DecodeLastRuneInString(t)
 	return strings.ContainsRune(".!?:–•", r)
+}
+
+// listSep matches what stands between the names of a list: a comma, a
+// conjunction or both ("Gävleborg, Dalarna och Värmland, respektive
+// Östergötland").
+var listSep = regexp.MustCompile(`^\s*(?:,|och|samt|eller|/)?\s*(?:och|samt|eller|respektive)?\s*$`)
+
+// regionLists marks the bare place names of lists that speak of regions:
+// in a sentence that names regions in the plural (or right after one), a
+// list of county names or capitalised words ("Kalmar, Sörmland,
+// Jämtland-Härjedalen …", "regionerna (Gävleborg, Dalarna …)") stands for
+// the regions serving those counties, unless a place preposition governs
+// it ("företag i Halland, Jämtland/Härjedalen och Örebro län" are places).
+// Resolve decides what each name stands for; names it cannot place are
+// dropped there.
+func (r *Recogniser) regionLists(pi int, text string, toks []token, taken []bool, ms []Mention) []Mention {
+	ctxs, preps := r.lx.patterns("regions"), r.lx.patterns("placeprep")
+	if len(ctxs) == 0 {
+		return ms
+	}
+	speaks := func(s string) bool {
+		for _, p := range ctxs {
+			if p.Re.MatchString(s) {
+				return true
+			}
+		}
+		return false
+	}
+	type item struct {
+		start, end int
+		mention    int // index into ms, -1 for a word no mention covers
+	}
+	sents := sentences(text, r.lx)
+	var added []Mention
+	for si, sp := range sents {
+		if !speaks(text[sp[0]:sp[1]]) && (si == 0 || !speaks(text[sents[si-1][0]:sents[si-1][1]])) {
+			continue
+		}
+		var items []item
+		for k, m := range ms {
+			if m.Start >= sp[0] && m.End <= sp[1] && m.Entity != "" && r.lx.ByID[m.Entity] != nil && r.lx.ByID[m.Entity].Class == "County" {
+				items = append(items, item{m.Start, m.End, k})
+			}
+		}
+		for _, t := range toks {
+			if t.start < sp[0] || t.end > sp[1] || !startsUpper(t.text) || overlaps(taken, t.start, t.end) || strings.ContainsAny(t.text, ".:&") {
+				continue
+			}
+			items = append(items, item{t.start, t.end, -1})
+		}
+		sort.Slice(items, func(a, b int) bool { return items[a].start < items[b].start })
+		for i := 0; i < len(items); {
+			j := i + 1
+			for j < len(items) && listSep.MatchString(text[items[j-1].end:items[j].start]) && strings.TrimSpace(text[items[j-1].end:items[j].start]) != "" {
+				j++
+			}
+			run := items[i:j]
+			i = j
+			before := strings.TrimRight(text[sp[0]:run[0].start], " (")
+			governed := false
+			for _, p := range preps {
+				if p.Re.MatchString(before) {
+					governed = true
+				}
+			}
+			// A lone capitalised word opening a sentence is no evidence.
+			if governed || (len(run) == 1 && run[0].mention < 0 && strings.TrimSpace(before) == "") {
+				continue
+			}
+			for _, it := range run {
+				if it.mention >= 0 {
+					ms[it.mention].RegionOf = true
+					continue
+				}
+				added = append(added, Mention{Passage: pi, Start: it.start, End: it.end, Surface: text[it.start:it.end], Name: text[it.start:it.end], Class: "Region", RegionOf: true})
+			}
+		}
+	}
+	if len(added) == 0 {
+		return ms
+	}
+	ms = append(ms, added...)
+	sort.SliceStable(ms, func(a, b int) bool { return ms[a].Start < ms[b].Start })
+	return ms
 }

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -43,12 +44,14 @@ type Relations struct {
 	Themes   []string   // per chapter: its theme entity, "" when none
 }
 
-var coordGap = regexp.MustCompile(`^\s*(?:,|och|samt|&|, och|, samt|och med|samt med)\s*$`)
-
 // Relate derives relations from a segmented, recognised and resolved
 // report: worked examples (regions, subject, theme, links), chapter themes
-// and relations stated by cue phrases within a sentence. Anaphors inside
-// examples are resolved here, in ms.
+// and relations stated by cue phrases within a sentence. Anaphors are
+// resolved here, in ms.
+//
+// Funding is kept in one direction: an instrument is kgo:fundedBy a fund
+// or an appropriation, and an actor kgo:finances an instrument, whichever
+// way the sentence puts it.
 func Relate(doc *Document, ms []Mention, kb *KB) *Relations {
 	rel := &Relations{Subjects: make([][]string, len(doc.Examples)), Themes: make([]string, len(doc.Chapters))}
 	byPassage := map[int][]int{}
@@ -66,7 +69,7 @@ func Relate(doc *Document, ms []Mention, kb *KB) *Relations {
 	// Chapter themes: the first theme named in the chapter heading.
 	for ci, c := range doc.Chapters {
 		for _, mi := range byPassage[c.Heading] {
-			if e := kb.Entities[ms[mi].Entity]; e != nil && e.Class == "Theme" {
+			if e := kb.Entities[ms[mi].Entity]; e != nil && e.Class == "Theme" && !ms[mi].Nested {
 				rel.Themes[ci] = e.ID
 				add(Node{Kind: ChapterNode, N: ci}, ontology.HasTheme, ent(e.ID), c.Heading)
 				break
@@ -74,8 +77,11 @@ func Relate(doc *Document, ms []Mention, kb *KB) *Relations {
 		}
 	}
 
-	// Worked examples.
+	// Worked examples. ctx holds, per passage of an example, the subjects
+	// it speaks of: all of the example's, or under a heading that
+	// introduces several examples, the one its paragraph introduced.
 	regionsOf := make([][]string, len(doc.Examples))
+	ctx := make([][]string, len(doc.Passages))
 	for xi, x := range doc.Examples {
 		xn := Node{Kind: ExampleNode, N: xi}
 		for _, name := range x.Regions {
@@ -91,13 +97,14 @@ func Relate(doc *Document, ms []Mention, kb *KB) *Relations {
 			regionsOf[xi] = append(regionsOf[xi], id)
 			add(xn, ontology.InvolvesRegion, ent(id), x.Heading)
 		}
-		subj := exampleSubjects(doc, xi, ms, byPassage, kb)
+		subj, per := exampleSubjects(doc, xi, ms, byPassage, kb)
 		rel.Subjects[xi] = subj
+		ctx[x.Heading] = subj
+		for _, pi := range x.Passages {
+			ctx[pi] = per[pi]
+		}
 		for _, s := range subj {
 			add(xn, ontology.Features, ent(s), x.Heading)
-			for _, r := range regionsOf[xi] {
-				add(ent(r), ontology.ResponsibleFor, ent(s), x.Heading)
-			}
 		}
 		if x.Chapter >= 0 && rel.Themes[x.Chapter] != "" {
 			add(xn, ontology.HasTheme, ent(rel.Themes[x.Chapter]), doc.Chapters[x.Chapter].Heading)
@@ -124,65 +131,257 @@ func Relate(doc *Document, ms []Mention, kb *KB) *Relations {
 		}
 	}
 
-	// Anaphors stand for the example's single subject or single region.
+	// Anaphors: "Projektet" stands for the subject its passage speaks of
+	// when its class fits, "Regionen" for an example's single region,
+	// "regionerna" for all of its regions, "detta uppdrag" for the last
+	// name of its class before it in the same chapter.
+	last := map[string]int{} // class → index of the last mention of it, in reading order
 	for i := range ms {
 		m := &ms[i]
 		if !m.Anaphor {
+			if e := kb.Entities[m.Entity]; e != nil && !m.Nested {
+				last[e.Class] = i
+				last[classTop[e.Class]] = i
+			}
 			continue
 		}
-		x := doc.Passages[m.Passage].Example
-		if x < 0 {
-			continue
-		}
+		p := doc.Passages[m.Passage]
+		x := p.Example
 		switch {
-		case m.Class == "Region" && len(regionsOf[x]) == 1:
-			m.Entity = regionsOf[x][0]
-		case m.Class != "Region" && len(rel.Subjects[x]) == 1:
-			m.Entity = rel.Subjects[x][0]
+		case m.Back:
+			if j, ok := last[m.Class]; ok && doc.Passages[ms[j].Passage].Chapter == p.Chapter {
+				m.Entity = ms[j].Entity
+			}
+		case x < 0:
+		case m.Plural:
+			if len(regionsOf[x]) >= 2 {
+				m.Entity = regionsOf[x][0]
+			}
+		case m.Class == "Region":
+			if len(regionsOf[x]) == 1 {
+				m.Entity = regionsOf[x][0]
+			}
+		default:
+			if c := ctx[m.Passage]; len(c) == 1 && fits(kb.Entities[c[0]].Class, []string{m.Class}) {
+				m.Entity = c[0]
+			}
 		}
 	}
+	members := func(m Mention) []string {
+		switch {
+		case m.Plural:
+			return regionsOf[doc.Passages[m.Passage].Example]
+		case m.Group:
+			return kb.ofClass(m.Class)
+		}
+		return []string{m.Entity}
+	}
 
-	// Cue phrases within a sentence.
+	// Cue phrases within a sentence. A list item whose lead-in ends in a
+	// colon ("… sägs att regionerna ska:") also sees the lead-in's names.
+	var stated []Fact
 	for pi, p := range doc.Passages {
 		idx := byPassage[pi]
-		if len(idx) == 0 {
+		lead := leadIn(doc, pi, byPassage, ms)
+		if len(idx) == 0 && len(lead) == 0 {
 			continue
 		}
-		var context []string
-		if p.Example >= 0 {
-			context = rel.Subjects[p.Example]
-		}
-		for _, sp := range sentences(p.Text, kb.Lex) {
+		var facts []Fact
+		for si, sp := range sentences(p.Text, kb.Lex) {
 			var in []Mention
 			for _, mi := range idx {
 				m := ms[mi]
-				if m.Entity != "" && m.Start >= sp[0] && m.End <= sp[1] {
+				if (m.Entity != "" || m.Group) && !m.Nested && m.Start >= sp[0] && m.End <= sp[1] {
 					in = append(in, m)
 				}
 			}
-			if len(in) == 0 {
-				continue
+			sc := &sentence{text: p.Text, start: sp[0], end: sp[1], in: in, context: ctx[pi], kb: kb, members: members}
+			if si == 0 {
+				sc.lead = lead
 			}
-			sent := p.Text[sp[0]:sp[1]]
 			for _, cue := range kb.Lex.Cues {
-				for _, loc := range cue.Re.FindAllStringIndex(sent, -1) {
+				if cue.Genitive {
+					for _, f := range sc.genitive(cue, ms, idx) {
+						f.Passage = pi
+						facts = append(facts, f)
+					}
+					continue
+				}
+				for _, loc := range cue.Re.FindAllStringIndex(p.Text[sp[0]:sp[1]], -1) {
 					cs, ce := sp[0]+loc[0], sp[0]+loc[1]
 					if !cueBounded(p.Text, cs, ce) || insideMention(in, cs, ce) {
 						continue
 					}
-					subs := pick(in, cue.Subject, cue.Domain, cs, ce, p.Text, context, kb)
-					objs := pick(in, cue.Object, cue.Range, cs, ce, p.Text, context, kb)
+					subs := sc.pick(cue, cue.Subject, cue.Domain, cs, ce)
+					if len(subs) == 0 {
+						continue
+					}
+					objs := sc.pick(cue, cue.Object, cue.Range, cs, ce)
 					for _, s := range subs {
 						for _, o := range objs {
-							add(ent(s), ontology.NS+cue.Property, ent(o), pi)
+							if s != o {
+								facts = append(facts, Fact{S: ent(s), P: ontology.NS + cue.Property, O: ent(o), Passage: pi})
+							}
 						}
 					}
 				}
 			}
 		}
+		// Names nested in others: the county a county administrative
+		// board is named after.
+		for _, mi := range idx {
+			m := ms[mi]
+			if m.Nested && kb.Entities[m.Entity].Class == "County" && kb.Entities[ms[m.Outer].Entity].Class == "CountyAdministrativeBoard" {
+				facts = append(facts, Fact{S: ent(ms[m.Outer].Entity), P: ontology.ServesCounty, O: ent(m.Entity), Passage: pi})
+			}
+		}
+		stated = append(stated, preferred(normaliseFunding(facts, kb))...)
+	}
+	rel.Facts = append(rel.Facts, stated...)
+
+	// The regions in an example's heading run what it is about when the
+	// text about it names them, unless it tells how they take part (they
+	// finance it, are members, …) or names someone else as running it.
+	for xi, x := range doc.Examples {
+		inX := map[int]bool{x.Heading: true}
+		for _, pi := range x.Passages {
+			inX[pi] = true
+		}
+		told := map[[2]string]bool{}
+		runBy := map[string]bool{}
+		for _, f := range stated {
+			if !inX[f.Passage] || f.S.Kind != EntityNode || f.O.Kind != EntityNode {
+				continue
+			}
+			told[[2]string{f.S.ID, f.O.ID}] = true
+			told[[2]string{f.O.ID, f.S.ID}] = true
+			if f.P == ontology.ResponsibleFor {
+				runBy[f.O.ID] = true
+			}
+		}
+		_, multi := kb.Lex.matchAny("multi", x.Title)
+		if !multi && len(rel.Subjects[xi]) > 1 {
+			continue // a title listing several things tells nothing of who runs each
+		}
+		for _, s := range rel.Subjects[xi] {
+			if runBy[s] {
+				continue
+			}
+			for _, r := range regionsOf[xi] {
+				if told[[2]string{r, s}] || !namedWith(doc, x, ms, byPassage, ctx, r, s) {
+					continue
+				}
+				add(ent(r), ontology.ResponsibleFor, ent(s), x.Heading)
+			}
+		}
 	}
 	rel.Facts = dedupeFacts(rel.Facts)
 	return rel
+}
+
+// compoundHead reports whether a name ending at i opens a hyphenated
+// compound ("EU-medel"): the name is then a modifier, not an argument.
+func compoundHead(text string, i int) bool {
+	if i+1 >= len(text) || text[i] != '-' {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(text[i+1:])
+	return unicode.IsLower(r)
+}
+
+// namedWith reports whether a passage of example x that speaks of subject
+// s names region r.
+func namedWith(doc *Document, x Example, ms []Mention, byPassage map[int][]int, ctx [][]string, r, s string) bool {
+	for _, pi := range x.Passages {
+		if !slices.Contains(ctx[pi], s) {
+			continue
+		}
+		for _, mi := range byPassage[pi] {
+			if ms[mi].Entity == r {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// leadIn returns the names of the sentence that introduces a list item:
+// the last sentence of the paragraph before the item's list, when it ends
+// in a colon.
+func leadIn(doc *Document, pi int, byPassage map[int][]int, ms []Mention) []Mention {
+	if doc.Passages[pi].Kind != ListItem {
+		return nil
+	}
+	j := pi - 1
+	for j >= 0 && doc.Passages[j].Kind == ListItem && doc.Passages[j].List == doc.Passages[pi].List {
+		j--
+	}
+	if j < 0 || doc.Passages[j].Kind != Paragraph || !strings.HasSuffix(strings.TrimSpace(doc.Passages[j].Text), ":") {
+		return nil
+	}
+	text := doc.Passages[j].Text
+	from := 0
+	if i := strings.LastIndexAny(strings.TrimRight(text, ": "), ".!?"); i >= 0 {
+		from = i + 1
+	}
+	var out []Mention
+	for _, mi := range byPassage[j] {
+		if m := ms[mi]; m.Start >= from && m.Entity != "" && !m.Nested {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// normaliseFunding turns "an instrument funded by an actor" into "the
+// actor finances the instrument" and "an actor (that is a fund) finances"
+// into "funded by the fund", so that each funding fact has one form.
+func normaliseFunding(fs []Fact, kb *KB) []Fact {
+	isFund := func(id string) bool {
+		c := kb.Entities[id].Class
+		return c == "Fund" || c == "Appropriation"
+	}
+	for i, f := range fs {
+		switch {
+		case f.P == ontology.FundedBy && classTop[kb.Entities[f.O.ID].Class] == "Actor":
+			fs[i] = Fact{S: f.O, P: ontology.Finances, O: f.S, Passage: f.Passage}
+		case f.P == ontology.Finances && isFund(f.S.ID):
+			fs[i] = Fact{S: f.O, P: ontology.FundedBy, O: f.S, Passage: f.Passage}
+		}
+	}
+	return fs
+}
+
+// preferred drops a weaker reading a passage gives of a pair it also
+// states more exactly: taking part in what one runs, finances or is a
+// member of, an instrument governed by a law that requires it.
+func preferred(fs []Fact) []Fact {
+	has := map[Fact]bool{}
+	for _, f := range fs {
+		has[Fact{S: f.S, P: f.P, O: f.O}] = true
+	}
+	out := fs[:0]
+	for _, f := range fs {
+		k := Fact{S: f.S, O: f.O}
+		switch f.P {
+		case ontology.ParticipatesIn:
+			stronger := false
+			for _, p := range []string{ontology.ResponsibleFor, ontology.MemberOf, ontology.Finances} {
+				k.P = p
+				stronger = stronger || has[k]
+			}
+			if stronger {
+				continue
+			}
+		case ontology.Governs:
+			k.P = ontology.Requires
+			if has[k] {
+				continue
+			}
+		}
+		out = append(out, f)
+	}
+	return out
 }
 
 func insideMention(in []Mention, s, e int) bool {
@@ -204,54 +403,193 @@ func cueBounded(s string, start, end int) bool {
 	return !isWordAt(s, end)
 }
 
-// pick chooses a cue's argument among the sentence's mentions.
-func pick(in []Mention, side Side, classes []string, cs, ce int, text string, context []string, kb *KB) []string {
+// sentence is one sentence of a passage with the names in it.
+type sentence struct {
+	text       string // the passage
+	start, end int    // the sentence's span in text
+	in         []Mention
+	lead       []Mention // names of a list item's lead-in
+	context    []string  // what the passage speaks of
+	kb         *KB
+	members    func(Mention) []string
+}
+
+// clauseWord matches words that end a list: a name after them is no longer
+// coordinated with the one before.
+var clauseWord = regexp.MustCompile(`^(?:som|att|för|med|från|av|i|på|till|är|har|ska|kan|inom|genom|där|men|vilket|vilka|då|när|om)$`)
+
+var coordSplit = regexp.MustCompile(`\s*(?:,|&|/|\s(?:och|samt|eller)\s)\s*`)
+
+// coordinated reports whether the text between two names joins them in a
+// list: separators, and between them at most short lower-case phrases
+// ("Region Skåne, fem skånska kommuner, kommunförbundet Skånes kommuner").
+func coordinated(gap string) bool {
+	if strings.TrimSpace(gap) == "" {
+		return true
+	}
+	g := " " + gap + " "
+	if !coordSplit.MatchString(g) {
+		return false
+	}
+	for _, piece := range coordSplit.Split(g, -1) {
+		ws := strings.Fields(piece)
+		if len(ws) > 3 {
+			return false
+		}
+		for _, w := range ws {
+			if clauseWord.MatchString(w) || startsUpper(w) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// groups splits the sentence's names into runs of coordinated names.
+func (sc *sentence) groups() [][]Mention {
+	var out [][]Mention
+	for i, m := range sc.in {
+		if i > 0 && coordinated(sc.text[sc.in[i-1].End:m.Start]) {
+			out[len(out)-1] = append(out[len(out)-1], m)
+			continue
+		}
+		out = append(out, []Mention{m})
+	}
+	return out
+}
+
+// governed tells whether a preposition governs the name starting at i (a
+// name in "i samverkan med det statliga Riksantikvarieämbetet" is no
+// subject), and whether the preposition makes it a companion of the
+// subject before it ("Region Stockholm har, tillsammans med Länsstyrelsen").
+func (sc *sentence) governed(i int) (gov, companion bool) {
+	before := strings.TrimRight(sc.text[sc.start:i], " ")
+	for _, p := range sc.kb.Lex.patterns("companion") {
+		if loc := p.Re.FindStringIndex(before); loc != nil && loc[1] == len(before) {
+			return true, true
+		}
+	}
+	ws := strings.Fields(before)
+	for k := len(ws) - 1; k >= 0 && k >= len(ws)-3; k-- {
+		w := strings.Trim(ws[k], "”\"(")
+		if strings.ContainsAny(ws[k], ",;:–") && k < len(ws)-1 {
+			return false, false
+		}
+		if _, ok := sc.kb.Lex.matchAny("preposition", w); ok {
+			return true, false
+		}
+		if !startsLowerWord(w) {
+			return false, false
+		}
+	}
+	return false, false
+}
+
+func startsLowerWord(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsLower(r)
+}
+
+// pick chooses a cue's argument among the sentence's names.
+func (sc *sentence) pick(cue Cue, side Side, classes []string, cs, ce int) []string {
+	kb := sc.kb
 	ok := func(m Mention) bool {
+		if compoundHead(sc.text, m.End) {
+			return false
+		}
+		if m.Group {
+			return cue.Groups && fits(m.Class, classes)
+		}
 		e := kb.Entities[m.Entity]
 		return e != nil && fits(e.Class, classes)
+	}
+	ids := func(g []Mention) []string {
+		var out []string
+		for _, m := range g {
+			if ok(m) {
+				out = append(out, sc.members(m)...)
+			}
+		}
+		return out
 	}
 	switch side {
 	case Context:
 		var out []string
-		for _, id := range context {
+		for _, id := range sc.context {
 			if e := kb.Entities[id]; e != nil && fits(e.Class, classes) {
 				out = append(out, id)
 			}
 		}
 		return out
+	case Sentence:
+		var out []string
+		for _, m := range sc.in {
+			if (m.End <= cs || m.Start >= ce) && ok(m) {
+				out = append(out, sc.members(m)...)
+			}
+		}
+		return out
 	case Before:
-		for i := len(in) - 1; i >= 0; i-- {
-			if in[i].End <= cs && ok(in[i]) {
-				return []string{in[i].Entity}
+		gs := sc.groups()
+		var companions []string
+		for g := len(gs) - 1; g >= 0; g-- {
+			grp := gs[g]
+			if grp[len(grp)-1].End > cs || len(ids(grp)) == 0 {
+				continue
+			}
+			gov, comp := sc.governed(grp[0].Start)
+			relative := regexp.MustCompile(`^\s*,?\s*som\s`).MatchString(sc.text[grp[len(grp)-1].End:cs])
+			if gov && !relative {
+				if comp {
+					companions = append(companions, ids(grp)...)
+				}
+				continue
+			}
+			return append(ids(grp), companions...)
+		}
+		// Inverted order after a fronted phrase: the subject follows the
+		// verb ("I samverkan med … driver regionen ett projekt").
+		for g, grp := range gs {
+			if grp[0].Start >= ce && strings.TrimSpace(sc.text[ce:grp[0].Start]) == "" {
+				_ = g
+				if out := ids(grp); len(out) > 0 {
+					return append(out, companions...)
+				}
+			}
+		}
+		for i := len(sc.lead) - 1; i >= 0; i-- {
+			if ok(sc.lead[i]) {
+				return sc.members(sc.lead[i])
 			}
 		}
 	case After:
-		for i, m := range in {
-			if m.Start < ce {
-				continue
-			}
-			if m.Start-ce > 80 {
-				return nil
-			}
-			if !ok(m) {
-				continue
-			}
-			out := []string{m.Entity}
-			last := m
-			for _, n := range in[i+1:] {
-				if !coordGap.MatchString(text[last.End:n.Start]) {
-					break
+		gs := sc.groups()
+		for _, grp := range gs {
+			var out []string
+			modifiers := 0
+			for _, m := range grp {
+				if m.Start < ce {
+					continue
 				}
-				if ok(n) {
-					out = append(out, n.Entity)
+				if len(out) == 0 && m.Start-ce > cue.Window {
+					return nil
 				}
-				last = n
+				if ok(m) {
+					out = append(out, sc.members(m)...)
+				} else if compoundHead(sc.text, m.End) {
+					modifiers++
+				}
 			}
-			return out
+			if len(out) > 0 {
+				return out
+			}
+			if modifiers > 0 {
+				return nil // "med stöd av EU-medel och …": the argument is no name
+			}
 		}
 	case Any:
-		best, dist := "", -1
-		for _, m := range in {
+		best, dist := -1, -1
+		for i, m := range sc.in {
 			if !ok(m) {
 				continue
 			}
@@ -260,69 +598,66 @@ func pick(in []Mention, side Side, classes []string, cs, ce int, text string, co
 				d = m.Start - ce
 			}
 			if d >= 0 && (dist < 0 || d < dist) {
-				best, dist = m.Entity, d
+				best, dist = i, d
 			}
 		}
-		if best != "" {
-			return []string{best}
+		if best >= 0 {
+			return sc.members(sc.in[best])
+		}
+		for i := len(sc.lead) - 1; i >= 0; i-- {
+			if ok(sc.lead[i]) {
+				return sc.members(sc.lead[i])
+			}
 		}
 	}
 	return nil
 }
 
-// sentences splits a passage into sentence spans: a full stop, question or
-// exclamation mark followed by a space and a capital ends a sentence unless
-// it closes an abbreviation or an initial.
-func sentences(text string, lx *Lexicon) [][2]int {
-	var out [][2]int
-	start := 0
-	abbrevs := lx.patterns("abbrev")
-	for i := 0; i < len(text); i++ {
-		c := text[i]
-		if c != '.' && c != '!' && c != '?' {
-			continue
-		}
-		if i+2 >= len(text) || text[i+1] != ' ' {
-			continue
-		}
-		r, _ := utf8.DecodeRuneInString(text[i+2:])
-		if !unicode.IsUpper(r) && !unicode.IsDigit(r) && r != '”' {
-			continue
-		}
-		if c == '.' {
-			j := strings.LastIndexAny(text[:i], " (") + 1
-			word := text[j:i]
-			if utf8.RuneCountInString(word) == 1 && startsUpper(word) {
-				continue // an initial
-			}
-			abbrev := false
-			for _, p := range abbrevs {
-				if p.Re.MatchString(strings.ToLower(word)) {
-					abbrev = true
-				}
-			}
-			if abbrev {
-				continue
-			}
-		}
-		out = append(out, [2]int{start, i + 1})
-		start = i + 2
+// genitive finds what a genitive cue states: a subject in the genitive
+// right before the object ("Post- och telestyrelsens bredbandsstöd"), or
+// opening the object's name ("Region Norrbottens Smarta
+// specialiseringsstrategi").
+func (sc *sentence) genitive(cue Cue, ms []Mention, idx []int) []Fact {
+	fit := func(id string, classes []string) bool {
+		e := sc.kb.Entities[id]
+		return e != nil && fits(e.Class, classes)
 	}
-	if start < len(text) {
-		out = append(out, [2]int{start, len(text)})
+	var out []Fact
+	add := func(s, o string) {
+		if s != o && fit(s, cue.Domain) && fit(o, cue.Range) {
+			out = append(out, Fact{S: Node{Kind: EntityNode, ID: s}, P: ontology.NS + cue.Property, O: Node{Kind: EntityNode, ID: o}})
+		}
+	}
+	for i := 1; i < len(sc.in); i++ {
+		a, b := sc.in[i-1], sc.in[i]
+		if a.Anaphor || a.Group || a.Name == a.Surface || strings.TrimSpace(sc.text[a.End:b.Start]) != "" {
+			continue
+		}
+		add(a.Entity, b.Entity)
+	}
+	for _, mi := range idx {
+		m := ms[mi]
+		if m.Nested && m.Start >= sc.start && m.End <= sc.end && m.Start == ms[m.Outer].Start && m.Name != m.Surface {
+			add(m.Entity, ms[m.Outer].Entity)
+		}
 	}
 	return out
 }
 
-// exampleSubjects finds what a worked example is about. A heading that
+// exampleSubjects finds what a worked example is about, and per passage
+// of the example, the subjects that passage speaks of. A heading that
 // introduces several examples features the entities that open its
-// paragraphs; otherwise the heading's title names the subject: a known
-// entity, or a new instrument whose class the text tells ("projektet",
-// "strategin", …).
-func exampleSubjects(doc *Document, xi int, ms []Mention, byPassage map[int][]int, kb *KB) []string {
+// paragraphs, each spoken of until the next paragraph opening with a name;
+// otherwise the heading's title names the subject: a known entity, the
+// known entities a title lists ("ESS, Max IV och Science Village"), or a
+// new instrument whose class the text tells ("projektet", "strategin", …).
+// A title whose class nothing tells is no subject: a wrong entity is worse
+// than a missing one.
+func exampleSubjects(doc *Document, xi int, ms []Mention, byPassage map[int][]int, kb *KB) ([]string, map[int][]string) {
 	x := doc.Examples[xi]
+	per := map[int][]string{}
 	if _, multi := kb.Lex.matchAny("multi", x.Title); multi || x.Title == "" {
-		var out []string
+		var out, cur []string
 		seen := map[string]bool{}
 		for _, pi := range x.Passages {
 			for _, mi := range byPassage[pi] {
@@ -330,16 +665,32 @@ func exampleSubjects(doc *Document, xi int, ms []Mention, byPassage map[int][]in
 				if m.Start > 0 || m.Anaphor {
 					break
 				}
+				cur = nil
 				e := kb.Entities[m.Entity]
-				if e != nil && featurable(e.Class) && !seen[e.ID] {
-					seen[e.ID] = true
-					out = append(out, e.ID)
+				if e != nil && featurable(e.Class) {
+					cur = []string{e.ID}
+					if !seen[e.ID] {
+						seen[e.ID] = true
+						out = append(out, e.ID)
+					}
 				}
 				break
 			}
+			per[pi] = cur
 		}
-		return out
+		return out, per
 	}
+	subj := titleSubjects(doc, x, ms, byPassage, kb)
+	for _, pi := range x.Passages {
+		per[pi] = subj
+	}
+	return subj, per
+}
+
+// titleSplit separates the names a title lists.
+var titleSplit = regexp.MustCompile(`\s*,\s*|\s+och\s+`)
+
+func titleSubjects(doc *Document, x Example, ms []Mention, byPassage map[int][]int, kb *KB) []string {
 	main := x.Title
 	for _, sep := range []string{" – ", " - "} {
 		if i := strings.Index(main, sep); i > 0 {
@@ -353,27 +704,40 @@ func exampleSubjects(doc *Document, xi int, ms []Mention, byPassage map[int][]in
 	// A mention in the heading that covers the title's main part.
 	for _, mi := range byPassage[x.Heading] {
 		m := ms[mi]
-		if m.Start == 0 && m.End >= len(main) && m.Entity != "" {
+		if m.Start == 0 && m.End >= len(main) && m.Entity != "" && !m.Nested {
 			if e := kb.Entities[m.Entity]; e != nil && featurable(e.Class) {
 				return []string{e.ID}
 			}
 		}
 	}
-	if id, ok := kb.Find(main); ok {
-		if e := kb.Entities[id]; featurable(e.Class) {
-			return []string{id}
+	for _, name := range []string{main, x.Title} {
+		if id, ok := kb.Find(name); ok {
+			if e := kb.Entities[id]; featurable(e.Class) {
+				return []string{id}
+			}
+			return nil
 		}
-		return nil
 	}
-	if id, ok := kb.Find(x.Title); ok {
-		if e := kb.Entities[id]; featurable(e.Class) {
-			return []string{id}
+	// A title listing names: the ones that are known.
+	if parts := titleSplit.Split(main, -1); len(parts) > 1 {
+		var out []string
+		for _, part := range parts {
+			if id, ok := kb.Find(part); ok && featurable(kb.Entities[id].Class) && !slices.Contains(out, id) {
+				out = append(out, id)
+			}
 		}
-		return nil
+		if len(out) > 0 || strings.Contains(main, ",") {
+			return out
+		}
+	}
+	if len(strings.Fields(main)) > 6 {
+		return nil // a description, not a name
 	}
 	class := subjectClass(doc, x, main, kb.Lex)
-	id := kb.Mint(main, class, "")
-	return []string{id}
+	if class == "" {
+		return nil
+	}
+	return []string{kb.Mint(main, class, "")}
 }
 
 // featurable reports whether a class can be what an example is about.
@@ -395,9 +759,8 @@ func bodyContains(doc *Document, x Example, s string) bool {
 }
 
 // subjectClass tells an example subject's class from the nouns of its
-// title, then from "<name> är en … <noun>" in its text, then from the first
-// class noun of its first paragraph; an instrument of no known kind
-// otherwise.
+// title, then from "<name> är en … <noun>" in its text, then from a class
+// noun opening a sentence of its first paragraph; "" when nothing tells.
 func subjectClass(doc *Document, x Example, name string, lx *Lexicon) string {
 	nouns := lx.patterns("noun")
 	wordMatch := func(p Pattern, w string) bool {
@@ -413,7 +776,7 @@ func subjectClass(doc *Document, x Example, name string, lx *Lexicon) string {
 		}
 	}
 	if len(x.Passages) == 0 {
-		return "Instrument"
+		return ""
 	}
 	copula := regexp.MustCompile(`(?i)` + regexp.QuoteMeta(name) + `s? är (?:ett|en) ((?:\p{L}+[ -]){0,3}\p{L}+)`)
 	for _, pi := range x.Passages {
@@ -428,16 +791,18 @@ func subjectClass(doc *Document, x Example, name string, lx *Lexicon) string {
 			}
 		}
 	}
-	first := strings.ToLower(doc.Passages[x.Passages[0]].Text)
-	words := strings.FieldsFunc(first, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' })
-	for _, w := range words {
+	// A definite class noun opening a sentence of the first paragraph
+	// ("Satsningen har fått stöd …") speaks of the subject.
+	first := doc.Passages[x.Passages[0]].Text
+	for _, sp := range sentences(first, lx) {
+		w := strings.ToLower(strings.FieldsFunc(first[sp[0]:sp[1]], func(r rune) bool { return !unicode.IsLetter(r) && r != '-' })[0])
 		for _, p := range nouns {
 			if wordMatch(p, w) {
 				return p.Class
 			}
 		}
 	}
-	return "Instrument"
+	return ""
 }
 
 func dedupeFacts(fs []Fact) []Fact {
@@ -485,4 +850,48 @@ func validIRI(u string) bool {
 		}
 	}
 	return true
+}
+
+// sentences splits a passage into sentence spans: a full stop, question or
+// exclamation mark followed by a space and a capital ends a sentence unless
+// it closes an abbreviation or an initial.
+func sentences(text string, lx *Lexicon) [][2]int {
+	var out [][2]int
+	start := 0
+	abbrevs := lx.patterns("abbrev")
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if c != '.' && c != '!' && c != '?' {
+			continue
+		}
+		if i+2 >= len(text) || text[i+1] != ' ' {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(text[i+2:])
+		if !unicode.IsUpper(r) && !unicode.IsDigit(r) && r != '”' {
+			continue
+		}
+		if c == '.' {
+			j := strings.LastIndexAny(text[:i], " (") + 1
+			word := text[j:i]
+			if utf8.RuneCountInString(word) == 1 && startsUpper(word) {
+				continue // an initial
+			}
+			abbrev := false
+			for _, p := range abbrevs {
+				if p.Re.MatchString(strings.ToLower(word)) {
+					abbrev = true
+				}
+			}
+			if abbrev {
+				continue
+			}
+		}
+		out = append(out, [2]int{start, i + 1})
+		start = i + 2
+	}
+	if start < len(text) {
+		out = append(out, [2]int{start, len(text)})
+	}
+	return out
 }

@@ -26,12 +26,16 @@ type KB struct {
 	Entities map[string]*Entity
 	byKey    map[string]string // normalised name → id
 	bySFS    map[string]string // SFS number → id
+	regionOf map[string]string // county id → the region serving it
 }
 
 // NewKB starts an entity table with every lexicon entry.
 func NewKB(lx *Lexicon) *KB {
-	kb := &KB{Lex: lx, Rec: NewRecogniser(lx), Entities: map[string]*Entity{}, byKey: map[string]string{}, bySFS: map[string]string{}}
+	kb := &KB{Lex: lx, Rec: NewRecogniser(lx), Entities: map[string]*Entity{}, byKey: map[string]string{}, bySFS: map[string]string{}, regionOf: map[string]string{}}
 	for _, e := range lx.Entries {
+		if c := e.Links["county"]; c != "" && e.Class == "Region" {
+			kb.regionOf[c] = e.ID
+		}
 		kb.Entities[e.ID] = &Entity{ID: e.ID, Class: e.Class, Label: e.LabelSV, LabelEN: e.LabelEN, Entry: e, Seen: map[string]bool{}}
 		for _, n := range append([]string{e.LabelSV, e.LabelEN}, e.Alt...) {
 			if k := nameKey(n); k != "" {
@@ -135,9 +139,18 @@ func itoa(n int) string {
 func Resolve(ms []Mention, kb *KB) []Mention {
 	out := make([]Mention, 0, len(ms))
 	for _, m := range ms {
-		if m.Anaphor {
+		if m.Anaphor || m.Group {
 			out = append(out, m)
 			continue
+		}
+		if m.RegionOf {
+			id, ok := kb.regionFor(m.Entity, m.Name)
+			if !ok && m.Entity == "" {
+				continue // a capitalised word that names no county
+			}
+			if ok {
+				m.Entity = id
+			}
 		}
 		if m.Entity == "" {
 			if m.SFS != "" {
@@ -159,6 +172,56 @@ func Resolve(ms []Mention, kb *KB) []Mention {
 			}
 		}
 		out = append(out, m)
+		out = append(out, kb.nested(m, len(out)-1)...)
+	}
+	return out
+}
+
+// regionFor returns the region serving the county a bare place name names:
+// the county mention's entity, or the county found as "<name> län" or
+// "<name>s län" ("Kalmar" → Kalmar län, "Stockholm" → Stockholms län).
+func (kb *KB) regionFor(county, name string) (string, bool) {
+	if county == "" {
+		for _, n := range []string{name, name + " län", name + "s län"} {
+			if id, ok := kb.Find(n); ok && kb.Entities[id].Class == "County" {
+				county = id
+				break
+			}
+		}
+	}
+	id, ok := kb.regionOf[county]
+	return id, ok
+}
+
+// nested returns the names standing inside mention m (at index outer): the
+// county a county administrative board is named after ("Länsstyrelsen i
+// Stockholms län"), and an actor in the genitive opening an instrument's
+// name ("Region Norrbottens Smarta specialiseringsstrategi").
+func (kb *KB) nested(m Mention, outer int) []Mention {
+	e := kb.Entities[m.Entity]
+	if e == nil || m.Anaphor {
+		return nil
+	}
+	toks := tokenize(m.Surface)
+	var out []Mention
+	add := func(i, end, nameEnd int, id string) {
+		s := toks[i].start
+		out = append(out, Mention{Passage: m.Passage, Start: m.Start + s, End: m.Start + end, Surface: m.Surface[s:end],
+			Name: m.Surface[s:nameEnd], Entity: id, Nested: true, Outer: outer})
+	}
+	switch {
+	case e.Class == "CountyAdministrativeBoard":
+		for i := 1; i < len(toks); i++ {
+			if id, _, end, nameEnd, ok := kb.Rec.m.match(m.Surface, toks, i); ok && kb.Entities[id].Class == "County" {
+				add(i, end, nameEnd, id)
+				break
+			}
+		}
+	case classTop[e.Class] == "Instrument" && len(toks) > 1:
+		id, endTok, end, nameEnd, ok := kb.Rec.m.match(m.Surface, toks, 0)
+		if ok && id != e.ID && endTok < len(toks) && nameEnd < end && classTop[kb.Entities[id].Class] == "Actor" {
+			add(0, end, nameEnd, id)
+		}
 	}
 	return out
 }
@@ -202,6 +265,18 @@ func variant(e *Entity, seen string) string {
 		return ""
 	}
 	return seen
+}
+
+// ofClass returns the lexicon entities of a class, in order.
+func (kb *KB) ofClass(class string) []string {
+	var out []string
+	for _, e := range kb.Lex.Entries {
+		if e.Class == class {
+			out = append(out, e.ID)
+		}
+	}
+	sort.Strings(out)
+	return out
 }
 
 // sortedIDs returns the entity ids in order.
