@@ -136,6 +136,11 @@ func (m *matcher) add(id, name string) {
 // entity, the end token index (exclusive), the byte end and whether a
 // genitive ending was taken off.
 func (m *matcher) match(s string, toks []token, i int) (id string, endTok, end, nameEnd int, ok bool) {
+	return m.matchExcept(s, toks, i, "")
+}
+
+// matchExcept is match ignoring the labels of entity except.
+func (m *matcher) matchExcept(s string, toks []token, i int, except string) (id string, endTok, end, nameEnd int, ok bool) {
 	best := -1
 	first := foldFirst(toks[i].text)
 	cands := m.byFirst[first]
@@ -150,7 +155,7 @@ func (m *matcher) match(s string, toks []token, i int) (id string, endTok, end, 
 		}
 	}
 	for _, l := range cands {
-		if i+len(l.toks) > len(toks) {
+		if i+len(l.toks) > len(toks) || l.id == except {
 			continue
 		}
 		good := true
@@ -477,8 +482,9 @@ func (r *Recogniser) regionLists(pi int, text string, toks []token, taken []bool
 					governed = true
 				}
 			}
-			// A lone capitalised word opening a sentence is no evidence.
-			if governed || (len(run) == 1 && run[0].mention < 0 && strings.TrimSpace(before) == "") {
+			// A lone name needs the regions named right before it
+			// ("samtliga regioner, utom Stockholm").
+			if governed || (len(run) == 1 && !speaks(lastWords(before, 4))) {
 				continue
 			}
 			for _, it := range run {
@@ -496,4 +502,13 @@ func (r *Recogniser) regionLists(pi int, text string, toks []token, taken []bool
 	ms = append(ms, added...)
 	sort.SliceStable(ms, func(a, b int) bool { return ms[a].Start < ms[b].Start })
 	return ms
+}
+
+// lastWords returns the last n words of s.
+func lastWords(s string, n int) string {
+	f := strings.Fields(s)
+	if len(f) > n {
+		f = f[len(f)-n:]
+	}
+	return strings.Join(f, " ")
 }

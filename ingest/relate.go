@@ -181,13 +181,14 @@ func Relate(doc *Document, ms []Mention, kb *KB) *Relations {
 	// colon ("… sägs att regionerna ska:") also sees the lead-in's names.
 	var stated []Fact
 	for pi, p := range doc.Passages {
+		var facts []Fact
 		idx := byPassage[pi]
 		lead := leadIn(doc, pi, byPassage, ms)
 		if len(idx) == 0 && len(lead) == 0 {
 			continue
 		}
-		var facts []Fact
 		for si, sp := range sentences(p.Text, kb.Lex) {
+			var sf []Fact
 			var in []Mention
 			for _, mi := range idx {
 				m := ms[mi]
@@ -203,7 +204,7 @@ func Relate(doc *Document, ms []Mention, kb *KB) *Relations {
 				if cue.Genitive {
 					for _, f := range sc.genitive(cue, ms, idx) {
 						f.Passage = pi
-						facts = append(facts, f)
+						sf = append(sf, f)
 					}
 					continue
 				}
@@ -220,12 +221,13 @@ func Relate(doc *Document, ms []Mention, kb *KB) *Relations {
 					for _, s := range subs {
 						for _, o := range objs {
 							if s != o {
-								facts = append(facts, Fact{S: ent(s), P: ontology.NS + cue.Property, O: ent(o), Passage: pi})
+								sf = append(sf, Fact{S: ent(s), P: ontology.NS + cue.Property, O: ent(o), Passage: pi})
 							}
 						}
 					}
 				}
 			}
+			facts = append(facts, preferred(normaliseFunding(sf, kb))...)
 		}
 		// Names nested in others: the county a county administrative
 		// board is named after.
@@ -235,7 +237,7 @@ func Relate(doc *Document, ms []Mention, kb *KB) *Relations {
 				facts = append(facts, Fact{S: ent(ms[m.Outer].Entity), P: ontology.ServesCounty, O: ent(m.Entity), Passage: pi})
 			}
 		}
-		stated = append(stated, preferred(normaliseFunding(facts, kb))...)
+		stated = append(stated, facts...)
 	}
 	rel.Facts = append(rel.Facts, stated...)
 
@@ -352,7 +354,7 @@ func normaliseFunding(fs []Fact, kb *KB) []Fact {
 	return fs
 }
 
-// preferred drops a weaker reading a passage gives of a pair it also
+// preferred drops a weaker reading a sentence gives of a pair it also
 // states more exactly: taking part in what one runs, finances or is a
 // member of, an instrument governed by a law that requires it.
 func preferred(fs []Fact) []Fact {
@@ -386,7 +388,7 @@ func preferred(fs []Fact) []Fact {
 
 func insideMention(in []Mention, s, e int) bool {
 	for _, m := range in {
-		if s < m.End && e > m.Start {
+		if s < m.End && e > m.Start && !m.Anaphor {
 			return true
 		}
 	}
@@ -418,6 +420,10 @@ type sentence struct {
 // coordinated with the one before.
 var clauseWord = regexp.MustCompile(`^(?:som|att|för|med|från|av|i|på|till|är|har|ska|kan|inom|genom|där|men|vilket|vilka|då|när|om)$`)
 
+// relativeGap matches "X (2010:2012) som styr …": a preposition before X
+// does not keep it from being the relative clause's subject.
+var relativeGap = regexp.MustCompile(`^\s*(?:\([^)]*\))?\s*,?\s*som\s`)
+
 var coordSplit = regexp.MustCompile(`\s*(?:,|&|/|\s(?:och|samt|eller)\s)\s*`)
 
 // coordinated reports whether the text between two names joins them in a
@@ -437,7 +443,7 @@ func coordinated(gap string) bool {
 			return false
 		}
 		for _, w := range ws {
-			if clauseWord.MatchString(w) || startsUpper(w) {
+			if clauseWord.MatchString(w) || startsUpper(w) || w == "utom" || w == "förutom" {
 				return false
 			}
 		}
@@ -445,15 +451,22 @@ func coordinated(gap string) bool {
 	return true
 }
 
-// groups splits the sentence's names into runs of coordinated names.
-func (sc *sentence) groups() [][]Mention {
+// groups splits the sentence's names before from (or from on, when
+// after) into runs of coordinated names; the cue's own words are no names.
+func (sc *sentence) groups(cs, ce int, after bool) [][]Mention {
 	var out [][]Mention
-	for i, m := range sc.in {
-		if i > 0 && coordinated(sc.text[sc.in[i-1].End:m.Start]) {
-			out[len(out)-1] = append(out[len(out)-1], m)
+	var prev *Mention
+	for i := range sc.in {
+		m := sc.in[i]
+		if (after && m.Start < ce) || (!after && m.End > cs) {
 			continue
 		}
-		out = append(out, []Mention{m})
+		if prev != nil && coordinated(sc.text[prev.End:m.Start]) {
+			out[len(out)-1] = append(out[len(out)-1], m)
+		} else {
+			out = append(out, []Mention{m})
+		}
+		prev = &sc.in[i]
 	}
 	return out
 }
@@ -490,11 +503,47 @@ func startsLowerWord(w string) bool {
 	return unicode.IsLower(r)
 }
 
+// genitiveAt reports whether mention m stands in the genitive.
+func (sc *sentence) genitiveAt(m Mention) bool {
+	if m.Name != m.Surface {
+		return true
+	}
+	return m.End < len(sc.text) && sc.text[m.End] == 's' && !isWordAt(sc.text, m.End+1)
+}
+
+// ownsCue reports whether m and the genitives coordinated with it run
+// right up to the cue at cs.
+func (sc *sentence) ownsCue(m Mention, cs int) bool {
+	if m.End > cs {
+		return false
+	}
+	end := m.End
+	if sc.text[end] == 's' && m.Name == m.Surface {
+		end++
+	}
+	for _, n := range sc.in {
+		if n.Start < end || n.End > cs {
+			continue
+		}
+		if !sc.genitiveAt(n) || !coordinated(sc.text[end:n.Start]) {
+			return false
+		}
+		end = n.End
+	}
+	return strings.TrimSpace(sc.text[end:cs]) == ""
+}
+
 // pick chooses a cue's argument among the sentence's names.
 func (sc *sentence) pick(cue Cue, side Side, classes []string, cs, ce int) []string {
 	kb := sc.kb
 	ok := func(m Mention) bool {
-		if compoundHead(sc.text, m.End) {
+		if compoundHead(sc.text, m.End) || (m.Anaphor && m.Start < ce && m.End > cs) {
+			return false // a modifier, or a word of the cue phrase itself
+		}
+		// A name in the genitive owns the noun after it ("regionens
+		// besöksnäring"); it is an argument only as the owner of the cue's
+		// own noun ("Region Xs och Länsstyrelsen Xs gemensamma strategi").
+		if sc.genitiveAt(m) && !sc.ownsCue(m, cs) {
 			return false
 		}
 		if m.Group {
@@ -530,15 +579,22 @@ func (sc *sentence) pick(cue Cue, side Side, classes []string, cs, ce int) []str
 		}
 		return out
 	case Before:
-		gs := sc.groups()
+		gs := sc.groups(cs, ce, false)
 		var companions []string
 		for g := len(gs) - 1; g >= 0; g-- {
 			grp := gs[g]
-			if grp[len(grp)-1].End > cs || len(ids(grp)) == 0 {
+			if len(ids(grp)) == 0 {
 				continue
 			}
-			gov, comp := sc.governed(grp[0].Start)
-			relative := regexp.MustCompile(`^\s*,?\s*som\s`).MatchString(sc.text[grp[len(grp)-1].End:cs])
+			first := grp[0]
+			for _, m := range grp {
+				if ok(m) {
+					first = m
+					break
+				}
+			}
+			gov, comp := sc.governed(first.Start)
+			relative := relativeGap.MatchString(sc.text[grp[len(grp)-1].End:cs])
 			if gov && !relative {
 				if comp {
 					companions = append(companions, ids(grp)...)
@@ -549,12 +605,9 @@ func (sc *sentence) pick(cue Cue, side Side, classes []string, cs, ce int) []str
 		}
 		// Inverted order after a fronted phrase: the subject follows the
 		// verb ("I samverkan med … driver regionen ett projekt").
-		for g, grp := range gs {
-			if grp[0].Start >= ce && strings.TrimSpace(sc.text[ce:grp[0].Start]) == "" {
-				_ = g
-				if out := ids(grp); len(out) > 0 {
-					return append(out, companions...)
-				}
+		if next := sc.groups(cs, ce, true); len(next) > 0 && strings.TrimSpace(sc.text[ce:next[0][0].Start]) == "" {
+			if out := ids(next[0]); len(out) > 0 {
+				return append(out, companions...)
 			}
 		}
 		for i := len(sc.lead) - 1; i >= 0; i-- {
@@ -563,14 +616,10 @@ func (sc *sentence) pick(cue Cue, side Side, classes []string, cs, ce int) []str
 			}
 		}
 	case After:
-		gs := sc.groups()
-		for _, grp := range gs {
+		for _, grp := range sc.groups(cs, ce, true) {
 			var out []string
 			modifiers := 0
 			for _, m := range grp {
-				if m.Start < ce {
-					continue
-				}
 				if len(out) == 0 && m.Start-ce > cue.Window {
 					return nil
 				}
@@ -613,6 +662,25 @@ func (sc *sentence) pick(cue Cue, side Side, classes []string, cs, ce int) []str
 	return nil
 }
 
+// ownerGap reports whether the text between an owner in the genitive and
+// a name keeps them together: nothing, or one class noun ("regeringens
+// satsning Smart Industri").
+func ownerGap(lx *Lexicon, gap string) bool {
+	ws := strings.Fields(gap)
+	if len(ws) == 0 {
+		return strings.TrimSpace(gap) == ""
+	}
+	if len(ws) > 1 || gap != " "+ws[0]+" " {
+		return false
+	}
+	for _, p := range lx.patterns("noun") {
+		if loc := p.Re.FindStringIndex(ws[0]); loc != nil && loc[0] == 0 && loc[1] == len(ws[0]) {
+			return true
+		}
+	}
+	return false
+}
+
 // genitive finds what a genitive cue states: a subject in the genitive
 // right before the object ("Post- och telestyrelsens bredbandsstöd"), or
 // opening the object's name ("Region Norrbottens Smarta
@@ -630,7 +698,7 @@ func (sc *sentence) genitive(cue Cue, ms []Mention, idx []int) []Fact {
 	}
 	for i := 1; i < len(sc.in); i++ {
 		a, b := sc.in[i-1], sc.in[i]
-		if a.Anaphor || a.Group || a.Name == a.Surface || strings.TrimSpace(sc.text[a.End:b.Start]) != "" {
+		if a.Anaphor || a.Group || a.Name == a.Surface || !ownerGap(sc.kb.Lex, sc.text[a.End:b.Start]) {
 			continue
 		}
 		add(a.Entity, b.Entity)
@@ -660,12 +728,18 @@ func exampleSubjects(doc *Document, xi int, ms []Mention, byPassage map[int][]in
 		var out, cur []string
 		seen := map[string]bool{}
 		for _, pi := range x.Passages {
-			for _, mi := range byPassage[pi] {
+			idx := byPassage[pi]
+			for k, mi := range idx {
 				m := ms[mi]
 				if m.Start > 0 || m.Anaphor {
 					break
 				}
 				cur = nil
+				// "Region Skånes Innovationsstrategi …": what the opening
+				// genitive owns.
+				if k+1 < len(idx) && m.Name != m.Surface && strings.TrimSpace(doc.Passages[pi].Text[m.End:ms[idx[k+1]].Start]) == "" {
+					m = ms[idx[k+1]]
+				}
 				e := kb.Entities[m.Entity]
 				if e != nil && featurable(e.Class) {
 					cur = []string{e.ID}
@@ -864,10 +938,14 @@ func sentences(text string, lx *Lexicon) [][2]int {
 		if c != '.' && c != '!' && c != '?' {
 			continue
 		}
-		if i+2 >= len(text) || text[i+1] != ' ' {
+		next := i + 1
+		for next < len(text) && text[next] == ' ' {
+			next++
+		}
+		if next == i+1 || next >= len(text) {
 			continue
 		}
-		r, _ := utf8.DecodeRuneInString(text[i+2:])
+		r, _ := utf8.DecodeRuneInString(text[next:])
 		if !unicode.IsUpper(r) && !unicode.IsDigit(r) && r != '”' {
 			continue
 		}
@@ -888,7 +966,7 @@ func sentences(text string, lx *Lexicon) [][2]int {
 			}
 		}
 		out = append(out, [2]int{start, i + 1})
-		start = i + 2
+		start = next
 	}
 	if start < len(text) {
 		out = append(out, [2]int{start, len(text)})

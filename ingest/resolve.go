@@ -218,8 +218,8 @@ func (kb *KB) nested(m Mention, outer int) []Mention {
 			}
 		}
 	case classTop[e.Class] == "Instrument" && len(toks) > 1:
-		id, endTok, end, nameEnd, ok := kb.Rec.m.match(m.Surface, toks, 0)
-		if ok && id != e.ID && endTok < len(toks) && nameEnd < end && classTop[kb.Entities[id].Class] == "Actor" {
+		id, endTok, end, nameEnd, ok := kb.Rec.m.matchExcept(m.Surface, toks, 0, e.ID)
+		if ok && endTok < len(toks) && nameEnd < end && classTop[kb.Entities[id].Class] == "Actor" {
 			add(0, end, nameEnd, id)
 		}
 	}
