@@ -48,6 +48,7 @@ func newApp() *cli.App {
 			statsCommand(),
 			loadCommand(),
 			queryCommand(),
+			serveCommand(),
 		},
 		HideHelpCommand:      true,
 		EnableBashCompletion: true,

@@ -1,0 +1,239 @@
+package server
+
+import (
+	"bytes"
+	"context"
+	"net/http"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+
+	"kg/export"
+	"kg/ontology"
+	"kg/store"
+	"kg/term"
+)
+
+// encode writes quads in f, sorted as f needs them.
+func (s *Server) encode(f export.Format, quads []term.Quad) ([]byte, error) {
+	quads = slices.Clone(quads)
+	order := term.CompareTriplesFirst
+	if f.Quads {
+		order = term.CompareQuads
+	}
+	slices.SortFunc(quads, order)
+	quads = slices.Compact(quads)
+	var b bytes.Buffer
+	enc := f.New(&b, export.Options{Prefixes: s.prefix, Base: s.base})
+	for _, q := range quads {
+		if err := enc.Encode(q); err != nil {
+			return nil, err
+		}
+	}
+	if err := enc.Close(); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// about returns what the server knows about a resource: every stored quad
+// with it as subject, object or graph name, and the statements of the
+// dataset descriptions about it.
+func (s *Server) about(iri string) []term.Quad {
+	return s.aboutCtx(context.Background(), iri)
+}
+
+func (s *Server) aboutCtx(ctx context.Context, iri string) []term.Quad {
+	t := term.IRI(iri)
+	var out []term.Quad
+	add := func(q term.Quad) bool { out = append(out, q); return true }
+	for _, p := range []store.Pattern{{S: t}, {O: t}, {G: t}} {
+		if err := s.st.Match(ctx, p, add); err != nil {
+			s.opt.Logf("match %s: %v", iri, err)
+		}
+	}
+	for _, q := range s.describe {
+		if q.S == t || q.O == t {
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
+// known reports whether the server has anything to say about iri.
+func (s *Server) known(ctx context.Context, iri string) bool {
+	t := term.IRI(iri)
+	found := false
+	stop := func(term.Quad) bool { found = true; return false }
+	for _, p := range []store.Pattern{{S: t}, {O: t}, {G: t}} {
+		if s.st.Match(ctx, p, stop); found {
+			return true
+		}
+	}
+	for _, q := range s.describe {
+		if q.S == t || q.O == t {
+			return true
+		}
+	}
+	return false
+}
+
+// documentFor finds the document a path names. Special documents are the
+// ontology (at its namespace path), the VoID description and the DCAT
+// catalogue; any other path names the resource {base}path when the graph
+// mentions it.
+type document struct {
+	iri    string
+	offers []offer
+	quads  func() []term.Quad
+	html   func(w http.ResponseWriter, r *http.Request) error
+	// raw gives fixed bytes for a format, where a byte-exact export exists.
+	raw map[string][]byte
+}
+
+func (s *Server) documentFor(ctx context.Context, path string) (*document, bool) {
+	switch path {
+	case "/ontology", "/ontology/" + ontology.Version:
+		return &document{
+			iri: ontology.IRI, offers: graphOffersHTMLFirst,
+			quads: ontology.Graph,
+			html:  s.ontologyPage,
+			raw:   map[string][]byte{"ttl": ontology.Turtle()},
+		}, true
+	case "/.well-known/void":
+		return &document{
+			iri: s.base + ".well-known/void", offers: rdfOffers,
+			quads: s.voidQuads,
+			raw:   map[string][]byte{"ttl": s.voidTTL},
+		}, true
+	case "/catalog":
+		iri := s.base + "catalog"
+		return &document{
+			iri: iri, offers: graphOffersHTMLFirst,
+			quads: s.dcatQuads,
+			html:  func(w http.ResponseWriter, r *http.Request) error { return s.entityPage(w, r, iri) },
+			raw:   map[string][]byte{"rdfxml": s.dcatXML},
+		}, true
+	}
+	iri := s.iriOf(path)
+	if !s.known(ctx, iri) {
+		return nil, false
+	}
+	return &document{
+		iri: iri, offers: graphOffersHTMLFirst,
+		quads: func() []term.Quad { return s.aboutCtx(ctx, iri) },
+		html:  func(w http.ResponseWriter, r *http.Request) error { return s.entityPage(w, r, iri) },
+	}, true
+}
+
+// graphOffersHTMLFirst is what a dereferenced IRI offers: HTML first, so
+// that browsers and clients sending */* get the page.
+var graphOffersHTMLFirst = append([]offer{{"text/html", "html"}}, rdfOffers...)
+
+// extensions maps file extensions of document URLs to formats.
+var extensions = map[string]string{
+	".html": "html", ".ttl": "ttl", ".jsonld": "jsonld", ".nt": "nt", ".rdf": "rdfxml", ".nq": "nq", ".trig": "trig",
+}
+
+// extensionOf returns the document URL suffix of a format.
+func extensionOf(format string) string {
+	for ext, f := range extensions {
+		if f == format && ext != ".owl" {
+			return ext
+		}
+	}
+	return ""
+}
+
+// resource dereferences an IRI. A path without extension is negotiated
+// and answered directly (200) with Content-Location naming the document
+// URL of the representation chosen and Vary: Accept; a path with a format
+// extension (/id/x.ttl) is that document and is not negotiated. See the
+// package documentation for why not 303.
+func (s *Server) resource(w http.ResponseWriter, r *http.Request) error {
+	path := r.URL.Path
+	ctx := r.Context()
+	doc, ok := s.documentFor(ctx, path)
+	fixed := ""
+	if !ok {
+		if i := strings.LastIndexByte(path, '.'); i > strings.LastIndexByte(path, '/') {
+			if f, isExt := extensions[path[i:]]; isExt {
+				if doc, ok = s.documentFor(ctx, path[:i]); ok {
+					fixed = f
+					path = path[:i]
+				}
+			}
+		}
+	}
+	if !ok {
+		return errorf(http.StatusNotFound, "nothing is known about %s", s.iriOf(r.URL.Path))
+	}
+	format := r.URL.Query().Get("format")
+	var o offer
+	if fixed != "" {
+		if format != "" && format != fixed {
+			return errorf(http.StatusBadRequest, "the format parameter contradicts the extension")
+		}
+		format = fixed
+	}
+	o, err := pick(r, doc.offers, format)
+	if err != nil {
+		return err
+	}
+	if fixed == "" {
+		w.Header().Add("Vary", "Accept")
+		if format == "" {
+			w.Header().Set("Content-Location", (&url.URL{Path: path + extensionOf(o.format)}).EscapedPath())
+		}
+	}
+	if o.format == "html" {
+		return doc.html(w, r)
+	}
+	if b, ok := doc.raw[o.format]; ok {
+		s.serveBytes(w, r, contentType(o.mediaType), b)
+		return nil
+	}
+	return s.serveQuads(w, r, o, doc.quads())
+}
+
+// passageOrder sorts passages by PDF page and number within the page.
+func (s *Server) passageOrder(a, b string) int {
+	pa, pb := s.passages[a], s.passages[b]
+	na, _ := strconv.Atoi(pa.PDFPage)
+	nb, _ := strconv.Atoi(pb.PDFPage)
+	if na != nb {
+		return na - nb
+	}
+	return naturalCompare(a, b)
+}
+
+// naturalCompare orders strings with embedded numbers by number value
+// ("passage/9-2" before "passage/10-1").
+func naturalCompare(a, b string) int {
+	for a != "" && b != "" {
+		da, db := digits(a), digits(b)
+		if da > 0 && db > 0 {
+			na, _ := strconv.Atoi(a[:da])
+			nb, _ := strconv.Atoi(b[:db])
+			if na != nb {
+				return na - nb
+			}
+			a, b = a[da:], b[db:]
+			continue
+		}
+		if a[0] != b[0] {
+			return int(a[0]) - int(b[0])
+		}
+		a, b = a[1:], b[1:]
+	}
+	return len(a) - len(b)
+}
+
+func digits(s string) int {
+	n := 0
+	for n < len(s) && n < 9 && s[n] >= '0' && s[n] <= '9' {
+		n++
+	}
+	return n
+}

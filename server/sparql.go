@@ -1,0 +1,455 @@
+package server
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"net/http"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"kg/export"
+	"kg/sparql/algebra"
+	"kg/sparql/eval"
+	"kg/sparql/parse"
+	"kg/sparql/results"
+	"kg/term"
+)
+
+// Response header fields of query results. Every result carries the
+// limit; results cut at the limit also carry the truncation field.
+const (
+	headerLimit     = "KG-Result-Limit"
+	headerTruncated = "KG-Results-Truncated"
+)
+
+// offer is a media type the server can produce and the format behind it.
+type offer struct {
+	mediaType string
+	format    string // a results or export format name, or "html"
+}
+
+func mediaTypes(offers []offer) []string {
+	out := make([]string, len(offers))
+	for i, o := range offers {
+		out[i] = o.mediaType
+	}
+	return out
+}
+
+// Offers for SELECT and ASK results, in the server's order of preference
+// (SPARQL JSON for clients that accept anything).
+var solutionOffers = []offer{
+	{"application/sparql-results+json", "json"},
+	{"application/sparql-results+xml", "xml"},
+	{"text/csv", "csv"},
+	{"text/tab-separated-values", "tsv"},
+	{"application/json", "json"},
+	{"application/xml", "xml"},
+	{"text/xml", "xml"},
+	{"text/plain", "table"},
+	{"text/html", "html"},
+}
+
+// rdfOffers are the RDF syntaxes, Turtle first; graphOffers add HTML for
+// CONSTRUCT and DESCRIBE results.
+var rdfOffers = func() []offer {
+	var out []offer
+	for _, name := range []string{"ttl", "jsonld", "nt", "rdfxml", "nq", "trig"} {
+		f, _ := export.ByName(name)
+		out = append(out, offer{f.MediaTypes[0], name})
+	}
+	for _, name := range []string{"ttl", "nq", "trig"} {
+		f, _ := export.ByName(name)
+		for _, mt := range f.MediaTypes[1:] {
+			out = append(out, offer{mt, name})
+		}
+	}
+	return out
+}()
+
+var graphOffers = append(slices.Clone(rdfOffers), offer{"text/html", "html"})
+
+// pick chooses the representation: the format parameter when given (a
+// format name, extension or media type), else the Accept header. It
+// returns an error for 406 Not Acceptable.
+func pick(r *http.Request, offers []offer, format string) (offer, error) {
+	if format != "" {
+		for _, o := range offers {
+			if strings.EqualFold(format, o.format) || strings.EqualFold(format, o.mediaType) {
+				return o, nil
+			}
+		}
+		if f, ok := export.Lookup(format); ok {
+			for _, o := range offers {
+				if o.format == f.Name {
+					return o, nil
+				}
+			}
+		}
+		if f, ok := results.ByName(format); ok {
+			for _, o := range offers {
+				if o.format == f.Name {
+					return o, nil
+				}
+			}
+		}
+		return offer{}, notAcceptable(offers, "the requested format is not available here")
+	}
+	i := negotiate(r.Header.Values("Accept"), mediaTypes(offers))
+	if i < 0 {
+		return offer{}, notAcceptable(offers, "none of the media types in Accept is available here")
+	}
+	return offers[i], nil
+}
+
+func notAcceptable(offers []offer, why string) error {
+	var mts []string
+	for _, o := range offers {
+		if !slices.Contains(mts, o.mediaType) {
+			mts = append(mts, o.mediaType)
+		}
+	}
+	return errorf(http.StatusNotAcceptable, "%s; available: %s", why, strings.Join(mts, ", "))
+}
+
+// contentType adds the charset to textual media types.
+func contentType(mt string) string {
+	if strings.HasPrefix(mt, "text/") {
+		return mt + "; charset=utf-8"
+	}
+	return mt
+}
+
+// protocolRequest is a query as the SPARQL 1.1 Protocol delivers it.
+type protocolRequest struct {
+	query    string
+	hasQuery bool
+	defaults []term.Term // default-graph-uri
+	named    []term.Term // named-graph-uri
+	format   string      // the non-standard format parameter
+}
+
+// readProtocol reads the query and its dataset from a GET or POST request
+// (§2.1 of the protocol: query via GET, via URL-encoded POST, via POST
+// directly).
+func (s *Server) readProtocol(w http.ResponseWriter, r *http.Request) (protocolRequest, error) {
+	var req protocolRequest
+	params := r.URL.Query()
+	if r.Method == http.MethodPost {
+		ct := r.Header.Get("Content-Type")
+		mt, ps, err := mime.ParseMediaType(ct)
+		if ct == "" || err != nil {
+			return req, errorf(http.StatusUnsupportedMediaType, "POST needs Content-Type application/x-www-form-urlencoded or application/sparql-query")
+		}
+		switch mt {
+		case "application/x-www-form-urlencoded":
+			body, err := s.readBody(w, r)
+			if err != nil {
+				return req, err
+			}
+			form, err := url.ParseQuery(string(body))
+			if err != nil {
+				return req, errorf(http.StatusBadRequest, "malformed form body: %v", err)
+			}
+			for k, vs := range form {
+				params[k] = append(params[k], vs...)
+			}
+		case "application/sparql-query":
+			if cs, ok := ps["charset"]; ok && !strings.EqualFold(cs, "utf-8") {
+				return req, errorf(http.StatusUnsupportedMediaType, "queries must be sent in UTF-8")
+			}
+			if params.Has("query") {
+				return req, errorf(http.StatusBadRequest, "give the query either in the body or as the query parameter, not both")
+			}
+			body, err := s.readBody(w, r)
+			if err != nil {
+				return req, err
+			}
+			req.query, req.hasQuery = string(body), true
+		case "application/sparql-update":
+			return req, errorf(http.StatusUnsupportedMediaType, "SPARQL Update is not accepted: this endpoint is read-only")
+		default:
+			return req, errorf(http.StatusUnsupportedMediaType, "unsupported Content-Type for a query; use application/x-www-form-urlencoded or application/sparql-query")
+		}
+	}
+	if params.Has("update") || params.Has("using-graph-uri") || params.Has("using-named-graph-uri") {
+		return req, errorf(http.StatusBadRequest, "SPARQL Update is not accepted: this endpoint is read-only")
+	}
+	if qs := params["query"]; len(qs) > 1 {
+		return req, errorf(http.StatusBadRequest, "more than one query parameter")
+	} else if len(qs) == 1 {
+		req.query, req.hasQuery = qs[0], true
+	}
+	if !utf8.ValidString(req.query) {
+		return req, errorf(http.StatusBadRequest, "the query is not valid UTF-8")
+	}
+	var err error
+	if req.defaults, err = graphIRIs(params["default-graph-uri"], "default-graph-uri"); err != nil {
+		return req, err
+	}
+	if req.named, err = graphIRIs(params["named-graph-uri"], "named-graph-uri"); err != nil {
+		return req, err
+	}
+	if fs := params["format"]; len(fs) > 0 {
+		req.format = fs[0]
+	}
+	return req, nil
+}
+
+// readBody reads at most MaxBody bytes; a larger body is 413.
+func (s *Server) readBody(w http.ResponseWriter, r *http.Request) ([]byte, error) {
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, s.opt.MaxBody))
+	var tooBig *http.MaxBytesError
+	if errors.As(err, &tooBig) {
+		return nil, errorf(http.StatusRequestEntityTooLarge, "request body larger than %d bytes", s.opt.MaxBody)
+	}
+	if err != nil {
+		return nil, errorf(http.StatusBadRequest, "cannot read the request body")
+	}
+	return body, nil
+}
+
+// graphIRIs checks the graph IRIs of the protocol's dataset parameters.
+func graphIRIs(vs []string, param string) ([]term.Term, error) {
+	var out []term.Term
+	for _, v := range vs {
+		if !absoluteIRI(v) {
+			return nil, errorf(http.StatusBadRequest, "%s: not an absolute IRI", param)
+		}
+		out = append(out, term.IRI(v))
+	}
+	return out, nil
+}
+
+// absoluteIRI accepts an IRI with a scheme and none of the characters
+// RFC 3987 excludes.
+func absoluteIRI(s string) bool {
+	i := strings.IndexByte(s, ':')
+	if i < 1 || !utf8.ValidString(s) {
+		return false
+	}
+	for j, c := range s[:i] {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || j > 0 && (c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.')) {
+			return false
+		}
+	}
+	for _, c := range s {
+		if c <= 0x20 || strings.ContainsRune("<>\"{}|^`\\", c) {
+			return false
+		}
+	}
+	return true
+}
+
+// outcome is an evaluated query, cut at the result limit.
+type outcome struct {
+	q         *algebra.Query
+	rows      [][]term.Term
+	boolean   bool
+	quads     []term.Quad // CONSTRUCT and DESCRIBE, sorted triples first
+	truncated bool
+	elapsed   time.Duration
+}
+
+var errLimit = errors.New("result limit reached")
+
+// parseQuery parses the text; syntax errors are 400 with the parser's
+// message (line:column: what).
+func (s *Server) parseQuery(text string) (*algebra.Query, error) {
+	if strings.TrimSpace(text) == "" {
+		return nil, errorf(http.StatusBadRequest, "empty query")
+	}
+	q, err := parse.Query(text, parse.Options{Base: s.base})
+	if err != nil {
+		return nil, errorf(http.StatusBadRequest, "query syntax error: %v", err)
+	}
+	return q, nil
+}
+
+// run evaluates q under the request's deadline. The dataset is the store,
+// restricted by the protocol's graph parameters or else by the query's own
+// FROM and FROM NAMED, which name graphs of the store: nothing is loaded
+// from anywhere else.
+func (s *Server) run(ctx context.Context, q *algebra.Query, req protocolRequest) (*outcome, error) {
+	ctx, cancel := context.WithTimeout(ctx, s.opt.Timeout)
+	defer cancel()
+	start := time.Now()
+	ds := s.ds
+	switch {
+	case len(req.defaults) > 0 || len(req.named) > 0:
+		ds = eval.Restrict(ds, req.defaults, req.named)
+	case q.Dataset != nil:
+		ds = eval.Restrict(ds, q.Dataset.Default, q.Dataset.Named)
+	}
+	out := &outcome{q: q}
+	opt := eval.Options{Base: s.base}
+	var err error
+	switch q.Form {
+	case algebra.Select:
+		err = eval.Select(ctx, ds, q, opt, func(row []term.Term) error {
+			if len(out.rows) >= s.opt.MaxResults {
+				out.truncated = true
+				return errLimit
+			}
+			out.rows = append(out.rows, slices.Clone(row))
+			return nil
+		})
+		if errors.Is(err, errLimit) {
+			err = nil
+		}
+	default:
+		var res *eval.Result
+		res, err = eval.Query(ctx, ds, q, opt)
+		if err == nil {
+			out.boolean = res.Bool
+			for _, t := range res.Triples {
+				out.quads = append(out.quads, t.InGraph(term.Term{}))
+			}
+			slices.SortFunc(out.quads, term.CompareTriplesFirst)
+			out.quads = slices.Compact(out.quads)
+			if len(out.quads) > s.opt.MaxResults {
+				out.quads, out.truncated = out.quads[:s.opt.MaxResults], true
+			}
+		}
+	}
+	out.elapsed = time.Since(start)
+	if err != nil {
+		if errors.Is(err, context.DeadlineExceeded) {
+			return nil, errorf(http.StatusServiceUnavailable, "query stopped: it ran longer than the server's limit of %s", s.opt.Timeout)
+		}
+		if errors.Is(err, context.Canceled) {
+			return nil, errorf(http.StatusServiceUnavailable, "query canceled")
+		}
+		return nil, errorf(http.StatusBadRequest, "query failed: %v", err)
+	}
+	return out, nil
+}
+
+// sparqlEndpoint implements the SPARQL 1.1 Protocol's query operation.
+// Without a query it describes the service (RDF) or shows the query page
+// (HTML).
+func (s *Server) sparqlEndpoint(w http.ResponseWriter, r *http.Request) error {
+	w.Header().Add("Vary", "Accept")
+	req, err := s.readProtocol(w, r)
+	if err != nil {
+		return err
+	}
+	if !req.hasQuery {
+		if r.Method == http.MethodPost {
+			return errorf(http.StatusBadRequest, "missing query")
+		}
+		o, err := pick(r, graphOffers, req.format)
+		if err != nil {
+			return err
+		}
+		if o.format == "html" {
+			return s.renderQueryPage(w, r, queryView{Query: s.examples[0].Query})
+		}
+		return s.serveQuads(w, r, o, s.about(s.base+"sparql"))
+	}
+	q, err := s.parseQuery(req.query)
+	if err != nil {
+		return err
+	}
+	offers := solutionOffers
+	if q.Form == algebra.Construct || q.Form == algebra.Describe {
+		offers = graphOffers
+	}
+	o, err := pick(r, offers, req.format)
+	if err != nil {
+		return err
+	}
+	out, err := s.run(r.Context(), q, req)
+	if err != nil {
+		if o.format == "html" {
+			return s.renderQueryPage(w, r, queryView{Query: req.query, Error: err.Error(), status: statusOf(err)})
+		}
+		return err
+	}
+	if o.format == "html" {
+		return s.renderQueryPage(w, r, s.queryResultView(req.query, out))
+	}
+	return s.writeOutcome(w, r, o, out)
+}
+
+func statusOf(err error) int {
+	var he *httpError
+	if errors.As(err, &he) {
+		return he.status
+	}
+	return http.StatusInternalServerError
+}
+
+// writeOutcome writes a result in a results or RDF format. Rows are held
+// until the query has finished (at most the result limit), so that a
+// deadline or an error is still a proper status, and the truncation
+// header can be set.
+func (s *Server) writeOutcome(w http.ResponseWriter, r *http.Request, o offer, out *outcome) error {
+	h := w.Header()
+	h.Set(headerLimit, strconv.Itoa(s.opt.MaxResults))
+	if out.truncated {
+		h.Set(headerTruncated, "true")
+	}
+	h.Set("Cache-Control", "no-cache")
+	if out.q.Form == algebra.Construct || out.q.Form == algebra.Describe {
+		return s.serveQuads(w, r, o, out.quads)
+	}
+	h.Set("Content-Type", contentType(o.mediaType))
+	w.WriteHeader(http.StatusOK)
+	if r.Method == http.MethodHead {
+		return nil
+	}
+	if out.q.Form == algebra.Ask {
+		return logWriteError(s, results.WriteBoolean(o.format, w, out.boolean))
+	}
+	f, _ := results.ByName(o.format)
+	wr := f.New(w, results.Options{Prefixes: s.prefixMap()})
+	if err := wr.Begin(out.q.Vars); err != nil {
+		return logWriteError(s, err)
+	}
+	for _, row := range out.rows {
+		if err := wr.Row(row); err != nil {
+			return logWriteError(s, err)
+		}
+	}
+	return logWriteError(s, wr.End())
+}
+
+// logWriteError logs an error met after the status line went out, when
+// no error response is possible any more.
+func logWriteError(s *Server, err error) error {
+	if err != nil {
+		s.opt.Logf("writing a response: %v", err)
+	}
+	return nil
+}
+
+func (s *Server) prefixMap() map[string]string {
+	m := map[string]string{}
+	for _, p := range s.prefix {
+		m[p.Name] = p.IRI
+	}
+	return m
+}
+
+// serveQuads writes quads in an RDF syntax (the offer's format, never
+// HTML here), with a strong ETag.
+func (s *Server) serveQuads(w http.ResponseWriter, r *http.Request, o offer, quads []term.Quad) error {
+	f, ok := export.ByName(o.format)
+	if !ok {
+		return fmt.Errorf("no RDF format %q", o.format)
+	}
+	body, err := s.encode(f, quads)
+	if err != nil {
+		return err
+	}
+	s.serveBytes(w, r, contentType(o.mediaType), body)
+	return nil
+}
