@@ -8,9 +8,15 @@
 //	           sections, worked examples with their region lists, passages
 //	           (paragraphs, headings, list items, footnotes) and footnote URLs
 //	Recognise  passages → mentions: lexicon labels (longest match first,
-//	           Swedish genitive allowed) and patterns for unlisted names
+//	           Swedish genitive allowed) and patterns for unlisted names (a
+//	           longer pattern name wins over lexicon names inside it); in
+//	           sentences that speak of regions, bare county names listed as
+//	           regions ("regionerna (Gävleborg, Dalarna …)")
 //	Resolve    mentions → one entity per real thing (lexicon ids, SFS
-//	           numbers, normalised names; new names get a minted slug)
+//	           numbers, normalised names; new names get a minted slug);
+//	           names nested in others (the county in "Länsstyrelsen i
+//	           Stockholms län", the owner in "Region Norrbottens Smarta
+//	           specialiseringsstrategi")
 //	Relate     → facts: who runs and is featured in each worked example,
 //	           relations stated by cue phrases within a sentence, chapter
 //	           and example themes, footnote links
@@ -39,19 +45,34 @@
 // Entities have rdf:type (an ontology class), rdfs:label and skos:prefLabel
 // in Swedish (and English when the lexicon gives one), skos:altLabel for
 // variants seen in the text, identifiers as plain literals (kgo:sfsNumber,
-// kgo:sfsAsPrinted for a number the report prints wrongly,
+// kgo:sfsAsPrinted for a number the report prints wrongly, kgo:sfsAmendment
+// for an act that amended it,
 // kgo:organisationNumber, kgo:instructionSFS, kgo:scbCountyCode,
 // kgo:iso3166_2, kgo:nutsCode) and owl:sameAs a Wikidata item only when a
 // verified row of identifiers.csv gives it with a source. A region is an
 // organisation that kgo:servesCounty a county (a place) carrying the codes.
+//
+// Relations stated in the text come from cue phrases (relations.tsv) read
+// with the sentence's structure: coordinated names ("A, B och C"), a
+// companion of the subject ("X har, tillsammans med Y, tagit fram …"),
+// names a preposition governs (no subjects), inverted order after a
+// fronted phrase ("… driver regionen ett projekt"), a list item's lead-in
+// ("… sägs att regionerna ska:"), anaphors ("projektet", "regionerna",
+// "detta uppdrag") and quantified groups ("alla regioner", each region).
+// Funding has one form: an instrument kgo:fundedBy a fund or an
+// appropriation, an actor kgo:finances an instrument. A county
+// administrative board kgo:servesCounty the county its name gives.
 //
 // A worked example has dcterms:title, kgo:involvesRegion for each region in
 // its heading's parentheses, kgo:features for what it is about (a lexicon
 // entity, or an instrument created from its title with a class the text
 // tells: "projektet" → Project, "strategin" → Strategy, …), kgo:hasTheme
 // (its chapter's theme), foaf:page for its footnote URLs, kgo:page and
-// kgo:inChapter. The regions in the parentheses are kgo:responsibleFor its
-// subject.
+// kgo:inChapter. A region in the parentheses is kgo:responsibleFor the
+// subject when the text about it names the region and neither tells
+// another part the region plays (financing, membership, …) nor names
+// someone else as running it. A title whose class nothing in the text
+// tells gives no subject.
 //
 // # Provenance
 //

@@ -243,3 +243,63 @@ func TestLexiconErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestFixtureRelations checks the constructions of the second fixture
+// report, seeds/samverkan.txt: requirements and mandates from a law,
+// mandates held by all regions, bare county names in a list about
+// regions, members, owners, genitive owners, companions and the county a
+// county administrative board is named after.
+func TestFixtureRelations(t *testing.T) {
+	qs := buildFixture(t).Quads
+	sv := func(s string) term.Term { return term.IRI(testBase + "report/samverkan-i-fjallen/" + s) }
+	p2, p3 := sv("passage/1-2"), sv("passage/1-3")
+	law := id("lag-om-regional-fjallplanering")
+	want := []term.Quad{
+		{S: law, P: kgo("requires"), O: id("fjallplan"), G: p2},
+		{S: law, P: kgo("confers"), O: id("regional-fjallplanering"), G: p2},
+		{S: id("region-nordmark"), P: kgo("holdsMandate"), O: id("regional-fjallplanering"), G: p2},
+		{S: id("region-ost-vast"), P: kgo("holdsMandate"), O: id("regional-fjallplanering"), G: p2},
+		{S: id("region-nordmark"), P: kgo("memberOf"), O: id("fjallradet"), G: p3},
+		{S: id("lansstyrelsen-i-nordmarks-lan"), P: kgo("memberOf"), O: id("fjallradet"), G: p3},
+		{S: id("fjallforbundet"), P: kgo("memberOf"), O: id("fjallradet"), G: p3},
+		{S: id("lansstyrelsen-i-nordmarks-lan"), P: kgo("servesCounty"), O: id("nordmarks-lan"), G: p3},
+		{S: id("region-ost-vast"), P: kgo("owns"), O: id("fjallstugan-ab"), G: p3},
+		{S: id("region-nordmark"), P: kgo("responsibleFor"), O: id("fjallstrategi"), G: p3},
+		{S: id("region-nordmark"), P: kgo("responsibleFor"), O: id("fjallplan"), G: p3},
+		{S: id("fjallverket"), P: kgo("responsibleFor"), O: id("fjallplan"), G: p3},
+		// "regionerna (Nordmark och Öst-Väst)" names the regions; "från
+		// Nordmark och Öst-Väst" names places.
+		{S: id("region-nordmark"), P: term.IRI(provDerived), O: p2},
+		{S: id("region-ost-vast"), P: term.IRI(provDerived), O: p2},
+		{S: id("ost-vasts-lan"), P: term.IRI(provDerived), O: p2},
+		{S: id("nordmarks-lan"), P: term.IRI(provDerived), O: p3},
+		// Lexicon facts: the amending act's number; the theme scheme's source.
+		{S: law, P: kgo("sfsAmendment"), O: term.String("2099:456"), G: term.IRI(testBase + "source/lexicon")},
+		{S: term.IRI(testBase + "id/themes"), P: term.IRI(provDerived), O: term.IRI(testBase + "source/lexicon")},
+	}
+	for _, q := range want {
+		if !has(qs, q) {
+			t.Errorf("missing %v", q)
+		}
+	}
+	// A companion runs the plan with the subject; it does not merely take
+	// part. The list of regions does not name counties.
+	for _, q := range []term.Quad{
+		{S: id("fjallverket"), P: kgo("participatesIn"), O: id("fjallplan"), G: p3},
+		{S: id("nordmarks-lan"), P: term.IRI(provDerived), O: p2},
+	} {
+		if has(qs, q) {
+			t.Errorf("unexpected %v", q)
+		}
+	}
+	for _, q := range qs {
+		if q.P == kgo("fundedBy") || q.P == kgo("finances") {
+			if q.G == p2 || q.G == p3 {
+				t.Errorf("unexpected funding %v", q)
+			}
+		}
+		if q.O == kgo("Region") && q.P.Value == rdfType && q.G != term.IRI(testBase+"source/lexicon") {
+			t.Errorf("region minted from the text: %v", q)
+		}
+	}
+}

@@ -303,8 +303,28 @@ func Recognise(doc *Document, r *Recogniser) []Mention {
 					g = si
 				}
 				start, end := loc[2*g], loc[2*g+1]
-				if !wordBounded(text, start, end) || overlaps(taken, start, end) {
+				if !wordBounded(text, start, end) {
 					continue
+				}
+				if overlaps(taken, start, end) {
+					// A name the pattern finds around lexicon names ("Länsstyrelsen
+					// i Nordmarks län", "lagen (2099:123) om regional
+					// fjällplanering") is the longer name: it wins over them.
+					var inner []int
+					for k, m := range ms {
+						if m.Start < end && m.End > start {
+							inner = append(inner, k)
+						}
+					}
+					if !swallows(ms, inner, start, end, pat.Class, r.lx) {
+						continue
+					}
+					for i := len(inner) - 1; i >= 0; i-- {
+						for k := ms[inner[i]].Start; k < ms[inner[i]].End; k++ {
+							taken[k] = false
+						}
+						ms = append(ms[:inner[i]], ms[inner[i]+1:]...)
+					}
 				}
 				name := text[start:end]
 				if stopped(stops, name) {
@@ -363,6 +383,23 @@ func Recognise(doc *Document, r *Recogniser) []Mention {
 		out = append(out, ms...)
 	}
 	return out
+}
+
+// swallows reports whether the mentions ms[inner] lie wholly inside
+// [start, end) and are shorter than it, all of them names from the lexicon
+// of another class than the pattern's (a pattern for regions running past
+// a known region's name only overreaches).
+func swallows(ms []Mention, inner []int, start, end int, class string, lx *Lexicon) bool {
+	if len(inner) == 0 {
+		return false
+	}
+	for _, k := range inner {
+		m := ms[k]
+		if m.Entity == "" || m.Start < start || m.End > end || m.End-m.Start >= end-start || lx.ByID[m.Entity].Class == class {
+			return false
+		}
+	}
+	return true
 }
 
 func overlaps(taken []bool, start, end int) bool {
