@@ -169,7 +169,9 @@ func TestRecognise(t *testing.T) {
 		{"Region Öst Väst och Region Öst/Väst och Region Öst-Väst.", []string{"region-ost-vast", "region-ost-vast", "region-ost-vast"}},
 		{"Hittills har bara region Nordmark gjort det.", []string{"region-nordmark"}},
 		{"Medel från Europeiska regionala utvecklingsfonden stödjer Fjällverket.", []string{"europeiska-regionala-utvecklingsfonden", "fjallverket"}},
-		{"Anslagen och bolagen.", nil}, // not laws
+		{"Anslagen och bolagen.", nil},                                        // not laws
+		{"Aktiebolagen, energibolagen och förslagen är många.", nil},          // not laws either
+		{"Enligt kollektivtrafiklagen ska", []string{"kollektivtrafiklagen"}}, // a law's short name
 		{"Enligt bibliotekslagen (2013:80) ska regionerna", []string{"bibliotekslagen-2013-80"}},
 		{"Nätverket träffas.", nil}, // a stop word, not an agency
 		{"Projektet Ett kompetenslyft pågår.", nil},
