@@ -146,7 +146,7 @@ func (s *Server) prov(g string) provView {
 
 // hidden properties are shown in their own sections of the page.
 var hidden = map[string]bool{
-	term.RDFType:                   true,
+	term.RDFType:                     true,
 	ontology.PROV + "wasDerivedFrom": true,
 	ontology.SKOS + "prefLabel":      true,
 	ontology.RDFS + "label":          true,

@@ -59,7 +59,9 @@ func langViews(prop string, m map[string]string) []labelView {
 	for l, t := range m {
 		out = append(out, labelView{Prop: prop, Text: t, Lang: l})
 	}
-	slices.SortFunc(out, func(a, b labelView) int { return cmp.Or(cmp.Compare(langRank(a.Lang), langRank(b.Lang)), strings.Compare(a.Lang, b.Lang)) })
+	slices.SortFunc(out, func(a, b labelView) int {
+		return cmp.Or(cmp.Compare(langRank(a.Lang), langRank(b.Lang)), strings.Compare(a.Lang, b.Lang))
+	})
 	return out
 }
 

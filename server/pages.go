@@ -247,8 +247,9 @@ type hitView struct {
 }
 
 type searchView struct {
-	Query string
-	Hits  []hitView
+	Query  string
+	Hits   []hitView
+	Approx bool // found only when å, ä, ö were read as a, o
 }
 
 const searchLimit = 50
@@ -273,7 +274,7 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) error {
 	if lang != "en" {
 		lang = "sv"
 	}
-	hits := s.search.Search(query, searchLimit, lang)
+	hits, approx := s.search.Search(query, searchLimit, lang)
 	if o.format == "json" {
 		type jsonHit struct {
 			IRI   string   `json:"iri"`
@@ -293,7 +294,7 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) error {
 		s.serveBytes(w, r, "application/json", b)
 		return nil
 	}
-	v := searchView{Query: query}
+	v := searchView{Query: query, Approx: approx}
 	for _, h := range hits {
 		hv := hitView{Link: s.link(term.IRI(h.IRI)), Label: s.link(h.Label)}
 		for _, t := range s.types[h.IRI] {

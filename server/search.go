@@ -66,12 +66,25 @@ func tokens(s string) []string {
 	})
 }
 
+// loose folds å, ä and ö too, for a second try when the Swedish-aware
+// search finds nothing: someone typing "Skane" on a keyboard without å
+// still finds Skåne, but only then.
+var loose = strings.NewReplacer("å", "a", "ä", "a", "ö", "o")
+
+func looseTokens(ws []string) []string {
+	out := make([]string, len(ws))
+	for i, w := range ws {
+		out[i] = loose.Replace(w)
+	}
+	return out
+}
+
 // searchEntry is one label of one resource.
 type searchEntry struct {
 	iri   string
 	label term.Term // as stored, for display
-	norm  string    // folded label
-	words []string
+	words []string // folded label, split into words
+	loose []string // words with å, ä, ö folded as well
 }
 
 // searchIndex answers label searches. It is built once and read
@@ -91,7 +104,8 @@ func newSearchIndex(labels map[string][]term.Term) *searchIndex {
 	ix := &searchIndex{}
 	for iri, ls := range labels {
 		for _, l := range ls {
-			ix.entries = append(ix.entries, searchEntry{iri: iri, label: l, norm: strings.Join(tokens(l.Value), " "), words: tokens(l.Value)})
+			ws := tokens(l.Value)
+			ix.entries = append(ix.entries, searchEntry{iri: iri, label: l, words: ws, loose: looseTokens(ws)})
 		}
 	}
 	slices.SortFunc(ix.entries, func(a, b searchEntry) int {
@@ -125,19 +139,32 @@ func genitive(a, b string) bool {
 // the query (each as a word, a word prefix or a genitive form), best first:
 // whole-label matches, then by the sum of word scores, then shorter
 // labels, then alphabetically. Each resource appears once, with its best
-// label; ties between labels prefer lang.
-func (ix *searchIndex) Search(query string, limit int, lang string) []Hit {
+// label; ties between labels prefer lang. When nothing matches, it tries
+// again with å, ä and ö folded to a and o, and reports approx.
+func (ix *searchIndex) Search(query string, limit int, lang string) (hits []Hit, approx bool) {
 	qw := tokens(query)
 	if len(qw) == 0 || limit <= 0 {
-		return nil
+		return nil, false
 	}
+	if hits := ix.search(qw, false, limit, lang); len(hits) > 0 {
+		return hits, false
+	}
+	hits = ix.search(looseTokens(qw), true, limit, lang)
+	return hits, len(hits) > 0
+}
+
+func (ix *searchIndex) search(qw []string, useLoose bool, limit int, lang string) []Hit {
 	qnorm := strings.Join(qw, " ")
 	best := map[string]Hit{}
 	for _, e := range ix.entries {
+		words := e.words
+		if useLoose {
+			words = e.loose
+		}
 		score := 0
 		for _, q := range qw {
 			s := 0
-			for _, w := range e.words {
+			for _, w := range words {
 				s = max(s, wordScore(q, w))
 			}
 			if s == 0 {
@@ -150,8 +177,11 @@ func (ix *searchIndex) Search(query string, limit int, lang string) []Hit {
 			continue
 		}
 		score *= 10
-		if e.norm == qnorm {
+		switch norm := strings.Join(words, " "); {
+		case norm == qnorm:
 			score += 1000
+		case genitive(qnorm, norm) || genitive(norm, qnorm):
+			score += 500
 		}
 		if e.label.Lang == lang {
 			score++

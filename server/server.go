@@ -62,16 +62,16 @@ type Server struct {
 	prefix  []export.Prefix
 	compact []export.Prefix // for display: longest namespace first
 
-	labels   map[string][]term.Term // resource → its labels (prefLabel, label, altLabel, title)
-	types    map[string][]string    // resource → rdf:type classes
-	members  map[string][]string    // class → instances, by label
-	passages map[string]passageInfo // passage → where it is in the report
-	sourcePages map[string]string   // source → foaf:page, the document it stands for
-	sum      *summary.Summary
-	dataset  catalog.Dataset
-	stats    catalog.Stats
-	search   *searchIndex
-	examples []example
+	labels      map[string][]term.Term // resource → its labels (prefLabel, label, altLabel, title)
+	types       map[string][]string    // resource → rdf:type classes
+	members     map[string][]string    // class → instances, by label
+	passages    map[string]passageInfo // passage → where it is in the report
+	sourcePages map[string]string      // source → foaf:page, the document it stands for
+	sum         *summary.Summary
+	dataset     catalog.Dataset
+	stats       catalog.Stats
+	search      *searchIndex
+	examples    []example
 
 	// describe holds the quads of the dataset descriptions (DCAT, VoID,
 	// the SPARQL service description): they are served and dereferenced
