@@ -236,8 +236,7 @@ func TestCatalog(t *testing.T) {
 			t.Errorf("only in RDF/XML: %v", tr)
 		}
 	}
-	if !hasTriple(x, testBase+"dataset", ontology.DCAT+"distribution", term.IRI(testBase+"dataset/distribution/ttl")) &&
-		!hasTriple(x, testBase+"dataset", term.RDFType, term.IRI(ontology.DCAT+"Dataset")) {
+	if !hasTriple(x, testBase+"dataset", term.RDFType, term.IRI(ontology.DCAT+"Dataset")) {
 		t.Error("no dataset in the record")
 	}
 }

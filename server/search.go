@@ -83,8 +83,8 @@ func looseTokens(ws []string) []string {
 type searchEntry struct {
 	iri   string
 	label term.Term // as stored, for display
-	words []string // folded label, split into words
-	loose []string // words with å, ä, ö folded as well
+	words []string  // folded label, split into words
+	loose []string  // words with å, ä, ö folded as well
 }
 
 // searchIndex answers label searches. It is built once and read

@@ -13,7 +13,7 @@ func TestFold(t *testing.T) {
 		{"Västra Götaland", "västra götaland"},
 		{"René Müller", "rene muller"},
 		{"Ærø", "ärö"},
-		{"Skåne", "skåne"}, // a + combining ring
+		{"Skåne", "skåne"},   // a + combining ring
 		{"Örebro", "örebro"}, // O + combining diaeresis
 		{"café", "cafe"},     // e + combining acute is dropped
 		{"Straße", "strasse"},
@@ -53,8 +53,8 @@ func TestSearch(t *testing.T) {
 		{q: "Malmö", first: "m:malmo", hasnt: []string{"m:mala", "m:mala2"}},
 		{q: "Malå", first: "m:mala", hasnt: []string{"m:malmo", "m:mala2"}},
 		{q: "mala", first: "m:mala2", hasnt: []string{"m:mala"}}, // å is a letter of its own
-		{q: "rene", first: "p:rene"},                            // é is not
-		{q: "tillväx", first: "g:tva"},                          // prefix
+		{q: "rene", first: "p:rene"},                             // é is not
+		{q: "tillväx", first: "g:tva"},                           // prefix
 		{q: "regional growth", first: "g:tva"},
 		{q: "regionalt lag", first: "l:lag"}, // every word, any order
 		{q: "skåne kommuner", first: "a:kommuner", hasnt: []string{"r:skane"}},

@@ -1,0 +1,136 @@
+// Package server publishes a kg store over HTTP: a read-only SPARQL 1.1
+// Protocol endpoint, every IRI minted under the base as a page people can
+// read and as RDF by content negotiation, the ontology's documentation,
+// the VoID and DCAT-AP-SE descriptions of the dataset, and dumps. It is
+// what kg serve runs; New returns an http.Handler.
+//
+// # Paths and IRIs
+//
+// The base IRI (Options.Base, https://w3id.org/regionalkg/ by default)
+// maps onto the root of the server: the request path /id/x names the IRI
+// {base}id/x, whatever host the server runs on, so pages work on
+// localhost as well as behind the w3id.org redirect. Ontology terms are
+// hash IRIs in https://w3id.org/regionalkg/ontology#, one document served
+// at /ontology (and at its version IRI /ontology/1.0.0).
+//
+//	/                      front page: what the dataset is, counts per class, search box
+//	                       (as RDF: the VoID description)
+//	/search?q=&lang=       label search (HTML, or JSON with Accept: application/json)
+//	/browse[?class=IRI]    classes, or the instances of one class (page=N)
+//	/query                 query page: editor, examples, results table (GET ?query=, form POST)
+//	/sparql                SPARQL 1.1 Protocol; without a query the service description
+//	                       (RDF) or the query page (HTML)
+//	/ontology              ontology documentation (HTML) or the ontology (RDF)
+//	/.well-known/void      VoID (Turtle by default)
+//	/catalog.rdf           DCAT-AP-SE record as RDF/XML, as kg export --format=dcat writes it,
+//	                       for dataportal.se; /catalog.ttl the same in Turtle; /catalog negotiates
+//	/dump/kg.EXT[.gz]      the whole graph: ttl, nt, nq, jsonld, trig, rdf; .gz is application/gzip
+//	/static/style.css      the one style sheet; /robots.txt
+//	/{anything else}       the resource {base}{path} if the graph mentions it, else 404
+//
+// Dumps are made on first request and kept in memory with their gzip
+// form; the plain dump is sent gzip-encoded to clients that accept it.
+// The server reads the store at start (labels, types, passages, counts)
+// and never writes to it; after kg build, restart it.
+//
+// # Dereferencing: 200 with Content-Location, not 303
+//
+// A request for a thing's IRI (/id/region-skane) is answered directly with
+// 200, the representation the client prefers, Content-Location naming the
+// document URL of that representation (/id/region-skane.ttl,
+// /id/region-skane.html, ...) and Vary: Accept. Document URLs with an
+// extension are never negotiated. This is the option the W3C TAG's
+// httpRange-14 follow-up allows next to 303: the Content-Location tells
+// the thing and its description apart, and it saves every client a round
+// trip, which matters for linked-data crawlers following thousands of
+// links and for browsers on slow networks; the hash-IRI ontology needs no
+// redirect either. A ?format= parameter (name, extension or media type)
+// overrides Accept, for links people can paste.
+//
+// # Content negotiation
+//
+// Accept is parsed per RFC 9110 §12.5.1: q values (three decimals), the
+// weight of the most specific matching range (type/subtype with
+// parameters, type/subtype, type/*, */*) applies, q=0 refuses, elements
+// that do not parse are skipped, and an absent or empty Accept means */*.
+// Among equal weights the server's order wins: HTML first for resources
+// (so browsers and curl get a page), then Turtle, JSON-LD, N-Triples,
+// RDF/XML, N-Quads, TriG; SPARQL JSON first for SELECT and ASK results,
+// then XML, CSV, TSV, plain JSON/XML aliases, a text table, and HTML;
+// Turtle first for CONSTRUCT and DESCRIBE. Nothing acceptable is 406 with
+// the list of available types. The triple formats write the union of the
+// graphs; N-Quads and TriG keep the passage graphs, so they carry the
+// provenance of every statement.
+//
+// Complete representations carry a strong ETag (a hash of the bytes, so
+// every representation and encoding has its own) and Last-Modified (when
+// the server read the store); If-None-Match and If-Modified-Since give
+// 304, and HEAD and Range requests work (http.ServeContent).
+//
+// # The SPARQL endpoint
+//
+// GET ?query=, POST application/x-www-form-urlencoded and POST
+// application/sparql-query, with default-graph-uri and named-graph-uri.
+// The default graph is the union of all graphs; each passage of the report
+// is a named graph holding the facts it states. The protocol's graph
+// parameters, or else the query's own FROM and FROM NAMED, select graphs
+// of the store; nothing is ever loaded from a file or the network, and
+// SERVICE is refused by the parser. SPARQL Update (the update parameter or
+// application/sparql-update) is refused: the endpoint is read-only.
+//
+// Limits: a query runs under Options.Timeout (503 with a message when it
+// is exceeded; the evaluator checks the deadline as it works, so the query
+// really stops; a client that goes away stops it too); at most
+// Options.MaxResults rows or triples are returned, every result says the
+// limit in KG-Result-Limit and a cut result has KG-Results-Truncated:
+// true. The rows are held until the query ends (bounded by the limit) so
+// that a deadline or error is still a proper status rather than a broken
+// stream. Bodies over Options.MaxBody are 413, request targets over
+// MaxURI 414, header fields over MaxHeader 431. Errors: 400 with the
+// parser's "line:column: message", 405 with Allow, 406, 415 for other
+// POST media types. CORS: Access-Control-Allow-Origin: * on every
+// response and preflight answers with a fixed list of allowed headers, so
+// YASGUI and Comunica work from any origin.
+//
+// # Security
+//
+// Request paths with dot segments, empty segments, backslashes, encoded
+// slashes or backslashes, NUL or control characters are refused with 400;
+// pages, templates and the style sheet are compiled into the binary, so
+// no request path reaches the file system. Nothing a client sends is
+// copied into a response header (the preflight's allowed headers are
+// fixed; Content-Location is built from the matched path). Every response
+// has X-Content-Type-Options: nosniff, X-Frame-Options: DENY, a Referrer-
+// Policy and a Content-Security-Policy that allows only the server's own
+// style sheet and, by its SHA-256 hash, the one inline script of the query
+// page. Pages are html/template output, so labels, quotes and search text
+// are escaped.
+//
+// # Pages
+//
+// Plain server-rendered HTML, English interface with lang="sv"/"en" on
+// every label, quote and definition, landmarks (header, nav, main,
+// footer), labelled form fields, no script needed except for the editor's
+// conveniences (Ctrl+Enter runs; "(edit)" loads an example without
+// running it), no external resources. Stable hooks for tests and styling:
+//
+//	#search-form, #search-input, #search-button   search box in the header of every page
+//	#front-search-form, #front-search-input       search box on the front page
+//	#class-counts, #dumps, #front-examples        front page sections
+//	#search-results > li.search-result > a.result-link   search results
+//	#approximate, #no-results                     search notes
+//	#classes > li.class, #members > li.member     browse pages
+//	#entity (about=IRI), #entity-title, #entity-iri, #types, #labels
+//	#properties dl.properties: dt.property, dd.value
+//	.statement-provenance .provenance(.passage|.source): a.passage-link, .page,
+//	    .pdf-page, blockquote.quote, a.source-link     where a statement comes from
+//	#provenance ol.mentions > li.mention          passages the thing is derived from
+//	#passage (a passage's own quote and pages), #statements #graph-table (a graph's statements)
+//	#incoming, #links-out, #formats
+//	#query-form, #query-editor (textarea name=query), #run-query (submit),
+//	#error, #results, #result-count, #truncated, #result-boolean,
+//	#results-table tr.result-row, #downloads
+//	#examples li.example: a.example-run, a.example-load, pre.example-text
+//	#ontology, #hierarchy, #classes/#properties section.term#{LocalName}, #alignment-table
+//	#error-title, #error-message                  error pages
+package server
