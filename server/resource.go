@@ -181,6 +181,7 @@ func (s *Server) resource(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	s.linkAlternates(w, path, doc.offers)
 	if fixed == "" {
 		w.Header().Add("Vary", "Accept")
 		if format == "" {
@@ -195,6 +196,22 @@ func (s *Server) resource(w http.ResponseWriter, r *http.Request) error {
 		return nil
 	}
 	return s.serveQuads(w, r, o, doc.quads())
+}
+
+// linkAlternates lists the document URLs of a resource in a Link header
+// (RFC 8288), so that clients find the other formats without parsing.
+func (s *Server) linkAlternates(w http.ResponseWriter, path string, offers []offer) {
+	var parts []string
+	seen := map[string]bool{}
+	for _, o := range offers {
+		ext := extensionOf(o.format)
+		if ext == "" || seen[ext] {
+			continue
+		}
+		seen[ext] = true
+		parts = append(parts, "<"+(&url.URL{Path: path + ext}).EscapedPath()+`>; rel="alternate"; type="`+o.mediaType+`"`)
+	}
+	w.Header().Set("Link", strings.Join(parts, ", "))
 }
 
 // passageOrder sorts passages by PDF page and number within the page.

@@ -102,6 +102,9 @@ func TestDereference(t *testing.T) {
 			if h.Get("ETag") == "" || h.Get("Last-Modified") == "" {
 				t.Error("no ETag or Last-Modified")
 			}
+			if !strings.Contains(h.Get("Link"), `</id/region-skane.ttl>; rel="alternate"; type="text/turtle"`) {
+				t.Errorf("Link %q", h.Get("Link"))
+			}
 			if c.format == "" {
 				if !strings.Contains(w.Body.String(), `<h1 id="entity-title" lang="sv">Region Skåne</h1>`) {
 					t.Errorf("page lacks the title")

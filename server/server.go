@@ -247,8 +247,8 @@ func (s *Server) index(quads []term.Quad) {
 			s.passages[subj] = pi
 		}
 	}
-	for iri, pi := range s.passages {
-		if pi.Quote.IsZero() && pi.PDFPage == "" {
+	for iri := range s.passages {
+		if !slices.Contains(s.types[iri], ontology.NS+"Passage") {
 			delete(s.passages, iri) // chapters and examples have pages too but are not passages
 		}
 	}
