@@ -54,3 +54,16 @@ func BenchmarkSPARQLSimple(b *testing.B) {
 func BenchmarkSearch(b *testing.B) {
 	benchRequest(b, testServer(b, Options{}), "/search?q=Sk%C3%A5ne", "text/html")
 }
+
+// BenchmarkEntityRender builds the entity page without the cache: the
+// cost of a first visit.
+func BenchmarkEntityRender(b *testing.B) {
+	s := testServer(b, Options{})
+	r := httptest.NewRequest(http.MethodGet, "/id/region-skane", nil)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := s.entityHTML(r, testBase+"id/region-skane"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

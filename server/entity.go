@@ -153,18 +153,24 @@ var hidden = map[string]bool{
 	ontology.SKOS + "altLabel":       true,
 }
 
-// entityPage renders the HTML page of a resource: labels, types, every
+// entityHTML renders the HTML page of a resource: labels, types, every
 // property with its values and, for each statement, the passages (page and
 // quote) or sources stating it; incoming links; the passages the resource
 // is derived from; links out; and, for a passage or source, the
 // statements of its graph.
-func (s *Server) entityPage(w http.ResponseWriter, r *http.Request, iri string) error {
-	v := s.entityView(r, iri)
-	return s.servePage(w, r, "entity", s.page(r, v.Title, v).lang(v.TitleLang).alternates(v.Formats))
+func (s *Server) entityHTML(r *http.Request, iri string) ([]byte, error) {
+	v, err := s.entityView(r, iri)
+	if err != nil {
+		return nil, err
+	}
+	return s.renderBytes("entity", s.page(r, v.Title, v).lang(v.TitleLang).alternates(v.Formats))
 }
 
-func (s *Server) entityView(r *http.Request, iri string) *entityView {
-	quads := s.aboutCtx(r.Context(), iri)
+func (s *Server) entityView(r *http.Request, iri string) (*entityView, error) {
+	quads, err := s.about(r.Context(), iri)
+	if err != nil {
+		return nil, err
+	}
 	t := term.IRI(iri)
 	self := s.link(t)
 	v := &entityView{IRI: iri, Path: pathPart(s.pathOf(iri)), Title: self.Text, TitleLang: self.Lang}
@@ -283,7 +289,7 @@ func (s *Server) entityView(r *http.Request, iri string) *entityView {
 		}
 		v.Statements = append(v.Statements, stmtView{S: s.link(q.S), P: s.link(q.P), O: s.link(q.O)})
 	}
-	return v
+	return v, nil
 }
 
 func boolRank(b bool) int {

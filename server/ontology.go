@@ -75,10 +75,10 @@ func langRank(l string) int {
 	return 2
 }
 
-// ontologyPage documents the ontology: metadata, class hierarchy, every
+// ontologyHTML documents the ontology: metadata, class hierarchy, every
 // class and property with its sv/en labels and definitions, domains and
 // ranges, and the alignments with standard vocabularies.
-func (s *Server) ontologyPage(w http.ResponseWriter, r *http.Request) error {
+func (s *Server) ontologyHTML(r *http.Request) ([]byte, error) {
 	v := ontologyView{IRI: ontology.IRI, VersionIRI: ontology.VersionIRI, Version: ontology.Version, Prefix: "kgo", Namespace: ontology.NS}
 	graph := ontology.Graph()
 	titles, descs := map[string]string{}, map[string]string{}
@@ -206,7 +206,7 @@ func (s *Server) ontologyPage(w http.ResponseWriter, r *http.Request) error {
 	if title == "" {
 		title = "Ontology"
 	}
-	return s.servePage(w, r, "ontology", s.page(r, title, v).lang("en").alternates(v.Formats))
+	return s.renderBytes("ontology", s.page(r, title, v).lang("en").alternates(v.Formats))
 }
 
 // ontLink links an ontology term to its anchor on this page and any other

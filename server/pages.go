@@ -98,6 +98,14 @@ func (s *Server) render(w io.Writer, name string, p *pageView) error {
 	return t.ExecuteTemplate(w, "layout.html", p)
 }
 
+func (s *Server) renderBytes(name string, p *pageView) ([]byte, error) {
+	var b bytes.Buffer
+	if err := s.render(&b, name, p); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
 // servePage renders a page and sends it with a strong ETag.
 func (s *Server) servePage(w http.ResponseWriter, r *http.Request, name string, p *pageView) error {
 	var b bytes.Buffer

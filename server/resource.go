@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"kg/export"
 	"kg/ontology"
@@ -40,17 +41,13 @@ func (s *Server) encode(f export.Format, quads []term.Quad) ([]byte, error) {
 // about returns what the server knows about a resource: every stored quad
 // with it as subject, object or graph name, and the statements of the
 // dataset descriptions about it.
-func (s *Server) about(iri string) []term.Quad {
-	return s.aboutCtx(context.Background(), iri)
-}
-
-func (s *Server) aboutCtx(ctx context.Context, iri string) []term.Quad {
+func (s *Server) about(ctx context.Context, iri string) ([]term.Quad, error) {
 	t := term.IRI(iri)
 	var out []term.Quad
 	add := func(q term.Quad) bool { out = append(out, q); return true }
 	for _, p := range []store.Pattern{{S: t}, {O: t}, {G: t}} {
 		if err := s.st.Match(ctx, p, add); err != nil {
-			s.opt.Logf("match %s: %v", iri, err)
+			return nil, err
 		}
 	}
 	for _, q := range s.describe {
@@ -58,7 +55,7 @@ func (s *Server) aboutCtx(ctx context.Context, iri string) []term.Quad {
 			out = append(out, q)
 		}
 	}
-	return out
+	return out, nil
 }
 
 // known reports whether the server has anything to say about iri.
@@ -79,17 +76,20 @@ func (s *Server) known(ctx context.Context, iri string) bool {
 	return false
 }
 
-// documentFor finds the document a path names. Special documents are the
-// ontology (at its namespace path), the VoID description and the DCAT
-// catalogue; any other path names the resource {base}path when the graph
-// mentions it.
+// document is what a path names: the ontology (at its namespace path),
+// the VoID description, the DCAT catalogue, or the resource {base}path
+// when the graph mentions it.
 type document struct {
 	iri    string
 	offers []offer
-	quads  func() []term.Quad
-	html   func(w http.ResponseWriter, r *http.Request) error
+	quads  func(ctx context.Context) ([]term.Quad, error)
+	html   func(r *http.Request) ([]byte, error)
 	// raw gives fixed bytes for a format, where a byte-exact export exists.
 	raw map[string][]byte
+}
+
+func fixed(qs func() []term.Quad) func(context.Context) ([]term.Quad, error) {
+	return func(context.Context) ([]term.Quad, error) { return qs(), nil }
 }
 
 func (s *Server) documentFor(ctx context.Context, path string) (*document, bool) {
@@ -97,22 +97,22 @@ func (s *Server) documentFor(ctx context.Context, path string) (*document, bool)
 	case "/ontology", "/ontology/" + ontology.Version:
 		return &document{
 			iri: ontology.IRI, offers: graphOffersHTMLFirst,
-			quads: ontology.Graph,
-			html:  s.ontologyPage,
+			quads: fixed(ontology.Graph),
+			html:  s.ontologyHTML,
 			raw:   map[string][]byte{"ttl": ontology.Turtle()},
 		}, true
 	case "/.well-known/void":
 		return &document{
 			iri: s.base + ".well-known/void", offers: rdfOffers,
-			quads: s.voidQuads,
+			quads: fixed(s.voidQuads),
 			raw:   map[string][]byte{"ttl": s.voidTTL},
 		}, true
 	case "/catalog":
 		iri := s.base + "catalog"
 		return &document{
 			iri: iri, offers: graphOffersHTMLFirst,
-			quads: s.dcatQuads,
-			html:  func(w http.ResponseWriter, r *http.Request) error { return s.entityPage(w, r, iri) },
+			quads: fixed(s.dcatQuads),
+			html:  func(r *http.Request) ([]byte, error) { return s.entityHTML(r, iri) },
 			raw:   map[string][]byte{"rdfxml": s.dcatXML},
 		}, true
 	}
@@ -122,8 +122,8 @@ func (s *Server) documentFor(ctx context.Context, path string) (*document, bool)
 	}
 	return &document{
 		iri: iri, offers: graphOffersHTMLFirst,
-		quads: func() []term.Quad { return s.aboutCtx(ctx, iri) },
-		html:  func(w http.ResponseWriter, r *http.Request) error { return s.entityPage(w, r, iri) },
+		quads: func(ctx context.Context) ([]term.Quad, error) { return s.about(ctx, iri) },
+		html:  func(r *http.Request) ([]byte, error) { return s.entityHTML(r, iri) },
 	}, true
 }
 
@@ -139,7 +139,7 @@ var extensions = map[string]string{
 // extensionOf returns the document URL suffix of a format.
 func extensionOf(format string) string {
 	for ext, f := range extensions {
-		if f == format && ext != ".owl" {
+		if f == format {
 			return ext
 		}
 	}
@@ -155,12 +155,12 @@ func (s *Server) resource(w http.ResponseWriter, r *http.Request) error {
 	path := r.URL.Path
 	ctx := r.Context()
 	doc, ok := s.documentFor(ctx, path)
-	fixed := ""
+	fixedFormat := ""
 	if !ok {
 		if i := strings.LastIndexByte(path, '.'); i > strings.LastIndexByte(path, '/') {
 			if f, isExt := extensions[path[i:]]; isExt {
 				if doc, ok = s.documentFor(ctx, path[:i]); ok {
-					fixed = f
+					fixedFormat = f
 					path = path[:i]
 				}
 			}
@@ -170,32 +170,93 @@ func (s *Server) resource(w http.ResponseWriter, r *http.Request) error {
 		return errorf(http.StatusNotFound, "nothing is known about %s", s.iriOf(r.URL.Path))
 	}
 	format := r.URL.Query().Get("format")
-	var o offer
-	if fixed != "" {
-		if format != "" && format != fixed {
+	if fixedFormat != "" {
+		if format != "" && format != fixedFormat {
 			return errorf(http.StatusBadRequest, "the format parameter contradicts the extension")
 		}
-		format = fixed
+		format = fixedFormat
 	}
 	o, err := pick(r, doc.offers, format)
 	if err != nil {
 		return err
 	}
 	s.linkAlternates(w, path, doc.offers)
-	if fixed == "" {
+	if fixedFormat == "" {
 		w.Header().Add("Vary", "Accept")
 		if format == "" {
 			w.Header().Set("Content-Location", (&url.URL{Path: path + extensionOf(o.format)}).EscapedPath())
 		}
 	}
+	body, err := s.representation(r, doc, o)
+	if err != nil {
+		return err
+	}
+	ct := contentType(o.mediaType)
 	if o.format == "html" {
-		return doc.html(w, r)
+		ct = "text/html; charset=utf-8"
 	}
+	s.serveBytes(w, r, ct, body)
+	return nil
+}
+
+// representation returns the bytes of a document in a format, from the
+// cache when it has them: the server never writes to the store, so a
+// representation stays valid as long as the server runs.
+func (s *Server) representation(r *http.Request, doc *document, o offer) ([]byte, error) {
 	if b, ok := doc.raw[o.format]; ok {
-		s.serveBytes(w, r, contentType(o.mediaType), b)
-		return nil
+		return b, nil
 	}
-	return s.serveQuads(w, r, o, doc.quads())
+	key := doc.iri + " " + o.format
+	if b, ok := s.cache.get(key); ok {
+		return b, nil
+	}
+	var body []byte
+	var err error
+	if o.format == "html" {
+		body, err = doc.html(r)
+	} else {
+		var quads []term.Quad
+		if quads, err = doc.quads(r.Context()); err == nil {
+			f, _ := export.ByName(o.format)
+			body, err = s.encode(f, quads)
+		}
+	}
+	if err != nil {
+		return nil, err
+	}
+	s.cache.put(key, body)
+	return body, nil
+}
+
+// cache keeps rendered representations up to a total size; when full it
+// starts afresh, which is simple and bounds memory.
+type cache struct {
+	mu    sync.RWMutex
+	m     map[string][]byte
+	size  int
+	limit int
+}
+
+func (c *cache) get(key string) ([]byte, bool) {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	b, ok := c.m[key]
+	return b, ok
+}
+
+func (c *cache) put(key string, b []byte) {
+	if len(b) > c.limit/16 {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.m == nil || c.size+len(b) > c.limit {
+		c.m, c.size = map[string][]byte{}, 0
+	}
+	if _, ok := c.m[key]; !ok {
+		c.m[key] = b
+		c.size += len(b)
+	}
 }
 
 // linkAlternates lists the document URLs of a resource in a Link header

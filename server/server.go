@@ -36,6 +36,8 @@ const (
 	// MaxHeader bounds the total size of the request header fields (431
 	// beyond). cmd/kg also sets http.Server.MaxHeaderBytes.
 	MaxHeader = 32 << 10
+	// cacheLimit bounds the bytes of rendered pages and descriptions kept.
+	cacheLimit = 32 << 20
 )
 
 // Options configure a Server.
@@ -82,6 +84,7 @@ type Server struct {
 
 	mu    sync.Mutex
 	dumps map[string]*dump
+	cache cache // rendered representations of resources
 }
 
 // passageInfo locates a passage in the report.
@@ -125,6 +128,7 @@ func New(ctx context.Context, st store.Store, opt Options) (*Server, error) {
 		st: st, ds: ds, opt: opt, base: opt.Base,
 		loaded: time.Now().UTC().Truncate(time.Second),
 		dumps:  map[string]*dump{},
+		cache:  cache{limit: cacheLimit},
 	}
 	for _, p := range ontology.Prefixes(s.base) {
 		s.prefix = append(s.prefix, export.Prefix{Name: p.Name, IRI: p.IRI})

@@ -352,7 +352,11 @@ func (s *Server) sparqlEndpoint(w http.ResponseWriter, r *http.Request) error {
 		if o.format == "html" {
 			return s.renderQueryPage(w, r, queryView{Query: s.examples[0].Query})
 		}
-		return s.serveQuads(w, r, o, s.about(s.base+"sparql"))
+		quads, err := s.about(r.Context(), s.base+"sparql")
+		if err != nil {
+			return err
+		}
+		return s.serveQuads(w, r, o, quads)
 	}
 	q, err := s.parseQuery(req.query)
 	if err != nil {
