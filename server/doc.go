@@ -30,8 +30,10 @@
 //
 // Dumps are made on first request and kept in memory with their gzip
 // form; the plain dump is sent gzip-encoded to clients that accept it.
-// The server reads the store at start (labels, types, passages, counts)
-// and never writes to it; after kg build, restart it.
+// Rendered pages and RDF descriptions of resources are kept too, up to
+// 32 MiB. The server reads the store at start (labels, types, passages,
+// counts, the query dataset) and never writes to it; after kg build,
+// restart it.
 //
 // # Dereferencing: 200 with Content-Location, not 303
 //
