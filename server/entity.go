@@ -18,7 +18,7 @@ type linkView struct {
 	Text     string
 	Lang     string // language of Text, for the lang attribute
 	Title    string // the full IRI
-	Datatype string // compact datatype of a typed literal
+	Datatype string // compact datatype of a typed literal; media type of a document link
 	External bool
 	Literal  bool
 }
@@ -163,7 +163,7 @@ func (s *Server) entityHTML(r *http.Request, iri string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return s.renderBytes("entity", s.page(r, v.Title, v).lang(v.TitleLang).alternates(v.Formats))
+	return s.renderBytes("entity", s.page(v.Title, v).lang(v.TitleLang).alternates(v.Formats))
 }
 
 func (s *Server) entityView(r *http.Request, iri string) (*entityView, error) {

@@ -206,7 +206,7 @@ func (s *Server) ontologyHTML(r *http.Request) ([]byte, error) {
 	if title == "" {
 		title = "Ontology"
 	}
-	return s.renderBytes("ontology", s.page(r, title, v).lang("en").alternates(v.Formats))
+	return s.renderBytes("ontology", s.page(title, v).lang("en").alternates(v.Formats))
 }
 
 // ontLink links an ontology term to its anchor on this page and any other

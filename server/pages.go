@@ -82,7 +82,7 @@ type pageView struct {
 	Main       any
 }
 
-func (s *Server) page(r *http.Request, title string, main any) *pageView {
+func (s *Server) page(title string, main any) *pageView {
 	return &pageView{Title: title, Main: main}
 }
 
@@ -186,7 +186,7 @@ func (s *Server) front(w http.ResponseWriter, r *http.Request) error {
 	if title == "" {
 		title = v.Title
 	}
-	return s.servePage(w, r, "front", s.page(r, title, v))
+	return s.servePage(w, r, "front", s.page(title, v))
 }
 
 func browseURL(class string, page int) string {
@@ -219,7 +219,7 @@ func (s *Server) browse(w http.ResponseWriter, r *http.Request) error {
 		for _, c := range s.sum.Classes {
 			v.Classes = append(v.Classes, classCount{Class: s.link(term.IRI(c.Key)), Browse: browseURL(c.Key, 0), N: c.N})
 		}
-		return s.servePage(w, r, "browse", s.page(r, "Browse by class", v))
+		return s.servePage(w, r, "browse", s.page("Browse by class", v))
 	}
 	members, ok := s.members[class]
 	if !ok {
@@ -245,7 +245,7 @@ func (s *Server) browse(w http.ResponseWriter, r *http.Request) error {
 	for _, m := range members[page*browsePage : min(len(members), (page+1)*browsePage)] {
 		v.Members = append(v.Members, s.link(term.IRI(m)))
 	}
-	return s.servePage(w, r, "browse", s.page(r, c.Text, v).lang(c.Lang))
+	return s.servePage(w, r, "browse", s.page(c.Text, v).lang(c.Lang))
 }
 
 type hitView struct {
@@ -314,7 +314,7 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) error {
 	if query != "" {
 		title = "Search: " + query
 	}
-	p := s.page(r, title, v)
+	p := s.page(title, v)
 	p.Search = query
 	return s.servePage(w, r, "search", p)
 }
@@ -412,7 +412,7 @@ func (s *Server) queryResultView(text string, out *outcome) queryView {
 
 func (s *Server) renderQueryPage(w http.ResponseWriter, r *http.Request, v queryView) error {
 	v.Examples = s.examples
-	p := s.page(r, "SPARQL query", v)
+	p := s.page("SPARQL query", v)
 	p.Script = template.JS(queryScript)
 	p.Section = "query"
 	var b bytes.Buffer
