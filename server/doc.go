@@ -46,8 +46,11 @@
 // the thing and its description apart, and it saves every client a round
 // trip, which matters for linked-data crawlers following thousands of
 // links and for browsers on slow networks; the hash-IRI ontology needs no
-// redirect either. A ?format= parameter (name, extension or media type)
-// overrides Accept, for links people can paste.
+// redirect either. A ?format= parameter (output= on /sparql too; a format
+// name such as ttl or csv, a media type, or a common alias such as
+// turtle, or xml and json, which mean RDF/XML and JSON-LD for graphs)
+// overrides Accept, for links people can paste and for clients such as
+// SPARQLWrapper that send it.
 //
 // # Content negotiation
 //

@@ -76,6 +76,25 @@ var rdfOffers = func() []offer {
 
 var graphOffers = append(slices.Clone(rdfOffers), offer{"text/html", "html"})
 
+// formatAliases are the format parameter values other endpoints and
+// clients use (SPARQLWrapper sends format=xml for RDF/XML graphs), each
+// with the formats it may mean, tried in order against what is offered.
+var formatAliases = map[string][]string{
+	"xml":       {"xml", "rdfxml"},
+	"rdf":       {"rdfxml"},
+	"json":      {"json", "jsonld"},
+	"json-ld":   {"jsonld"},
+	"turtle":    {"ttl"},
+	"n3":        {"ttl"},
+	"ntriples":  {"nt"},
+	"n-triples": {"nt"},
+	"nquads":    {"nq"},
+	"n-quads":   {"nq"},
+	"text":      {"table"},
+	"txt":       {"table"},
+	"htm":       {"html"},
+}
+
 // pick chooses the representation: the format parameter when given (a
 // format name, extension or media type), else the Accept header. It
 // returns an error for 406 Not Acceptable.
@@ -84,6 +103,13 @@ func pick(r *http.Request, offers []offer, format string) (offer, error) {
 		for _, o := range offers {
 			if strings.EqualFold(format, o.format) || strings.EqualFold(format, o.mediaType) {
 				return o, nil
+			}
+		}
+		for _, name := range formatAliases[strings.ToLower(format)] {
+			for _, o := range offers {
+				if o.format == name {
+					return o, nil
+				}
 			}
 		}
 		if f, ok := export.Lookup(format); ok {
@@ -197,8 +223,11 @@ func (s *Server) readProtocol(w http.ResponseWriter, r *http.Request) (protocolR
 	if req.named, err = graphIRIs(params["named-graph-uri"], "named-graph-uri"); err != nil {
 		return req, err
 	}
-	if fs := params["format"]; len(fs) > 0 {
-		req.format = fs[0]
+	// format, or output as some clients call it, overrides Accept.
+	for _, name := range []string{"format", "output"} {
+		if fs := params[name]; len(fs) > 0 && req.format == "" {
+			req.format = fs[0]
+		}
 	}
 	return req, nil
 }

@@ -272,6 +272,12 @@ func TestProtocolNegotiation(t *testing.T) {
 		{"construct, alias media type", sparqlGET(con, nil, "application/x-turtle"), 200, "application/x-turtle"},
 		{"construct, sparql json only is 406", sparqlGET(con, nil, "application/sparql-results+json"), 406, ""},
 		{"construct, format=nt", sparqlGET(con, url.Values{"format": {"nt"}}, ""), 200, "application/n-triples"},
+		{"construct, format=xml means RDF/XML", sparqlGET(con, url.Values{"format": {"xml"}}, "application/rdf+xml"), 200, "application/rdf+xml"},
+		{"construct, format=json means JSON-LD", sparqlGET(con, url.Values{"format": {"json"}}, ""), 200, "application/ld+json"},
+		{"construct, format=turtle", sparqlGET(con, url.Values{"format": {"turtle"}}, ""), 200, "text/turtle; charset=utf-8"},
+		{"select, format=xml", sparqlGET(sel, url.Values{"format": {"xml"}}, ""), 200, "application/sparql-results+xml"},
+		{"select, output=csv", sparqlGET(sel, url.Values{"output": {"csv"}}, ""), 200, "text/csv; charset=utf-8"},
+		{"select, format=turtle is 406", sparqlGET(sel, url.Values{"format": {"turtle"}}, ""), 406, ""},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			w := do(t, s, c.r)
