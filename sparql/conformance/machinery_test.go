@@ -114,6 +114,7 @@ func TestCompare(t *testing.T) {
 		return &results.Result{Vars: strings.Fields(vars), Rows: rs}
 	}
 	byFirst := func(vars []string, row []term.Term) []term.Term { return row[:1] }
+	dec := func(v string) term.Term { return term.Literal(v, term.XSDDecimal) }
 	tr := true
 	tests := []struct {
 		name   string
@@ -136,10 +137,24 @@ func TestCompare(t *testing.T) {
 			&answer{Result: rows("s", []term.Term{x})}, true, passed},
 		{"strict cardinality", &expected{Format: "xml", Result: rows("s", []term.Term{x}, []term.Term{x})},
 			&answer{Result: rows("s", []term.Term{x})}, false, failed},
-		{"tsv double", &expected{Format: "tsv", Result: rows("o", []term.Term{term.Literal("1.0e6", term.XSDDouble)})},
-			&answer{Result: rows("o", []term.Term{term.Literal("1.0E6", term.XSDDouble)})}, false, passed},
-		{"xml double is exact", &expected{Format: "xml", Result: rows("o", []term.Term{term.Literal("1.0e6", term.XSDDouble)})},
-			&answer{Result: rows("o", []term.Term{term.Literal("1.0E6", term.XSDDouble)})}, false, failed},
+		{"same literal", &expected{Format: "xml", Result: rows("o", []term.Term{dec("2")})},
+			&answer{Result: rows("o", []term.Term{dec("2")})}, false, passed},
+		{"tsv double by value", &expected{Format: "tsv", Result: rows("o", []term.Term{term.Literal("1.0e6", term.XSDDouble)})},
+			&answer{Result: rows("o", []term.Term{term.Literal("1.0E6", term.XSDDouble)})}, false, passedByValue},
+		{"decimal by value", &expected{Format: "xml", Result: rows("o", []term.Term{dec("2.0")})},
+			&answer{Result: rows("o", []term.Term{dec("2")})}, false, passedByValue},
+		{"other value", &expected{Format: "xml", Result: rows("o", []term.Term{dec("2.0")})},
+			&answer{Result: rows("o", []term.Term{dec("2.5")})}, false, failed},
+		{"other datatype", &expected{Format: "xml", Result: rows("o", []term.Term{dec("2")})},
+			&answer{Result: rows("o", []term.Term{term.Literal("2", term.XSDInteger)})}, false, failed},
+		{"string is exact", &expected{Format: "xml", Result: rows("o", []term.Term{term.String("2.0")})},
+			&answer{Result: rows("o", []term.Term{term.String("2")})}, false, failed},
+		{"ordered by value", &expected{Format: "xml", Result: rows("o", []term.Term{dec("1.0")}, []term.Term{dec("2.0")})},
+			&answer{Result: rows("o", []term.Term{dec("1")}, []term.Term{dec("2")}), OrderKeys: byFirst}, false, passedByValue},
+		{"order by value still counts", &expected{Format: "xml", Result: rows("o", []term.Term{dec("1.0")}, []term.Term{dec("2.0")})},
+			&answer{Result: rows("o", []term.Term{dec("2")}, []term.Term{dec("1")}), OrderKeys: byFirst}, false, failed},
+		{"graph by value", &expected{Format: "rdf", Graph: []term.Quad{{S: x, P: y, O: dec("1.50")}}},
+			&answer{Graph: []term.Quad{{S: x, P: y, O: dec("1.5")}}}, false, passedByValue},
 		{"boolean", &expected{Format: "json", Result: &results.Result{Boolean: &tr}},
 			&answer{Result: &results.Result{Boolean: &tr}}, false, passed},
 		{"boolean vs rows", &expected{Format: "json", Result: &results.Result{Boolean: &tr}},

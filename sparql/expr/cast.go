@@ -194,17 +194,13 @@ func floatToDecimal(n number) (*big.Rat, bool) {
 }
 
 // numberString is the XPath cast of a numeric value to xsd:string:
-// decimals without a fraction print as integers, floats and doubles of
-// magnitude in [1e-6, 1e6) print as decimals, others in canonical form.
+// integers and decimals in canonical form (which has no ".0"), floats and
+// doubles of magnitude in [1e-6, 1e6) as decimals, others in canonical
+// form.
 func numberString(n number) string {
 	switch n.t {
-	case tInteger:
+	case tInteger, tDecimal:
 		return n.lexical()
-	case tDecimal:
-		if n.r == nil {
-			return formatFixed(n.i, n.sc, false)
-		}
-		return decimalString(n.r)
 	}
 	bits := 64
 	if n.t == tFloat {
@@ -221,16 +217,9 @@ func numberString(n number) string {
 		return "0"
 	case a >= 1e-6 && a < 1e6:
 		r, _ := floatToDecimal(n)
-		return decimalString(r)
+		return formatDecimal(r)
 	}
 	return formatFloat(n.f, bits)
-}
-
-func decimalString(r *big.Rat) string {
-	if r.IsInt() {
-		return r.Num().String()
-	}
-	return formatDecimal(r)
 }
 
 func castDate(target string, d dateTime, fail func() (term.Term, error)) (term.Term, error) {

@@ -652,7 +652,7 @@ func (n number) lexical() string {
 		return strconv.FormatInt(n.i, 10)
 	case tDecimal:
 		if n.r == nil {
-			return formatFixed(n.i, n.sc, true)
+			return formatFixed(n.i, n.sc)
 		}
 		return formatDecimal(n.r)
 	case tFloat:
@@ -661,20 +661,22 @@ func (n number) lexical() string {
 	return formatFloat(n.f, 64)
 }
 
-// formatDecimal writes the XSD 1.0 canonical decimal form: no leading
-// zeros or sign "+", at least one digit on each side of the point.
+// formatDecimal writes the XSD 1.1 canonical decimal form
+// (decimalCanonicalMap): no sign "+", no leading or trailing zeros, and no
+// point at all for integral values ("3", "-0.5", "0"). A value without a
+// finite decimal expansion (a quotient) is first rounded to divScale
+// fraction digits.
 func formatDecimal(r *big.Rat) string {
 	s := decimalScale(r)
 	if s < 0 {
 		r = roundDecimal(r, divScale)
 		s = decimalScale(r)
 	}
-	return r.FloatString(max(s, 1))
+	return r.FloatString(s)
 }
 
-// formatFixed writes m / 10^sc as a canonical decimal, without trailing
-// fraction zeros; keepPoint keeps ".0" on integral values.
-func formatFixed(m int64, sc int, keepPoint bool) string {
+// formatFixed writes m / 10^sc as a canonical decimal (see formatDecimal).
+func formatFixed(m int64, sc int) string {
 	neg := m < 0
 	u := uint64(m)
 	if neg {
@@ -688,8 +690,6 @@ func formatFixed(m int64, sc int, keepPoint bool) string {
 	s := ip
 	if fp != "" {
 		s += "." + fp
-	} else if keepPoint {
-		s += ".0"
 	}
 	if neg && (ip != "0" || fp != "") {
 		s = "-" + s
@@ -697,7 +697,9 @@ func formatFixed(m int64, sc int, keepPoint bool) string {
 	return s
 }
 
-// formatFloat writes the XSD 1.0 canonical double/float form: a mantissa
+// formatFloat writes the canonical double/float form (the same in XSD 1.0
+// and 1.1, doubleCanonicalMap): the shortest digits that read back as the
+// same binary value, as a mantissa
 // with one non-zero digit before the point (zero is "0.0E0"), "E" and the
 // exponent without leading zeros.
 func formatFloat(f float64, bits int) string {
