@@ -64,9 +64,11 @@ func runQuery(c *cli.Context) error {
 	}
 	defer done()
 	if c.Bool("explain") {
-		plan, err := eval.Explain(q)
+		// The query runs, so that the plan shows the steps taken with
+		// their estimated and actual row counts.
+		plan, err := eval.ExplainAnalyze(ctx, ds, q, eval.Options{Base: base})
 		if err != nil {
-			return err
+			return deadline(c, err)
 		}
 		fmt.Fprintf(os.Stdout, "algebra:\n%s\n\nplan:\n%s", algebra.Format(q.Pattern), plan)
 		return nil

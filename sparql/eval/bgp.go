@@ -19,6 +19,8 @@ type bgpNode struct {
 	cidsOf *MemDataset
 	cidsAt uint64
 	cids   [][3]uint32
+
+	an *groupStats // set in analysed runs only
 }
 
 type stepKind uint8
@@ -163,6 +165,7 @@ type groupRun struct {
 	// every slot a triple step of this run bound (0 when not known) and
 	// cids the ids of the constants of each step.
 	chosen map[uint64]int // step choices, for datasets other than MemDataset
+	an     *groupStats
 	mem    *MemDataset
 	mg     *memGraph
 	ids    []uint32
@@ -221,14 +224,18 @@ func (r *groupRun) prepareIDs(m *MemDataset) {
 }
 
 func (b *bgpNode) run(ev *evaluator, g term.Term, sol solution, yield func(solution) bool) bool {
-	r := &groupRun{b: b, ev: ev, g: g, sol: sol, yield: yield, full: 1<<len(b.steps) - 1}
+	r := &groupRun{b: b, ev: ev, g: g, sol: sol, yield: yield, full: 1<<len(b.steps) - 1, an: b.an}
 	if m, ok := ev.ds.(*MemDataset); ok {
 		r.prepareIDs(m)
 	}
 	var applied uint64
 	for i, f := range b.filters {
 		if !f.late && allBound(f.vars, sol) {
-			if !ev.test(f.e, g, sol) {
+			ok := ev.test(f.e, g, sol)
+			if r.an != nil {
+				r.an.tested(i, ok)
+			}
+			if !ok {
 				return ev.err == nil
 			}
 			applied |= 1 << i
@@ -241,7 +248,14 @@ func (r *groupRun) search(done, applied uint64) bool {
 	b, ev, sol := r.b, r.ev, r.sol
 	if done == r.full {
 		for i, f := range b.filters {
-			if applied&(1<<i) == 0 && !ev.test(f.e, r.g, sol) {
+			if applied&(1<<i) != 0 {
+				continue
+			}
+			ok := ev.test(f.e, r.g, sol)
+			if r.an != nil {
+				r.an.tested(i, ok)
+			}
+			if !ok {
 				return ev.err == nil
 			}
 		}
@@ -254,6 +268,13 @@ func (r *groupRun) search(done, applied uint64) bool {
 		return r.execTriple(next, done, applied)
 	}
 	cont := func(solution) bool { return r.advance(done, applied) }
+	if r.an != nil {
+		rows := &r.an.steps[next].rows
+		cont = func(solution) bool {
+			*rows++
+			return r.advance(done, applied)
+		}
+	}
 	if st.kind == stepPath {
 		return st.path.run(ev, r.g, sol, cont)
 	}
@@ -268,7 +289,11 @@ func (r *groupRun) advance(done, applied uint64) bool {
 		if applied&(1<<i) != 0 || f.late || !allBound(f.vars, sol) {
 			continue
 		}
-		if !ev.test(f.e, r.g, sol) {
+		ok := ev.test(f.e, r.g, sol)
+		if r.an != nil {
+			r.an.tested(i, ok)
+		}
+		if !ok {
 			return ev.err == nil
 		}
 		applied |= 1 << i
@@ -282,6 +307,11 @@ func (r *groupRun) choose(done uint64) int {
 		// there the step after each set of done steps is chosen once, on
 		// the first partial solution that gets there.
 		if i, ok := r.chosen[done]; ok {
+			if r.an != nil {
+				// Other stores are asked for estimates once per
+				// position, in an analysed run too.
+				r.an.chose(i, done, 0, false)
+			}
 			return i
 		}
 		i := r.chooseNow(done)
@@ -289,9 +319,30 @@ func (r *groupRun) choose(done uint64) int {
 			r.chosen = map[uint64]int{}
 		}
 		r.chosen[done] = i
+		if r.an != nil {
+			r.an.chose(i, done, r.stepEstimate(i, done), true)
+		}
 		return i
 	}
-	return r.chooseNow(done)
+	i := r.chooseNow(done)
+	if r.an != nil {
+		r.an.chose(i, done, r.stepEstimate(i, done), true)
+	}
+	return i
+}
+
+// stepEstimate is the number of solutions step i is expected to give
+// with the current bindings: the rows of a VALUES table (one when its
+// variables are bound), the cardinality estimate of a triple or path.
+func (r *groupRun) stepEstimate(i int, done uint64) float64 {
+	st := &r.b.steps[i]
+	if st.kind == stepTable {
+		if allBound(st.table.slots, r.sol) {
+			return 1
+		}
+		return float64(len(st.table.rows))
+	}
+	return max(r.cost(i, done), 0)
 }
 
 func (r *groupRun) chooseNow(done uint64) int {
@@ -470,7 +521,7 @@ func (r *groupRun) execTriple(idx int, done, applied uint64) bool {
 		for _, t := range rng {
 			vids[perm[0]], vids[perm[1]], vids[perm[2]] = t[0], t[1], t[2]
 			vals[0], vals[1], vals[2] = terms[vids[0]], terms[vids[1]], terms[vids[2]]
-			if !r.bind(tp, &vals, &vids, done, applied) {
+			if !r.bind(idx, tp, &vals, &vids, done, applied) {
 				return false
 			}
 		}
@@ -487,7 +538,7 @@ func (r *groupRun) execTriple(idx int, done, applied uint64) bool {
 	cont := true
 	err := ev.ds.Match(ev.ctx, q[0], q[1], q[2], r.g, func(m term.Quad) bool {
 		vals := [3]term.Term{m.S, m.P, m.O}
-		cont = r.bind(tp, &vals, nil, done, applied)
+		cont = r.bind(idx, tp, &vals, nil, done, applied)
 		return cont
 	})
 	if err != nil {
@@ -500,7 +551,7 @@ func (r *groupRun) execTriple(idx int, done, applied uint64) bool {
 // bind binds the unbound positions of tp to a match (with its term ids
 // when vids is set), goes on with the remaining steps, and undoes the
 // bindings.
-func (r *groupRun) bind(tp *[3]slotOrConst, vals *[3]term.Term, vids *[3]uint32, done, applied uint64) bool {
+func (r *groupRun) bind(idx int, tp *[3]slotOrConst, vals *[3]term.Term, vids *[3]uint32, done, applied uint64) bool {
 	if !r.ev.tick() {
 		return false
 	}
@@ -526,6 +577,9 @@ func (r *groupRun) bind(tp *[3]slotOrConst, vals *[3]term.Term, vids *[3]uint32,
 	}
 	cont := true
 	if ok {
+		if r.an != nil {
+			r.an.steps[idx].rows++
+		}
 		cont = r.advance(done, applied)
 	}
 	for i := 0; i < nb; i++ {

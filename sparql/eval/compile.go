@@ -21,6 +21,8 @@ type slotOrConst struct {
 type compiler struct {
 	slots map[string]int
 	names []string
+	// prefixes of the query, to shorten IRIs in plans
+	prefixes []algebra.Prefix
 }
 
 func (c *compiler) slot(name string) int {

@@ -59,10 +59,10 @@ func ExampleExplain() {
 	// Output:
 	// project (?x)
 	//   optional nested
-	//     group (2 steps, 1 filters)
-	//       triple ?x <http://ex/p> ?y
+	//     group (2 steps, 1 filter)
+	//       triple ?x :p ?y
 	//       path (path+ <http://ex/q>)
 	//       filter on (?z) when bound
-	//     group (1 steps, 0 filters)
-	//       triple ?x <http://ex/r> ?w
+	//     group (1 step, 0 filters)
+	//       triple ?x :r ?w
 }

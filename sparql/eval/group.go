@@ -20,6 +20,7 @@ type groupNode struct {
 	inner node
 	by    []int
 	aggs  []caggregate
+	an    *opStats // set in analysed runs only
 }
 
 func (n *groupNode) scope() varSet {
@@ -192,7 +193,14 @@ func (n *groupNode) run(ev *evaluator, g term.Term, sol solution, yield func(sol
 		// Aggregating over nothing still gives one group.
 		order = append(order, n.newGroup(make(solution, len(sol))))
 	}
+	if n.an != nil {
+		n.an.built += int64(len(order))
+	}
 	for _, gr := range order {
+		// HAVING may drop every group: the consumer need not tick.
+		if !ev.tick() {
+			return false
+		}
 		out := gr.key
 		for i, a := range n.aggs {
 			if v, ok := gr.accs[i].result(); ok {

@@ -155,7 +155,10 @@ func (ev *evaluator) test(f cexpr, g term.Term, sol solution) bool {
 
 // ---- join, optional, union, minus, filter
 
-type joinNode struct{ left, right node }
+type joinNode struct {
+	left, right node
+	an          *opStats // set in analysed runs only
+}
 
 func (j *joinNode) scope() varSet   { return j.left.scope().union(j.right.scope()) }
 func (j *joinNode) certain() varSet { return j.left.certain().union(j.right.certain()) }
@@ -167,15 +170,26 @@ func (j *joinNode) run(ev *evaluator, g term.Term, sol solution, yield func(solu
 	left, right := j.left, j.right
 	outer := seedBound(sol)
 	rightSafe := right.safeUnder(with(outer, left.scope()))
+	swapped := false
 	if !rightSafe && left.safeUnder(with(outer, right.scope())) {
-		left, right, rightSafe = right, left, true
+		left, right, rightSafe, swapped = right, left, true, true
 	}
 	if rightSafe {
+		if j.an != nil {
+			j.an.nested++
+			if swapped {
+				j.an.swapped++
+			}
+		}
 		return left.run(ev, g, sol, func(s solution) bool {
 			return right.run(ev, g, s, yield)
 		})
 	}
 	rs, ok := collect(ev, right, g, sol)
+	if j.an != nil {
+		j.an.hash++
+		j.an.built += int64(len(rs))
+	}
 	if !ok {
 		return false
 	}
@@ -204,6 +218,7 @@ func (j *joinNode) run(ev *evaluator, g term.Term, sol solution, yield func(solu
 type leftJoinNode struct {
 	left, right node
 	expr        cexpr
+	an          *opStats // set in analysed runs only
 }
 
 func (j *leftJoinNode) scope() varSet   { return j.left.scope().union(j.right.scope()) }
@@ -244,6 +259,9 @@ func (j *leftJoinNode) rightSafe(outer func(int) bool) bool {
 
 func (j *leftJoinNode) run(ev *evaluator, g term.Term, sol solution, yield func(solution) bool) bool {
 	if j.rightSafe(seedBound(sol)) {
+		if j.an != nil {
+			j.an.nested++
+		}
 		return j.left.run(ev, g, sol, func(a solution) bool {
 			found := false
 			ok := j.right.run(ev, g, a, func(m solution) bool {
@@ -263,6 +281,10 @@ func (j *leftJoinNode) run(ev *evaluator, g term.Term, sol solution, yield func(
 		})
 	}
 	rs, ok := collect(ev, j.right, g, sol)
+	if j.an != nil {
+		j.an.hash++
+		j.an.built += int64(len(rs))
+	}
 	if !ok {
 		return false
 	}
@@ -306,7 +328,10 @@ func (u *unionNode) run(ev *evaluator, g term.Term, sol solution, yield func(sol
 	return u.left.run(ev, g, sol, yield) && u.right.run(ev, g, sol, yield)
 }
 
-type minusNode struct{ left, right node }
+type minusNode struct {
+	left, right node
+	an          *opStats // set in analysed runs only
+}
 
 func (m *minusNode) scope() varSet                 { return m.left.scope() }
 func (m *minusNode) certain() varSet               { return m.left.certain() }
@@ -319,6 +344,10 @@ func (m *minusNode) run(ev *evaluator, g term.Term, sol solution, yield func(sol
 		return m.left.run(ev, g, sol, yield)
 	}
 	rs, ok := collect(ev, m.right, g, sol)
+	if m.an != nil {
+		m.an.hash++
+		m.an.built += int64(len(rs))
+	}
 	if !ok {
 		return false
 	}
@@ -476,7 +505,7 @@ func (n *extendNode) safeUnder(outer func(int) bool) bool {
 }
 
 func (n *extendNode) run(ev *evaluator, g term.Term, sol solution, yield func(solution) bool) bool {
-	_, chained := n.inner.(*extendNode)
+	_, chained := unwrap(n.inner).(*extendNode)
 	return n.inner.run(ev, g, sol, func(s solution) bool {
 		if !chained {
 			// BNODE(str) gives the same node within one solution.

@@ -115,7 +115,7 @@ type evaluator struct {
 }
 
 func prepare(ctx context.Context, ds Dataset, q *algebra.Query, opt Options) (*evaluator, node, error) {
-	c := &compiler{slots: map[string]int{}}
+	c := &compiler{slots: map[string]int{}, prefixes: q.Prefixes}
 	root, err := c.pattern(q.Pattern)
 	if err != nil {
 		return nil, nil, err
