@@ -2,6 +2,7 @@ package eval
 
 import (
 	"fmt"
+	"strings"
 
 	"kg/sparql/algebra"
 	"kg/term"
@@ -310,6 +311,12 @@ func pushFilter(n node, e cexpr) (node, bool) {
 		}
 		nb := *n
 		nb.filters = append(append([]groupFilter(nil), n.filters...), f)
+		if v, t, ok := constantBinding(e); ok && n.certain()[v] && len(n.steps) < maxGroup {
+			// The condition holds exactly when the variable is that
+			// term: a one-row VALUES step lets the group look it up in
+			// the indexes instead of scanning and testing.
+			nb.steps = append(append([]step(nil), n.steps...), step{kind: stepTable, table: &tableNode{slots: []int{v}, rows: [][]term.Term{{t}}}})
+		}
 		return &nb, true
 	case *pathNode, *tableNode:
 		g, _ := asGroup(n)
@@ -343,6 +350,44 @@ func pushFilter(n node, e cexpr) (node, bool) {
 		}
 	}
 	return nil, false
+}
+
+// constantBinding recognises conditions that hold exactly when a
+// variable is bound to one term: sameTerm(?v, t) for any term t, and
+// ?v = t for an IRI, a string or a language-tagged string t, whose
+// equality is identity (for numbers, booleans and dates "=" compares
+// values: 1 = 1.0).
+func constantBinding(e cexpr) (slot int, t term.Term, ok bool) {
+	var a, b cexpr
+	sameTerm := false
+	switch e := e.(type) {
+	case binaryExpr:
+		if e.op != "=" {
+			return 0, term.Term{}, false
+		}
+		a, b = e.l, e.r
+	case callExpr:
+		if !strings.EqualFold(e.name, "SAMETERM") || len(e.args) != 2 {
+			return 0, term.Term{}, false
+		}
+		a, b, sameTerm = e.args[0], e.args[1], true
+	default:
+		return 0, term.Term{}, false
+	}
+	if _, ok := a.(constExpr); ok {
+		a, b = b, a
+	}
+	v, ok1 := a.(varExpr)
+	c, ok2 := b.(constExpr)
+	if !ok1 || !ok2 {
+		return 0, term.Term{}, false
+	}
+	switch {
+	case sameTerm, c.t.IsIRI(),
+		c.t.IsLiteral() && (c.t.Datatype == term.XSDString || c.t.Datatype == term.RDFLangString):
+		return v.slot, c.t, true
+	}
+	return 0, term.Term{}, false
 }
 
 // splitAnd flattens a conjunction into its conditions.

@@ -130,7 +130,7 @@ func nodeLabel(c *compiler, n node, st *opStats) string {
 	case *pathNode:
 		return "path " + algebra.FormatPath(n.path)
 	case *tableNode:
-		return fmt.Sprintf("values (%s) %d rows", varList(c, n.scope()), len(n.rows))
+		return fmt.Sprintf("values (%s) %s", varList(c, n.scope()), plural(len(n.rows), "row"))
 	case *groupNode:
 		by := varSet{}
 		for _, v := range n.by {
@@ -158,7 +158,7 @@ func stepLabel(c *compiler, st *step) string {
 	case stepPath:
 		return "path " + algebra.FormatPath(st.path.path)
 	case stepTable:
-		return fmt.Sprintf("values (%s) %d rows", varList(c, st.table.scope()), len(st.table.rows))
+		return fmt.Sprintf("values (%s) %s", varList(c, st.table.scope()), plural(len(st.table.rows), "row"))
 	}
 	var parts []string
 	for i, p := range st.tp {

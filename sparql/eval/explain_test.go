@@ -213,3 +213,40 @@ func TestAnalyzeCanceled(t *testing.T) {
 		t.Errorf("err = %v, want context.Canceled", err)
 	}
 }
+
+// TestFilterLookup: a condition that fixes a variable to one term is
+// answered by an index lookup (the triple reads only the matching rows),
+// and only where "=" is identity.
+func TestFilterLookup(t *testing.T) {
+	m := loadPeople(t)
+	tests := []struct {
+		query string
+		step  string
+		rows  int64 // rows the step reads
+		sols  int64
+	}{
+		{`SELECT * { ?s ?p ?o FILTER(?s = :bob) }`, "triple ?s ?p ?o", 4, 4},
+		{`SELECT * { ?s ?p ?o FILTER(:bob = ?s) }`, "triple ?s ?p ?o", 4, 4},
+		{`SELECT * { ?s ?p ?o FILTER(sameTerm(?o, "Alice")) }`, "triple ?s ?p ?o", 1, 1},
+		{`SELECT * { ?s :name ?n FILTER(?n = "Carol"@SV) }`, "triple ?s :name ?n", 1, 1},
+		{`SELECT * { ?s :name ?n FILTER(?n = "Alice"^^<http://www.w3.org/2001/XMLSchema#string>) }`, "triple ?s :name ?n", 1, 1},
+		// 1 = "01"^^xsd:integer: a value comparison, no lookup
+		{`SELECT * { ?s :age ?a FILTER(?a = 1) }`, "triple ?s :age ?a", 3, 1},
+		// ?x is not bound by the group: the filter stays a filter
+		{`SELECT * { ?s :age ?a OPTIONAL { ?s :city ?x } FILTER(?x = :lund) }`, "triple ?s :age ?a", 3, 1},
+	}
+	for _, tt := range tests {
+		q, err := parse.Query("PREFIX : <http://ex/>\n"+tt.query, parse.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, err := Analyze(context.Background(), m, q, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := find(p.Root, tt.step)
+		if n == nil || n.Rows != tt.rows || p.Rows != tt.sols {
+			t.Errorf("%s: step %+v, %d solutions; want %d rows read, %d solutions\n%s", tt.query, n, p.Rows, tt.rows, tt.sols, p)
+		}
+	}
+}

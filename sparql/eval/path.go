@@ -105,7 +105,9 @@ func (ev *evaluator) pathPairs(p algebra.PathExpr, g, s, o term.Term, yield func
 	case algebra.Link:
 		cont := true
 		err := ev.ds.Match(ev.ctx, s, p.IRI, o, g, func(q term.Quad) bool {
-			cont = yield(q.S, q.O)
+			// Inside a sequence, most links may lead nowhere: count
+			// them here, not only the pairs the path yields.
+			cont = ev.tick() && yield(q.S, q.O)
 			return cont
 		})
 		if err != nil {
@@ -253,6 +255,9 @@ func (ev *evaluator) negatedPairs(p algebra.NegatedSet, g, s, o term.Term, yield
 	cont := true
 	if len(p.Forward) > 0 || len(p.Inverse) == 0 {
 		err := ev.ds.Match(ev.ctx, s, term.Term{}, o, g, func(q term.Quad) bool {
+			if cont = ev.tick(); !cont {
+				return false
+			}
 			if excluded(p.Forward, q.P) {
 				return true
 			}
@@ -269,6 +274,9 @@ func (ev *evaluator) negatedPairs(p algebra.NegatedSet, g, s, o term.Term, yield
 	}
 	if len(p.Inverse) > 0 {
 		err := ev.ds.Match(ev.ctx, o, term.Term{}, s, g, func(q term.Quad) bool {
+			if cont = ev.tick(); !cont {
+				return false
+			}
 			if excluded(p.Inverse, q.P) {
 				return true
 			}

@@ -748,7 +748,11 @@ func (n *orderNode) run(ev *evaluator, g term.Term, sol solution, yield func(sol
 	if !ok {
 		return false
 	}
-	sort.SliceStable(rows, func(a, b int) bool {
+	// Sorting many rows takes a while too: the comparison checks for
+	// cancellation now and then and abandons the sort by panicking.
+	if canceled := sortCancelable(ev, len(rows), func(less func(a, b int) bool) {
+		sort.SliceStable(rows, less)
+	}, func(a, b int) bool {
 		for i := range n.keys {
 			c := expr.OrderCompare(rows[a].keys[i], rows[b].keys[i])
 			if n.desc[i] {
@@ -759,11 +763,44 @@ func (n *orderNode) run(ev *evaluator, g term.Term, sol solution, yield func(sol
 			}
 		}
 		return false
-	})
+	}); canceled {
+		return false
+	}
 	for _, r := range rows {
 		if !yield(r.sol) {
 			return false
 		}
 	}
 	return true
+}
+
+// sortAbandoned is the panic value that stops a cancelled sort.
+type sortAbandoned struct{}
+
+// sortCancelable runs sort with less, checking every few thousand
+// comparisons whether the query must stop; it reports whether it did.
+func sortCancelable(ev *evaluator, n int, sort func(less func(a, b int) bool), less func(a, b int) bool) (canceled bool) {
+	if n < 4096 {
+		sort(less)
+		return false
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			if _, ok := r.(sortAbandoned); !ok {
+				panic(r)
+			}
+			canceled = true
+		}
+	}()
+	count := 0
+	sort(func(a, b int) bool {
+		if count++; count&4095 == 0 {
+			if err := ev.ctx.Err(); err != nil {
+				ev.fail(err)
+				panic(sortAbandoned{})
+			}
+		}
+		return less(a, b)
+	})
+	return false
 }
