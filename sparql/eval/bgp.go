@@ -518,10 +518,22 @@ func (r *groupRun) execTriple(idx int, done, applied uint64) bool {
 		terms := r.mem.terms
 		var vals [3]term.Term
 		var vids [3]uint32
+		if r.an != nil {
+			// Analysed runs count rows; the loop below stays as lean
+			// as it was.
+			for _, t := range rng {
+				vids[perm[0]], vids[perm[1]], vids[perm[2]] = t[0], t[1], t[2]
+				vals[0], vals[1], vals[2] = terms[vids[0]], terms[vids[1]], terms[vids[2]]
+				if !r.bindCounted(idx, tp, &vals, &vids, done, applied) {
+					return false
+				}
+			}
+			return ev.err == nil
+		}
 		for _, t := range rng {
 			vids[perm[0]], vids[perm[1]], vids[perm[2]] = t[0], t[1], t[2]
 			vals[0], vals[1], vals[2] = terms[vids[0]], terms[vids[1]], terms[vids[2]]
-			if !r.bind(idx, tp, &vals, &vids, done, applied) {
+			if !r.bind(tp, &vals, &vids, done, applied) {
 				return false
 			}
 		}
@@ -538,7 +550,11 @@ func (r *groupRun) execTriple(idx int, done, applied uint64) bool {
 	cont := true
 	err := ev.ds.Match(ev.ctx, q[0], q[1], q[2], r.g, func(m term.Quad) bool {
 		vals := [3]term.Term{m.S, m.P, m.O}
-		cont = r.bind(idx, tp, &vals, nil, done, applied)
+		if r.an != nil {
+			cont = r.bindCounted(idx, tp, &vals, nil, done, applied)
+		} else {
+			cont = r.bind(tp, &vals, nil, done, applied)
+		}
 		return cont
 	})
 	if err != nil {
@@ -551,7 +567,7 @@ func (r *groupRun) execTriple(idx int, done, applied uint64) bool {
 // bind binds the unbound positions of tp to a match (with its term ids
 // when vids is set), goes on with the remaining steps, and undoes the
 // bindings.
-func (r *groupRun) bind(idx int, tp *[3]slotOrConst, vals *[3]term.Term, vids *[3]uint32, done, applied uint64) bool {
+func (r *groupRun) bind(tp *[3]slotOrConst, vals *[3]term.Term, vids *[3]uint32, done, applied uint64) bool {
 	if !r.ev.tick() {
 		return false
 	}
@@ -577,9 +593,6 @@ func (r *groupRun) bind(idx int, tp *[3]slotOrConst, vals *[3]term.Term, vids *[
 	}
 	cont := true
 	if ok {
-		if r.an != nil {
-			r.an.steps[idx].rows++
-		}
 		cont = r.advance(done, applied)
 	}
 	for i := 0; i < nb; i++ {
@@ -589,6 +602,27 @@ func (r *groupRun) bind(idx int, tp *[3]slotOrConst, vals *[3]term.Term, vids *[
 		}
 	}
 	return cont
+}
+
+// bindCounted is bind for analysed runs: a match that agrees with the
+// bindings (and with itself where a variable repeats) is a row of step
+// idx.
+func (r *groupRun) bindCounted(idx int, tp *[3]slotOrConst, vals *[3]term.Term, vids *[3]uint32, done, applied uint64) bool {
+	for i, pos := range tp {
+		if pos.slot < 0 {
+			continue
+		}
+		if cur := r.sol[pos.slot]; !cur.IsZero() && cur != vals[i] {
+			return r.ev.tick()
+		}
+		for j := range i {
+			if tp[j].slot == pos.slot && vals[j] != vals[i] {
+				return r.ev.tick()
+			}
+		}
+	}
+	r.an.steps[idx].rows++
+	return r.bind(tp, vals, vids, done, applied)
 }
 
 // pathEstimate guesses the number of pairs a path gives with the ends s

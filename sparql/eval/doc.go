@@ -3,8 +3,14 @@
 //
 // Query runs any query form and returns a Result (Vars and Rows for
 // SELECT, Bool for ASK, Triples for CONSTRUCT and DESCRIBE); Select streams
-// the rows of a SELECT query instead; Explain shows the physical plan.
-// Cancelling the context stops a running query promptly.
+// the rows of a SELECT query instead. Explain shows the physical plan
+// without running it; Analyze and ExplainAnalyze run the query and report
+// the plan it took, with each operator's loops, solutions and time and
+// each join group step's cardinality estimate and actual row count (the
+// counters exist only in such runs). Cancelling the context stops a
+// running query promptly: every loop over matches, path steps, hash
+// probes, groups and sort comparisons checks it now and then, and the
+// error wraps both ErrCanceled and the context's error.
 //
 // The Dataset interface is deliberately narrow — match quads by pattern,
 // estimate a pattern's size, list the named graphs — so that the in-memory
@@ -19,7 +25,10 @@
 // and FILTER conditions joined to them, form join groups evaluated as index
 // nested-loop joins: the next step is the one with the smallest
 // cardinality estimate for the values bound so far, and each filter runs
-// as soon as its variables are bound. Joins whose right side depends only
+// as soon as its variables are bound. A filter that fixes a variable to
+// one term (sameTerm, or "=" with an IRI or a string) also joins the group
+// as a one-row VALUES step, so the term is looked up in the indexes rather
+// than every match tested. Joins whose right side depends only
 // on the bindings of the left are evaluated by substitution, the others by
 // hash join. ORDER BY, GROUP BY and the right sides of MINUS and of hash
 // joins are materialised; everything else streams.
