@@ -342,6 +342,27 @@ func (r *groupRun) stepEstimate(i int, done uint64) float64 {
 		}
 		return float64(len(st.table.rows))
 	}
+	if st.kind == stepTriple && r.mem != nil && r.mg != nil {
+		// cost ranks a fully bound triple first with 0; its estimate is
+		// the 0 or 1 match the index holds.
+		var q [3]uint32
+		for j, pos := range st.tp {
+			if q[j] = r.slotID(i, j, pos); q[j] == notFound {
+				return 0
+			}
+		}
+		rng, _ := r.mg.scan(q[0], q[1], q[2])
+		return float64(len(rng))
+	}
+	if st.kind == stepTriple {
+		var q [3]term.Term
+		for j, pos := range st.tp {
+			if q[j] = pos.t; pos.slot >= 0 {
+				q[j] = r.sol[pos.slot]
+			}
+		}
+		return float64(r.ev.ds.Estimate(q[0], q[1], q[2], r.g))
+	}
 	return max(r.cost(i, done), 0)
 }
 

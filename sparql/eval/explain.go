@@ -239,7 +239,9 @@ type PlanNode struct {
 	Est float64
 	// Loops counts the times the operator ran: once per solution of the
 	// left side for the right side of a nested join, once per partial
-	// solution for a step of a join group.
+	// solution for a step of a join group. It is -1 on the headings
+	// "exists" and "not exists", which introduce the pattern of an
+	// EXISTS in the operator's expressions and have no counts.
 	Loops int64
 	// Rows counts the solutions it produced over all loops (for a
 	// filter: the solutions that passed; Tested those it saw).
@@ -282,9 +284,12 @@ func Analyze(ctx context.Context, ds Dataset, q *algebra.Query, opt Options) (*P
 	if err != nil {
 		return nil, err
 	}
-	a := &analysis{c: ev.comp}
+	a := &analysis{c: ev.comp, exists: map[node][]existsRef{}}
 	root = a.instrument(root)
 	plan := &Plan{}
+	if m, ok := ds.(*MemDataset); ok {
+		m.build() // pending additions are indexed outside the timings
+	}
 	start := time.Now()
 	root.run(ev, term.Term{}, make(solution, ev.nslots), func(solution) bool {
 		plan.Rows++
@@ -395,6 +400,13 @@ func unwrap(n node) node {
 
 type analysis struct {
 	c *compiler
+	// the EXISTS patterns in the expressions of each operator
+	exists map[node][]existsRef
+}
+
+type existsRef struct {
+	not     bool
+	pattern node
 }
 
 // instrument wraps every operator of a freshly compiled tree and gives
@@ -404,22 +416,40 @@ func (a *analysis) instrument(n node) node {
 	switch n := n.(type) {
 	case *bgpNode:
 		n.an = &groupStats{steps: make([]stepStats, len(n.steps)), filters: make([]filterStats, len(n.filters))}
+		n.filters = slices.Clone(n.filters)
+		for i := range n.filters {
+			n.filters[i].e = a.expr(n, n.filters[i].e)
+		}
 	case *joinNode:
 		n.left, n.right, n.an = a.instrument(n.left), a.instrument(n.right), st
 	case *leftJoinNode:
 		n.left, n.right, n.an = a.instrument(n.left), a.instrument(n.right), st
+		if n.expr != nil {
+			n.expr = a.expr(n, n.expr)
+		}
 	case *unionNode:
 		n.left, n.right = a.instrument(n.left), a.instrument(n.right)
 	case *minusNode:
 		n.left, n.right, n.an = a.instrument(n.left), a.instrument(n.right), st
 	case *filterNode:
 		n.inner = a.instrument(n.inner)
+		n.conds = slices.Clone(n.conds)
+		for i := range n.conds {
+			n.conds[i] = a.expr(n, n.conds[i])
+		}
 	case *graphNode:
 		n.inner = a.instrument(n.inner)
 	case *extendNode:
 		n.inner = a.instrument(n.inner)
+		n.expr = a.expr(n, n.expr)
 	case *groupNode:
 		n.inner, n.an = a.instrument(n.inner), st
+		n.aggs = slices.Clone(n.aggs)
+		for i := range n.aggs {
+			if n.aggs[i].arg != nil {
+				n.aggs[i].arg = a.expr(n, n.aggs[i].arg)
+			}
+		}
 	case *projectNode:
 		n.inner = a.instrument(n.inner)
 	case *distinctNode:
@@ -428,8 +458,42 @@ func (a *analysis) instrument(n node) node {
 		n.inner = a.instrument(n.inner)
 	case *orderNode:
 		n.inner = a.instrument(n.inner)
+		n.keys = slices.Clone(n.keys)
+		for i := range n.keys {
+			n.keys[i] = a.expr(n, n.keys[i])
+		}
 	}
 	return &analyzed{node: n, st: st}
+}
+
+// expr instruments the EXISTS patterns of an expression of owner.
+func (a *analysis) expr(owner node, e cexpr) cexpr {
+	switch e := e.(type) {
+	case binaryExpr:
+		e.l, e.r = a.expr(owner, e.l), a.expr(owner, e.r)
+		return e
+	case unaryExpr:
+		e.x = a.expr(owner, e.x)
+		return e
+	case callExpr:
+		e.args = slices.Clone(e.args)
+		for i := range e.args {
+			e.args[i] = a.expr(owner, e.args[i])
+		}
+		return e
+	case inExpr:
+		e.x = a.expr(owner, e.x)
+		e.list = slices.Clone(e.list)
+		for i := range e.list {
+			e.list[i] = a.expr(owner, e.list[i])
+		}
+		return e
+	case existsExpr:
+		e.pattern = a.instrument(e.pattern)
+		a.exists[owner] = append(a.exists[owner], existsRef{e.not, e.pattern})
+		return e
+	}
+	return e
 }
 
 // plan turns an instrumented tree into PlanNodes.
@@ -442,6 +506,13 @@ func (a *analysis) plan(n node) *PlanNode {
 	}
 	for _, x := range children(w.node) {
 		p.Children = append(p.Children, a.plan(x))
+	}
+	for _, x := range a.exists[w.node] {
+		op := "exists"
+		if x.not {
+			op = "not exists"
+		}
+		p.Children = append(p.Children, &PlanNode{Op: op, Est: -1, Loops: -1, Children: []*PlanNode{a.plan(x.pattern)}})
 	}
 	return p
 }
@@ -494,13 +565,17 @@ func (p *Plan) String() string {
 	var walk func(n *PlanNode, depth int)
 	walk = func(n *PlanNode, depth int) {
 		var st []string
-		if n.Est >= 0 {
+		switch {
+		case n.Loops < 0:
+		case n.Est >= 0:
 			st = append(st, "est="+formatCount(n.Est))
-		}
-		if n.Tested > 0 || strings.HasPrefix(n.Op, "filter on") {
-			st = append(st, fmt.Sprintf("tested=%d passed=%d", n.Tested, n.Rows))
-		} else {
-			st = append(st, fmt.Sprintf("rows=%d loops=%d", n.Rows, n.Loops))
+			fallthrough
+		default:
+			if n.Tested > 0 || strings.HasPrefix(n.Op, "filter on") {
+				st = append(st, fmt.Sprintf("tested=%d passed=%d", n.Tested, n.Rows))
+			} else {
+				st = append(st, fmt.Sprintf("rows=%d loops=%d", n.Rows, n.Loops))
+			}
 		}
 		if n.Time > 0 {
 			st = append(st, "time="+formatDuration(n.Time))
@@ -519,7 +594,7 @@ func (p *Plan) String() string {
 	}
 	var b strings.Builder
 	for _, l := range lines {
-		fmt.Fprintf(&b, "%-*s  %s\n", width, l.op, l.stats)
+		b.WriteString(strings.TrimRight(fmt.Sprintf("%-*s  %s", width, l.op, l.stats), " ") + "\n")
 	}
 	fmt.Fprintf(&b, "%s in %s\n", plural(int(p.Rows), "result"), formatDuration(p.Time))
 	return b.String()

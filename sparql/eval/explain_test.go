@@ -82,6 +82,12 @@ func TestAnalyze(t *testing.T) {
 		{"ask stops at the first", `ASK { ?p :knows ?q }`, 1, []want{
 			{"triple ?p :knows ?q", 4, 1, 1, 0},
 		}},
+		{"not exists", `SELECT * { ?p a :Person FILTER NOT EXISTS { ?p :age ?a } }`, 1, []want{
+			{"filter (1 condition)", -1, 1, 1, 0},
+			{"not exists", -1, -1, 0, 0},
+			// tried for each of the 3 persons, found for alice and bob
+			{"triple ?p :age ?a", 2, 3, 2, 0},
+		}},
 		{"path", `SELECT * { :alice :knows+ ?x }`, 3, []want{
 			{"path", -1, 1, 3, 0},
 		}},
