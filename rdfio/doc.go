@@ -14,7 +14,7 @@
 // are read whole, as their processing needs random access (XML byte offsets
 // for positions, JSON-LD expansion).
 //
-// IRIs are resolved with ResolveIRI, an RFC 3986 section 5 resolver that
+// IRIs are resolved with package iri, an RFC 3986 section 5 resolver that
 // works on strings and never re-encodes characters. Literals keep their
 // exact lexical form; language tags are lower-cased as term.LangString does.
 // Isomorphic compares parsed datasets up to blank node renaming, for tests.

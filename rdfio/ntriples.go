@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"kg/iri"
 	"kg/term"
 )
 
@@ -255,7 +256,7 @@ func (p *lineParser) iriString(intern bool) (string, error) {
 	} else {
 		s = string(raw)
 	}
-	if !isAbsoluteIRI(s) {
+	if !iri.IsAbsolute(s) {
 		p.pos = start
 		return "", p.errorf("relative IRI not allowed: <" + s + ">")
 	}
@@ -272,7 +273,7 @@ func (p *lineParser) iriSlow(start int) (string, error) {
 		if c == '>' {
 			p.pos++
 			s := b.String()
-			if !isAbsoluteIRI(s) {
+			if !iri.IsAbsolute(s) {
 				p.pos = start
 				return "", p.errorf("relative IRI not allowed: <" + s + ">")
 			}

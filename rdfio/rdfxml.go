@@ -11,6 +11,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"kg/iri"
 	"kg/term"
 )
 
@@ -190,7 +191,7 @@ func (p *xmlParser) start(t xml.StartElement) (*xmlElem, error) {
 		}
 		switch {
 		case xa.space == xmlNS && xa.local == "base":
-			top.base = ResolveIRI(top.base, xa.value)
+			top.base = iri.Resolve(top.base, xa.value)
 			if i := strings.IndexByte(top.base, '#'); i >= 0 {
 				top.base = top.base[:i]
 			}
@@ -364,12 +365,12 @@ func (p *xmlParser) idIRI(e *xmlElem, id string) (term.Term, error) {
 	if !isNCName(id) {
 		return term.Term{}, p.errAt(e, "rdf:ID '"+id+"' is not an XML name")
 	}
-	iri := ResolveIRI(e.base, "#"+id)
-	if p.ids[iri] {
+	abs := iri.Resolve(e.base, "#"+id)
+	if p.ids[abs] {
 		return term.Term{}, p.errAt(e, "rdf:ID '"+id+"' used twice")
 	}
-	p.ids[iri] = true
-	return term.IRI(iri), nil
+	p.ids[abs] = true
+	return term.IRI(abs), nil
 }
 
 func (p *xmlParser) nodeID(e *xmlElem, id string) (term.Term, error) {
@@ -413,7 +414,7 @@ func (p *xmlParser) nodeElement(e *xmlElem) (term.Term, error) {
 		case term.RDFNS + "nodeID":
 			t, err = p.nodeID(e, a.value)
 		case term.RDFNS + "about":
-			t = term.IRI(ResolveIRI(e.base, a.value))
+			t = term.IRI(iri.Resolve(e.base, a.value))
 		default:
 			if !okPropertyAttrURI(name) {
 				return subj, p.errAt(e, "rdf:"+a.local+" is not allowed as an attribute here")
@@ -440,7 +441,7 @@ func (p *xmlParser) nodeElement(e *xmlElem) (term.Term, error) {
 	for _, a := range props {
 		o := p.literal(e, a.value)
 		if a.uri == term.RDFType {
-			o = term.IRI(ResolveIRI(e.base, a.value))
+			o = term.IRI(iri.Resolve(e.base, a.value))
 		}
 		if err := p.triple(subj, term.IRI(a.uri), o); err != nil {
 			return subj, err
@@ -586,7 +587,7 @@ func (p *xmlParser) propertyElt(subj term.Term, e *xmlElem, li *int) error {
 			if resource != nil || nodeID != nil || len(props) > 0 {
 				return p.errAt(e, "rdf:datatype cannot be combined with rdf:resource, rdf:nodeID or property attributes")
 			}
-			obj = term.Literal(string(text), ResolveIRI(e.base, *datatype))
+			obj = term.Literal(string(text), iri.Resolve(e.base, *datatype))
 		case len(text) > 0 && (!isSpace(text) || resource == nil && nodeID == nil && len(props) == 0):
 			if resource != nil || nodeID != nil || len(props) > 0 {
 				return p.errAt(e, "a property element with text cannot have rdf:resource, rdf:nodeID or property attributes")
@@ -600,7 +601,7 @@ func (p *xmlParser) propertyElt(subj term.Term, e *xmlElem, li *int) error {
 			case resource != nil && nodeID != nil:
 				return p.errAt(e, "rdf:resource and rdf:nodeID cannot both be given")
 			case resource != nil:
-				obj = term.IRI(ResolveIRI(e.base, *resource))
+				obj = term.IRI(iri.Resolve(e.base, *resource))
 			case nodeID != nil:
 				obj, err = p.nodeID(e, *nodeID)
 			default:
@@ -612,7 +613,7 @@ func (p *xmlParser) propertyElt(subj term.Term, e *xmlElem, li *int) error {
 			for _, a := range props {
 				o := p.literal(e, a.value)
 				if a.uri == term.RDFType {
-					o = term.IRI(ResolveIRI(e.base, a.value))
+					o = term.IRI(iri.Resolve(e.base, a.value))
 				}
 				if err := p.triple(obj, term.IRI(a.uri), o); err != nil {
 					return err

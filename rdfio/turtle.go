@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"kg/iri"
 	"kg/term"
 )
 
@@ -144,10 +145,10 @@ func (p *turtleParser) directive(t token) (bool, error) {
 		if it.kind != tIRI {
 			return true, p.errAt(it, "expected IRI, found "+it.describe())
 		}
-		iri := ResolveIRI(p.base, it.text)
-		p.prefixes[nt.prefix] = iri
+		ns := iri.Resolve(p.base, it.text)
+		p.prefixes[nt.prefix] = ns
 		if p.opt.OnPrefix != nil {
-			p.opt.OnPrefix(nt.prefix, iri)
+			p.opt.OnPrefix(nt.prefix, ns)
 		}
 	} else {
 		it, err := p.next()
@@ -157,7 +158,7 @@ func (p *turtleParser) directive(t token) (bool, error) {
 		if it.kind != tIRI {
 			return true, p.errAt(it, "expected IRI, found "+it.describe())
 		}
-		p.base = ResolveIRI(p.base, it.text)
+		p.base = iri.Resolve(p.base, it.text)
 	}
 	if !sparql {
 		return true, p.expect(".")
@@ -337,7 +338,7 @@ func (p *turtleParser) iriOrBlank() (term.Term, error) {
 
 func (p *turtleParser) iriOf(t token) (string, error) {
 	if t.kind == tIRI {
-		return ResolveIRI(p.base, t.text), nil
+		return iri.Resolve(p.base, t.text), nil
 	}
 	ns, ok := p.prefixes[t.prefix]
 	if !ok {

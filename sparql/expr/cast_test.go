@@ -189,32 +189,14 @@ func TestCast(t *testing.T) {
 }
 
 func TestResolveIRI(t *testing.T) {
-	// RFC 3986 section 5.4.
-	const base = "http://a/b/c/d;p?q"
-	cases := map[string]string{
-		"g:h": "g:h", "g": "http://a/b/c/g", "./g": "http://a/b/c/g", "g/": "http://a/b/c/g/",
-		"/g": "http://a/g", "//g": "http://g", "?y": "http://a/b/c/d;p?y", "g?y": "http://a/b/c/g?y",
-		"#s": "http://a/b/c/d;p?q#s", "g#s": "http://a/b/c/g#s", "g?y#s": "http://a/b/c/g?y#s",
-		";x": "http://a/b/c/;x", "g;x": "http://a/b/c/g;x", "g;x?y#s": "http://a/b/c/g;x?y#s",
-		"": "http://a/b/c/d;p?q", ".": "http://a/b/c/", "./": "http://a/b/c/", "..": "http://a/b/",
-		"../": "http://a/b/", "../g": "http://a/b/g", "../..": "http://a/", "../../": "http://a/",
-		"../../g": "http://a/g", "../../../g": "http://a/g", "../../../../g": "http://a/g",
-		"/./g": "http://a/g", "/../g": "http://a/g", "g.": "http://a/b/c/g.", ".g": "http://a/b/c/.g",
-		"g..": "http://a/b/c/g..", "..g": "http://a/b/c/..g", "./../g": "http://a/b/g",
-		"./g/.": "http://a/b/c/g/", "g/./h": "http://a/b/c/g/h", "g/../h": "http://a/b/c/h",
-		"g;x=1/./y": "http://a/b/c/g;x=1/y", "g;x=1/../y": "http://a/b/c/y",
-		"g?y/./x": "http://a/b/c/g?y/./x", "g?y/../x": "http://a/b/c/g?y/../x",
-		"g#s/./x": "http://a/b/c/g#s/./x", "g#s/../x": "http://a/b/c/g#s/../x", "http:g": "http:g",
+	// RFC 3986 resolution itself is tested in package iri; here the checks
+	// IRI()/URI() add on top of it.
+	if got, err := resolveIRI("http://a/b/c", "../d"); err != nil || got != "http://a/d" {
+		t.Errorf("resolveIRI = %q, %v", got, err)
 	}
-	for ref, want := range cases {
-		if got := resolveReference(base, ref); got != want {
-			t.Errorf("resolve(%q) = %q, want %q", ref, got, want)
+	for _, c := range [][2]string{{"", "rel"}, {"", "a b"}, {"http://a/", "x y"}, {"http://a/", "<x>"}} {
+		if got, err := resolveIRI(c[0], c[1]); err == nil {
+			t.Errorf("resolveIRI(%q, %q) = %q, want an error", c[0], c[1], got)
 		}
-	}
-	if got := resolveReference("http://a", "b"); got != "http://a/b" {
-		t.Errorf("resolve against an empty path = %q", got)
-	}
-	if _, err := resolveIRI("", "rel"); err == nil {
-		t.Error("a relative IRI without a base must fail")
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"kg/iri"
 	"kg/sparql/algebra"
 	"kg/term"
 )
@@ -197,7 +198,7 @@ func (p *parser) prologue() {
 			if t.kind != tIRI {
 				p.fail(t, "expected an IRI after BASE, found %s", describe(t))
 			}
-			p.base = resolveIRI(p.base, t.text)
+			p.base = iri.Resolve(p.base, t.text)
 		case p.acceptWord("PREFIX"):
 			t := p.advance()
 			if t.kind != tPName || t.local != "" {
@@ -210,7 +211,7 @@ func (p *parser) prologue() {
 			if i.kind != tIRI {
 				p.fail(i, "expected an IRI after PREFIX %s:, found %s", t.text, describe(i))
 			}
-			iri := resolveIRI(p.base, i.text)
+			iri := iri.Resolve(p.base, i.text)
 			p.prefixes[t.text] = iri
 			p.q.Prefixes = append(p.q.Prefixes, algebra.Prefix{Name: t.text, IRI: iri})
 		default:
@@ -246,7 +247,7 @@ func (p *parser) iri() term.Term {
 	t := p.advance()
 	switch t.kind {
 	case tIRI:
-		return term.IRI(resolveIRI(p.base, t.text))
+		return term.IRI(iri.Resolve(p.base, t.text))
 	case tPName:
 		ns, ok := p.prefixes[t.text]
 		if !ok {

@@ -124,19 +124,3 @@ func TestErrors(t *testing.T) {
 	}
 }
 
-func TestResolveIRI(t *testing.T) {
-	base := "http://a/b/c/d;p?q"
-	// RFC 3986 section 5.4.
-	cases := map[string]string{
-		"g:h": "g:h", "g": "http://a/b/c/g", "./g": "http://a/b/c/g", "g/": "http://a/b/c/g/",
-		"/g": "http://a/g", "//g": "http://g", "?y": "http://a/b/c/d;p?y", "g?y": "http://a/b/c/g?y",
-		"#s": "http://a/b/c/d;p?q#s", "": "http://a/b/c/d;p?q", ".": "http://a/b/c/",
-		"..": "http://a/b/", "../g": "http://a/b/g", "../..": "http://a/", "../../../g": "http://a/g",
-		"g;x=1/../y": "http://a/b/c/y", "/./g": "http://a/g",
-	}
-	for ref, want := range cases {
-		if got := resolveIRI(base, ref); got != want {
-			t.Errorf("resolve(%q) = %q, want %q", ref, got, want)
-		}
-	}
-}

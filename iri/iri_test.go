@@ -1,8 +1,8 @@
-package rdfio
+package iri
 
 import "testing"
 
-func TestResolveIRI(t *testing.T) {
+func TestResolve(t *testing.T) {
 	// RFC 3986 section 5.4.
 	const base = "http://a/b/c/d;p?q"
 	cases := []struct{ ref, want string }{
@@ -52,8 +52,8 @@ func TestResolveIRI(t *testing.T) {
 		{"ä b%7e", "http://a/b/c/ä b%7e"},
 	}
 	for _, c := range cases {
-		if got := ResolveIRI(base, c.ref); got != c.want {
-			t.Errorf("ResolveIRI(%q, %q) = %q, want %q", base, c.ref, got, c.want)
+		if got := Resolve(base, c.ref); got != c.want {
+			t.Errorf("Resolve(%q, %q) = %q, want %q", base, c.ref, got, c.want)
 		}
 	}
 	more := []struct{ base, ref, want string }{
@@ -66,8 +66,8 @@ func TestResolveIRI(t *testing.T) {
 		{"http://a/b/", "http://c/./d/../e", "http://c/e"}, // absolute refs lose dot segments
 	}
 	for _, c := range more {
-		if got := ResolveIRI(c.base, c.ref); got != c.want {
-			t.Errorf("ResolveIRI(%q, %q) = %q, want %q", c.base, c.ref, got, c.want)
+		if got := Resolve(c.base, c.ref); got != c.want {
+			t.Errorf("Resolve(%q, %q) = %q, want %q", c.base, c.ref, got, c.want)
 		}
 	}
 }

@@ -1,4 +1,4 @@
-package rdfio
+package iri
 
 import "strings"
 
@@ -54,8 +54,8 @@ func schemeLen(s string) int {
 	return 0
 }
 
-// isAbsoluteIRI reports whether s starts with a scheme.
-func isAbsoluteIRI(s string) bool { return schemeLen(s) > 0 }
+// IsAbsolute reports whether s starts with a scheme.
+func IsAbsolute(s string) bool { return schemeLen(s) > 0 }
 
 func (p *iriParts) String() string {
 	var b strings.Builder
@@ -80,12 +80,12 @@ func (p *iriParts) String() string {
 	return b.String()
 }
 
-// ResolveIRI resolves the IRI reference ref against base following RFC 3986
+// Resolve resolves the IRI reference ref against base following RFC 3986
 // section 5.2. It works on strings and never re-encodes anything, unlike
 // net/url, so IRIs keep their exact characters. When base is empty or not
 // absolute, ref is returned unchanged.
-func ResolveIRI(base, ref string) string {
-	if isAbsoluteIRI(ref) {
+func Resolve(base, ref string) string {
+	if IsAbsolute(ref) {
 		if !hasDotSegment(ref) {
 			return ref
 		}
@@ -93,7 +93,7 @@ func ResolveIRI(base, ref string) string {
 		r.path = removeDotSegments(r.path)
 		return r.String()
 	}
-	if base == "" || !isAbsoluteIRI(base) {
+	if base == "" || !IsAbsolute(base) {
 		return ref
 	}
 	b := splitIRI(base)
