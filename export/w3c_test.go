@@ -11,35 +11,10 @@ import (
 	"strings"
 	"testing"
 
+	"kg/internal/testenv"
 	"kg/rdfio"
 	"kg/term"
 )
-
-// w3cDir locates the shared W3C test suites: $KG_W3C, or ../shared/w3c
-// next to the module root.
-func w3cDir(t *testing.T) string {
-	if d := os.Getenv("KG_W3C"); d != "" {
-		return d
-	}
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			w := filepath.Join(dir, "..", "shared", "w3c")
-			if _, err := os.Stat(w); err != nil {
-				t.Fatalf("W3C test suites not found at %s (set KG_W3C): %v", w, err)
-			}
-			return w
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("module root (go.mod) not found; set KG_W3C")
-		}
-		dir = parent
-	}
-}
 
 // TestW3CCorpus writes the expected results of the W3C Turtle, TriG,
 // N-Triples and RDF/XML test suites in every format and reads them back:
@@ -48,7 +23,7 @@ func w3cDir(t *testing.T) string {
 // (RDF/XML predicates without an XML name at the end, characters XML
 // cannot carry, IRIs RFC 3987 does not allow) and as a failure otherwise.
 func TestW3CCorpus(t *testing.T) {
-	root := filepath.Join(w3cDir(t), "rdf-tests", "rdf", "rdf11")
+	root := filepath.Join(testenv.W3CDir(t), "rdf-tests", "rdf", "rdf11")
 	var files []string
 	for _, pattern := range []string{"rdf-turtle/*.nt", "rdf-trig/*.nq", "rdf-n-triples/*.nt", "rdf-xml/*/*.nt"} {
 		m, err := filepath.Glob(filepath.Join(root, pattern))

@@ -15,6 +15,7 @@ import (
 	"testing"
 
 	"kg/ingest"
+	"kg/internal/testenv"
 	"kg/ontology"
 	"kg/term"
 )
@@ -140,25 +141,6 @@ func annLoadFloors(t *testing.T) map[string]float64 {
 		out[r[0]] = v
 	}
 	return out
-}
-
-// annModuleRoot walks up from the working directory to the directory holding go.mod.
-func annModuleRoot(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("go.mod not found above the working directory")
-		}
-		dir = parent
-	}
 }
 
 // annCountyNames returns the county names listed in identifiers.csv.
@@ -394,7 +376,7 @@ func TestAnnotation(t *testing.T) {
 		}
 	}
 
-	root := annModuleRoot(t)
+	root := testenv.Root(t)
 	report := filepath.Join(root, "seeds", "000_166f9742bfc0d13f.txt")
 	pages := annPages(t, report)
 	for _, m := range mentions {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/piprate/json-gold/ld"
 
+	"kg/internal/testenv"
 	"kg/term"
 )
 
@@ -30,7 +31,7 @@ type jsonldTest struct {
 // JSON-LD 1.0-only tests do not apply to a 1.1 processor; they are counted
 // and reported as skipped.
 func TestW3CJSONLDToRDF(t *testing.T) {
-	dir := filepath.Join(w3cDir(t), "json-ld-api", "tests")
+	dir := filepath.Join(testenv.W3CDir(t), "json-ld-api", "tests")
 	raw, err := os.ReadFile(filepath.Join(dir, "toRdf-manifest.jsonld"))
 	if err != nil {
 		t.Fatal(err)

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"kg/internal/testenv"
 	"kg/term"
 )
 
@@ -19,31 +20,6 @@ const (
 	rdftNS     = "http://www.w3.org/ns/rdftest#"
 	floorsFile = "testdata/conformance-floors.txt"
 )
-
-// w3cDir locates the shared W3C test suites: $KG_W3C, or ../shared/w3c
-// next to the module root.
-func w3cDir(t testing.TB) string {
-	t.Helper()
-	if d := os.Getenv("KG_W3C"); d != "" {
-		return d
-	}
-	wd, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for d := wd; ; d = filepath.Dir(d) {
-		if _, err := os.Stat(filepath.Join(d, "go.mod")); err == nil {
-			w := filepath.Join(filepath.Dir(d), "shared", "w3c")
-			if _, err := os.Stat(w); err != nil {
-				t.Fatalf("W3C test suites not found at %s (set KG_W3C): %v", w, err)
-			}
-			return w
-		}
-		if filepath.Dir(d) == d {
-			t.Fatal("module root (go.mod) not found; set KG_W3C to the W3C test suites")
-		}
-	}
-}
 
 // localPath maps an upstream test IRI to the local copy.
 func localPath(w3c, iri string) (string, bool) {
@@ -162,7 +138,7 @@ func checkFloor(t *testing.T, suite string, passed, failed int) {
 }
 
 func TestW3CRDFSyntaxSuites(t *testing.T) {
-	w3c := w3cDir(t)
+	w3c := testenv.W3CDir(t)
 	suites := []struct {
 		name, dir string
 		parse     ParseFunc

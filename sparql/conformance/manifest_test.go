@@ -240,29 +240,3 @@ func readEntry(g manifestGraph, folder string, e term.Term) (*testCase, error) {
 	}
 	return tc, nil
 }
-
-// w3cDir locates the shared W3C test suites: $KG_W3C, or ../shared/w3c
-// next to the module root (the directory holding go.mod).
-func w3cDir() (string, error) {
-	if d := os.Getenv("KG_W3C"); d != "" {
-		return d, nil
-	}
-	dir, err := os.Getwd()
-	if err != nil {
-		return "", err
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			d := filepath.Join(dir, "..", "shared", "w3c")
-			if _, err := os.Stat(d); err != nil {
-				return "", fmt.Errorf("W3C test suites not found at %s; set KG_W3C to their directory", d)
-			}
-			return d, nil
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", fmt.Errorf("module root (go.mod) not found; set KG_W3C to the W3C test suites")
-		}
-		dir = parent
-	}
-}

@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"kg/internal/testenv"
 	"kg/rdfio"
 	"kg/sparql/expr"
 	"kg/sparql/results"
@@ -98,7 +99,7 @@ var supported = map[string]bool{
 
 func sparql11Dir(t *testing.T) string {
 	t.Helper()
-	w3c, err := w3cDir()
+	w3c, err := testenv.Shared("KG_W3C", "w3c")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,24 +10,20 @@ import (
 	"testing"
 	"time"
 
+	"kg/internal/testenv"
 	"kg/rdfio"
 	"kg/sparql/parse"
 	"kg/term"
 )
 
-// benchDir locates the shared LUBM benchmark data next to the module root.
+// benchDir locates the shared LUBM benchmark data: $KG_BENCH, or
+// ../shared/bench beside the module root.
 func benchDir(t testing.TB) string {
-	wd, err := os.Getwd()
+	d, err := testenv.Shared("KG_BENCH", "bench")
 	if err != nil {
-		t.Fatal(err)
+		t.Skipf("benchmark data: %v", err)
 	}
-	for d := wd; filepath.Dir(d) != d; d = filepath.Dir(d) {
-		if _, err := os.Stat(filepath.Join(d, "go.mod")); err == nil {
-			return filepath.Join(filepath.Dir(d), "shared", "bench")
-		}
-	}
-	t.Fatal("module root not found")
-	return ""
+	return d
 }
 
 func loadNTGz(t testing.TB, path string) *MemDataset {

@@ -12,40 +12,13 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"kg/internal/testenv"
 	"kg/term"
 )
 
 // The W3C conformance run: the queries of the SPARQL 1.1 "functions" and
 // "cast" folders, restated in testdata/w3c-queries.txt, evaluated with this
 // package over the tests' data and compared with the expected results.
-
-// w3cDir finds the W3C suites: $KG_W3C, or ../shared/w3c next to the
-// module root.
-func w3cDir(t *testing.T) string {
-	t.Helper()
-	if d := os.Getenv("KG_W3C"); d != "" {
-		return d
-	}
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("W3C suites: no go.mod above the test directory; set KG_W3C")
-		}
-		dir = parent
-	}
-	d := filepath.Join(dir, "..", "shared", "w3c")
-	if _, err := os.Stat(d); err != nil {
-		t.Fatalf("W3C suites not found at %s (set KG_W3C to their location): %v", d, err)
-	}
-	return d
-}
 
 // sexpr is a parsed expression: an atom (term or ?var) or a call.
 type sexpr struct {
@@ -487,7 +460,7 @@ func formatSolutions(sols []binding) string {
 }
 
 func TestW3C(t *testing.T) {
-	root := filepath.Join(w3cDir(t), "rdf-tests", "sparql", "sparql11")
+	root := filepath.Join(testenv.W3CDir(t), "rdf-tests", "sparql", "sparql11")
 	qs, err := readQueries(filepath.Join("testdata", "w3c-queries.txt"))
 	if err != nil {
 		t.Fatal(err)

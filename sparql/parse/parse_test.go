@@ -123,4 +123,3 @@ func TestErrors(t *testing.T) {
 		}
 	}
 }
-

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"kg/internal/testenv"
 	"kg/rdfio"
 	"kg/term"
 )
@@ -17,31 +18,6 @@ const (
 	qtNS       = "http://www.w3.org/2001/sw/DataAccess/tests/test-query#"
 	floorsFile = "testdata/syntax-floor.txt"
 )
-
-// w3cDir locates the shared W3C test suites: $KG_W3C, or ../shared/w3c
-// next to the module root.
-func w3cDir(t testing.TB) string {
-	t.Helper()
-	if d := os.Getenv("KG_W3C"); d != "" {
-		return d
-	}
-	wd, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for d := wd; ; d = filepath.Dir(d) {
-		if _, err := os.Stat(filepath.Join(d, "go.mod")); err == nil {
-			w := filepath.Join(filepath.Dir(d), "shared", "w3c")
-			if _, err := os.Stat(w); err != nil {
-				t.Fatalf("W3C test suites not found at %s (set KG_W3C): %v", w, err)
-			}
-			return w
-		}
-		if filepath.Dir(d) == d {
-			t.Fatal("module root (go.mod) not found; set KG_W3C to the W3C test suites")
-		}
-	}
-}
 
 type syntaxTest struct {
 	name, typ, file string
@@ -98,7 +74,7 @@ func readManifest(t *testing.T, path string) []syntaxTest {
 }
 
 func TestW3CSyntax(t *testing.T) {
-	dir := filepath.Join(w3cDir(t), "rdf-tests", "sparql", "sparql11")
+	dir := filepath.Join(testenv.W3CDir(t), "rdf-tests", "sparql", "sparql11")
 	manifests, err := filepath.Glob(filepath.Join(dir, "*", "manifest.ttl"))
 	if err != nil {
 		t.Fatal(err)

@@ -7,40 +7,15 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-)
 
-// w3cDir locates the shared W3C test suites: $KG_W3C, or ../shared/w3c
-// next to the module root.
-func w3cDir(t *testing.T) string {
-	t.Helper()
-	if d := os.Getenv("KG_W3C"); d != "" {
-		return d
-	}
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			d := filepath.Join(dir, "..", "shared", "w3c")
-			if _, err := os.Stat(d); err != nil {
-				t.Fatalf("W3C test suites not found at %s; set KG_W3C to their directory", d)
-			}
-			return d
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("module root (go.mod) not found; set KG_W3C to the W3C test suites")
-		}
-		dir = parent
-	}
-}
+	"kg/internal/testenv"
+)
 
 // TestW3CResultFiles reads every expected-result file of the SPARQL 1.1
 // query suite and checks that it survives a trip through each exact format
 // unchanged (and through CSV as text).
 func TestW3CResultFiles(t *testing.T) {
-	root := filepath.Join(w3cDir(t), "rdf-tests", "sparql", "sparql11")
+	root := filepath.Join(testenv.W3CDir(t), "rdf-tests", "sparql", "sparql11")
 	counts := map[string]int{}
 	err := filepath.WalkDir(root, func(path string, d os.DirEntry, err error) error {
 		if err != nil || d.IsDir() {

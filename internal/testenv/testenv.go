@@ -1,0 +1,70 @@
+// Package testenv finds what the tests read from outside a package: the
+// module root and the shared directory beside it that holds the W3C test
+// suites and the benchmark data. It is for tests only.
+package testenv
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// ModuleRoot returns the directory holding go.mod, walking up from the
+// working directory (a test's package directory).
+func ModuleRoot() (string, error) {
+	dir, err := os.Getwd()
+	if err != nil {
+		return "", err
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir, nil
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "", errors.New("module root (go.mod) not found above the working directory")
+		}
+		dir = parent
+	}
+}
+
+// Shared returns ../shared/NAME beside the module root, or the directory
+// named by the environment variable env when it is set.
+func Shared(env, name string) (string, error) {
+	if d := os.Getenv(env); d != "" {
+		return d, nil
+	}
+	root, err := ModuleRoot()
+	if err != nil {
+		return "", fmt.Errorf("%w; set %s", err, env)
+	}
+	d := filepath.Join(filepath.Dir(root), "shared", name)
+	if _, err := os.Stat(d); err != nil {
+		return "", fmt.Errorf("%s not found (set %s): %w", d, env, err)
+	}
+	return d, nil
+}
+
+// W3CDir returns the W3C test suites: $KG_W3C, or ../shared/w3c beside the
+// module root. The test fails when they are missing: conformance is not
+// optional.
+func W3CDir(t testing.TB) string {
+	t.Helper()
+	d, err := Shared("KG_W3C", "w3c")
+	if err != nil {
+		t.Fatalf("W3C test suites: %v", err)
+	}
+	return d
+}
+
+// Root returns the module root or fails the test.
+func Root(t testing.TB) string {
+	t.Helper()
+	d, err := ModuleRoot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
