@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"kg/catalog"
+	"kg/ontology"
 	"kg/term"
 )
 
@@ -89,9 +90,9 @@ func dedupPrefixes(ps []Prefix) []Prefix {
 
 // dcatPrefixes are the namespaces of a DCAT-AP record.
 var dcatPrefixes = []Prefix{
-	{"dcat", "http://www.w3.org/ns/dcat#"},
-	{"dcterms", "http://purl.org/dc/terms/"},
-	{"foaf", "http://xmlns.com/foaf/0.1/"},
-	{"vcard", "http://www.w3.org/2006/vcard/ns#"},
-	{"void", "http://rdfs.org/ns/void#"},
+	{Name: "dcat", IRI: ontology.DCAT},
+	{Name: "dcterms", IRI: ontology.DCTERMS},
+	{Name: "foaf", IRI: ontology.FOAF},
+	{Name: "vcard", IRI: ontology.VCARD},
+	{Name: "void", IRI: ontology.VOID},
 }

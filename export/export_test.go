@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"kg/ontology"
 	"kg/rdfio"
 	"kg/term"
 )
@@ -19,7 +20,7 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/go
 const testBase = "https://w3id.org/regionalkg/"
 
 func testOptions() Options {
-	return Options{Prefixes: append(DefaultPrefixes(), Prefix{"id", testBase + "id/"}), Base: testBase}
+	return Options{Prefixes: ontology.Prefixes(testBase), Base: testBase}
 }
 
 // loadNQ reads an N-Quads fixture.

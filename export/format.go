@@ -5,12 +5,14 @@ import (
 	"strings"
 
 	"kg/catalog"
+	"kg/ontology"
 	"kg/rdfio"
 	"kg/term"
 )
 
-// Prefix is a namespace prefix for the syntaxes that abbreviate IRIs.
-type Prefix struct{ Name, IRI string }
+// Prefix is a namespace prefix for the syntaxes that abbreviate IRIs;
+// ontology.Prefixes gives kg's own.
+type Prefix = ontology.Prefix
 
 // Options controls a writer.
 type Options struct {

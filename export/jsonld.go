@@ -118,7 +118,7 @@ func (e *jsonldEncoder) compact() (map[string]any, error) {
 	// percent-encode non-ASCII characters and so change the IRIs.
 	prefixes := e.extra
 	if e.base != "" {
-		prefixes = append(slices.Clone(prefixes), Prefix{"kg", e.base})
+		prefixes = append(slices.Clone(prefixes), Prefix{Name: "kg", IRI: e.base})
 	}
 	for _, p := range prefixes {
 		if _, taken := ctx[p.Name]; taken || p.Name == "" || strings.ContainsAny(p.Name, ":@/#") {

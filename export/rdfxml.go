@@ -38,7 +38,7 @@ func newRDFXML(w io.Writer, opt Options) Encoder {
 		nsPrefix: map[string]string{term.RDFNS: "rdf"},
 		taken:    map[string]bool{"rdf": true},
 	}
-	e.declared = append(e.declared, Prefix{"rdf", term.RDFNS})
+	e.declared = append(e.declared, Prefix{Name: "rdf", IRI: term.RDFNS})
 	for _, p := range opt.Prefixes {
 		// Prefixes that XML cannot declare are left out: they only make
 		// the output shorter. Names starting with "xml" are reserved.

@@ -18,7 +18,7 @@ const xsd = term.XSDNS
 func ttlObject(t *testing.T, o term.Term) string {
 	t.Helper()
 	var buf bytes.Buffer
-	enc := newTurtle(&buf, Options{Prefixes: []Prefix{{"xsd", xsd}, {"ex", "http://example.org/"}}})
+	enc := newTurtle(&buf, Options{Prefixes: []Prefix{{Name: "xsd", IRI: xsd}, {Name: "ex", IRI: "http://example.org/"}}})
 	if err := enc.Encode(term.Quad{S: term.IRI("http://example.org/s"), P: term.IRI("http://example.org/p"), O: o}); err != nil {
 		t.Fatal(err)
 	}
@@ -162,7 +162,7 @@ func TestTurtleLayout(t *testing.T) {
 		{S: ex("b"), P: ex("p"), O: ex("a"), G: ex("h")}, // same triple, other graph
 	}
 	var buf bytes.Buffer
-	enc := newTurtle(&buf, Options{Prefixes: []Prefix{{"ex", "http://example.org/"}, {"", "http://example.org/empty#"}}})
+	enc := newTurtle(&buf, Options{Prefixes: []Prefix{{Name: "ex", IRI: "http://example.org/"}, {Name: "", IRI: "http://example.org/empty#"}}})
 	for _, q := range qs {
 		if err := enc.Encode(q); err != nil {
 			t.Fatal(err)
@@ -186,7 +186,7 @@ ex:b ex:p ex:a .
 	}
 
 	buf.Reset()
-	enc = newTriG(&buf, Options{Prefixes: []Prefix{{"ex", "http://example.org/"}}})
+	enc = newTriG(&buf, Options{Prefixes: []Prefix{{Name: "ex", IRI: "http://example.org/"}}})
 	for _, q := range []term.Quad{qs[0], qs[4], qs[5]} {
 		if err := enc.Encode(q); err != nil {
 			t.Fatal(err)
@@ -302,13 +302,13 @@ func TestWriteError(t *testing.T) {
 }
 
 func TestInvalidPrefixes(t *testing.T) {
-	for _, p := range []Prefix{{"1a", "http://x/"}, {"a.", "http://x/"}, {"a b", "http://x/"}, {"ok", "relative/"}} {
+	for _, p := range []Prefix{{Name: "1a", IRI: "http://x/"}, {Name: "a.", IRI: "http://x/"}, {Name: "a b", IRI: "http://x/"}, {Name: "ok", IRI: "relative/"}} {
 		enc := newTurtle(&bytes.Buffer{}, Options{Prefixes: []Prefix{p}})
 		if err := enc.Close(); err == nil {
 			t.Errorf("prefix %v accepted", p)
 		}
 	}
-	enc := newTurtle(&bytes.Buffer{}, Options{Prefixes: []Prefix{{"a", "http://x/"}, {"a", "http://y/"}}})
+	enc := newTurtle(&bytes.Buffer{}, Options{Prefixes: []Prefix{{Name: "a", IRI: "http://x/"}, {Name: "a", IRI: "http://y/"}}})
 	if err := enc.Close(); err == nil {
 		t.Error("duplicate prefix accepted")
 	}

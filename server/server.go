@@ -130,9 +130,7 @@ func New(ctx context.Context, st store.Store, opt Options) (*Server, error) {
 		dumps:  map[string]*dump{},
 		cache:  cache{limit: cacheLimit},
 	}
-	for _, p := range ontology.Prefixes(s.base) {
-		s.prefix = append(s.prefix, export.Prefix{Name: p.Name, IRI: p.IRI})
-	}
+	s.prefix = ontology.Prefixes(s.base)
 	s.compact = slices.Clone(s.prefix)
 	slices.SortStableFunc(s.compact, func(a, b export.Prefix) int { return cmp.Compare(len(b.IRI), len(a.IRI)) })
 

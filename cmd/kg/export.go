@@ -97,7 +97,7 @@ func exportOptions(c *cli.Context, base string, quads []term.Quad) (export.Optio
 	if err != nil {
 		return export.Options{}, err
 	}
-	return export.Options{Prefixes: exportPrefixes(base), Base: base, Catalog: &d}, nil
+	return export.Options{Prefixes: ontology.Prefixes(base), Base: base, Catalog: &d}, nil
 }
 
 // encodeAll writes quads (already in the format's order) with f.
@@ -109,14 +109,6 @@ func encodeAll(w io.Writer, f export.Format, opt export.Options, quads []term.Qu
 		}
 	}
 	return enc.Close()
-}
-
-func exportPrefixes(base string) []export.Prefix {
-	var out []export.Prefix
-	for _, p := range ontology.Prefixes(base) {
-		out = append(out, export.Prefix{Name: p.Name, IRI: p.IRI})
-	}
-	return out
 }
 
 // writeOutput runs write against stdout or an atomically replaced file.

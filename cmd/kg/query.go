@@ -11,6 +11,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"kg/export"
+	"kg/ontology"
 	"kg/sparql"
 	"kg/sparql/algebra"
 	"kg/sparql/eval"
@@ -120,7 +121,7 @@ func runQuery(c *cli.Context) error {
 		slices.SortFunc(quads, term.CompareTriplesFirst)
 		quads = slices.Compact(quads)
 		kgBase, _ := baseIRI(c)
-		if err := encodeAll(out, f, export.Options{Prefixes: exportPrefixes(kgBase), Base: kgBase}, quads); err != nil {
+		if err := encodeAll(out, f, export.Options{Prefixes: ontology.Prefixes(kgBase), Base: kgBase}, quads); err != nil {
 			return err
 		}
 	}
