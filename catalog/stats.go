@@ -1,6 +1,8 @@
 package catalog
 
 import (
+	"iter"
+	"maps"
 	"strings"
 
 	"kg/term"
@@ -83,3 +85,7 @@ func (c *Counter) Stats() Stats {
 	}
 	return s
 }
+
+// Triples yields the distinct triples counted so far, in no fixed order,
+// for callers that derive further numbers from the same pass.
+func (c *Counter) Triples() iter.Seq[term.Triple] { return maps.Keys(c.triples) }

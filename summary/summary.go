@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"kg/catalog"
 	"kg/ontology"
 	"kg/term"
 )
@@ -56,46 +57,34 @@ var linkProps = map[string]bool{
 }
 
 // Of summarises quads; base is the IRI base of the graph's minted IRIs.
+// The numbers VoID also reports come from catalog.Counter, so that kg
+// stats and the published descriptions agree.
 func Of(quads []term.Quad, base string) *Summary {
-	s := &Summary{Quads: len(quads)}
 	entityPrefix := base + "id/"
 	isEntity := func(t term.Term) bool { return t.IsIRI() && strings.HasPrefix(t.Value, entityPrefix) }
-
-	triples := make(map[term.Triple]bool, len(quads))
+	c := catalog.NewCounter(entityPrefix)
 	inNamed := make(map[term.Triple]bool)
-	graphs := map[term.Term]bool{}
-	subjects := map[term.Term]bool{}
-	objects := map[term.Term]bool{}
 	for _, q := range quads {
-		t := q.Triple()
-		triples[t] = true
+		c.Add(q)
 		if !q.G.IsZero() {
-			graphs[q.G] = true
-			inNamed[t] = true
+			inNamed[q.Triple()] = true
 		}
 	}
-	classes := map[string]map[term.Term]bool{}
-	props := map[string]int{}
+	st := c.Stats()
+	s := &Summary{
+		Quads: st.Quads, Triples: st.Triples, Graphs: st.Graphs,
+		Subjects: st.Subjects, Objects: st.Objects, Entities: st.Entities,
+	}
 	links := map[string]int{}
 	pages := map[string]int{}
-	entities := map[term.Term]bool{}
 	withProv := map[term.Term]bool{}
-	for t := range triples {
-		subjects[t.S] = true
-		objects[t.O] = true
-		props[t.P.Value]++
-		if isEntity(t.S) {
-			entities[t.S] = true
-		}
-		switch {
-		case t.P.Value == term.RDFType && t.O.IsIRI():
-			if classes[t.O.Value] == nil {
-				classes[t.O.Value] = map[term.Term]bool{}
+	for t := range c.Triples() {
+		switch t.P.Value {
+		case ontology.PROV + "wasDerivedFrom":
+			if isEntity(t.S) {
+				withProv[t.S] = true
 			}
-			classes[t.O.Value][t.S] = true
-		case t.P.Value == ontology.PROV+"wasDerivedFrom":
-			withProv[t.S] = true
-		case t.P.Value == ontology.Page:
+		case ontology.Page:
 			pages[t.O.Value]++
 		}
 		if linkProps[t.P.Value] && isEntity(t.S) {
@@ -108,31 +97,11 @@ func Of(quads []term.Quad, base string) *Summary {
 			}
 		}
 	}
-	s.Triples = len(triples)
-	s.Graphs = len(graphs)
-	s.Subjects = len(subjects)
-	s.Objects = len(objects)
-	s.Entities = len(entities)
-	for e := range entities {
-		if withProv[e] {
-			s.EntitiesWithProvenance++
-		}
-	}
-	for c, m := range classes {
-		s.Classes = append(s.Classes, Count{c, len(m)})
-	}
-	for p, n := range props {
-		s.Properties = append(s.Properties, Count{p, n})
-	}
-	for p, n := range links {
-		s.Links = append(s.Links, Count{p, n})
-	}
-	for p, n := range pages {
-		s.Pages = append(s.Pages, Count{p, n})
-	}
-	byCount(s.Classes)
-	byCount(s.Properties)
-	byCount(s.Links)
+	s.EntitiesWithProvenance = len(withProv)
+	s.Classes = counts(st.Classes)
+	s.Properties = counts(st.Properties)
+	s.Links = counts(links)
+	s.Pages = counts(pages)
 	slices.SortFunc(s.Pages, func(a, b Count) int {
 		ai, _ := strconv.Atoi(a.Key)
 		bi, _ := strconv.Atoi(b.Key)
@@ -141,8 +110,14 @@ func Of(quads []term.Quad, base string) *Summary {
 	return s
 }
 
-func byCount(cs []Count) {
+// counts turns a map into rows, most first.
+func counts(m map[string]int) []Count {
+	cs := make([]Count, 0, len(m))
+	for k, n := range m {
+		cs = append(cs, Count{k, n})
+	}
 	slices.SortFunc(cs, func(a, b Count) int {
 		return cmp.Or(cmp.Compare(b.N, a.N), strings.Compare(a.Key, b.Key))
 	})
+	return cs
 }
