@@ -5,36 +5,14 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"kg/internal/grammar"
+	"kg/iri"
 	"kg/term"
 )
 
 // Character classes of the Turtle grammar (RDF 1.1 Turtle §6.5). XML's
 // NCName classes coincide with them: NameStartChar without ':' is
 // PN_CHARS_U and NameChar without ':' is PN_CHARS plus '.'.
-
-func isPNCharsBase(r rune) bool {
-	switch {
-	case r >= 'A' && r <= 'Z', r >= 'a' && r <= 'z':
-		return true
-	case r >= 0xC0 && r <= 0xD6, r >= 0xD8 && r <= 0xF6, r >= 0xF8 && r <= 0x2FF,
-		r >= 0x370 && r <= 0x37D, r >= 0x37F && r <= 0x1FFF, r >= 0x200C && r <= 0x200D,
-		r >= 0x2070 && r <= 0x218F, r >= 0x2C00 && r <= 0x2FEF, r >= 0x3001 && r <= 0xD7FF,
-		r >= 0xF900 && r <= 0xFDCF, r >= 0xFDF0 && r <= 0xFFFD, r >= 0x10000 && r <= 0xEFFFF:
-		return true
-	}
-	return false
-}
-
-func isPNCharsU(r rune) bool { return r == '_' || isPNCharsBase(r) }
-
-func isPNChars(r rune) bool {
-	switch {
-	case isPNCharsU(r), r == '-', r >= '0' && r <= '9', r == 0xB7,
-		r >= 0x300 && r <= 0x36F, r >= 0x203F && r <= 0x2040:
-		return true
-	}
-	return false
-}
 
 // validDotted reports whether s is first (PN_CHARS | '.')* with a last
 // character that is not '.', where first decides the first character: the
@@ -51,7 +29,7 @@ func validDotted(s string, first func(rune) bool) bool {
 			}
 			continue
 		}
-		if r != '.' && !isPNChars(r) {
+		if r != '.' && !grammar.IsPNChars(r) {
 			return false
 		}
 	}
@@ -61,7 +39,7 @@ func validDotted(s string, first func(rune) bool) bool {
 // validPrefixName reports whether s can be declared with @prefix: the empty
 // prefix or a PN_PREFIX.
 func validPrefixName(s string) bool {
-	return s == "" || validDotted(s, isPNCharsBase)
+	return s == "" || validDotted(s, grammar.IsPNCharsBase)
 }
 
 // validLocal reports whether s can follow a prefix as written, without
@@ -72,11 +50,11 @@ func validLocal(s string) bool {
 	if s == "" {
 		return true
 	}
-	return validDotted(s, func(r rune) bool { return isPNCharsU(r) || r >= '0' && r <= '9' })
+	return validDotted(s, func(r rune) bool { return grammar.IsPNCharsU(r) || r >= '0' && r <= '9' })
 }
 
 func validBlankLabel(s string) bool {
-	return validDotted(s, func(r rune) bool { return isPNCharsU(r) || r >= '0' && r <= '9' })
+	return validDotted(s, func(r rune) bool { return grammar.IsPNCharsU(r) || r >= '0' && r <= '9' })
 }
 
 // validNCName reports whether s is an XML NCName.
@@ -86,10 +64,10 @@ func validNCName(s string) bool {
 	}
 	for i, r := range s {
 		if i == 0 {
-			if !isPNCharsU(r) {
+			if !grammar.IsPNCharsU(r) {
 				return false
 			}
-		} else if r != '.' && !isPNChars(r) {
+		} else if r != '.' && !grammar.IsPNChars(r) {
 			return false
 		}
 	}
@@ -125,7 +103,7 @@ func checkIRI(s string) error {
 	if !utf8.ValidString(s) {
 		return fmt.Errorf("IRI %q is not valid UTF-8", s)
 	}
-	if !hasScheme(s) {
+	if !iri.IsAbsolute(s) {
 		return fmt.Errorf("IRI %q is not absolute", s)
 	}
 	// The excluded characters are all ASCII, so a byte loop finds them.
@@ -138,22 +116,6 @@ func checkIRI(s string) error {
 }
 
 var iriExcluded = [256]bool{'<': true, '>': true, '"': true, '{': true, '}': true, '|': true, '^': true, '`': true, '\\': true}
-
-// hasScheme reports whether s starts with scheme ":" (RFC 3986 §3.1).
-func hasScheme(s string) bool {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z':
-		case i > 0 && (c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.'):
-		case i > 0 && c == ':':
-			return true
-		default:
-			return false
-		}
-	}
-	return false
-}
 
 // validLangTag checks the BCP 47 shape that the RDF syntaxes accept:
 // [a-zA-Z]+ ('-' [a-zA-Z0-9]+)*.

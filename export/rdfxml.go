@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"kg/internal/grammar"
 	"kg/term"
 )
 
@@ -80,7 +81,7 @@ func splitQName(iri string) (ns, local string, ok bool) {
 	i := len(iri)
 	for i > 0 {
 		r, size := lastRune(iri[:i])
-		if r != '.' && !isPNChars(r) {
+		if r != '.' && !grammar.IsPNChars(r) {
 			break
 		}
 		i -= size
@@ -88,7 +89,7 @@ func splitQName(iri string) (ns, local string, ok bool) {
 	// The local name must start with a NameStartChar.
 	for i < len(iri) {
 		r, size := firstRune(iri[i:])
-		if isPNCharsU(r) {
+		if grammar.IsPNCharsU(r) {
 			break
 		}
 		i += size

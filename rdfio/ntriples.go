@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"kg/internal/grammar"
 	"kg/iri"
 	"kg/term"
 )
@@ -285,7 +286,7 @@ func (p *lineParser) iriSlow(start int) (string, error) {
 			if err != nil {
 				return "", err
 			}
-			if !isIRIRune(r) {
+			if !grammar.IsIRIRune(r) {
 				p.pos = at
 				return "", p.errorf("escaped character not allowed in IRI")
 			}
@@ -293,7 +294,7 @@ func (p *lineParser) iriSlow(start int) (string, error) {
 			continue
 		}
 		r, n := utf8.DecodeRune(p.line[p.pos:])
-		if !isIRIRune(r) {
+		if !grammar.IsIRIRune(r) {
 			return "", p.errorf("character not allowed in IRI")
 		}
 		b.WriteRune(r)
@@ -346,13 +347,13 @@ func (p *lineParser) blank() (term.Term, error) {
 			r, n = utf8.DecodeRune(p.line[p.pos:])
 		}
 		if first {
-			if !isPNCharsU(r) && !(r >= '0' && r <= '9') {
+			if !grammar.IsPNCharsU(r) && !(r >= '0' && r <= '9') {
 				break
 			}
 			first = false
 		} else if r == '.' {
 			lastDot = p.pos
-		} else if !isPNChars(r) {
+		} else if !grammar.IsPNChars(r) {
 			break
 		} else {
 			lastDot = -1

@@ -3,6 +3,8 @@ package rdfio
 import (
 	"strings"
 	"unicode/utf8"
+
+	"kg/internal/grammar"
 )
 
 type tokKind uint8
@@ -103,7 +105,7 @@ func (lx *lexer) next() (token, error) {
 		t.text, err = lx.atWord()
 	case r >= '0' && r <= '9' || r == '+' || r == '-' || r == '.' && isDigitRune(lx.s.peek(1)):
 		t.kind, t.text, err = lx.number()
-	case r == ':' || isPNCharsBase(r):
+	case r == ':' || grammar.IsPNCharsBase(r):
 		t, err = lx.name(t)
 	case r == '^':
 		lx.s.next()
@@ -176,7 +178,7 @@ func (lx *lexer) iri() (string, error) {
 			if err != nil {
 				return "", err
 			}
-			if !isIRIRune(v) {
+			if !grammar.IsIRIRune(v) {
 				return "", lx.s.errAt(line, col, "escaped character not allowed in IRI")
 			}
 			lx.buf = utf8.AppendRune(lx.buf, v)
@@ -184,7 +186,7 @@ func (lx *lexer) iri() (string, error) {
 			return "", lx.s.errHere("unterminated IRI")
 		case r == runeBad:
 			return "", lx.s.errHere("invalid UTF-8")
-		case !isIRIRune(r):
+		case !grammar.IsIRIRune(r):
 			return "", lx.s.errHere("character " + quoteRune(r) + " not allowed in IRI")
 		default:
 			lx.s.next()
@@ -249,7 +251,7 @@ func (lx *lexer) blank() (string, error) {
 	lx.s.next()
 	lx.s.next()
 	r := lx.s.peek(0)
-	if !isPNCharsU(r) && !isDigitRune(r) {
+	if !grammar.IsPNCharsU(r) && !isDigitRune(r) {
 		return "", lx.s.errHere("bad blank node label")
 	}
 	lx.buf = utf8.AppendRune(lx.buf[:0], lx.s.next())
@@ -261,7 +263,7 @@ func (lx *lexer) blank() (string, error) {
 			for lx.s.peek(i) == '.' {
 				i++
 			}
-			if !isPNChars(lx.s.peek(i)) {
+			if !grammar.IsPNChars(lx.s.peek(i)) {
 				return string(lx.buf), nil
 			}
 			for ; i > 0; i-- {
@@ -269,7 +271,7 @@ func (lx *lexer) blank() (string, error) {
 			}
 			continue
 		}
-		if !isPNChars(r) {
+		if !grammar.IsPNChars(r) {
 			return string(lx.buf), nil
 		}
 		lx.buf = utf8.AppendRune(lx.buf, lx.s.next())
@@ -363,7 +365,7 @@ func (lx *lexer) name(t token) (token, error) {
 				for lx.s.peek(i) == '.' {
 					i++
 				}
-				if !isPNChars(lx.s.peek(i)) {
+				if !grammar.IsPNChars(lx.s.peek(i)) {
 					break
 				}
 				for ; i > 0; i-- {
@@ -371,7 +373,7 @@ func (lx *lexer) name(t token) (token, error) {
 				}
 				continue
 			}
-			if !isPNChars(r) {
+			if !grammar.IsPNChars(r) {
 				break
 			}
 			lx.buf = utf8.AppendRune(lx.buf, lx.s.next())
@@ -420,16 +422,16 @@ func (lx *lexer) local() (string, error) {
 			for i := 0; i < 3; i++ {
 				lx.buf = append(lx.buf, byte(lx.s.next()))
 			}
-		case r == ':' || isPNCharsU(r) || isDigitRune(r):
+		case r == ':' || grammar.IsPNCharsU(r) || isDigitRune(r):
 			lx.buf = utf8.AppendRune(lx.buf, lx.s.next())
-		case !first && isPNChars(r):
+		case !first && grammar.IsPNChars(r):
 			lx.buf = utf8.AppendRune(lx.buf, lx.s.next())
 		case !first && r == '.':
 			i := 1
 			for lx.s.peek(i) == '.' {
 				i++
 			}
-			if n := lx.s.peek(i); !isPNChars(n) && n != ':' && n != '%' && n != '\\' {
+			if n := lx.s.peek(i); !grammar.IsPNChars(n) && n != ':' && n != '%' && n != '\\' {
 				return string(lx.buf), nil
 			}
 			for ; i > 0; i-- {

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"unicode/utf8"
+
+	"kg/internal/grammar"
 )
 
 type tokKind uint8
@@ -133,7 +135,7 @@ func (l *lexer) token() (token, error) {
 		}
 		return tok(tPunct, "<")
 	case r == '?' || r == '$':
-		if c := l.peekRune(1); c >= 0 && (isPNCharsU(c) || isDigit(c)) {
+		if c := l.peekRune(1); c >= 0 && (grammar.IsPNCharsU(c) || isDigit(c)) {
 			l.next()
 			start := l.pos
 			for c := l.peekRune(0); c >= 0 && isVarChar(c); c = l.peekRune(0) {
@@ -181,12 +183,12 @@ func (l *lexer) token() (token, error) {
 		l.next()
 		l.next()
 		c := l.peekRune(0)
-		if c < 0 || !(isPNCharsU(c) || isDigit(c)) {
+		if c < 0 || !(grammar.IsPNCharsU(c) || isDigit(c)) {
 			return token{}, l.errf(line, col, "bad blank node label")
 		}
 		start := l.pos
 		last := l.pos
-		for c := l.peekRune(0); c >= 0 && (isPNChars(c) || c == '.'); c = l.peekRune(0) {
+		for c := l.peekRune(0); c >= 0 && (grammar.IsPNChars(c) || c == '.'); c = l.peekRune(0) {
 			l.next()
 			if c != '.' {
 				last = l.pos
@@ -194,7 +196,7 @@ func (l *lexer) token() (token, error) {
 		}
 		l.rewind(last)
 		return tok(tBlank, l.src[start:l.pos])
-	case r == ':' || isPNCharsBase(r):
+	case r == ':' || grammar.IsPNCharsBase(r):
 		return l.word(line, col)
 	case r == '(' || r == '[':
 		// NIL and ANON may contain white space between the brackets.
@@ -276,7 +278,7 @@ func (l *lexer) word(line, col int) (token, error) {
 	start := l.pos
 	if l.peekRune(0) != ':' {
 		last := l.pos
-		for c := l.peekRune(0); c >= 0 && (isPNChars(c) || c == '.'); c = l.peekRune(0) {
+		for c := l.peekRune(0); c >= 0 && (grammar.IsPNChars(c) || c == '.'); c = l.peekRune(0) {
 			l.next()
 			if c != '.' {
 				last = l.pos
@@ -324,7 +326,7 @@ func (l *lexer) local() (string, error) {
 			b.WriteRune('%')
 			b.WriteRune(h1)
 			b.WriteRune(h2)
-		case c >= 0 && (isPNCharsU(c) || isDigit(c) || c == ':' || (!first && (isPNChars(c) || c == '.'))):
+		case c >= 0 && (grammar.IsPNCharsU(c) || isDigit(c) || c == ':' || (!first && (grammar.IsPNChars(c) || c == '.'))):
 			l.next()
 			b.WriteRune(c)
 			if c == '.' {
@@ -477,27 +479,7 @@ func hexVal(r rune) rune {
 	return r - 'A' + 10
 }
 
-func isPNCharsBase(r rune) bool {
-	switch {
-	case isAlpha(r):
-		return true
-	case r >= 0xC0 && r <= 0xD6, r >= 0xD8 && r <= 0xF6, r >= 0xF8 && r <= 0x2FF,
-		r >= 0x370 && r <= 0x37D, r >= 0x37F && r <= 0x1FFF, r >= 0x200C && r <= 0x200D,
-		r >= 0x2070 && r <= 0x218F, r >= 0x2C00 && r <= 0x2FEF, r >= 0x3001 && r <= 0xD7FF,
-		r >= 0xF900 && r <= 0xFDCF, r >= 0xFDF0 && r <= 0xFFFD, r >= 0x10000 && r <= 0xEFFFF:
-		return true
-	}
-	return false
-}
-
-func isPNCharsU(r rune) bool { return r == '_' || isPNCharsBase(r) }
-
-func isPNChars(r rune) bool {
-	return isPNCharsU(r) || r == '-' || isDigit(r) || r == 0xB7 ||
-		(r >= 0x300 && r <= 0x36F) || (r >= 0x203F && r <= 0x2040)
-}
-
 func isVarChar(r rune) bool {
-	return isPNCharsU(r) || isDigit(r) || r == 0xB7 ||
+	return grammar.IsPNCharsU(r) || isDigit(r) || r == 0xB7 ||
 		(r >= 0x300 && r <= 0x36F) || (r >= 0x203F && r <= 0x2040)
 }

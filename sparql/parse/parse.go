@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"kg/internal/grammar"
 	"kg/iri"
 	"kg/sparql/algebra"
 	"kg/term"
@@ -204,7 +205,7 @@ func (p *parser) prologue() {
 			if t.kind != tPName || t.local != "" {
 				p.fail(t, "expected a prefix name after PREFIX, found %s", describe(t))
 			}
-			if t.text != "" && (!isPNCharsBase(firstRune(t.text)) || strings.HasSuffix(t.text, ".")) {
+			if t.text != "" && (!grammar.IsPNCharsBase(firstRune(t.text)) || strings.HasSuffix(t.text, ".")) {
 				p.fail(t, "bad prefix name %q", t.text)
 			}
 			i := p.advance()

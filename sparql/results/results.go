@@ -6,6 +6,7 @@ import (
 	"mime"
 	"strings"
 
+	"kg/internal/grammar"
 	"kg/term"
 )
 
@@ -221,24 +222,11 @@ func validVarName(v string) bool {
 	}
 	for i, r := range v {
 		switch {
-		case r == '_' || isPNCharsBase(r) || (r >= '0' && r <= '9'):
+		case r == '_' || grammar.IsPNCharsBase(r) || (r >= '0' && r <= '9'):
 		case i > 0 && (r == 0xB7 || (r >= 0x300 && r <= 0x36F) || (r >= 0x203F && r <= 0x2040)):
 		default:
 			return false
 		}
 	}
 	return true
-}
-
-func isPNCharsBase(r rune) bool {
-	switch {
-	case r >= 'A' && r <= 'Z', r >= 'a' && r <= 'z':
-		return true
-	case r >= 0xC0 && r <= 0xD6, r >= 0xD8 && r <= 0xF6, r >= 0xF8 && r <= 0x2FF,
-		r >= 0x370 && r <= 0x37D, r >= 0x37F && r <= 0x1FFF, r >= 0x200C && r <= 0x200D,
-		r >= 0x2070 && r <= 0x218F, r >= 0x2C00 && r <= 0x2FEF, r >= 0x3001 && r <= 0xD7FF,
-		r >= 0xF900 && r <= 0xFDCF, r >= 0xFDF0 && r <= 0xFFFD, r >= 0x10000 && r <= 0xEFFFF:
-		return true
-	}
-	return false
 }
