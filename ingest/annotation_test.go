@@ -25,6 +25,8 @@ import (
 // relation the text states (relations.tsv) and every worked example
 // (examples.tsv). It is kept independent of the lexicon, so that the graph
 // is measured against the report and not against the data that built it.
+// Relations the graph states beyond relations.tsv are judged one by one
+// against their sentence (judged.tsv), which gives relation precision.
 
 const annotationBase = "https://example.org/kg/"
 
@@ -39,6 +41,16 @@ type annRelation struct {
 	subject, property, object string
 	page                      int
 	evidence                  string
+	line                      int
+}
+
+// annJudgement is a person's verdict on a relation the graph states that
+// relations.tsv does not list: correct only if the report states it.
+type annJudgement struct {
+	subject, property, object string
+	page                      int
+	correct                   bool
+	quote                     string
 	line                      int
 }
 
@@ -117,6 +129,22 @@ func annLoadRelations(t *testing.T) []annRelation {
 	var out []annRelation
 	for _, r := range annRead(t, "relations.tsv", 5) {
 		out = append(out, annRelation{subject: r[0], property: r[1], object: r[2], page: annAtoi(t, "relations.tsv", r[3], r[5]), evidence: r[4], line: annAtoi(t, "relations.tsv", r[5], r[5])})
+	}
+	return out
+}
+
+func annLoadJudged(t *testing.T) []annJudgement {
+	var out []annJudgement
+	for _, r := range annRead(t, "judged.tsv", 6) {
+		j := annJudgement{subject: r[0], property: r[1], object: r[2], page: annAtoi(t, "judged.tsv", r[3], r[6]), quote: r[5], line: annAtoi(t, "judged.tsv", r[6], r[6])}
+		switch r[4] {
+		case "correct":
+			j.correct = true
+		case "wrong":
+		default:
+			t.Fatalf("judged.tsv:%s: verdict %q, want correct or wrong", r[6], r[4])
+		}
+		out = append(out, j)
 	}
 	return out
 }
@@ -677,6 +705,98 @@ func TestAnnotation(t *testing.T) {
 	}
 	metrics["recall.relations"] = rel.value()
 	metrics["relations.onPage"] = relPage.value()
+
+	// Relation precision: every relation of an annotated property that the
+	// graph states between entities is either annotated or judged by a
+	// reader of its sentence (judged.tsv); precision counts the annotated
+	// and the judged-correct ones.
+	judged := annLoadJudged(t)
+	type triple struct{ s, p, o string }
+	annotated := map[triple]bool{}
+	for _, r := range relations {
+		annotated[triple{r.subject, r.property, r.object}] = true
+	}
+	verdict := map[triple]annJudgement{}
+	for _, j := range judged {
+		k := triple{j.subject, j.property, j.object}
+		switch {
+		case byProp[j.property] == nil:
+			t.Errorf("judged.tsv:%d: %s is not an annotated property", j.line, j.property)
+		case annotated[k]:
+			t.Errorf("judged.tsv:%d: %s %s %s is annotated in relations.tsv; judge only what it does not list", j.line, j.subject, j.property, j.object)
+		case verdict[k].line != 0:
+			t.Errorf("judged.tsv:%d: %s %s %s judged before, on line %d", j.line, j.subject, j.property, j.object, verdict[k].line)
+		}
+		if !annOnPage(pages, j.page, j.quote) {
+			t.Errorf("judged.tsv:%d: quote %q is not on page %d of the report", j.line, j.quote, j.page)
+		}
+		verdict[k] = j
+	}
+	idPrefix := annotationBase + "id/"
+	produced := map[triple]bool{}
+	for k := range g.graphsOf {
+		p := strings.TrimPrefix(k[1].Value, ontology.NS)
+		if byProp[p] == nil || !strings.HasPrefix(k[1].Value, ontology.NS) || !strings.HasPrefix(k[0].Value, idPrefix) || !strings.HasPrefix(k[2].Value, idPrefix) {
+			continue
+		}
+		produced[triple{strings.TrimPrefix(k[0].Value, idPrefix), p, strings.TrimPrefix(k[2].Value, idPrefix)}] = true
+	}
+	prec := map[string]*annRatio{}
+	allPrec := &annRatio{}
+	var unjudged, wrong []string
+	for k := range produced {
+		if prec[k.p] == nil {
+			prec[k.p] = &annRatio{}
+		}
+		prec[k.p].total++
+		allPrec.total++
+		j, isJudged := verdict[k]
+		switch {
+		case annotated[k]:
+		case !isJudged:
+			// Show the reader what to judge: the pages and quotes of the
+			// passages stating it.
+			var where []string
+			for _, gr := range g.graphsOf[[3]term.Term{iri(k.s), term.IRI(ontology.NS + k.p), iri(k.o)}] {
+				for _, q := range g.objects(gr, ontology.Quote) {
+					where = append(where, fmt.Sprintf("p%v %q", g.pagesOf(gr), strings.Join(strings.Fields(q.Value), " ")))
+				}
+			}
+			unjudged = append(unjudged, fmt.Sprintf("%s\t%s\t%s: %s", k.s, k.p, k.o, strings.Join(where, "; ")))
+			continue
+		case !j.correct:
+			wrong = append(wrong, fmt.Sprintf("%s %s %s (p%d): %q", k.s, k.p, k.o, j.page, j.quote))
+			continue
+		}
+		prec[k.p].hit++
+		allPrec.hit++
+	}
+	for _, p := range props {
+		if prec[p] == nil {
+			prec[p] = &annRatio{}
+		}
+		t.Logf("relation %-16s precision %s", p, prec[p])
+		metrics["precision.relations."+p] = prec[p].value()
+	}
+	t.Logf("relations precision %s", allPrec)
+	metrics["precision.relations"] = allPrec.value()
+	sort.Strings(wrong)
+	if len(wrong) > 0 {
+		t.Logf("relations judged wrong (%d):\n  %s", len(wrong), strings.Join(wrong, "\n  "))
+	}
+	var stale []string
+	for _, j := range judged {
+		if !produced[triple{j.subject, j.property, j.object}] {
+			stale = append(stale, fmt.Sprintf("judged.tsv:%d: %s %s %s", j.line, j.subject, j.property, j.object))
+		}
+	}
+	if len(stale) > 0 {
+		t.Logf("judged relations the graph no longer states (%d):\n  %s", len(stale), strings.Join(stale, "\n  "))
+	}
+	sort.Strings(unjudged)
+	if len(unjudged) > 0 {
+		t.Errorf("relations neither annotated nor judged (%d); read each sentence and add a row to judged.tsv:\n  %s", len(unjudged), strings.Join(unjudged, "\n  "))
+	}
 
 	// Worked examples: found by title, with their regions, theme and URLs.
 	byTitle := map[string][]term.Term{}
