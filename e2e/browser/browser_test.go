@@ -38,6 +38,9 @@ const (
 	// generous for a two-core CI machine. Nothing waits a fixed time:
 	// every wait ends on a page event, or fails at this deadline.
 	budget = 90 * time.Second
+	// stepBudget bounds one step, so that a step waiting for something
+	// that never comes fails by name and still leaves its screenshot.
+	stepBudget = 30 * time.Second
 	// faultPath serves a page with a missing style sheet and a throwing
 	// script, to show that the watch over the pages catches both. The
 	// server itself would answer 404 there.
@@ -62,10 +65,10 @@ func TestBrowser(t *testing.T) {
 	r := newRun(t, exe, ts.URL)
 	start := time.Now()
 
-	r.step("front", func() error { return r.front() })
-	r.step("search", func() error { return r.search() })
+	r.step("front", r.front)
+	r.step("search", r.search)
 	r.step("region-skane", func() error { return r.entity(report) })
-	r.step("passage", func() error { return r.passage() })
+	r.step("passage", r.passage)
 	for _, c := range []struct {
 		name, query string
 		approx      bool // the page must say the match is approximate
@@ -76,8 +79,8 @@ func TestBrowser(t *testing.T) {
 	} {
 		r.step(c.name, func() error { return r.searchHeader(c.query, "Region Skåne", c.approx) })
 	}
-	r.step("query-example", func() error { return r.queryExample() })
-	r.step("query-editor", func() error { return r.queryEditor() })
+	r.step("query-example", r.queryExample)
+	r.step("query-editor", r.queryEditor)
 	r.faultCheck()
 	if len(r.watch.faviconNotes) > 0 {
 		t.Logf("note: the browser's own request for %s failed (the pages name no icon); not counted as a page fault", r.watch.favicon)
@@ -168,9 +171,10 @@ const faultyPage = `<!DOCTYPE html>
 // run is one browser tab going through the steps.
 type run struct {
 	t     *testing.T
-	ctx   context.Context
-	url   string // of the server, no trailing slash
-	dir   string // where screenshots go
+	tab   context.Context // the browser tab, for the whole run
+	ctx   context.Context // the tab under the current step's deadline
+	url   string          // of the server, no trailing slash
+	dir   string          // where screenshots go
 	watch *watch
 	n     int // steps taken
 }
@@ -211,7 +215,7 @@ func newRun(t *testing.T, exe, serverURL string) *run {
 		t.Fatalf("starting %s: %v", exe, err)
 	}
 	t.Logf("screenshots go to %s", dir)
-	return &run{t: t, ctx: bctx, url: serverURL, dir: dir, watch: w}
+	return &run{t: t, tab: bctx, ctx: bctx, url: serverURL, dir: dir, watch: w}
 }
 
 // artefactDir is $KG_ARTEFACTS/browser, emptied of earlier screenshots,
@@ -242,7 +246,10 @@ func (r *run) step(name string, f func() error) {
 	r.t.Helper()
 	r.n++
 	r.watch.take() // faults are counted from here
+	ctx, cancel := context.WithTimeout(r.tab, stepBudget)
+	r.ctx = ctx
 	err := f()
+	cancel()
 	file := fmt.Sprintf("%02d-%s.png", r.n, name)
 	if err != nil {
 		file = fmt.Sprintf("%02d-%s-failed.png", r.n, name)
@@ -266,7 +273,7 @@ func listFaults(faults []string) string {
 
 func (r *run) screenshot(file string) {
 	r.t.Helper()
-	png, err := chromedp.Run(r.ctx, chromedp.FullScreenshot(100))
+	png, err := chromedp.Run(r.tab, chromedp.FullScreenshot(100))
 	if err != nil {
 		r.t.Errorf("screenshot %s: %v", file, err)
 		return
@@ -566,6 +573,33 @@ func (r *run) front() error {
 		if row := tv.row(class); !slices.Equal(row, []string{class, "21"}) {
 			return fmt.Errorf("class counts: %s row %q, want 21", class, row)
 		}
+	}
+	return r.skipLink()
+}
+
+// skipLink checks that the first Tab reaches a visible link that skips to
+// the main content.
+func (r *run) skipLink() error {
+	if err := chromedp.Do(r.ctx, chromedp.KeyEvent(kb.Tab)); err != nil {
+		return err
+	}
+	type focused struct {
+		Text    string `json:"text"`
+		Target  bool   `json:"target"`
+		OnPage  bool   `json:"onPage"`
+		Visible bool   `json:"visible"`
+	}
+	f, err := eval[focused](r, `(a => ({
+  text: norm(a.innerText),
+  target: a.hash !== "" && document.querySelector(a.hash) === main(),
+  onPage: (b => b.right > 0 && b.bottom > 0 && b.left < innerWidth && b.top < innerHeight)(a.getBoundingClientRect()),
+  visible: visible(a),
+}))(document.activeElement)`)
+	if err != nil {
+		return err
+	}
+	if f.Text != "Skip to content" || !f.Target || !f.OnPage || !f.Visible {
+		return fmt.Errorf("first Tab: focused %+v, want a visible link \"Skip to content\" to the main content", f)
 	}
 	return nil
 }
@@ -897,7 +931,7 @@ func (r *run) queryEditor() error {
 		_, err := chromedp.KeyEvent(kb.Enter, chromedp.KeyModifiers(chromedp.ModifierCtrl))(ctx, t)
 		return err
 	})
-	if err := r.follow("Ctrl+Enter in the editor", ctrlEnter, "/query"); err != nil {
+	if err := r.follow("Ctrl+Enter in the editor (which the page's script handles)", ctrlEnter, "/query"); err != nil {
 		return err
 	}
 	if docs := r.watch.documentsSince(before); !slices.Equal(docs, []string{"POST /query"}) {
@@ -930,7 +964,9 @@ func (r *run) faultCheck() {
 	r.t.Helper()
 	r.n++
 	r.watch.take()
-	_, err := chromedp.RunResponse(r.ctx, chromedp.Navigate(r.url+faultPath))
+	ctx, cancel := context.WithTimeout(r.tab, stepBudget)
+	defer cancel()
+	_, err := chromedp.RunResponse(ctx, chromedp.Navigate(r.url+faultPath))
 	r.screenshot(fmt.Sprintf("%02d-fault-check.png", r.n))
 	if err != nil {
 		r.t.Fatalf("fault check: %v", err)
