@@ -101,6 +101,15 @@ func TestSegmentParts(t *testing.T) {
 		{"parentheses without regions are no example", page(" Inledning ", long, "slut.", "Något annat (ett tillägg) ", long, "slut."), func(d *Document) string {
 			return want(len(d.Examples), 0)
 		}},
+		{"a footnote marker closes a full line's paragraph", page(" Inledning ", long, long+"slut.1", "Nästa stycke börjar här.", " ", "1 Källan (https://www.example.org/kalla)"), func(d *Document) string {
+			var texts []string
+			for _, p := range d.Passages {
+				if p.Kind == Paragraph {
+					texts = append(texts, p.Text)
+				}
+			}
+			return want(strings.Join(texts, "|"), long+long+"slut.|Nästa stycke börjar här.")
+		}},
 		{"list items", page(" Inledning ", long, "slut:", "• Den första punkten ", "som fortsätter.", "• Den andra punkten."), func(d *Document) string {
 			n := 0
 			for _, p := range d.Passages {

@@ -813,6 +813,11 @@ func (s *segmenter) blockEnds(kind PassageKind, l *srcLine, i int) bool {
 	if kind == ListItem && !startsLower(nx.text) {
 		return true
 	}
+	// A footnote marker closes the text it sources: a sentence after it
+	// starts a new paragraph even when the line runs full width.
+	if len(l.marker) > 0 && !startsLower(nx.text) {
+		return true
+	}
 	if s.runeLen(l.text) < 0.85*s.width && !startsLower(nx.text) {
 		return true
 	}
