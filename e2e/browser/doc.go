@@ -12,10 +12,14 @@
 // (case, genitive forms, and the approximate retry that reads å, ä and ö
 // as a and o, announced on the page), and runs example queries on the
 // query page, both by their link and through the editor's script, and
-// sees result rows under the expected column headers. Any uncaught
+// sees result rows under the expected column headers. Every page must
+// have a language, one h1, a main landmark and named form fields, and the
+// first Tab on the front page must reach the skip link. Any uncaught
 // exception, console or browser-log error, failed request or HTTP error
 // response of a page or sub-resource fails the test; a final step checks
 // that this watch does catch a missing style sheet and a throwing script.
+// The one exception is /favicon.ico, which the browser asks for by itself
+// because the pages name no icon: its 404 is logged, not counted.
 //
 // A full-page PNG is written after every step (and at a failing step) to
 // $KG_ARTEFACTS/browser when KG_ARTEFACTS is set, else to a temporary
