@@ -82,9 +82,6 @@ func TestBrowser(t *testing.T) {
 	r.step("query-example", r.queryExample)
 	r.step("query-editor", r.queryEditor)
 	r.faultCheck()
-	if len(r.watch.faviconNotes) > 0 {
-		t.Logf("note: the browser's own request for %s failed (the pages name no icon); not counted as a page fault", r.watch.favicon)
-	}
 	t.Logf("%d steps in %v; screenshots in %s", r.n, time.Since(start).Round(time.Millisecond), r.dir)
 }
 
@@ -210,7 +207,7 @@ func newRun(t *testing.T, exe, serverURL string) *run {
 	bctx, cancelBrowser := chromedp.NewContext(actx)
 	t.Cleanup(cancelBrowser)
 
-	w := &watch{urls: map[network.RequestID]string{}, favicon: serverURL + "/favicon.ico"}
+	w := &watch{urls: map[network.RequestID]string{}}
 	if err := chromedp.Listen(bctx, w.event); err != nil {
 		t.Fatalf("starting %s: %v", exe, err)
 	}
@@ -294,22 +291,6 @@ type watch struct {
 	urls      map[network.RequestID]string
 	faults    []string
 	documents []string // "METHOD path?query" of each document request
-
-	// favicon is the icon a browser asks for by itself when a page names
-	// none. The server answers it with 404, which is a known fault of the
-	// server rather than of a page; it is noted, not counted.
-	favicon      string
-	faviconNotes []string
-}
-
-func (w *watch) implicitIcon(u string) bool {
-	if u != w.favicon {
-		return false
-	}
-	if len(w.faviconNotes) < 2 {
-		w.faviconNotes = append(w.faviconNotes, u)
-	}
-	return true
 }
 
 // event runs on the reader of the tab's messages: it only records.
@@ -329,7 +310,7 @@ func (w *watch) event(ev any) {
 		}
 		w.faults = append(w.faults, msg)
 	case *network.EventResponseReceived:
-		if ev.Response.Status >= 400 && !w.implicitIcon(ev.Response.URL) {
+		if ev.Response.Status >= 400 {
 			w.faults = append(w.faults, fmt.Sprintf("HTTP %d for %s %s", ev.Response.Status, ev.Type, ev.Response.URL))
 		}
 	case *runtime.EventExceptionThrown:
@@ -348,7 +329,7 @@ func (w *watch) event(ev any) {
 			w.faults = append(w.faults, fmt.Sprintf("console.%s: %s", ev.Type, strings.Join(args, " ")))
 		}
 	case *log.EventEntryAdded:
-		if ev.Entry.Level == log.EntryLevelError && !w.implicitIcon(ev.Entry.URL) {
+		if ev.Entry.Level == log.EntryLevelError {
 			w.faults = append(w.faults, fmt.Sprintf("browser log (%s): %s %s", ev.Entry.Source, ev.Entry.Text, ev.Entry.URL))
 		}
 	}
