@@ -58,7 +58,10 @@
 // names a preposition governs (no subjects), inverted order after a
 // fronted phrase ("… driver regionen ett projekt"), a list item's lead-in
 // ("… sägs att regionerna ska:"), anaphors ("projektet", "regionerna",
-// "detta uppdrag") and quantified groups ("alla regioner", each region).
+// "detta uppdrag"; not a noun introducing a name, "projektet X"),
+// quantified groups ("alla regioner", each region) and the focus of a
+// worked example's text, which moves to an instrument a sentence
+// introduces until the example's subject is named again.
 // Funding has one form: an instrument kgo:fundedBy a fund or an
 // appropriation, an actor kgo:finances an instrument. A county
 // administrative board kgo:servesCounty the county its name gives.

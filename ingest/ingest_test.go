@@ -133,6 +133,10 @@ func TestFixtureReport(t *testing.T) {
 		{S: id("region-nordmark"), P: kgo("finances"), O: id("fjallbussen"), G: rep("passage/1-7")},
 		{S: id("region-nordmark"), P: kgo("responsibleFor"), O: id("fjallbussen"), G: rep("passage/1-7")},
 		{S: id("fjallverket"), P: kgo("participatesIn"), O: id("fjallbussen"), G: rep("passage/1-7")},
+		// A sentence that introduces another project moves the focus to it
+		// until the example's subject is named again.
+		{S: id("region-ost-vast"), P: kgo("responsibleFor"), O: id("vinterleden"), G: rep("passage/2-2")},
+		{S: id("fjallforbundet"), P: kgo("participatesIn"), O: id("vinterleden"), G: rep("passage/2-2")},
 		// Lexicon facts in the lexicon's graph.
 		{S: id("region-nordmark"), P: kgo("servesCounty"), O: id("nordmarks-lan"), G: lexG},
 		{S: id("region-nordmark"), P: rdfType, O: kgo("Region"), G: lexG},
@@ -164,6 +168,9 @@ func TestFixtureReport(t *testing.T) {
 		if q.P == kgo("organisationNumber") {
 			t.Errorf("unverified identifier emitted: %v", q)
 		}
+	}
+	if has(qs, term.Quad{S: id("fjallforbundet"), P: kgo("participatesIn"), O: id("leden-i-oster"), G: rep("passage/2-2")}) {
+		t.Error("the collaboration is ascribed to the example's subject, not to the project just introduced")
 	}
 	// The passage keeps "e-hälsoprogrammet" whole, with its hyphen.
 	if q := quoteOf(qs, rep("passage/2-2")); !strings.Contains(q, "stöd från e-hälsoprogrammet och") {

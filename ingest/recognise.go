@@ -374,6 +374,9 @@ func Recognise(doc *Document, r *Recogniser) []Mention {
 						if !wordBounded(text, loc[0], loc[1]) || overlaps(taken, loc[0], loc[1]) {
 							continue
 						}
+						if loc[1]+1 < len(text) && text[loc[1]] == ' ' && taken[loc[1]+1] {
+							continue // the noun introduces the name after it: "projektet Vinterleden"
+						}
 						ms = append(ms, Mention{Passage: pi, Start: loc[0], End: loc[1], Surface: text[loc[0]:loc[1]], Name: text[loc[0]:loc[1]], Class: pat.Class, Anaphor: true, Plural: kind == "plural"})
 					}
 				}

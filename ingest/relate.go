@@ -187,6 +187,11 @@ func Relate(doc *Document, ms []Mention, kb *KB) *Relations {
 		if len(idx) == 0 && len(lead) == 0 {
 			continue
 		}
+		// focus is what the sentences speak of: the passage's subjects,
+		// until a sentence introduces another instrument without naming
+		// them ("… erbjuder ett nytt koncept – Naturaktivitet på Recept.
+		// I samarbete med Länsstyrelsen … har …").
+		focus := ctx[pi]
 		for si, sp := range sentences(p.Text, kb.Lex) {
 			var sf []Fact
 			var in []Mention
@@ -196,7 +201,8 @@ func Relate(doc *Document, ms []Mention, kb *KB) *Relations {
 					in = append(in, m)
 				}
 			}
-			sc := &sentence{text: p.Text, start: sp[0], end: sp[1], in: in, context: ctx[pi], kb: kb, members: members}
+			sc := &sentence{text: p.Text, start: sp[0], end: sp[1], in: in, context: focus, kb: kb, members: members}
+			focus = nextFocus(ctx[pi], focus, in, kb)
 			if si == 0 {
 				sc.lead = lead
 			}
@@ -279,6 +285,32 @@ func Relate(doc *Document, ms []Mention, kb *KB) *Relations {
 	}
 	rel.Facts = dedupeFacts(rel.Facts)
 	return rel
+}
+
+// nextFocus returns what the sentences after one naming the names in
+// speak of: the passage's subjects ctx again when it names one of them,
+// the last instrument it names when it names another but none of them,
+// else the focus so far. Only passages with subjects shift focus.
+func nextFocus(ctx, focus []string, in []Mention, kb *KB) []string {
+	if len(ctx) == 0 {
+		return focus
+	}
+	var other string
+	for _, m := range in {
+		if m.Group || m.Entity == "" {
+			continue
+		}
+		if slices.Contains(ctx, m.Entity) {
+			return ctx
+		}
+		if e := kb.Entities[m.Entity]; e != nil && classTop[e.Class] == "Instrument" && !m.Anaphor {
+			other = m.Entity
+		}
+	}
+	if other != "" {
+		return []string{other}
+	}
+	return focus
 }
 
 // compoundHead reports whether a name ending at i opens a hyphenated
