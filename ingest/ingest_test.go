@@ -259,7 +259,7 @@ func TestLexiconErrors(t *testing.T) {
 func TestFixtureRelations(t *testing.T) {
 	qs := buildFixture(t).Quads
 	sv := func(s string) term.Term { return term.IRI(testBase + "report/samverkan-i-fjallen/" + s) }
-	p2, p3 := sv("passage/1-2"), sv("passage/1-3")
+	p2, p3, p4 := sv("passage/1-2"), sv("passage/1-3"), sv("passage/1-4")
 	law := id("lag-om-regional-fjallplanering")
 	want := []term.Quad{
 		{S: law, P: kgo("requires"), O: id("fjallplan"), G: p2},
@@ -274,6 +274,10 @@ func TestFixtureRelations(t *testing.T) {
 		{S: id("region-nordmark"), P: kgo("responsibleFor"), O: id("fjallstrategi"), G: p3},
 		{S: id("region-nordmark"), P: kgo("responsibleFor"), O: id("fjallplan"), G: p3},
 		{S: id("fjallverket"), P: kgo("responsibleFor"), O: id("fjallplan"), G: p3},
+		// Coordinated prepositional phrases: "av A, av B och av C".
+		{S: id("fjallplan"), P: kgo("fundedBy"), O: id("fjallfonden"), G: p4},
+		{S: id("region-nordmark"), P: kgo("finances"), O: id("fjallplan"), G: p4},
+		{S: id("fjallforbundet"), P: kgo("finances"), O: id("fjallplan"), G: p4},
 		// "regionerna (Nordmark och Öst-Väst)" names the regions; "från
 		// Nordmark och Öst-Väst" names places.
 		{S: id("region-nordmark"), P: term.IRI(provDerived), O: p2},

@@ -493,7 +493,7 @@ func (sc *sentence) groups(cs, ce int, after bool) [][]Mention {
 		if (after && m.Start < ce) || (!after && m.End > cs) {
 			continue
 		}
-		if prev != nil && coordinated(sc.text[prev.End:m.Start]) {
+		if prev != nil && (coordinated(sc.text[prev.End:m.Start]) || sc.repeatsPreposition(out[len(out)-1][0].Start, sc.text[prev.End:m.Start])) {
 			out[len(out)-1] = append(out[len(out)-1], m)
 		} else {
 			out = append(out, []Mention{m})
@@ -501,6 +501,25 @@ func (sc *sentence) groups(cs, ce int, after bool) [][]Mention {
 		prev = &sc.in[i]
 	}
 	return out
+}
+
+// prepCoord matches the gap of coordinated prepositional phrases: "… och
+// av …", ", av …".
+var prepCoord = regexp.MustCompile(`^\s*(?:,|,?\s*(?:och|samt|eller))\s+(\p{L}+)\s+$`)
+
+// repeatsPreposition reports whether gap joins a name to the group
+// starting at start by repeating the preposition before the group
+// ("av Region Örebro och av Örebro kommun").
+func (sc *sentence) repeatsPreposition(start int, gap string) bool {
+	m := prepCoord.FindStringSubmatch(gap)
+	if m == nil {
+		return false
+	}
+	if _, ok := sc.kb.Lex.matchAny("preposition", m[1]); !ok {
+		return false
+	}
+	ws := strings.Fields(sc.text[sc.start:start])
+	return len(ws) > 0 && strings.EqualFold(ws[len(ws)-1], m[1])
 }
 
 // governed tells whether a preposition governs the name starting at i (a
