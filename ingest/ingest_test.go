@@ -314,3 +314,32 @@ func TestFixtureRelations(t *testing.T) {
 		}
 	}
 }
+
+// TestFixtureOrganisations checks a worked example on several things under
+// one heading, in the fixture report seeds/organisationer.txt: a paragraph
+// that introduces another company is about it, "regionen" is the region of
+// the heading whose county the paragraph names, and a name in an infinitive
+// clause after a cue is no argument of the cue.
+func TestFixtureOrganisations(t *testing.T) {
+	qs := buildFixture(t).Quads
+	org := func(s string) term.Term { return term.IRI(testBase + "report/fjallens-organisationer/" + s) }
+	x := org("example/tva-fjallorganisationer")
+	for _, q := range []term.Quad{
+		{S: x, P: kgo("features"), O: id("fjallstugan-ab"), G: org("passage/1-3")},
+		{S: x, P: kgo("features"), O: id("fjallturism-ab"), G: org("passage/1-3")},
+		{S: id("region-ost-vast"), P: kgo("owns"), O: id("fjallstugan-ab"), G: org("passage/1-4")},
+		{S: id("region-nordmark"), P: kgo("owns"), O: id("fjallturism-ab"), G: org("passage/1-5")},
+	} {
+		if !has(qs, q) {
+			t.Errorf("missing %v", q)
+		}
+	}
+	for _, q := range qs {
+		switch {
+		case q.S == id("region-nordmark") && q.P == kgo("memberOf") && q.O == id("fjallradet") && q.G == org("passage/1-2"):
+			t.Errorf("a name in the clause after the cue taken as its argument: %v", q)
+		case q.P == kgo("responsibleFor") && (q.O == id("fjallturism-ab") || q.O == id("fjallstugan-ab")):
+			t.Errorf("a region of the heading runs a company the text says it owns: %v", q)
+		}
+	}
+}

@@ -160,6 +160,8 @@ func Relate(doc *Document, ms []Mention, kb *KB) *Relations {
 		case m.Class == "Region":
 			if len(regionsOf[x]) == 1 {
 				m.Entity = regionsOf[x][0]
+			} else {
+				m.Entity = namedRegion(regionsOf[x], ms, byPassage[m.Passage], kb)
 			}
 		default:
 			if c := ctx[m.Passage]; len(c) == 1 && fits(kb.Entities[c[0]].Class, []string{m.Class}) {
@@ -311,6 +313,28 @@ func nextFocus(ctx, focus []string, in []Mention, kb *KB) []string {
 		return []string{other}
 	}
 	return focus
+}
+
+// namedRegion picks, among an example's regions, the one a passage names
+// by itself or by its county ("… ägas av regionen … i Blekinge"); "" when
+// it names none or several.
+func namedRegion(regions []string, ms []Mention, idx []int, kb *KB) string {
+	found := ""
+	for _, mi := range idx {
+		m := ms[mi]
+		if m.Anaphor || m.Entity == "" {
+			continue
+		}
+		for _, id := range []string{m.Entity, kb.regionOf[m.Entity]} {
+			if slices.Contains(regions, id) {
+				if found != "" && found != id {
+					return ""
+				}
+				found = id
+			}
+		}
+	}
+	return found
 }
 
 // compoundHead reports whether a name ending at i opens a hyphenated
@@ -503,6 +527,12 @@ func (sc *sentence) groups(cs, ce int, after bool) [][]Mention {
 	return out
 }
 
+// clauseAfter matches an infinitive clause that opens between a cue and a
+// name after it ("består av åtta kommuner med ett gemensamt mål att driva
+// regionen framåt"): the name is that verb's object. A clause right after
+// the cue is its argument ("ansvarar för att bedriva …").
+var clauseAfter = regexp.MustCompile(`^\s*\S.*\satt\s`)
+
 // prepCoord matches the gap of coordinated prepositional phrases: "… och
 // av …", ", av …".
 var prepCoord = regexp.MustCompile(`^\s*(?:,|,?\s*(?:och|samt|eller))\s+(\p{L}+)\s+$`)
@@ -671,7 +701,7 @@ func (sc *sentence) pick(cue Cue, side Side, classes []string, cs, ce int) []str
 			var out []string
 			modifiers := 0
 			for _, m := range grp {
-				if len(out) == 0 && m.Start-ce > cue.Window {
+				if len(out) == 0 && (m.Start-ce > cue.Window || clauseAfter.MatchString(sc.text[ce:m.Start])) {
 					return nil
 				}
 				if ok(m) {
@@ -780,11 +810,13 @@ func exampleSubjects(doc *Document, xi int, ms []Mention, byPassage map[int][]in
 		seen := map[string]bool{}
 		for _, pi := range x.Passages {
 			idx := byPassage[pi]
+			opens := false
 			for k, mi := range idx {
 				m := ms[mi]
 				if m.Start > 0 || m.Anaphor {
 					break
 				}
+				opens = true
 				cur = nil
 				// "Region Skånes Innovationsstrategi …": what the opening
 				// genitive owns.
@@ -794,12 +826,19 @@ func exampleSubjects(doc *Document, xi int, ms []Mention, byPassage map[int][]in
 				e := kb.Entities[m.Entity]
 				if e != nil && featurable(e.Class) {
 					cur = []string{e.ID}
-					if !seen[e.ID] {
-						seen[e.ID] = true
-						out = append(out, e.ID)
-					}
 				}
 				break
+			}
+			if !opens && len(cur) == 1 {
+				if id := introduced(doc.Passages[pi].Text, idx, ms, kb, cur[0]); id != "" {
+					cur = []string{id}
+				}
+			}
+			for _, id := range cur {
+				if !seen[id] {
+					seen[id] = true
+					out = append(out, id)
+				}
 			}
 			per[pi] = cur
 		}
@@ -810,6 +849,37 @@ func exampleSubjects(doc *Document, xi int, ms []Mention, byPassage map[int][]in
 		per[pi] = subj
 	}
 	return subj, per
+}
+
+// introduced returns the one thing of the same top class as the current
+// subject cur that the first sentence of a paragraph names without
+// referring back to anything ("År 2020 övergick det tidigare privatägda
+// bolaget Visit Blekinge …" after a paragraph on Visit Halland): the
+// paragraph is about it. "" when there is none or more than one.
+func introduced(text string, idx []int, ms []Mention, kb *KB, cur string) string {
+	sp := sentences(text, kb.Lex)
+	if len(sp) == 0 {
+		return ""
+	}
+	found := ""
+	for _, mi := range idx {
+		m := ms[mi]
+		if m.Start >= sp[0][1] {
+			break
+		}
+		if m.Anaphor && featurable(m.Class) || m.Entity == cur {
+			return "" // the sentence refers to a subject
+		}
+		e := kb.Entities[m.Entity]
+		if m.Nested || e == nil || !featurable(e.Class) || classTop[e.Class] != classTop[kb.Entities[cur].Class] {
+			continue
+		}
+		if found != "" && found != e.ID {
+			return ""
+		}
+		found = e.ID
+	}
+	return found
 }
 
 // titleSplit separates the names a title lists.
