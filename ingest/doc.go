@@ -58,10 +58,13 @@
 // names a preposition governs (no subjects), inverted order after a
 // fronted phrase ("… driver regionen ett projekt"), a list item's lead-in
 // ("… sägs att regionerna ska:"), anaphors ("projektet", "regionerna",
-// "detta uppdrag"; not a noun introducing a name, "projektet X"),
+// "detta uppdrag"; not a noun introducing a name, "projektet X"; a
+// sentence opening with the head of a compound name just before it,
+// "… kulturarvsinkubatorn. Inkubatorn har …"),
 // quantified groups ("alla regioner", each region) and the focus of a
 // worked example's text, which moves to an instrument a sentence
-// introduces until the example's subject is named again.
+// introduces until the example's subject is named again (outside worked
+// examples, the instrument a sentence opens with).
 // Funding has one form: an instrument kgo:fundedBy a fund or an
 // appropriation, an actor kgo:finances an instrument. A county
 // administrative board kgo:servesCounty the county its name gives.

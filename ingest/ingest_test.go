@@ -315,11 +315,12 @@ func TestFixtureRelations(t *testing.T) {
 	}
 }
 
-// TestFixtureOrganisations checks a worked example on several things under
-// one heading, in the fixture report seeds/organisationer.txt: a paragraph
-// that introduces another company is about it, "regionen" is the region of
-// the heading whose county the paragraph names, and a name in an infinitive
-// clause after a cue is no argument of the cue.
+// TestFixtureOrganisations checks the fixture report
+// seeds/organisationer.txt: in a worked example on several things under one
+// heading, a paragraph that introduces another company is about it and
+// "regionen" is the region of the heading whose county the paragraph names;
+// before it, a name in an infinitive clause after a cue is no argument of
+// the cue, and a head noun opening a sentence stands for the name before it.
 func TestFixtureOrganisations(t *testing.T) {
 	qs := buildFixture(t).Quads
 	org := func(s string) term.Term { return term.IRI(testBase + "report/fjallens-organisationer/" + s) }
@@ -329,6 +330,11 @@ func TestFixtureOrganisations(t *testing.T) {
 		{S: x, P: kgo("features"), O: id("fjallturism-ab"), G: org("passage/1-3")},
 		{S: id("region-ost-vast"), P: kgo("owns"), O: id("fjallstugan-ab"), G: org("passage/1-4")},
 		{S: id("region-nordmark"), P: kgo("owns"), O: id("fjallturism-ab"), G: org("passage/1-5")},
+		// "Fjällplanen … Planen drivs av Fjällverket i samverkan med
+		// Fjällförbundet": the head noun stands for the name before it, and
+		// outside worked examples a sentence speaks of what it opens with.
+		{S: id("fjallverket"), P: kgo("responsibleFor"), O: id("fjallplan"), G: org("passage/1-2")},
+		{S: id("fjallforbundet"), P: kgo("participatesIn"), O: id("fjallplan"), G: org("passage/1-2")},
 	} {
 		if !has(qs, q) {
 			t.Errorf("missing %v", q)

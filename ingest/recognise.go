@@ -26,6 +26,10 @@ type Mention struct {
 	// ("regionerna (Gävleborg, Dalarna …)"): it names the region serving
 	// the county, not the county.
 	RegionOf bool
+	// Head marks an anaphor that opens a sentence with the head noun of a
+	// compound name in the sentence before ("… kulturarvsinkubatorn på
+	// Gotland. Inkubatorn har drivits av …"): it stands for that name.
+	Head     bool
 	Nested   bool // a name inside another mention ("Stockholms län" in "Länsstyrelsen i Stockholms län")
 	Outer    int  // for nested mentions: index of the enclosing mention
 }
@@ -383,9 +387,62 @@ func Recognise(doc *Document, r *Recogniser) []Mention {
 			}
 		}
 		sort.SliceStable(ms, func(a, b int) bool { return ms[a].Start < ms[b].Start })
+		ms = headAnaphors(pi, text, taken, ms, r.lx)
 		out = append(out, ms...)
 	}
 	return out
+}
+
+// headAnaphors adds the sentence openings that repeat the head of a
+// compound name in the sentence before ("Inkubatorn" after
+// "kulturarvsinkubatorn"); Relate resolves them to that name.
+func headAnaphors(pi int, text string, taken []bool, ms []Mention, lx *Lexicon) []Mention {
+	prev := 0
+	var add []Mention
+	for _, sp := range sentences(text, lx) {
+		start := sp[0]
+		end := start
+		for end < sp[1] {
+			r, n := utf8.DecodeRuneInString(text[end:])
+			if !unicode.IsLetter(r) {
+				break
+			}
+			end += n
+		}
+		w := text[start:end]
+		free := !overlaps(taken, start, end)
+		for _, m := range ms {
+			free = free && (m.End <= start || m.Start >= end)
+		}
+		if free && utf8.RuneCountInString(w) >= 5 && startsUpper(w) && !isWordAt(text, end) && antecedent(ms, prev, start, w) >= 0 {
+			add = append(add, Mention{Passage: pi, Start: start, End: end, Surface: w, Name: w, Anaphor: true, Head: true})
+		}
+		prev = start
+	}
+	if len(add) == 0 {
+		return ms
+	}
+	ms = append(ms, add...)
+	sort.SliceStable(ms, func(a, b int) bool { return ms[a].Start < ms[b].Start })
+	return ms
+}
+
+// antecedent returns the index in ms of the last name between from and to
+// with a word that is a longer compound ending in head, -1 if none.
+func antecedent(ms []Mention, from, to int, head string) int {
+	h := strings.ToLower(head)
+	for i := len(ms) - 1; i >= 0; i-- {
+		m := ms[i]
+		if m.Anaphor || m.Start < from || m.End > to {
+			continue
+		}
+		for _, f := range strings.Fields(strings.ToLower(m.Name)) {
+			if len(f) > len(h) && strings.HasSuffix(f, h) {
+				return i
+			}
+		}
+	}
+	return -1
 }
 
 // swallows reports whether the mentions ms[inner] lie wholly inside

@@ -148,6 +148,17 @@ func Relate(doc *Document, ms []Mention, kb *KB) *Relations {
 		p := doc.Passages[m.Passage]
 		x := p.Example
 		switch {
+		case m.Head:
+			idx := byPassage[m.Passage]
+			var before []Mention
+			for _, mi := range idx {
+				if mi < i {
+					before = append(before, ms[mi])
+				}
+			}
+			if j := antecedent(before, 0, m.Start, m.Surface); j >= 0 {
+				m.Entity = before[j].Entity
+			}
 		case m.Back:
 			if j, ok := last[m.Class]; ok && doc.Passages[ms[j].Passage].Chapter == p.Chapter {
 				m.Entity = ms[j].Entity
@@ -203,7 +214,11 @@ func Relate(doc *Document, ms []Mention, kb *KB) *Relations {
 					in = append(in, m)
 				}
 			}
-			sc := &sentence{text: p.Text, start: sp[0], end: sp[1], in: in, context: focus, kb: kb, members: members}
+			context := focus
+			if len(ctx[pi]) == 0 {
+				context = opening(in, sp[0], kb)
+			}
+			sc := &sentence{text: p.Text, start: sp[0], end: sp[1], in: in, context: context, kb: kb, members: members}
 			focus = nextFocus(ctx[pi], focus, in, kb)
 			if si == 0 {
 				sc.lead = lead
@@ -287,6 +302,19 @@ func Relate(doc *Document, ms []Mention, kb *KB) *Relations {
 	}
 	rel.Facts = dedupeFacts(rel.Facts)
 	return rel
+}
+
+// opening returns the instrument a sentence outside worked examples opens
+// with, which is what it speaks of ("Inkubatorn har drivits av … i
+// samverkan med …").
+func opening(in []Mention, start int, kb *KB) []string {
+	if len(in) == 0 || in[0].Start != start || in[0].Entity == "" {
+		return nil
+	}
+	if e := kb.Entities[in[0].Entity]; e != nil && classTop[e.Class] == "Instrument" {
+		return []string{e.ID}
+	}
+	return nil
 }
 
 // nextFocus returns what the sentences after one naming the names in
