@@ -29,9 +29,9 @@ type Mention struct {
 	// Head marks an anaphor that opens a sentence with the head noun of a
 	// compound name in the sentence before ("… kulturarvsinkubatorn på
 	// Gotland. Inkubatorn har drivits av …"): it stands for that name.
-	Head     bool
-	Nested   bool // a name inside another mention ("Stockholms län" in "Länsstyrelsen i Stockholms län")
-	Outer    int  // for nested mentions: index of the enclosing mention
+	Head   bool
+	Nested bool // a name inside another mention ("Stockholms län" in "Länsstyrelsen i Stockholms län")
+	Outer  int  // for nested mentions: index of the enclosing mention
 }
 
 // token is a word of running text: letters and digits, with inner '.', ':',
