@@ -123,9 +123,21 @@ func startServe(t *testing.T, dir string, args ...string) *kgServer {
 // stop sends SIGINT, as Ctrl+C does, and checks for a clean exit.
 func (s *kgServer) stop() {
 	s.t.Helper()
+	s.interrupt()
+	s.waitExit()
+}
+
+func (s *kgServer) interrupt() {
+	s.t.Helper()
 	if err := s.cmd.Process.Signal(syscall.SIGINT); err != nil {
 		s.t.Fatal(err)
 	}
+}
+
+// waitExit waits for the process to end and checks it ended with 0 after
+// saying it shuts down.
+func (s *kgServer) waitExit() {
+	s.t.Helper()
 	select {
 	case <-s.exited:
 	case <-time.After(30 * time.Second):
@@ -137,6 +149,17 @@ func (s *kgServer) stop() {
 	if !strings.Contains(s.stderr.String(), "shutting down") {
 		s.t.Errorf("kg serve did not say it shuts down; stderr:\n%s", s.stderr)
 	}
+}
+
+// waitFor waits until stderr holds text.
+func (s *kgServer) waitFor(text string) {
+	s.t.Helper()
+	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+		if strings.Contains(s.stderr.String(), text) {
+			return
+		}
+	}
+	s.t.Fatalf("kg serve did not print %q; stderr:\n%s", text, s.stderr)
 }
 
 // get fetches path (relative to the server's root) with the given Accept.
@@ -321,7 +344,42 @@ func TestServe(t *testing.T) {
 		t.Errorf("kg query beside kg serve: %q", out)
 	}
 
-	s.stop()
+	// Graceful shutdown: a request whose body is still arriving when
+	// SIGINT comes is answered; new connections are not accepted.
+	conn, err := net.Dial("tcp", strings.TrimSuffix(strings.TrimPrefix(s.url, "http://"), "/"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	body := "SELECT (COUNT(?r) AS ?n) WHERE { ?r a <" + kgoNS + "Region> }"
+	fmt.Fprintf(conn, "POST /sparql HTTP/1.1\r\nHost: kg\r\nContent-Type: application/sparql-query\r\n"+
+		"Accept: text/csv\r\nConnection: close\r\nContent-Length: %d\r\n\r\n%s", len(body), body[:10])
+	time.Sleep(100 * time.Millisecond) // let the server read the headers, so the connection is active
+	s.interrupt()
+	s.waitFor("shutting down")
+	// The note comes just before the listener closes; allow a moment.
+	for deadline := time.Now().Add(5 * time.Second); ; time.Sleep(20 * time.Millisecond) {
+		c, err := net.DialTimeout("tcp", conn.RemoteAddr().String(), time.Second)
+		if err != nil {
+			break
+		}
+		c.Close()
+		if time.Now().After(deadline) {
+			t.Error("kg serve still accepts connections 5s after SIGINT")
+			break
+		}
+	}
+	io.WriteString(conn, body[10:])
+	resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
+	if err != nil {
+		t.Fatalf("request in flight at SIGINT: %v", err)
+	}
+	answer, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 || strings.TrimSpace(string(answer)) != "n\r\n21" {
+		t.Errorf("request in flight at SIGINT: %d %q", resp.StatusCode, answer)
+	}
+	s.waitExit()
 	if d := diffState(before, storeState(t, store)); len(d) > 0 {
 		t.Errorf("serving changed the store:\n%s", strings.Join(d, "\n"))
 	}
@@ -413,8 +471,9 @@ func requireClients(t *testing.T) {
 	if err == nil {
 		return
 	}
-	msg := fmt.Sprintf("%s cannot import SPARQLWrapper and rdflib (apt-get install python3-sparqlwrapper python3-rdflib): %v %s",
-		systemPython, err, strings.TrimSpace(string(out)))
+	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
+	msg := fmt.Sprintf("%s cannot import SPARQLWrapper and rdflib (apt-get install python3-sparqlwrapper python3-rdflib): %v: %s",
+		systemPython, err, lines[len(lines)-1])
 	if os.Getenv("KG_REQUIRE_CLIENTS") == "1" {
 		t.Fatal(msg)
 	}
