@@ -19,7 +19,7 @@
 // start, mapped from IRIs under -base to paths. A warm-up (-warmup) runs
 // the same mix first and is not counted. With -pid, the server's resident
 // set size is sampled from /proc/PID/status (VmRSS) during the run, and its
-// peak (VmHWM) reported. The exit status is 3 if any counted request
+// peak (VmHWM) and the CPU time it used are reported. The exit status is 3 if any counted request
 // failed (a non-2xx status or a transport error).
 package main
 
@@ -390,6 +390,8 @@ func ms(d time.Duration) string {
 type rssSampler struct {
 	pid     int
 	start   int64 // kB
+	cpu0    float64
+	t0      time.Time
 	maxRSS  atomic.Int64
 	done    chan struct{}
 	stopped chan struct{}
@@ -399,6 +401,8 @@ func startRSS(pid int) *rssSampler {
 	s := &rssSampler{pid: pid, done: make(chan struct{}), stopped: make(chan struct{})}
 	s.start, _ = procStatus(pid, "VmRSS")
 	s.maxRSS.Store(s.start)
+	s.cpu0, _ = procCPU(pid)
+	s.t0 = time.Now()
 	go func() {
 		defer close(s.stopped)
 		t := time.NewTicker(50 * time.Millisecond)
@@ -424,8 +428,35 @@ func (s *rssSampler) stop() string {
 	if err != nil {
 		return "RSS: " + err.Error()
 	}
-	return fmt.Sprintf("server RSS at start %.1f MiB, highest sampled %.1f MiB, peak since start of process (VmHWM) %.1f MiB",
-		float64(s.start)/1024, float64(s.maxRSS.Load())/1024, float64(hwm)/1024)
+	cpu, _ := procCPU(s.pid)
+	cpu -= s.cpu0
+	return fmt.Sprintf("server RSS at start %.1f MiB, highest sampled %.1f MiB, peak since start of process (VmHWM) %.1f MiB; server CPU %.1f s (%.0f%% of one core)",
+		float64(s.start)/1024, float64(s.maxRSS.Load())/1024, float64(hwm)/1024, cpu, 100*cpu/time.Since(s.t0).Seconds())
+}
+
+// procCPU reads the user and system time of a process from /proc/PID/stat,
+// in seconds (USER_HZ is 100 on Linux).
+func procCPU(pid int) (float64, error) {
+	data, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/stat")
+	if err != nil {
+		return 0, err
+	}
+	// The command name, field 2, is in parentheses and may hold spaces.
+	rest := string(data)
+	if i := strings.LastIndexByte(rest, ')'); i >= 0 {
+		rest = rest[i+1:]
+	}
+	f := strings.Fields(rest)
+	if len(f) < 13 {
+		return 0, fmt.Errorf("/proc/%d/stat: too few fields", pid)
+	}
+	// utime and stime are fields 14 and 15; f starts at field 3.
+	u, err1 := strconv.ParseFloat(f[11], 64)
+	st, err2 := strconv.ParseFloat(f[12], 64)
+	if err1 != nil || err2 != nil {
+		return 0, fmt.Errorf("/proc/%d/stat: bad times", pid)
+	}
+	return (u + st) / 100, nil
 }
 
 // procStatus reads a kB field of /proc/PID/status.
