@@ -159,7 +159,7 @@ type frontView struct {
 
 // front is the home page; as RDF it is the VoID description.
 func (s *Server) front(w http.ResponseWriter, r *http.Request) error {
-	o, err := pick(r, graphOffersHTMLFirst, r.URL.Query().Get("format"))
+	o, err := pick(r, graphOffersHTMLFirst, r.URL.Query()["format"]...)
 	if err != nil {
 		return err
 	}
@@ -274,7 +274,7 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) error {
 		return errorf(http.StatusBadRequest, "search text longer than 200 bytes")
 	}
 	w.Header().Add("Vary", "Accept")
-	o, err := pick(r, []offer{{"text/html", "html"}, {"application/json", "json"}}, r.URL.Query().Get("format"))
+	o, err := pick(r, []offer{{"text/html", "html"}, {"application/json", "json"}}, r.URL.Query()["format"]...)
 	if err != nil {
 		return err
 	}

@@ -82,6 +82,9 @@ var graphOffers = append(slices.Clone(rdfOffers), offer{"text/html", "html"})
 var formatAliases = map[string][]string{
 	"xml":       {"xml", "rdfxml"},
 	"rdf":       {"rdfxml"},
+	"rdf+xml":   {"rdfxml"},
+	"rdf/xml":   {"rdfxml"},
+	"json+ld":   {"jsonld"},
 	"json":      {"json", "jsonld"},
 	"json-ld":   {"jsonld"},
 	"turtle":    {"ttl"},
@@ -96,36 +99,23 @@ var formatAliases = map[string][]string{
 }
 
 // pick chooses the representation: the format parameter when given (a
-// format name, extension or media type), else the Accept header. It
-// returns an error for 406 Not Acceptable.
-func pick(r *http.Request, offers []offer, format string) (offer, error) {
-	if format != "" {
-		for _, o := range offers {
-			if strings.EqualFold(format, o.format) || strings.EqualFold(format, o.mediaType) {
-				return o, nil
-			}
+// format name, extension, media type or alias), else the Accept header.
+// Clients may repeat the parameter with several spellings of one format
+// (SPARQLWrapper sends format=rdf+xml&format=application/rdf+xml); the
+// first value that names an offered format wins. It returns an error for
+// 406 Not Acceptable.
+func pick(r *http.Request, offers []offer, formats ...string) (offer, error) {
+	asked := false
+	for _, format := range formats {
+		if format == "" {
+			continue
 		}
-		for _, name := range formatAliases[strings.ToLower(format)] {
-			for _, o := range offers {
-				if o.format == name {
-					return o, nil
-				}
-			}
+		asked = true
+		if o, ok := offerNamed(offers, format); ok {
+			return o, nil
 		}
-		if f, ok := export.Lookup(format); ok {
-			for _, o := range offers {
-				if o.format == f.Name {
-					return o, nil
-				}
-			}
-		}
-		if f, ok := results.ByName(format); ok {
-			for _, o := range offers {
-				if o.format == f.Name {
-					return o, nil
-				}
-			}
-		}
+	}
+	if asked {
 		return offer{}, notAcceptable(offers, "the requested format is not available here")
 	}
 	i := negotiate(r.Header.Values("Accept"), mediaTypes(offers))
@@ -133,6 +123,30 @@ func pick(r *http.Request, offers []offer, format string) (offer, error) {
 		return offer{}, notAcceptable(offers, "none of the media types in Accept is available here")
 	}
 	return offers[i], nil
+}
+
+// offerNamed finds the offer a format parameter value names.
+func offerNamed(offers []offer, format string) (offer, bool) {
+	for _, o := range offers {
+		if strings.EqualFold(format, o.format) || strings.EqualFold(format, o.mediaType) {
+			return o, true
+		}
+	}
+	names := formatAliases[strings.ToLower(format)]
+	if f, ok := export.Lookup(format); ok {
+		names = append(names, f.Name)
+	}
+	if f, ok := results.ByName(format); ok {
+		names = append(names, f.Name)
+	}
+	for _, name := range names {
+		for _, o := range offers {
+			if o.format == name {
+				return o, true
+			}
+		}
+	}
+	return offer{}, false
 }
 
 func notAcceptable(offers []offer, why string) error {
@@ -159,7 +173,7 @@ type protocolRequest struct {
 	hasQuery bool
 	defaults []term.Term // default-graph-uri
 	named    []term.Term // named-graph-uri
-	format   string      // the non-standard format parameter
+	formats  []string    // the non-standard format and output parameters, in order
 }
 
 // readProtocol reads the query and its dataset from a GET or POST request
@@ -224,11 +238,7 @@ func (s *Server) readProtocol(w http.ResponseWriter, r *http.Request) (protocolR
 		return req, err
 	}
 	// format, or output as some clients call it, overrides Accept.
-	for _, name := range []string{"format", "output"} {
-		if fs := params[name]; len(fs) > 0 && req.format == "" {
-			req.format = fs[0]
-		}
-	}
+	req.formats = append(slices.Clone(params["format"]), params["output"]...)
 	return req, nil
 }
 
@@ -374,7 +384,7 @@ func (s *Server) sparqlEndpoint(w http.ResponseWriter, r *http.Request) error {
 		if r.Method == http.MethodPost {
 			return errorf(http.StatusBadRequest, "missing query")
 		}
-		o, err := pick(r, graphOffers, req.format)
+		o, err := pick(r, graphOffers, req.formats...)
 		if err != nil {
 			return err
 		}
@@ -395,7 +405,7 @@ func (s *Server) sparqlEndpoint(w http.ResponseWriter, r *http.Request) error {
 	if q.Form == algebra.Construct || q.Form == algebra.Describe {
 		offers = graphOffers
 	}
-	o, err := pick(r, offers, req.format)
+	o, err := pick(r, offers, req.formats...)
 	if err != nil {
 		return err
 	}

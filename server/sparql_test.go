@@ -276,6 +276,11 @@ func TestProtocolNegotiation(t *testing.T) {
 		{"construct, format=json means JSON-LD", sparqlGET(con, url.Values{"format": {"json"}}, ""), 200, "application/ld+json"},
 		{"construct, format=turtle", sparqlGET(con, url.Values{"format": {"turtle"}}, ""), 200, "text/turtle; charset=utf-8"},
 		{"select, format=xml", sparqlGET(sel, url.Values{"format": {"xml"}}, ""), 200, "application/sparql-results+xml"},
+		// SPARQLWrapper repeats the parameter with several spellings.
+		{"construct, format=rdf+xml repeated", sparqlGET(con, url.Values{"format": {"rdf+xml", "application/rdf+xml"}, "output": {"rdf+xml"}}, "application/rdf+xml"), 200, "application/rdf+xml"},
+		{"construct, first known of repeated values", sparqlGET(con, url.Values{"format": {"pdf", "nt"}}, ""), 200, "application/n-triples"},
+		{"select, output parameter", sparqlGET(sel, url.Values{"output": {"csv"}}, ""), 200, "text/csv; charset=utf-8"},
+		{"select, only unknown values 406", sparqlGET(sel, url.Values{"format": {"pdf", "docx"}}, "application/sparql-results+json"), 406, ""},
 		{"select, output=csv", sparqlGET(sel, url.Values{"output": {"csv"}}, ""), 200, "text/csv; charset=utf-8"},
 		{"select, format=turtle is 406", sparqlGET(sel, url.Values{"format": {"turtle"}}, ""), 406, ""},
 	} {
