@@ -29,10 +29,17 @@ type genDir struct {
 }
 
 func openGenDir(dir string, readOnly bool) (*genDir, error) {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, fmt.Errorf("store %s: %w", dir, err)
+	if !readOnly {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return nil, fmt.Errorf("store %s: %w", dir, err)
+		}
 	}
 	lock, err := acquireLock(filepath.Join(dir, lockFile), !readOnly)
+	if readOnly && errors.Is(err, os.ErrNotExist) {
+		// Reading creates nothing: a store never built has no lock file
+		// (nor anything else) and is simply empty.
+		return &genDir{dir: dir, readOnly: true}, nil
+	}
 	if err != nil {
 		return nil, fmt.Errorf("store %s: %w", dir, err)
 	}
@@ -104,7 +111,11 @@ func (d *genDir) close() {
 // acquireLock takes an advisory lock without waiting, so a store held by
 // another process fails at once instead of hanging.
 func acquireLock(path string, exclusive bool) (*os.File, error) {
-	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
+	flag := os.O_RDONLY
+	if exclusive {
+		flag = os.O_RDWR | os.O_CREATE
+	}
+	f, err := os.OpenFile(path, flag, 0o644)
 	if err != nil {
 		return nil, err
 	}

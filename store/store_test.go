@@ -290,3 +290,45 @@ func postgresURL(t *testing.T) string {
 	os.Setenv("KG_TEST_POSTGRES", u)
 	return u
 }
+
+// Opening a store read-only (kg query, kg serve) never creates it: a store
+// that was never built reads as empty and leaves no trace on disk.
+func TestReadOnlyOpenCreatesNothing(t *testing.T) {
+	ctx := context.Background()
+	dir := filepath.Join(t.TempDir(), "never-built")
+	s, err := Open(ctx, dir, Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	empty, err := s.Empty(ctx)
+	if err != nil || !empty {
+		t.Fatalf("Empty = %v, %v; want true", empty, err)
+	}
+	n := 0
+	if err := s.Match(ctx, Pattern{}, func(term.Quad) bool { n++; return true }); err != nil || n != 0 {
+		t.Fatalf("Match: %d quads, %v", n, err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(dir); !errors.Is(err, os.ErrNotExist) {
+		t.Fatalf("read-only open created %s (stat: %v)", dir, err)
+	}
+	// Once built, a read-only open takes the shared lock as before.
+	w, err := Open(ctx, dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Replace(ctx, []term.Quad{{S: term.IRI("http://ex/s"), P: term.IRI("http://ex/p"), O: term.String("o")}}); err != nil {
+		t.Fatal(err)
+	}
+	w.Close()
+	r, err := Open(ctx, dir, Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	if empty, err := r.Empty(ctx); err != nil || empty {
+		t.Fatalf("built store: Empty = %v, %v", empty, err)
+	}
+}
