@@ -28,7 +28,8 @@ func newApp() *cli.App {
 		Usage: "a knowledge graph of Swedish regional development, from report to linked open data",
 		Description: "kg reads the report in seeds/, maps its actors, mandates, laws and instruments onto\n" +
 			"the kg ontology with provenance back to page and quote, keeps the graph in a Cayley\n" +
-			"store and exports it as Turtle, N-Triples, N-Quads, TriG, JSON-LD and RDF/XML.",
+			"store, exports it as Turtle, N-Triples, N-Quads, TriG, JSON-LD and RDF/XML, answers\n" +
+			"SPARQL 1.1 queries over it and publishes it over HTTP (kg serve).",
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "store", Value: defaultStore, EnvVars: []string{"KG_STORE"},
 				Usage: "where the graph lives: a directory (embedded store), \"memory\", or a postgres:// URL"},
