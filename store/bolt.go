@@ -25,7 +25,11 @@ type boltStore struct {
 }
 
 func openBolt(ctx context.Context, dir string, opt Options) (*boltStore, error) {
-	gens, err := openGenDir(dir, opt.ReadOnly)
+	mode := lockExclusive
+	if opt.ReadOnly {
+		mode = lockShared // Bolt reads its files for as long as it is open
+	}
+	gens, err := openGenDir(dir, mode)
 	if err != nil {
 		return nil, err
 	}

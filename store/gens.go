@@ -28,11 +28,31 @@ type genDir struct {
 	readOnly bool
 }
 
-func openGenDir(dir string, readOnly bool) (*genDir, error) {
+// lockMode says how a process holds a store directory.
+type lockMode int
+
+const (
+	// lockNone: a reader that loads a whole generation into memory needs
+	// no lock; generations are immutable and the link switches
+	// atomically, so it reads either the old graph or the new one (it
+	// retries when a writer removes the generation it was about to read).
+	lockNone lockMode = iota
+	// lockShared: a reader that keeps reading the generation's files
+	// while open keeps writers out.
+	lockShared
+	// lockExclusive: one writer at a time.
+	lockExclusive
+)
+
+func openGenDir(dir string, mode lockMode) (*genDir, error) {
+	readOnly := mode != lockExclusive
 	if !readOnly {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			return nil, fmt.Errorf("store %s: %w", dir, err)
 		}
+	}
+	if mode == lockNone {
+		return &genDir{dir: dir, readOnly: true}, nil
 	}
 	lock, err := acquireLock(filepath.Join(dir, lockFile), !readOnly)
 	if readOnly && errors.Is(err, os.ErrNotExist) {
@@ -47,7 +67,8 @@ func openGenDir(dir string, readOnly bool) (*genDir, error) {
 }
 
 // current returns the path of the live generation; ok is false before the
-// first build.
+// first build. The last element of path is the generation's name, which
+// changes with every commit.
 func (d *genDir) current() (path string, ok bool, err error) {
 	gen, err := os.Readlink(filepath.Join(d.dir, currentLink))
 	if errors.Is(err, os.ErrNotExist) {

@@ -42,32 +42,59 @@ const (
 type snapshot struct {
 	cayleyGraph
 	gens   *genDir
+	gen    string      // name of the generation in quads, "" before the first build
 	quads  []term.Quad // the live graph, sorted by term.CompareQuads
 	mu     sync.Mutex
 	loaded bool // qs holds quads
 }
 
 func openSnapshot(ctx context.Context, dir string, opt Options) (*snapshot, error) {
-	gens, err := openGenDir(dir, opt.ReadOnly)
+	// Readers load the whole generation and never touch the files again,
+	// so they take no lock: kg query and kg serve keep working while kg
+	// build writes the next generation.
+	mode := lockExclusive
+	if opt.ReadOnly {
+		mode = lockNone
+	}
+	gens, err := openGenDir(dir, mode)
 	if err != nil {
 		return nil, err
 	}
 	s := &snapshot{gens: gens}
-	path, ok, err := gens.current()
-	if err != nil {
-		s.Close()
-		return nil, err
-	}
-	if !ok || opt.ReplaceOnly {
+	for attempt := 0; ; attempt++ {
+		path, ok, err := gens.current()
+		if err != nil {
+			s.Close()
+			return nil, err
+		}
+		if !ok || opt.ReplaceOnly {
+			return s, nil
+		}
+		quads, err := readSnapshot(ctx, path)
+		if err != nil {
+			// A writer may have committed a newer generation and removed
+			// this one while it was being read: read the new one.
+			if now, ok, _ := gens.current(); ok && now != path && attempt < 5 {
+				continue
+			}
+			s.Close()
+			return nil, fmt.Errorf("store %s: %w", dir, err)
+		}
+		s.quads, s.gen = quads, filepath.Base(path)
 		return s, nil
 	}
-	quads, err := readSnapshot(ctx, path)
-	if err != nil {
-		s.Close()
-		return nil, fmt.Errorf("store %s: %w", dir, err)
+}
+
+// Changed reports whether another process has committed a graph newer than
+// the one this store holds.
+func (s *snapshot) Changed() (bool, error) {
+	path, ok, err := s.gens.current()
+	if err != nil || !ok {
+		return false, err
 	}
-	s.quads = quads
-	return s, nil
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return filepath.Base(path) != s.gen, nil
 }
 
 // cayley returns the Cayley store of the live graph, building it once.
@@ -243,7 +270,7 @@ func (s *snapshot) install(ctx context.Context, sorted []term.Quad) error {
 		s.qs.Close()
 		s.qs, s.loaded = nil, false
 	}
-	s.quads = sorted
+	s.quads, s.gen = sorted, filepath.Base(path)
 	s.mu.Unlock()
 	s.gens.removeStale()
 	return nil

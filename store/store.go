@@ -129,6 +129,13 @@ func (quiet) SetV(int)   {}
 
 func init() { clog.SetLogger(quiet{}) }
 
+// Changer is implemented by stores that can tell when another process has
+// committed a newer graph than the one they read, so that a long-running
+// reader (kg serve) can reopen the store and serve the new graph.
+type Changer interface {
+	Changed() (bool, error)
+}
+
 // Resident is implemented by stores that hold the whole graph in memory
 // (the embedded default and "memory"): readers may then build their own
 // indexes from one scan instead of issuing many pattern lookups.

@@ -332,3 +332,74 @@ func TestReadOnlyOpenCreatesNothing(t *testing.T) {
 		t.Fatalf("built store: Empty = %v, %v", empty, err)
 	}
 }
+
+// A reader of the embedded store holds no lock: a writer builds while it
+// is open, the reader keeps its graph, learns that a newer one exists, and
+// a new reader sees that.
+func TestReadersDoNotBlockBuilds(t *testing.T) {
+	ctx := context.Background()
+	dir := filepath.Join(t.TempDir(), "kg")
+	q := func(o string) term.Quad {
+		return term.Quad{S: term.IRI("http://ex/s"), P: term.IRI("http://ex/p"), O: term.String(o)}
+	}
+	count := func(s Store) []term.Quad {
+		var got []term.Quad
+		if err := s.Match(ctx, Pattern{}, func(x term.Quad) bool { got = append(got, x); return true }); err != nil {
+			t.Fatal(err)
+		}
+		return got
+	}
+	w, err := Open(ctx, dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Replace(ctx, []term.Quad{q("old")}); err != nil {
+		t.Fatal(err)
+	}
+	w.Close()
+
+	r, err := Open(ctx, dir, Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	ch, ok := r.(Changer)
+	if !ok {
+		t.Fatal("the embedded store does not implement Changer")
+	}
+	if changed, err := ch.Changed(); err != nil || changed {
+		t.Fatalf("Changed before a build = %v, %v", changed, err)
+	}
+
+	w, err = Open(ctx, dir, Options{ReplaceOnly: true})
+	if err != nil {
+		t.Fatalf("a writer must not wait for readers: %v", err)
+	}
+	if err := w.Replace(ctx, []term.Quad{q("new")}); err != nil {
+		t.Fatal(err)
+	}
+	if changed, err := w.(Changer).Changed(); err != nil || changed {
+		t.Fatalf("the writer's own commit counts as changed: %v, %v", changed, err)
+	}
+	w.Close()
+
+	if got := count(r); len(got) != 1 || got[0] != q("old") {
+		t.Fatalf("the open reader's graph changed under it: %v", got)
+	}
+	if changed, err := ch.Changed(); err != nil || !changed {
+		t.Fatalf("Changed after a build = %v, %v", changed, err)
+	}
+	r2, err := Open(ctx, dir, Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r2.Close()
+	if got := count(r2); len(got) != 1 || got[0] != q("new") {
+		t.Fatalf("a new reader sees %v", got)
+	}
+	// Only the live generation is left on disk.
+	gens, _ := filepath.Glob(filepath.Join(dir, genPrefix+"*"))
+	if len(gens) != 1 {
+		t.Fatalf("generations on disk: %v", gens)
+	}
+}
