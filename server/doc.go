@@ -32,8 +32,9 @@
 // form; the plain dump is sent gzip-encoded to clients that accept it.
 // Rendered pages and RDF descriptions of resources are kept too, up to
 // 32 MiB. The server reads the store at start (labels, types, passages,
-// counts, the query dataset) and never writes to it; after kg build,
-// restart it.
+// counts, the query dataset) and never writes to it. A Server serves one
+// graph; kg serve makes a new Server when the store reports a newer graph
+// (store.Changer) and swaps it in, so a rebuild needs no restart.
 //
 // # Dereferencing: 200 with Content-Location, not 303
 //

@@ -593,3 +593,37 @@ func canonicalQuads(qs []term.Quad) string {
 	slices.Sort(lines)
 	return strings.Join(lines, "\n")
 }
+
+// TestServeReloads: kg load commits to the store while kg serve runs (the
+// server holds no lock on it); the server picks up the new graph, and
+// resources that came with it dereference.
+func TestServeReloads(t *testing.T) {
+	dir := t.TempDir()
+	st := filepath.Join(dir, "store")
+	mustKG(t, dir, "--store", st, "build")
+	s := startServe(t, dir, "--store", st)
+
+	const ask = `ASK { <https://w3id.org/regionalkg/id/reload-probe> ?p ?o }`
+	answer := func() string {
+		resp, body := s.get("/sparql?query="+url.QueryEscape(ask), "application/sparql-results+json")
+		if resp.StatusCode != 200 {
+			t.Fatalf("ASK: %d %s", resp.StatusCode, body)
+		}
+		return string(body)
+	}
+	if a := answer(); !strings.Contains(a, "false") {
+		t.Fatalf("the probe is there before loading: %s", a)
+	}
+	extra := filepath.Join(dir, "extra.ttl")
+	os.WriteFile(extra, []byte(`<https://w3id.org/regionalkg/id/reload-probe> <http://www.w3.org/2000/01/rdf-schema#label> "reload probe"@en .`+"\n"), 0o644)
+	mustKG(t, dir, "--store", st, "load", extra)
+	s.waitFor("newly committed")
+	if a := answer(); !strings.Contains(a, "true") {
+		t.Fatalf("after the reload the probe is missing: %s", a)
+	}
+	resp, body := s.get("/id/reload-probe", "text/turtle")
+	if resp.StatusCode != 200 || !bytes.Contains(body, []byte("reload probe")) {
+		t.Fatalf("GET /id/reload-probe: %d\n%s", resp.StatusCode, body)
+	}
+	s.stop()
+}
