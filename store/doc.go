@@ -1,13 +1,18 @@
 // Package store keeps kg's graph in a Cayley quad store behind one narrow
 // interface, so the rest of kg never sees Cayley's types.
 //
-// Three backends share the interface: an embedded persistent store (Cayley's
-// Bolt key-value backend in a directory, the default), an in-memory store
-// ("memory") and PostgreSQL or CockroachDB through Cayley's SQL backend
-// ("postgres://…" or "postgresql://…" URLs).
+// Four backends share the interface: the default embedded store (a
+// directory of generations, each the whole graph as sorted N-Quads with a
+// checksummed manifest, loaded into Cayley's in-memory store), Cayley's
+// Bolt key-value backend with the same generations ("bolt:DIR"), an
+// in-memory store ("memory") and PostgreSQL or CockroachDB through
+// Cayley's SQL backend ("postgres://…" or "postgresql://…" URLs).
 //
-// Replace is atomic on every backend: the embedded store builds a new
-// generation beside the current one and switches a symbolic link to it, and
+// Replace is atomic on every backend: the embedded stores write a new
+// generation beside the current one and switch a symbolic link to it, and
 // the SQL backend swaps the content in one transaction. A failed or
-// interrupted build leaves the previous graph as it was.
+// interrupted build leaves the previous graph as it was. Writers of a
+// directory exclude each other with a lock (ErrLocked, never a wait);
+// readers of the default store take no lock, and Changer tells them when a
+// newer generation has been committed.
 package store
