@@ -2,12 +2,14 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"kg/export"
 	"kg/rdfio"
@@ -38,15 +40,22 @@ type run struct {
 	code           int
 }
 
-// kg runs the binary in dir with the project's seeds.
+// kg runs the binary in dir with the project's seeds. A run that does not
+// end within two minutes (a server that should have refused to start, a
+// hang) is killed and fails the test.
 func kg(t *testing.T, dir string, args ...string) run {
 	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
 	seeds, _ := filepath.Abs("../../seeds")
-	cmd := exec.Command(kgBin, append([]string{"--seeds", seeds}, args...)...)
+	cmd := exec.CommandContext(ctx, kgBin, append([]string{"--seeds", seeds}, args...)...)
 	cmd.Dir = dir
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
 	err := cmd.Run()
+	if ctx.Err() != nil {
+		t.Fatalf("kg %s still running after 2 minutes; stderr %q", strings.Join(args, " "), errb.String())
+	}
 	code := 0
 	if ee, ok := err.(*exec.ExitError); ok {
 		code = ee.ExitCode()

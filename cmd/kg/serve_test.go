@@ -385,30 +385,6 @@ func TestServe(t *testing.T) {
 	}
 }
 
-// kgWithin runs kg like kg does, but kills it after a while: a serve that
-// should fail but starts serving must not hang the test.
-func kgWithin(t *testing.T, dir string, args ...string) run {
-	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
-	seeds, _ := filepath.Abs("../../seeds")
-	cmd := exec.CommandContext(ctx, kgBin, append([]string{"--seeds", seeds}, args...)...)
-	cmd.Dir = dir
-	var out, errb bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &errb
-	err := cmd.Run()
-	if ctx.Err() != nil {
-		t.Fatalf("kg %s still running after 30s; stderr %q", strings.Join(args, " "), errb.String())
-	}
-	code := 0
-	if ee, ok := err.(*exec.ExitError); ok {
-		code = ee.ExitCode()
-	} else if err != nil {
-		t.Fatal(err)
-	}
-	return run{out.String(), errb.String(), code}
-}
-
 func TestServeFails(t *testing.T) {
 	dir := t.TempDir()
 	store := filepath.Join(dir, "store")
@@ -437,7 +413,7 @@ func TestServeFails(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			r := kgWithin(t, dir, c.args...)
+			r := kg(t, dir, c.args...)
 			if r.code == 0 {
 				t.Fatalf("exit 0; stderr %q", r.stderr)
 			}
