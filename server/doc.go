@@ -125,7 +125,7 @@
 //	#class-counts, #dumps, #front-examples        front page sections
 //	#search-results > li.search-result > a.result-link   search results
 //	#approximate, #no-results                     search notes
-//	#classes > li.class, #members > li.member     browse pages
+//	#classes section.class-group#group-{actors,…} li.class, #members > li.member   browse pages
 //	#entity (about=IRI), #entity-title, #entity-iri, #types, #labels
 //	#properties dl.properties: dt.property, dd.value
 //	.statement-provenance .provenance(.passage|.source): a.passage-link, .page,

@@ -12,6 +12,7 @@ import (
 	"io/fs"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -94,6 +95,9 @@ func (s *Server) render(w io.Writer, name string, p *pageView) error {
 	t, ok := templates[name]
 	if !ok {
 		return fmt.Errorf("no template %q", name)
+	}
+	if p.Section == "" {
+		p.Section = name // marks the navigation link of this page
 	}
 	return t.ExecuteTemplate(w, "layout.html", p)
 }
@@ -189,6 +193,52 @@ func (s *Server) front(w http.ResponseWriter, r *http.Request) error {
 	return s.servePage(w, r, "front", s.page(title, v))
 }
 
+// classGroup is the classes under one heading of the browse page.
+type classGroup struct {
+	ID, Heading string
+	Classes     []classCount
+}
+
+// browseGroups are the headings of the browse page, in order: the
+// ontology's four top classes and themes first, then places, then what
+// records provenance. A class goes under the first heading it belongs to;
+// classes of other vocabularies come last.
+var browseGroups = []struct {
+	id, heading string
+	tops        []string
+}{
+	{"actors", "Actors", []string{ontology.Actor}},
+	{"mandates", "Mandates", []string{ontology.Mandate}},
+	{"laws", "Laws", []string{ontology.Law}},
+	{"instruments", "Instruments", []string{ontology.Instrument}},
+	{"themes", "Themes", []string{ontology.Theme}},
+	{"places", "Places", []string{ontology.County}},
+	{"provenance", "The report and its provenance", []string{ontology.Report, ontology.Chapter, ontology.Passage, ontology.WorkedExample, ontology.Source}},
+}
+
+// classGroups sorts the counted classes under the browse page's headings.
+func (s *Server) classGroups() []classGroup {
+	groups := make([]classGroup, len(browseGroups)+1)
+	for i, g := range browseGroups {
+		groups[i] = classGroup{ID: g.id, Heading: g.heading}
+	}
+	groups[len(browseGroups)] = classGroup{ID: "other", Heading: "Classes of other vocabularies"}
+	for _, c := range s.sum.Classes {
+		i := len(browseGroups)
+	find:
+		for j, g := range browseGroups {
+			for _, top := range g.tops {
+				if c.Key == top || ontology.IsSubClassOf(c.Key, top) {
+					i = j
+					break find
+				}
+			}
+		}
+		groups[i].Classes = append(groups[i].Classes, classCount{Class: s.link(term.IRI(c.Key)), Browse: browseURL(c.Key, 0), N: c.N})
+	}
+	return slices.DeleteFunc(groups, func(g classGroup) bool { return len(g.Classes) == 0 })
+}
+
 func browseURL(class string, page int) string {
 	q := url.Values{"class": {class}}
 	if page > 0 {
@@ -201,7 +251,7 @@ type browseView struct {
 	Class      *linkView
 	Definition string
 	DefLang    string
-	Classes    []classCount
+	Groups     []classGroup
 	Members    []linkView
 	Page, Of   int
 	Prev, Next string
@@ -216,9 +266,7 @@ func (s *Server) browse(w http.ResponseWriter, r *http.Request) error {
 	class := q.Get("class")
 	v := browseView{}
 	if class == "" {
-		for _, c := range s.sum.Classes {
-			v.Classes = append(v.Classes, classCount{Class: s.link(term.IRI(c.Key)), Browse: browseURL(c.Key, 0), N: c.N})
-		}
+		v.Groups = s.classGroups()
 		return s.servePage(w, r, "browse", s.page("Browse by class", v))
 	}
 	members, ok := s.members[class]
@@ -414,7 +462,6 @@ func (s *Server) renderQueryPage(w http.ResponseWriter, r *http.Request, v query
 	v.Examples = s.examples
 	p := s.page("SPARQL query", v)
 	p.Script = template.JS(queryScript)
-	p.Section = "query"
 	var b bytes.Buffer
 	if err := s.render(&b, "query", p); err != nil {
 		return err

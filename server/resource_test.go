@@ -592,3 +592,41 @@ func TestNeverWrites(t *testing.T) {
 		}
 	}
 }
+
+// The browse page groups classes under the ontology's top classes, the
+// places and the provenance classes, each class once.
+func TestBrowseGroups(t *testing.T) {
+	s := testServer(t, Options{})
+	w := do(t, s, get("/browse", "text/html"))
+	if w.Code != 200 {
+		t.Fatalf("status %d", w.Code)
+	}
+	body := w.Body.String()
+	section := func(id string) string {
+		i := strings.Index(body, `id="group-`+id+`"`)
+		if i < 0 {
+			t.Fatalf("no group %s", id)
+		}
+		j := strings.Index(body[i:], "</section>")
+		return body[i : i+j]
+	}
+	cases := []struct{ group, class string }{
+		{"actors", ontology.Region}, {"actors", ontology.CountyAdministrativeBoard},
+		{"mandates", ontology.Mandate}, {"laws", ontology.Act}, {"instruments", ontology.Project},
+		{"themes", ontology.Theme}, {"places", ontology.County}, {"provenance", ontology.Passage},
+		{"other", ontology.PROV + "Entity"},
+	}
+	for _, c := range cases {
+		if !strings.Contains(section(c.group), escape(c.class)) {
+			t.Errorf("%s is not under %s", c.class, c.group)
+		}
+		if n := strings.Count(body, `href="/browse?class=`+escape(c.class)+`"`); n != 1 {
+			t.Errorf("%s is listed %d times", c.class, n)
+		}
+	}
+	for _, order := range [][2]string{{"actors", "mandates"}, {"laws", "instruments"}, {"themes", "provenance"}, {"provenance", "other"}} {
+		if strings.Index(body, `id="group-`+order[0]+`"`) > strings.Index(body, `id="group-`+order[1]+`"`) {
+			t.Errorf("group %s comes after %s", order[0], order[1])
+		}
+	}
+}
