@@ -44,7 +44,8 @@
 //
 // Entities have rdf:type (an ontology class), rdfs:label and skos:prefLabel
 // in Swedish (and English when the lexicon gives one), skos:altLabel for
-// variants seen in the text, identifiers as plain literals (kgo:sfsNumber,
+// variants seen in the text, skos:hiddenLabel for a name the report gives
+// by mistake (the lexicon's misnomer key), identifiers as plain literals (kgo:sfsNumber,
 // kgo:sfsAsPrinted for a number the report prints wrongly, kgo:sfsAmendment
 // for an act that amended it,
 // kgo:organisationNumber, kgo:instructionSFS, kgo:scbCountyCode,

@@ -18,6 +18,7 @@ const (
 	owlSameAs     = ontology.OWL + "sameAs"
 	skosPref      = ontology.SKOS + "prefLabel"
 	skosAlt       = ontology.SKOS + "altLabel"
+	skosHidden    = ontology.SKOS + "hiddenLabel"
 	skosInScheme  = ontology.SKOS + "inScheme"
 	skosBroader   = ontology.SKOS + "broader"
 	skosTop       = ontology.SKOS + "hasTopConcept"
@@ -250,7 +251,13 @@ func (e *emitter) report(r *Report, kb *KB) {
 		}
 		if v := variant(ent, name); v != "" && !mentioned[[2]string{id, v}] {
 			mentioned[[2]string{id, v}] = true
-			e.add(s, iri(skosAlt), sv(v), g)
+			p := skosAlt
+			if ent.Entry != nil && slices.Contains(ent.Entry.Wrong, v) {
+				// A name the report gives by mistake: found by search,
+				// never shown as a name of the thing.
+				p = skosHidden
+			}
+			e.add(s, iri(p), sv(v), g)
 		}
 	}
 	for _, m := range r.Mentions {

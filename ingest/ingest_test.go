@@ -313,6 +313,18 @@ func TestFixtureRelations(t *testing.T) {
 			t.Errorf("region minted from the text: %v", q)
 		}
 	}
+	// A name the report gives by mistake (the lexicon's misnomer) is
+	// recognised and recorded as a hidden label, with its passage, never
+	// as a label.
+	wrong := term.LangString("Lagen om fjällturism", "sv")
+	if gs := graphsOf(qs, law, term.IRI(ontology.SKOS+"hiddenLabel"), wrong); len(gs) != 1 || !strings.Contains(quoteOf(qs, gs[0]), "Lagen om fjällturism") {
+		t.Errorf("hidden label of the misnomer in graphs %v, want the passage that uses it", gs)
+	}
+	for _, p := range []string{ontology.SKOS + "altLabel", ontology.SKOS + "prefLabel", ontology.RDFS + "label"} {
+		if gs := graphsOf(qs, law, term.IRI(p), wrong); len(gs) > 0 {
+			t.Errorf("the misnomer is a %s in %v", p, gs)
+		}
+	}
 }
 
 // TestFixtureOrganisations checks the fixture report

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io/fs"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -34,6 +35,7 @@ type Entry struct {
 	LabelSV string            // preferred Swedish label
 	LabelEN string            // English label, may be empty
 	Alt     []string          // variant spellings that resolve to this entry
+	Wrong   []string          // names the report gives it by mistake (link key misnomer); also in Alt
 	Links   map[string]string // key=value pairs: county, sfs, orgnr, wikidata, parent, …
 	Line    int               // line in entities.tsv, for messages
 }
@@ -209,6 +211,14 @@ func (lx *Lexicon) loadEntities(fsys fs.FS) error {
 				return fmt.Errorf("%s: link %q is not key=value", e.ID, kv)
 			}
 			k, v = strings.TrimSpace(k), strings.TrimSpace(v)
+			if k == "misnomer" {
+				// Recognised like any variant, but not a label of the thing.
+				e.Wrong = append(e.Wrong, v)
+				if !slices.Contains(e.Alt, v) {
+					e.Alt = append(e.Alt, v)
+				}
+				continue
+			}
 			if prev, dup := e.Links[k]; dup {
 				// Several values for one key (e.g. two parents) are kept
 				// space-separated; slugs and URLs contain no spaces.

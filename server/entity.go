@@ -151,6 +151,7 @@ var hidden = map[string]bool{
 	ontology.SKOS + "prefLabel":      true,
 	ontology.RDFS + "label":          true,
 	ontology.SKOS + "altLabel":       true,
+	ontology.SKOS + "hiddenLabel":    true,
 }
 
 // entityHTML renders the HTML page of a resource: labels, types, every
@@ -223,7 +224,7 @@ func (s *Server) entityView(r *http.Request, iri string) (*entityView, error) {
 		case p == term.RDFType:
 			v.Types = append(v.Types, s.link(st.o))
 			continue
-		case p == ontology.SKOS+"prefLabel" || p == ontology.RDFS+"label" || p == ontology.SKOS+"altLabel":
+		case p == ontology.SKOS+"prefLabel" || p == ontology.RDFS+"label" || p == ontology.SKOS+"altLabel" || p == ontology.SKOS+"hiddenLabel":
 			v.Labels = append(v.Labels, labelView{Prop: s.compactIRI(p), Text: st.o.Value, Lang: st.o.Lang})
 			continue
 		case p == ontology.PROV+"wasDerivedFrom" && st.o.IsIRI():

@@ -83,6 +83,7 @@ func looseTokens(ws []string) []string {
 type searchEntry struct {
 	iri   string
 	label term.Term // as stored, for display
+	shown bool      // false for a hidden label (skos:hiddenLabel): found, never shown
 	words []string  // folded label, split into words
 	loose []string  // words with å, ä, ö folded as well
 }
@@ -91,21 +92,38 @@ type searchEntry struct {
 // concurrently.
 type searchIndex struct {
 	entries []searchEntry
+	display map[string]term.Term // the label shown for a hit on a hidden label
 }
 
 // Hit is one search result: a resource and its best-matching label.
 type Hit struct {
-	IRI   string
-	Label term.Term
-	score int
+	IRI    string
+	Label  term.Term // the matching label, or for a hidden label the one to show instead
+	score  int
+	hidden bool
 }
 
-func newSearchIndex(labels map[string][]term.Term) *searchIndex {
+// newSearchIndex indexes the display labels of each resource and its
+// hidden labels (misspellings and names given by mistake), which find the
+// resource but are never shown: its first display label stands for them.
+func newSearchIndex(labels, hidden map[string][]term.Term) *searchIndex {
 	ix := &searchIndex{}
+	add := func(iri string, l term.Term, shown bool) {
+		ws := tokens(l.Value)
+		ix.entries = append(ix.entries, searchEntry{iri: iri, label: l, shown: shown, words: ws, loose: looseTokens(ws)})
+	}
 	for iri, ls := range labels {
 		for _, l := range ls {
-			ws := tokens(l.Value)
-			ix.entries = append(ix.entries, searchEntry{iri: iri, label: l, words: ws, loose: looseTokens(ws)})
+			add(iri, l, true)
+		}
+	}
+	ix.display = map[string]term.Term{}
+	for iri, ls := range hidden {
+		for _, l := range ls {
+			add(iri, l, false)
+		}
+		if len(labels[iri]) > 0 {
+			ix.display[iri] = labels[iri][0]
 		}
 	}
 	slices.SortFunc(ix.entries, func(a, b searchEntry) int {
@@ -186,13 +204,21 @@ func (ix *searchIndex) search(qw []string, useLoose bool, limit int, lang string
 		if e.label.Lang == lang {
 			score++
 		}
+		if !e.shown {
+			score -= 5 // a real name that matches as well wins
+		}
 		h, ok := best[e.iri]
 		if !ok || score > h.score || (score == h.score && len(e.label.Value) < len(h.Label.Value)) {
-			best[e.iri] = Hit{IRI: e.iri, Label: e.label, score: score}
+			best[e.iri] = Hit{IRI: e.iri, Label: e.label, score: score, hidden: !e.shown}
 		}
 	}
 	hits := make([]Hit, 0, len(best))
 	for _, h := range best {
+		if h.hidden {
+			if l, ok := ix.display[h.IRI]; ok {
+				h.Label = l
+			}
+		}
 		hits = append(hits, h)
 	}
 	slices.SortFunc(hits, func(a, b Hit) int {

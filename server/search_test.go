@@ -36,6 +36,8 @@ func TestSearch(t *testing.T) {
 		"g:tva":      {term.LangString("Tillväxtverket", "sv"), term.LangString("Swedish Agency for Economic and Regional Growth", "en")},
 		"l:lag":      {term.LangString("Lag om regionalt utvecklingsansvar", "sv")},
 		"s:sverige":  {term.LangString("Sverige", "sv")},
+	}, map[string][]term.Term{
+		"l:lag": {term.LangString("Lagen om regionalt tillväxtarbete", "sv")},
 	})
 	for _, c := range []struct {
 		q      string
@@ -57,6 +59,7 @@ func TestSearch(t *testing.T) {
 		{q: "tillväx", first: "g:tva"},                           // prefix
 		{q: "regional growth", first: "g:tva"},
 		{q: "regionalt lag", first: "l:lag"}, // every word, any order
+		{q: "tillväxtarbete", first: "l:lag"}, // a hidden label finds its resource
 		{q: "skåne kommuner", first: "a:kommuner", hasnt: []string{"r:skane"}},
 		{q: "skane", first: "r:skane", approx: true}, // only as a second try
 		{q: "xyz"},
@@ -89,5 +92,23 @@ func TestSearch(t *testing.T) {
 	}
 	if hits, _ := ix.Search("skåne", 1, "sv"); len(hits) != 1 {
 		t.Errorf("limit 1 gave %d hits", len(hits))
+	}
+}
+
+// A hit on a hidden label shows the resource's display label instead.
+func TestSearchHiddenLabelIsNotShown(t *testing.T) {
+	ix := newSearchIndex(map[string][]term.Term{
+		"l:lag": {term.LangString("Lag om regionalt utvecklingsansvar", "sv")},
+	}, map[string][]term.Term{
+		"l:lag": {term.LangString("Lagen om regionalt tillväxtarbete", "sv")},
+	})
+	hits, _ := ix.Search("tillväxtarbete", 5, "sv")
+	if len(hits) != 1 || hits[0].Label.Value != "Lag om regionalt utvecklingsansvar" {
+		t.Fatalf("hits = %+v", hits)
+	}
+	// Where a display label matches too, it is the one shown.
+	hits, _ = ix.Search("regionalt", 5, "sv")
+	if len(hits) != 1 || hits[0].Label.Value != "Lag om regionalt utvecklingsansvar" {
+		t.Fatalf("hits = %+v", hits)
 	}
 }

@@ -206,6 +206,7 @@ func (s *Server) index(quads []term.Quad) {
 		rank int
 	}
 	labs := map[string][]lab{}
+	hidden := map[string][]term.Term{}
 	seenType := map[[2]string]bool{}
 	var prev term.Triple
 	for i, q := range quads {
@@ -220,6 +221,8 @@ func (s *Server) index(quads []term.Quad) {
 		subj := q.S.Value
 		if r, ok := rank[q.P.Value]; ok && q.O.IsLiteral() {
 			labs[subj] = append(labs[subj], lab{q.O, r})
+		} else if q.P.Value == ontology.SKOS+"hiddenLabel" && q.O.IsLiteral() {
+			hidden[subj] = append(hidden[subj], q.O)
 		}
 		switch q.P.Value {
 		case ontology.FOAF + "page":
@@ -268,7 +271,7 @@ func (s *Server) index(quads []term.Quad) {
 		})
 		s.members[c] = m
 	}
-	s.search = newSearchIndex(s.labels)
+	s.search = newSearchIndex(s.labels, hidden)
 }
 
 // label returns the display label of a resource: its preferred label in
