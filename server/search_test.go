@@ -58,7 +58,7 @@ func TestSearch(t *testing.T) {
 		{q: "rene", first: "p:rene"},                             // é is not
 		{q: "tillväx", first: "g:tva"},                           // prefix
 		{q: "regional growth", first: "g:tva"},
-		{q: "regionalt lag", first: "l:lag"}, // every word, any order
+		{q: "regionalt lag", first: "l:lag"},  // every word, any order
 		{q: "tillväxtarbete", first: "l:lag"}, // a hidden label finds its resource
 		{q: "skåne kommuner", first: "a:kommuner", hasnt: []string{"r:skane"}},
 		{q: "skane", first: "r:skane", approx: true}, // only as a second try
