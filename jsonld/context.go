@@ -492,13 +492,11 @@ func (p *processor) createTermDef(active *context, local map[string]any, term st
 			}
 		}
 		def.reverse = true
-		if err := p.checkTermKeys(term, m); err != nil {
-			return err
-		}
-		return p.finishTermDef(active, term, def, previous, defined, overrideProtected)
 	}
 	idVal, hasID := m["@id"]
-	if hasID && idVal != term {
+	if def.reverse {
+		// The IRI mapping comes from @reverse.
+	} else if hasID && idVal != term {
 		switch s := idVal.(type) {
 		case nil:
 			def.null = true
@@ -551,7 +549,7 @@ func (p *processor) createTermDef(active *context, local map[string]any, term st
 			}
 		}
 	} else if strings.Contains(term, "/") {
-		x, ok, err := p.expandIRI(active, term, false, true, local, defined)
+		x, ok, err := p.expandIRI(active, term, false, true, nil, nil)
 		if err != nil {
 			return err
 		}
@@ -566,7 +564,7 @@ func (p *processor) createTermDef(active *context, local map[string]any, term st
 	} else {
 		return errorf(CodeInvalidIRIMapping, "term %q has no IRI mapping and there is no @vocab", term)
 	}
-	if v, ok := m["@container"]; ok {
+	if v, ok := m["@container"]; ok && !def.reverse {
 		c, err := p.parseContainer(term, v)
 		if err != nil {
 			return err

@@ -3,8 +3,6 @@ package jsonld
 import (
 	"slices"
 	"strings"
-
-	"kg/iri"
 )
 
 // noProp stands for the null active property. Real properties never
@@ -146,24 +144,21 @@ func (p *processor) expandObject(ac *context, activeProp string, apDef *termDef,
 		if hasType && (hasLang || hasDir) {
 			return nil, errorf(CodeInvalidValueObject, "a value object cannot have both @type and @language or @direction")
 		}
-		if result["@type"] == "@json" {
-			return result, nil
-		}
-		if arr, isArr := v.([]any); v == nil || isArr && len(arr) == 0 {
+		switch arr, isArr := v.([]any); {
+		case result["@type"] == "@json":
+		case v == nil || isArr && len(arr) == 0:
 			return nil, nil
-		}
-		if _, isStr := v.(string); !isStr && hasLang {
-			return nil, errorf(CodeInvalidLanguageTaggedValue, "@language on the non-string value %s", short(v))
-		}
-		if hasType {
+		case hasLang:
+			if _, isStr := v.(string); !isStr {
+				return nil, errorf(CodeInvalidLanguageTaggedValue, "@language on the non-string value %s", short(v))
+			}
+		case hasType:
 			t, ok := result["@type"].(string)
-			if !ok || !iri.IsAbsolute(t) || strings.HasPrefix(t, "_:") {
+			if !ok || !wellFormedIRI(t) {
 				return nil, errorf(CodeInvalidTypedValue, "the @type of a value object must be an IRI, not %s", short(result["@type"]))
 			}
 		}
-		return result, nil
-	}
-	if t, ok := result["@type"]; ok {
+	} else if t, ok := result["@type"]; ok {
 		if _, isArr := t.([]any); !isArr {
 			result["@type"] = []any{t}
 		}
@@ -219,9 +214,13 @@ func (p *processor) expandEntries(ac, typeScoped *context, activeProp string, el
 				if !ok {
 					return errorf(CodeInvalidIDValue, "@id must be a string, not %s", short(value))
 				}
-				if x, ok, _ := p.expandIRI(ac, s, true, false, nil, nil); ok {
-					ev = x
+				x, ok, _ := p.expandIRI(ac, s, true, false, nil, nil)
+				if !ok {
+					// A keyword-like @id is ignored but kept as null.
+					result["@id"] = nil
+					continue
 				}
+				ev = x
 			case "@type":
 				var types []any
 				switch v := value.(type) {
@@ -260,7 +259,9 @@ func (p *processor) expandEntries(ac, typeScoped *context, activeProp string, el
 				if p.mode10 {
 					continue
 				}
-				x, err := p.expand(ac, noProp, value, baseURL, false)
+				// Expanded under @included, not the null property, so that
+				// strings, value and list objects survive to be rejected.
+				x, err := p.expand(ac, "@included", value, baseURL, false)
 				if err != nil {
 					return err
 				}
@@ -552,7 +553,8 @@ func (p *processor) expandValue(ac *context, activeProp string, value any) (any,
 			return nil, err
 		}
 		if !ok {
-			return nil, nil
+			// A keyword-like IRI is ignored; the reference stays, empty.
+			return map[string]any{"@id": nil}, nil
 		}
 		return map[string]any{"@id": x}, nil
 	}

@@ -158,7 +158,12 @@ func (nm *nodeMap) addMap(el map[string]any, activeGraph, activeSubject string, 
 		}
 		return nil
 	}
-	id, _ := el["@id"].(string)
+	idv, hasID := el["@id"]
+	id, _ := idv.(string)
+	if hasID && id == "" {
+		// A reference whose IRI was ignored ({"@id": null}) denotes nothing.
+		return nil
+	}
 	switch {
 	case id == "":
 		id = nm.blank("")

@@ -251,19 +251,34 @@ func wellFormedNode(s string) bool {
 	return wellFormedIRI(s)
 }
 
-// wellFormedIRI reports whether s is an absolute IRI without characters
-// that IRIs cannot contain.
+// wellFormedIRI reports whether s is an absolute IRI: a scheme, no
+// characters that IRIs cannot contain, at most one fragment delimiter and
+// complete percent-encodings.
 func wellFormedIRI(s string) bool {
 	if !iri.IsAbsolute(s) {
 		return false
 	}
+	hashes := 0
 	for i := 0; i < len(s); i++ {
 		switch c := s[i]; {
 		case c <= ' ', c == '<', c == '>', c == '"', c == '{', c == '}', c == '|', c == '\\', c == '^', c == '`', c == 0x7f:
 			return false
+		case c == '#':
+			hashes++
+			if hashes > 1 {
+				return false
+			}
+		case c == '%':
+			if i+2 >= len(s) || !isHex(s[i+1]) || !isHex(s[i+2]) {
+				return false
+			}
 		}
 	}
 	return true
+}
+
+func isHex(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
 }
 
 // wellFormedLang checks a language tag against the BCP 47 shape
