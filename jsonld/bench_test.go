@@ -46,7 +46,7 @@ func benchDoc(n int) []byte {
 	return b.Bytes()
 }
 
-const benchRegions = 3300 // about 1 MB
+const benchRegions = 3900 // about 1 MB
 
 func BenchmarkToRDF(b *testing.B) {
 	doc := benchDoc(benchRegions)

@@ -70,11 +70,21 @@ type context struct {
 	dir          string // default base direction; "" is none
 	previous     *context
 	protected    bool // some term definition is protected
+
+	// vocabCache memoises vocabIRI on a finished context; expansion asks
+	// for the same keys over and over.
+	vocabCache map[string]vocabResult
+}
+
+type vocabResult struct {
+	iri string
+	ok  bool
 }
 
 func (c *context) clone() *context {
 	n := *c
 	n.terms = maps.Clone(c.terms)
+	n.vocabCache = nil
 	return &n
 }
 

@@ -12,7 +12,16 @@ const noProp = "\x00"
 // vocabIRI expands a key or type against the active context (IRI
 // expansion with vocab true, no local context).
 func (p *processor) vocabIRI(ac *context, s string) (string, bool) {
+	if r, ok := ac.vocabCache[s]; ok {
+		return r.iri, r.ok
+	}
 	x, ok, _ := p.expandIRI(ac, s, false, true, nil, nil)
+	if ac.vocabCache == nil {
+		ac.vocabCache = map[string]vocabResult{}
+	}
+	if len(ac.vocabCache) < 10000 {
+		ac.vocabCache[s] = vocabResult{x, ok}
+	}
 	return x, ok
 }
 
@@ -95,9 +104,19 @@ func (p *processor) expandObject(ac *context, activeProp string, apDef *termDef,
 	}
 	typeScoped := ac
 	keys := sortedKeys(el)
+	// Expanded keys, reused by step 13 unless a type-scoped context
+	// changes the active context.
+	expKeys := make([]string, len(keys))
+	for i, k := range keys {
+		x, ok := p.vocabIRI(typeScoped, k)
+		if !ok {
+			x = ""
+		}
+		expKeys[i] = x
+	}
 	inputType, found := "", false
-	for _, k := range keys {
-		if x, _ := p.vocabIRI(typeScoped, k); x != "@type" {
+	for i, k := range keys {
+		if expKeys[i] != "@type" {
 			continue
 		}
 		vals := asArray(el[k])
@@ -126,7 +145,10 @@ func (p *processor) expandObject(ac *context, activeProp string, apDef *termDef,
 		inputType, _ = p.vocabIRI(ac, inputType)
 	}
 	result := map[string]any{}
-	if err := p.expandEntries(ac, typeScoped, activeProp, el, keys, baseURL, result, inputType); err != nil {
+	if ac != typeScoped {
+		expKeys = nil
+	}
+	if err := p.expandEntries(ac, typeScoped, activeProp, el, keys, expKeys, baseURL, result, inputType); err != nil {
 		return nil, err
 	}
 
@@ -189,15 +211,22 @@ func (p *processor) expandObject(ac *context, activeProp string, apDef *termDef,
 
 // expandEntries is step 13 and 14 of the Expansion algorithm: it expands
 // the entries of el into result, then the nested properties.
-func (p *processor) expandEntries(ac, typeScoped *context, activeProp string, el map[string]any, keys []string, baseURL string, result map[string]any, inputType string) error {
+// expKeys, when not nil, holds the keys already expanded against ac ("" for
+// null).
+func (p *processor) expandEntries(ac, typeScoped *context, activeProp string, el map[string]any, keys, expKeys []string, baseURL string, result map[string]any, inputType string) error {
 	var nests []string
-	for _, key := range keys {
+	for i, key := range keys {
 		if key == "@context" {
 			continue
 		}
 		value := el[key]
-		prop, ok := p.vocabIRI(ac, key)
-		if !ok || !(isKeyword(prop) || strings.Contains(prop, ":")) {
+		var prop string
+		if expKeys != nil {
+			prop = expKeys[i]
+		} else {
+			prop, _ = p.vocabIRI(ac, key)
+		}
+		if prop == "" || !(isKeyword(prop) || strings.Contains(prop, ":")) {
 			continue
 		}
 		if isKeyword(prop) {
@@ -461,7 +490,7 @@ func (p *processor) expandEntries(ac, typeScoped *context, activeProp string, el
 					return err
 				}
 			}
-			if err := p.expandEntries(nac, typeScoped, activeProp, nm, sortedKeys(nm), baseURL, result, inputType); err != nil {
+			if err := p.expandEntries(nac, typeScoped, activeProp, nm, sortedKeys(nm), nil, baseURL, result, inputType); err != nil {
 				return err
 			}
 		}

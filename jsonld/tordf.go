@@ -260,7 +260,11 @@ func wellFormedIRI(s string) bool {
 	}
 	hashes := 0
 	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
+		c := s[i]
+		if iriPlain[c] {
+			continue
+		}
+		switch {
 		case c <= ' ', c == '<', c == '>', c == '"', c == '{', c == '}', c == '|', c == '\\', c == '^', c == '`', c == 0x7f:
 			return false
 		case c == '#':
@@ -276,6 +280,14 @@ func wellFormedIRI(s string) bool {
 	}
 	return true
 }
+
+// iriPlain marks the bytes wellFormedIRI accepts without a closer look.
+var iriPlain = func() (t [256]bool) {
+	for c := 0; c < 256; c++ {
+		t[c] = c > ' ' && c != 0x7f && !strings.ContainsRune("<>\"{}|\\^`#%", rune(c))
+	}
+	return t
+}()
 
 func isHex(c byte) bool {
 	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
