@@ -15,4 +15,10 @@
 // JSON objects do not keep member order), array items in document order,
 // and blank node labels are assigned in the order the node map algorithm
 // meets them.
+//
+// Errors are *Error values whose Code is the error code the specification
+// names. Two limits guard against hostile input: a chain of more than 32
+// remote contexts fails with "context overflow" (a context that includes
+// itself), and expansion deeper than Options.MaxDepth fails with
+// CodeDepthExceeded.
 package jsonld
