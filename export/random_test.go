@@ -3,6 +3,7 @@ package export
 import (
 	"math/rand/v2"
 	"os/exec"
+	"slices"
 	"strings"
 	"testing"
 
@@ -72,6 +73,15 @@ func TestRandomRoundTrip(t *testing.T) {
 	for seed := uint64(1); seed <= 20; seed++ {
 		data := randomQuads(rand.New(rand.NewPCG(seed, 7)), 60)
 		for _, f := range serialFormats(t) {
+			data := data
+			if f.Name == "jsonld" {
+				// JSON-LD processors drop statements with IRIs that are not
+				// well-formed (RFC 3987), such as one with a second '#',
+				// which the line and Turtle syntaxes carry.
+				data = slices.DeleteFunc(slices.Clone(data), func(q term.Quad) bool {
+					return twoHashes(q.S) || twoHashes(q.P) || twoHashes(q.O) || twoHashes(q.G)
+				})
+			}
 			out := encode(t, f, testOptions(), data)
 			got := parse(t, f.Name, out)
 			if want := expectedFor(f, data); !rdfio.Isomorphic(got, want) {
@@ -86,3 +96,5 @@ func TestRandomRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+func twoHashes(t term.Term) bool { return t.IsIRI() && strings.Count(t.Value, "#") > 1 }

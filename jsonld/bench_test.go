@@ -1,65 +1,32 @@
-package jsonld
+package jsonld_test
 
 import (
-	"bytes"
 	"encoding/json"
-	"fmt"
 	"sort"
 	"strings"
 	"testing"
 
 	"github.com/piprate/json-gold/ld"
 
+	"kg/jsonld"
 	"kg/rdfio"
 	"kg/term"
 )
 
-// benchDoc builds a JSON-LD document of n regions shaped like kg's data: a
-// shared context with prefixes, typed and language-tagged terms, a list,
-// nested blank nodes, a type-scoped context and numbers.
-func benchDoc(n int) []byte {
-	var b bytes.Buffer
-	b.WriteString(`{"@context": {
-  "@vocab": "http://example.org/kg/ontology#",
-  "kg": "http://example.org/kg/resource/",
-  "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-  "xsd": "http://www.w3.org/2001/XMLSchema#",
-  "label": {"@id": "rdfs:label", "@language": "sv"},
-  "partOf": {"@type": "@id"},
-  "population": {"@type": "xsd:integer"},
-  "area": {"@type": "xsd:double"},
-  "neighbours": {"@container": "@list", "@type": "@id"},
-  "Region": {"@id": "Region", "@context": {"code": {"@id": "regionCode"}}}
-},
-"@graph": [`)
-	for i := 0; i < n; i++ {
-		if i > 0 {
-			b.WriteString(",\n")
-		}
-		fmt.Fprintf(&b, `{"@id": "kg:%d", "@type": "Region", "label": "Region nummer %d i Sverige",
-  "code": "SE-%d", "population": %d, "area": %d.%d, "partOf": "kg:%d",
-  "neighbours": ["kg:%d", "kg:%d"],
-  "mentions": {"comment": "beskrivning %d", "score": %d.5}}`,
-			i, i, i, 1000+i, i%5000, i%10, i/7, i+1, i+2, i, i%100)
-	}
-	b.WriteString("]}")
-	return b.Bytes()
-}
-
 const benchRegions = 3900 // about 1 MB
 
 func BenchmarkToRDF(b *testing.B) {
-	doc := benchDoc(benchRegions)
+	doc := jsonld.BenchDoc(benchRegions)
 	b.SetBytes(int64(len(doc)))
 	b.ResetTimer()
 	n := 0
 	for i := 0; i < b.N; i++ {
 		n = 0
-		v, err := DecodeBytes(doc, "bench")
+		v, err := jsonld.DecodeBytes(doc, "bench")
 		if err != nil {
 			b.Fatal(err)
 		}
-		err = ToRDF(v, Options{}, func(term.Quad) error {
+		err = jsonld.ToRDF(v, jsonld.Options{}, func(term.Quad) error {
 			n++
 			return nil
 		})
@@ -73,7 +40,7 @@ func BenchmarkToRDF(b *testing.B) {
 // BenchmarkJSONGoldToRDF runs the same document through json-gold, the
 // processor kg used before, for comparison.
 func BenchmarkJSONGoldToRDF(b *testing.B) {
-	doc := benchDoc(benchRegions)
+	doc := jsonld.BenchDoc(benchRegions)
 	b.SetBytes(int64(len(doc)))
 	b.ResetTimer()
 	n := 0
@@ -105,13 +72,13 @@ func jsonGoldToRDF(doc []byte) (*ld.RDFDataset, error) {
 // TestAgreesWithJSONGold checks, on the benchmark document, that this
 // processor and json-gold produce the same dataset.
 func TestAgreesWithJSONGold(t *testing.T) {
-	doc := benchDoc(50)
-	v, err := DecodeBytes(doc, "bench")
+	doc := jsonld.BenchDoc(50)
+	v, err := jsonld.DecodeBytes(doc, "bench")
 	if err != nil {
 		t.Fatal(err)
 	}
 	var got []term.Quad
-	if err := ToRDF(v, Options{}, func(q term.Quad) error {
+	if err := jsonld.ToRDF(v, jsonld.Options{}, func(q term.Quad) error {
 		got = append(got, q)
 		return nil
 	}); err != nil {

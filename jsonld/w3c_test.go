@@ -1,4 +1,4 @@
-package jsonld
+package jsonld_test
 
 import (
 	"bufio"
@@ -11,7 +11,7 @@ import (
 	"strings"
 	"testing"
 
-	"kg/internal/testenv"
+	"kg/jsonld"
 	"kg/rdfio"
 	"kg/term"
 )
@@ -35,10 +35,6 @@ func (tc manifestTest) is(typ string) bool {
 		}
 	}
 	return false
-}
-
-func testsDir(t testing.TB) string {
-	return filepath.Join(testenv.W3CDir(t), "json-ld-api", "tests")
 }
 
 func readManifest(t *testing.T, dir, name string) []manifestTest {
@@ -70,12 +66,12 @@ func localLoader(dir string) func(string) (any, error) {
 			return nil, err
 		}
 		defer f.Close()
-		return Decode(f, rest)
+		return jsonld.Decode(f, rest)
 	}
 }
 
-func testOptions(dir string, tc manifestTest) (Options, error) {
-	opt := Options{Base: testsIRI + tc.Input, File: tc.Input, LoadDocument: localLoader(dir)}
+func testOptions(dir string, tc manifestTest) (jsonld.Options, error) {
+	opt := jsonld.Options{Base: testsIRI + tc.Input, File: tc.Input, LoadDocument: localLoader(dir)}
 	if b, ok := tc.Option["base"].(string); ok {
 		opt.Base = b
 	}
@@ -98,7 +94,7 @@ func readInput(dir string, tc manifestTest) (any, error) {
 		return nil, err
 	}
 	defer f.Close()
-	return Decode(f, tc.Input)
+	return jsonld.Decode(f, tc.Input)
 }
 
 // checkError compares the outcome of a negative test with its expected
@@ -107,7 +103,7 @@ func checkError(tc manifestTest, err error) error {
 	if err == nil {
 		return fmt.Errorf("no error, want %q", tc.ExpectErrorCode)
 	}
-	var e *Error
+	var e *jsonld.Error
 	if errors.As(err, &e) && e.Code == tc.ExpectErrorCode {
 		return nil
 	}
@@ -117,7 +113,7 @@ func checkError(tc manifestTest, err error) error {
 type suiteResult struct{ passed, failed, skipped int }
 
 func runSuite(t *testing.T, suite, manifest string, run func(dir string, tc manifestTest) error) {
-	dir := testsDir(t)
+	dir := jsonld.TestsDir(t)
 	var r suiteResult
 	for _, tc := range readManifest(t, dir, manifest) {
 		if tc.Option["specVersion"] == "json-ld-1.0" {
@@ -171,7 +167,7 @@ func TestW3CExpand(t *testing.T) {
 		if err != nil {
 			return err
 		}
-		got, err := Expand(doc, opt)
+		got, err := jsonld.Expand(doc, opt)
 		if tc.is("jld:NegativeEvaluationTest") {
 			return checkError(tc, err)
 		}
@@ -183,7 +179,7 @@ func TestW3CExpand(t *testing.T) {
 			return err
 		}
 		defer f.Close()
-		want, err := Decode(f, tc.Expect)
+		want, err := jsonld.Decode(f, tc.Expect)
 		if err != nil {
 			return err
 		}
@@ -207,7 +203,7 @@ func TestW3CToRDF(t *testing.T) {
 			return err
 		}
 		var got []term.Quad
-		err = ToRDF(doc, opt, func(q term.Quad) error {
+		err = jsonld.ToRDF(doc, opt, func(q term.Quad) error {
 			got = append(got, q)
 			return nil
 		})
@@ -323,5 +319,5 @@ func jsonLDEqual(a, b any, ordered bool) bool {
 		}
 		return true
 	}
-	return jsonEqual(a, b)
+	return jsonld.JSONEqual(a, b)
 }

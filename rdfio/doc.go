@@ -19,9 +19,8 @@
 // exact lexical form; language tags are lower-cased as term.LangString does.
 // Isomorphic compares parsed datasets up to blank node renaming, for tests.
 //
-// JSON-LD goes through github.com/piprate/json-gold with a document loader
-// that reads only local files (file: IRIs and prefixes mapped in
-// Options.Documents) and fails clearly on anything remote. It is compiled in
-// with the build tag "jsonld" until go.sum lists json-gold's dependency
-// github.com/pquerna/cachecontrol.
+// JSON-LD goes through package jsonld (JSON-LD 1.1 expansion and toRdf)
+// with a document loader that reads only local files (file: IRIs and
+// prefixes mapped in Options.Documents) and fails clearly on anything
+// remote.
 package rdfio
