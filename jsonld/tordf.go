@@ -142,7 +142,7 @@ func (p *processor) valueToRDF(nm *nodeMap, v map[string]any, extra *[]term.Quad
 		return term.Term{}, false
 	}
 	lang, hasLang := v["@language"].(string)
-	if hasLang && !wellFormedLang(lang) {
+	if hasLang && !term.IsLangTag(lang) {
 		return term.Term{}, false
 	}
 	var lex string
@@ -291,25 +291,4 @@ var iriPlain = func() (t [256]bool) {
 
 func isHex(c byte) bool {
 	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
-}
-
-// wellFormedLang checks a language tag against the BCP 47 shape
-// (alphanumeric subtags of 1 to 8 characters, the first alphabetic).
-func wellFormedLang(s string) bool {
-	if s == "" {
-		return false
-	}
-	for i, sub := range strings.Split(s, "-") {
-		if len(sub) < 1 || len(sub) > 8 {
-			return false
-		}
-		for j := 0; j < len(sub); j++ {
-			c := sub[j]
-			alpha := c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
-			if !alpha && (i == 0 || !(c >= '0' && c <= '9')) {
-				return false
-			}
-		}
-	}
-	return true
 }

@@ -22,9 +22,9 @@ func ParseNQuads(r io.Reader, opt Options, emit func(term.Quad) error) error {
 	return parseLines(r, opt, emit, true)
 }
 
-// parseGeneralizedNQuads also accepts blank nodes as predicates, as in the
-// generalized RDF that some JSON-LD tests expect.
-func parseGeneralizedNQuads(r io.Reader, opt Options, emit func(term.Quad) error) error {
+// ParseGeneralizedNQuads is ParseNQuads that also accepts blank nodes as
+// predicates, as in the generalized RDF some JSON-LD tests expect.
+func ParseGeneralizedNQuads(r io.Reader, opt Options, emit func(term.Quad) error) error {
 	return parseLinesWith(r, &lineParser{opt: opt, quads: true, generalized: true}, emit)
 }
 

@@ -74,6 +74,28 @@ func LangString(s, lang string) Term {
 	return Term{Kind: KindLiteral, Value: s, Datatype: RDFLangString, Lang: strings.ToLower(lang)}
 }
 
+// IsLangTag reports whether s has the shape of a BCP 47 language tag:
+// subtags of 1 to 8 letters or digits separated by "-", the first of
+// letters only. (The RDF syntaxes' own LANGTAG rule is looser.)
+func IsLangTag(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i, sub := range strings.Split(s, "-") {
+		if len(sub) < 1 || len(sub) > 8 {
+			return false
+		}
+		for j := 0; j < len(sub); j++ {
+			c := sub[j]
+			letter := c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+			if !letter && (i == 0 || c < '0' || c > '9') {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 // IsZero reports whether t is the zero Term.
 func (t Term) IsZero() bool { return t.Kind == KindNone }
 

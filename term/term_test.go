@@ -42,3 +42,14 @@ func TestCompareQuads(t *testing.T) {
 		t.Fatal("order is not graph, subject, predicate, object")
 	}
 }
+
+func TestIsLangTag(t *testing.T) {
+	for tag, want := range map[string]bool{
+		"sv": true, "en-GB": true, "sv-SE-x-kg": true, "zh-Hant-TW": true, "de-1996": true, "i-klingon": true,
+		"": false, "-sv": false, "sv-": false, "sv--se": false, "1sv": false, "abcdefghi": false, "sv_SE": false, "sv-ä": false,
+	} {
+		if got := IsLangTag(tag); got != want {
+			t.Errorf("IsLangTag(%q) = %v, want %v", tag, got, want)
+		}
+	}
+}

@@ -310,32 +310,11 @@ func fnIsNumeric(_ *Context, a []term.Term) (term.Term, error) {
 	return Bool(IsNumeric(a[0])), nil
 }
 
-// validLangTag checks the shape of a BCP 47 tag: alphanumeric subtags of
-// 1 to 8 characters separated by "-", the first alphabetic.
-func validLangTag(s string) bool {
-	if s == "" {
-		return false
-	}
-	for i, sub := range strings.Split(s, "-") {
-		if len(sub) < 1 || len(sub) > 8 {
-			return false
-		}
-		for j := 0; j < len(sub); j++ {
-			c := sub[j]
-			alpha := (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
-			if !alpha && (i == 0 || !isDigit(c)) {
-				return false
-			}
-		}
-	}
-	return true
-}
-
 func fnStrLang(_ *Context, a []term.Term) (term.Term, error) {
 	if !isSimple(a[0]) || !isSimple(a[1]) {
 		return term.Term{}, typeErr("STRLANG needs simple literals, got %s and %s", a[0], a[1])
 	}
-	if !validLangTag(a[1].Value) {
+	if !term.IsLangTag(a[1].Value) {
 		return term.Term{}, typeErr("STRLANG: invalid language tag %q", a[1].Value)
 	}
 	return term.LangString(a[0].Value, a[1].Value), nil
