@@ -113,12 +113,26 @@ func Emit(base string, reports []*Report, kb *KB, ids []IdentifierRow) []term.Qu
 				}
 			}
 		}
-		for _, l := range []struct{ key, prop string }{
-			{"sfs", ontology.SFSNumber}, {"sfs_as_printed", ontology.SFSCorrection}, {"orgnr", ontology.OrganisationNo},
-			{"instruction_sfs", ontology.InstructionSFS}, {"sfs_amendment", ontology.SFSAmendment},
+		// Identifiers are stated in the graph of the source the lexicon
+		// cites for them (key source), else in the lexicon's own.
+		idG := lexG
+		if src := links["source"]; src != "" && validIRI(src) {
+			idG = e.sourceGraph(src)
+			e.add(s, iri(provDerived), idG, term.Term{})
+		}
+		for _, l := range []struct {
+			key, prop string
+			cited     bool
+		}{
+			{"sfs", ontology.SFSNumber, true}, {"sfs_as_printed", ontology.SFSCorrection, false}, {"orgnr", ontology.OrganisationNo, true},
+			{"instruction_sfs", ontology.InstructionSFS, true}, {"sfs_amendment", ontology.SFSAmendment, true},
 		} {
+			g := lexG
+			if l.cited {
+				g = idG
+			}
 			for _, v := range strings.Fields(links[l.key]) {
-				e.add(s, iri(l.prop), term.String(v), lexG)
+				e.add(s, iri(l.prop), term.String(v), g)
 			}
 		}
 		for _, u := range strings.Fields(links["see_also"]) {
@@ -355,18 +369,28 @@ func (e *emitter) identifiers(rows []IdentifierRow, kb *KB) {
 		default:
 			obj = term.String(row.Value)
 		}
-		src := strings.Fields(row.Source)[0]
-		g := iri(e.base + "source/" + Slugify(strings.TrimPrefix(strings.TrimPrefix(src, "https://"), "http://")))
-		e.add(g, iri(rdfType), iri(ontology.Source), none)
-		e.add(g, iri(rdfType), iri(provEntity), none)
-		if validIRI(src) {
-			e.add(g, iri(foafPage), iri(src), none)
+		var g term.Term
+		if src := strings.Fields(row.Source)[0]; validIRI(src) {
+			g = e.sourceGraph(src)
 		} else {
+			g = iri(e.base + "source/" + Slugify(src))
+			e.add(g, iri(rdfType), iri(ontology.Source), none)
+			e.add(g, iri(rdfType), iri(provEntity), none)
 			e.add(g, iri(dcSource), term.String(row.Source), none)
 		}
 		e.add(e.id(id), iri(prop), obj, g)
 		e.add(e.id(id), iri(provDerived), g, none)
 	}
+}
+
+// sourceGraph describes the external source at url and returns its IRI,
+// which names the graph of the facts taken from it.
+func (e *emitter) sourceGraph(url string) term.Term {
+	g := iri(e.base + "source/" + Slugify(strings.TrimPrefix(strings.TrimPrefix(url, "https://"), "http://")))
+	e.add(g, iri(rdfType), iri(ontology.Source), term.Term{})
+	e.add(g, iri(rdfType), iri(provEntity), term.Term{})
+	e.add(g, iri(foafPage), iri(url), term.Term{})
+	return g
 }
 
 // identifierEntity finds the entity an identifiers.csv row is about: by SFS

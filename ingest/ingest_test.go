@@ -284,8 +284,13 @@ func TestFixtureRelations(t *testing.T) {
 		{S: id("region-ost-vast"), P: term.IRI(provDerived), O: p2},
 		{S: id("ost-vasts-lan"), P: term.IRI(provDerived), O: p2},
 		{S: id("nordmarks-lan"), P: term.IRI(provDerived), O: p3},
-		// Lexicon facts: the amending act's number; the theme scheme's source.
-		{S: law, P: kgo("sfsAmendment"), O: term.String("2099:456"), G: term.IRI(testBase + "source/lexicon")},
+		// The act's numbers come from the source the lexicon cites for
+		// them, described as such; the theme scheme comes from the lexicon.
+		{S: law, P: kgo("sfsAmendment"), O: term.String("2099:456"), G: term.IRI(testBase + "source/lagar-example-2099-123")},
+		{S: law, P: kgo("sfsNumber"), O: term.String("2099:123"), G: term.IRI(testBase + "source/lagar-example-2099-123")},
+		{S: law, P: term.IRI(provDerived), O: term.IRI(testBase + "source/lagar-example-2099-123")},
+		{S: term.IRI(testBase + "source/lagar-example-2099-123"), P: term.IRI(ontology.FOAF + "page"), O: term.IRI("https://lagar.example/2099:123")},
+		{S: term.IRI(testBase + "source/lagar-example-2099-123"), P: term.IRI(rdfType), O: kgo("Source")},
 		{S: term.IRI(testBase + "id/themes"), P: term.IRI(provDerived), O: term.IRI(testBase + "source/lexicon")},
 	}
 	for _, q := range want {
