@@ -178,6 +178,18 @@ func TestQueryOverStoreAndFiles(t *testing.T) {
 	if lines := strings.Split(strings.TrimSpace(out), "\n"); len(lines) != 2 {
 		t.Errorf("provenance query: %q", out)
 	}
+	// Tables shorten kg's IRIs with kg's prefixes unless the query binds
+	// the label or the namespace itself.
+	out = mustKG(t, dir, "query", "--results", "table",
+		`SELECT ?r WHERE { ?r <http://www.w3.org/2000/01/rdf-schema#label> "Region Skåne"@sv }`)
+	if !strings.Contains(out, "kg:region-skane") {
+		t.Errorf("table without prefixes:\n%s", out)
+	}
+	out = mustKG(t, dir, "query", "--results", "table",
+		`PREFIX x: <https://w3id.org/regionalkg/id/> PREFIX kg: <http://example.org/other#> SELECT ?r WHERE { ?r <http://www.w3.org/2000/01/rdf-schema#label> "Region Skåne"@sv }`)
+	if !strings.Contains(out, "x:region-skane") {
+		t.Errorf("the query's own prefix must win:\n%s", out)
+	}
 	data := filepath.Join(dir, "d.ttl")
 	os.WriteFile(data, []byte(`@prefix : <http://example.org/> . :a :n "01"^^<http://www.w3.org/2001/XMLSchema#integer> .`), 0o644)
 	out = mustKG(t, dir, "query", "--data", data, "--results", "tsv", `SELECT ?n WHERE { ?s ?p ?n }`)

@@ -82,7 +82,8 @@ func runQuery(c *cli.Context) error {
 		if err != nil {
 			return err
 		}
-		w := f.New(out, results.Options{Prefixes: queryPrefixes(q)})
+		kgBase, _ := baseIRI(c)
+		w := f.New(out, results.Options{Prefixes: tablePrefixes(q, kgBase)})
 		if err := w.Begin(q.Vars); err != nil {
 			return err
 		}
@@ -200,10 +201,21 @@ func resultFormat(c *cli.Context) (results.Format, error) {
 	return f, nil
 }
 
-func queryPrefixes(q *algebra.Query) map[string]string {
+// tablePrefixes are the prefixes a results table shortens IRIs with: the
+// query's own, then kg's (ontology.Prefixes) for namespaces and labels the
+// query leaves free, so that kg's IRIs read as kg:region-skane even in a
+// query that declares no prefixes.
+func tablePrefixes(q *algebra.Query, base string) map[string]string {
 	m := map[string]string{}
+	declared := map[string]bool{}
 	for _, p := range q.Prefixes {
 		m[p.Name] = p.IRI
+		declared[p.IRI] = true
+	}
+	for _, p := range ontology.Prefixes(base) {
+		if _, taken := m[p.Name]; !taken && !declared[p.IRI] {
+			m[p.Name] = p.IRI
+		}
 	}
 	return m
 }
