@@ -208,7 +208,6 @@ func writeSnapshot(ctx context.Context, path string, quads []term.Quad) error {
 	}
 	h := sha256.New()
 	w := bufio.NewWriterSize(io.MultiWriter(f, h), 1<<20)
-	var b strings.Builder
 	for i, q := range quads {
 		if i%65536 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -216,10 +215,8 @@ func writeSnapshot(ctx context.Context, path string, quads []term.Quad) error {
 				return err
 			}
 		}
-		b.Reset()
-		b.WriteString(q.String())
-		b.WriteByte('\n')
-		w.WriteString(b.String())
+		w.WriteString(q.String())
+		w.WriteByte('\n')
 	}
 	if err := w.Flush(); err != nil {
 		f.Close()
