@@ -132,7 +132,8 @@ func offerNamed(offers []offer, format string) (offer, bool) {
 			return o, true
 		}
 	}
-	names := formatAliases[strings.ToLower(format)]
+	// A fresh slice: appending must never write into the shared table.
+	names := slices.Clone(formatAliases[strings.ToLower(format)])
 	if f, ok := export.Lookup(format); ok {
 		names = append(names, f.Name)
 	}
