@@ -422,7 +422,7 @@ func TestAnnotation(t *testing.T) {
 			t.Errorf("examples.tsv:%d: title %q is not on page %d of the report", e.line, e.title, e.page)
 		}
 	}
-	res, err := ingest.Build(context.Background(), filepath.Join(root, "seeds"), ingest.Options{Base: annotationBase})
+	res, err := ingest.Build(context.Background(), []string{filepath.Join(root, "seeds")}, ingest.Options{Base: annotationBase})
 	if err != nil {
 		t.Fatalf("Build: %v", err)
 	}

@@ -69,9 +69,10 @@ type Report struct {
 	Relations *Relations
 }
 
-// Build reads every *.txt report in seedsDir (and identifiers.csv when
-// present) and returns the graph.
-func Build(ctx context.Context, seedsDir string, opt Options) (*Result, error) {
+// Build reads the documents named by inputs (files, or directories whose
+// documents are read in name order) and returns the graph.
+func Build(ctx context.Context, inputs []string, opt Options) (*Result, error) {
+	seedsDir := inputs[0]
 	start := time.Now()
 	progress := opt.Progress
 	if progress == nil {

@@ -39,7 +39,7 @@ func fixtureLexicon(t *testing.T) fs.FS {
 
 func buildFixture(t *testing.T) *Result {
 	t.Helper()
-	res, err := Build(context.Background(), "testdata/fixture/seeds", Options{Base: testBase, Lexicon: fixtureLexicon(t)})
+	res, err := Build(context.Background(), []string{"testdata/fixture/seeds"}, Options{Base: testBase, Lexicon: fixtureLexicon(t)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -198,13 +198,13 @@ func TestBuildErrors(t *testing.T) {
 	dir := t.TempDir()
 	lex := fixtureLexicon(t)
 	build := func() error {
-		_, err := Build(context.Background(), dir, Options{Lexicon: lex})
+		_, err := Build(context.Background(), []string{dir}, Options{Lexicon: lex})
 		return err
 	}
 	if err := build(); !errors.Is(err, ErrNoReports) {
 		t.Errorf("empty dir: %v", err)
 	}
-	if _, err := Build(context.Background(), filepath.Join(dir, "missing"), Options{Lexicon: lex}); err == nil || !errors.Is(err, fs.ErrNotExist) {
+	if _, err := Build(context.Background(), []string{filepath.Join(dir, "missing")}, Options{Lexicon: lex}); err == nil || !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("missing dir: %v", err)
 	}
 	write := func(b []byte) {

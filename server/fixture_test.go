@@ -51,7 +51,7 @@ func testStore(t testing.TB) (*spyStore, []term.Quad) {
 	t.Helper()
 	fixture.once.Do(func() {
 		ctx := context.Background()
-		res, err := ingest.Build(ctx, "../seeds", ingest.Options{Base: testBase})
+		res, err := ingest.Build(ctx, []string{"../seeds"}, ingest.Options{Base: testBase})
 		if err != nil {
 			fixture.err = err
 			return

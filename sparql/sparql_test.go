@@ -93,7 +93,7 @@ func TestLexicalFormsSurviveEveryStore(t *testing.T) {
 func TestQueriesOverTheReportGraph(t *testing.T) {
 	ctx := context.Background()
 	base := "https://w3id.org/regionalkg/"
-	res, err := ingest.Build(ctx, "../seeds", ingest.Options{Base: base})
+	res, err := ingest.Build(ctx, []string{"../seeds"}, ingest.Options{Base: base})
 	if err != nil {
 		t.Fatal(err)
 	}

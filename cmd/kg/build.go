@@ -34,7 +34,7 @@ func runBuild(c *cli.Context) (int, error) {
 		return 0, err
 	}
 	start := time.Now()
-	res, err := ingest.Build(c.Context, c.String("seeds"), ingest.Options{Base: base, Progress: log.Progress})
+	res, err := ingest.Build(c.Context, []string{c.String("seeds")}, ingest.Options{Base: base, Progress: log.Progress})
 	log.Done()
 	if err != nil {
 		return 0, err

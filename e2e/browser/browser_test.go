@@ -131,7 +131,7 @@ func normSpace(s string) string { return strings.Join(strings.Fields(s), " ") }
 func startServer(t *testing.T, seeds string) *httptest.Server {
 	t.Helper()
 	ctx := t.Context()
-	res, err := ingest.Build(ctx, seeds, ingest.Options{Base: server.DefaultBase})
+	res, err := ingest.Build(ctx, []string{seeds}, ingest.Options{Base: server.DefaultBase})
 	if err != nil {
 		t.Fatalf("building the graph of %s: %v", seeds, err)
 	}
