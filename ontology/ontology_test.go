@@ -311,9 +311,10 @@ func TestWellTyped(t *testing.T) {
 func TestHierarchy(t *testing.T) {
 	tree := map[string][]string{
 		Actor: {Region, Municipality, CountyAdministrativeBoard, GovernmentAgency, Government,
-			Ministry, Parliament, EUBody, University, Company, Association, Partnership},
+			Ministry, Parliament, EUBody, University, Company, Association, Partnership,
+			PoliticalBody, ActorGroup},
 		Law:        {Act, Ordinance, EURegulation},
-		Instrument: {Strategy, Plan, Programme, Fund, Appropriation, Project, Platform, Agreement, Event},
+		Instrument: {Strategy, Plan, Programme, Fund, Appropriation, Project, Platform, Agreement, Event, Network},
 	}
 	tops := []string{Actor, Mandate, Law, Instrument, Theme}
 	for _, top := range tops {
@@ -385,6 +386,12 @@ func TestSubsumption(t *testing.T) {
 		{Report, PROV + "Entity", true},
 		{Passage, PROV + "Entity", true},
 		{Source, PROV + "Entity", true},
+		{ActorGroup, Actor, true},
+		{ActorGroup, FOAF + "Group", true},
+		{ActorGroup, Region, false},
+		{PoliticalBody, ORG + "OrganizationalUnit", true},
+		{Network, Instrument, true},
+		{Network, Partnership, false},
 		{Region, Region, true},
 		{Actor, Region, false},
 		{Region, Municipality, false},
@@ -411,6 +418,8 @@ func TestSubProperties(t *testing.T) {
 		{SFSNumber, ELI + "id_local"},
 		{CelexNumber, ELI + "id_local"},
 		{ServesCounty, SCHEMA + "areaServed"},
+		{InCounty, SCHEMA + "location"},
+		{Amount, SCHEMA + "amount"},
 	}
 	for _, tt := range tests {
 		if !IsSubPropertyOf(tt.sub, tt.super) {
@@ -442,6 +451,13 @@ func TestDomainsAndRanges(t *testing.T) {
 		{HasTheme, nil, []string{Theme}},
 		{ServesCounty, []string{Actor}, []string{County}},
 		{InvolvesRegion, []string{WorkedExample}, []string{Region}},
+		{InCounty, nil, []string{County}},
+		{MemberClass, []string{ActorGroup}, nil},
+		{Amount, nil, []string{SCHEMA + "MonetaryAmount"}},
+		{Payer, []string{SCHEMA + "MonetaryAmount"}, []string{Actor, Fund, Appropriation}},
+		{OwnershipShare, []string{Actor}, []string{SCHEMA + "QuantitativeValue"}},
+		{ShareOf, []string{SCHEMA + "QuantitativeValue"}, []string{Actor}},
+		{Qualifier, nil, nil},
 		{InChapter, nil, []string{Chapter}},
 		{Page, nil, []string{XSD + "integer"}},
 		{PDFPage, nil, []string{XSD + "integer"}},
@@ -698,5 +714,27 @@ func TestSubPropertyCompatible(t *testing.T) {
 	fb, _ := Lookup(FundedBy)
 	if !overlaps(f.Domain, fb.Range) || !overlaps(f.Range, fb.Domain) {
 		t.Error("finances does not fit the inverse of fundedBy")
+	}
+}
+
+// TestGroupsAmountsShares: a group's member class is an annotation (its
+// value is a class), a qualifier is text, amounts and shares are resources.
+func TestGroupsAmountsShares(t *testing.T) {
+	tests := []struct {
+		iri  string
+		kind Kind
+	}{
+		{MemberClass, KindAnnotationProperty},
+		{Qualifier, KindDatatypeProperty},
+		{Amount, KindObjectProperty},
+		{Payer, KindObjectProperty},
+		{OwnershipShare, KindObjectProperty},
+		{ShareOf, KindObjectProperty},
+		{InCounty, KindObjectProperty},
+	}
+	for _, tt := range tests {
+		if p, ok := Lookup(tt.iri); !ok || p.Kind != tt.kind {
+			t.Errorf("%s: kind %v, want %v", Compact(tt.iri), p.Kind, tt.kind)
+		}
 	}
 }

@@ -55,6 +55,8 @@ const (
 	Company                   = NS + "Company"
 	Association               = NS + "Association"
 	Partnership               = NS + "Partnership"
+	PoliticalBody             = NS + "PoliticalBody" // regionfullmäktige, a nämnd
+	ActorGroup                = NS + "ActorGroup"    // "regionerna": actors a text speaks of together
 )
 
 // Law subclasses.
@@ -75,6 +77,7 @@ const (
 	Platform      = NS + "Platform"
 	Agreement     = NS + "Agreement"
 	Event         = NS + "Event"
+	Network       = NS + "Network"
 )
 
 // Places, documents and provenance.
@@ -103,6 +106,7 @@ const (
 	MemberOf       = NS + "memberOf"       // Actor → Actor
 	HasTheme       = NS + "hasTheme"       // anything → Theme
 	ServesCounty   = NS + "servesCounty"   // Region | CountyAdministrativeBoard → County
+	InCounty       = NS + "inCounty"       // Municipality (or anything with a seat) → County
 	SupervisedBy   = NS + "supervisedBy"   // GovernmentAgency → Ministry | Government
 	Features       = NS + "features"       // WorkedExample → Instrument | Actor
 	InvolvesRegion = NS + "involvesRegion" // WorkedExample → Region
@@ -120,4 +124,14 @@ const (
 	InChapter      = NS + "inChapter"      // Passage | WorkedExample → Chapter
 	Quote          = NS + "quote"          // Passage → verbatim text
 	ChapterNumber  = NS + "chapterNumber"
+)
+
+// Groups, amounts and shares.
+const (
+	MemberClass    = NS + "memberClass"    // ActorGroup → the members' class (annotation)
+	Amount         = NS + "amount"         // anything → schema:MonetaryAmount
+	Payer          = NS + "payer"          // schema:MonetaryAmount → Actor | Fund | Appropriation
+	OwnershipShare = NS + "ownershipShare" // Actor → schema:QuantitativeValue
+	ShareOf        = NS + "shareOf"        // schema:QuantitativeValue → Actor
+	Qualifier      = NS + "qualifier"      // an amount's or share's hedge or scope, as written
 )
