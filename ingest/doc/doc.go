@@ -165,6 +165,7 @@ type Mention struct {
 	Sentence   int
 	Start, End int    // byte offsets in the passage text
 	Text       string // verbatim
+	Alt        string // a longer verbatim form of the same name, "" when none ("uppdrag att ta fram …" for "ta fram …")
 	Name       string // normalised name: base form, genitive and definite endings undone where it is a name
 	Class      string // ontology class, local name ("Region", "Act", "Mandate", …)
 	Rule       string // what recognised it ("register", "vocabulary", "pattern:…", "group", "mandate:…")
