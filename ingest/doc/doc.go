@@ -23,8 +23,12 @@
 package doc
 
 import (
+	"crypto/sha1"
+	"encoding/hex"
 	"fmt"
 	"slices"
+	"strings"
+	"unicode"
 )
 
 // Meta describes a document: where it came from and who wrote it.
@@ -315,4 +319,35 @@ func Run(d *Doc, stages []Stage) error {
 		}
 	}
 	return nil
+}
+
+var slugFold = strings.NewReplacer("å", "a", "ä", "a", "ö", "o", "Å", "a", "Ä", "a", "Ö", "o",
+	"é", "e", "è", "e", "ü", "u", "æ", "ae", "ø", "o", "á", "a", "à", "a", "í", "i", "ó", "o", "ú", "u")
+
+// Slug returns a lower-case ASCII slug (a–z, 0–9, '-') for a name, at most
+// 80 characters long; longer names end in a short hash so that slugs stay
+// distinct.
+func Slug(s string) string {
+	s = slugFold.Replace(strings.ToLower(s))
+	var b strings.Builder
+	dash := false
+	for _, r := range s {
+		if r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			b.WriteRune(r)
+			dash = false
+		} else if !dash && b.Len() > 0 {
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	out := strings.TrimSuffix(b.String(), "-")
+	if len(out) > 80 {
+		h := sha1.Sum([]byte(s))
+		out = strings.TrimSuffix(out[:71], "-") + "-" + hex.EncodeToString(h[:4])
+	}
+	if out == "" {
+		h := sha1.Sum([]byte(s))
+		out = "x-" + hex.EncodeToString(h[:4])
+	}
+	return out
 }
