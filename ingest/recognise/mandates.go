@@ -1,0 +1,149 @@
+package recognise
+
+import (
+	"strings"
+
+	"kg/ingest/doc"
+)
+
+// mandateLeads open a stated responsibility, assignment or task. withLead
+// tells whether the mandate's name includes the lead ("ansvar för att
+// fördela …") or starts after it ("… fick i uppdrag att ta fram …"; the
+// form with the lead is kept as an alternative name).
+var mandateLeads = []struct {
+	words    []string
+	withLead bool
+}{
+	{[]string{"i", "uppdrag", "att"}, false},
+	{[]string{"i", "uppgift", "att"}, false},
+	{[]string{"till", "uppgift", "att"}, false},
+	{[]string{"uppdraget", "att"}, false},
+	{[]string{"uppdrag", "att"}, false},
+	{[]string{"uppgiften", "att"}, false},
+	{[]string{"ansvaret", "för"}, true},
+	{[]string{"ansvar", "för"}, true},
+	{[]string{"huvudansvaret", "för"}, true},
+	{[]string{"huvudansvar", "för"}, true},
+	{[]string{"ansvarar", "för"}, true},
+	{[]string{"ansvariga", "för"}, true},
+	{[]string{"ansvarig", "för"}, true},
+}
+
+// mandateStop ends the phrase that names a task.
+var mandateStop = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields("som vilket vilka men medan eftersom då där när samt genom enligt utifrån inom bl.a. bland t.ex. exempelvis dock") {
+		mandateStop[w] = true
+	}
+}
+
+// weakVerbs after "ska" do not state a task on their own.
+var weakVerbs = map[string]bool{"vara": true, "ha": true, "kunna": true, "få": true, "bli": true, "också": false}
+
+func leadAt(toks []doc.Token, i int) (n int, withLead bool) {
+	for _, l := range mandateLeads {
+		if i+len(l.words) > len(toks) {
+			continue
+		}
+		ok := true
+		for k, w := range l.words {
+			if low(toks[i+k]) != w {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return len(l.words), l.withLead
+		}
+	}
+	return 0, false
+}
+
+// taskEnd returns the end of the phrase that names a task starting at i.
+func taskEnd(toks []doc.Token, i int) int {
+	j := i
+	for j < len(toks) && j-i < 12 {
+		t := toks[j]
+		l := low(t)
+		if t.Kind == doc.Punct {
+			// "leder, samordnar och utvecklar …": a comma inside a list of verbs
+			if t.Text == "," && j == i+1 {
+				j++
+				continue
+			}
+			break
+		}
+		if mandateStop[l] || l == "och" && j+1 < len(toks) && low(toks[j+1]) == "att" ||
+			l == "för" && j+1 < len(toks) && low(toks[j+1]) == "att" && j > i {
+			break
+		}
+		j++
+	}
+	// no task ends in a function word
+	for j > i && functionWord(low(toks[j-1])) {
+		j--
+	}
+	return j
+}
+
+func functionWord(w string) bool {
+	switch w {
+	case "och", "eller", "att", "i", "för", "på", "med", "till", "av", "om", "en", "ett", "den", "det", "de", "som", "så":
+		return true
+	}
+	return false
+}
+
+// mandates finds tasks stated with a lead ("ansvar för …", "i uppdrag att
+// …") and tasks an actor "ska" carry out. isActor tells whether tokens
+// [from, to) end an actor's name found before.
+func mandates(toks []doc.Token, actorEndsAt func(i int) bool, instrumentAt func(i int) bool) []cand {
+	var out []cand
+	for i := 0; i < len(toks); i++ {
+		n, withLead := leadAt(toks, i)
+		if n > 0 {
+			from := i + n
+			if l := low(toks[i+n-1]); l == "för" {
+				k := from
+				if k < len(toks) && (low(toks[k]) == "den" || low(toks[k]) == "det" || low(toks[k]) == "de") {
+					k++
+				}
+				if k < len(toks) && instrumentAt(k) {
+					continue // "ansvarar för länsplanen" is responsibility for an instrument
+				}
+			}
+			end := taskEnd(toks, from)
+			if end-from < 1 || end-from == 1 && toks[from].Kind != doc.Word {
+				continue
+			}
+			c := cand{from: from, to: end, class: "Mandate", rule: "mandate:lead"}
+			if withLead {
+				c.from = i
+			} else {
+				c.alt, c.hasAlt = i, true
+			}
+			out = append(out, c)
+			i = end - 1
+			continue
+		}
+		if low(toks[i]) == "ska" && i > 0 && actorEndsAt(i) {
+			from := i + 1
+			for from < len(toks) && (low(toks[from]) == "även" || low(toks[from]) == "också" || low(toks[from]) == "dessutom") {
+				from++
+			}
+			if from >= len(toks) || toks[from].Kind != doc.Word || weakVerbs[low(toks[from])] {
+				continue
+			}
+			if k, _ := leadAt(toks, from); k > 0 {
+				continue
+			}
+			end := taskEnd(toks, from)
+			if end-from >= 2 {
+				out = append(out, cand{from: from, to: end, class: "Mandate", rule: "mandate:ska"})
+				i = end - 1
+			}
+		}
+	}
+	return out
+}

@@ -1,0 +1,54 @@
+package recognise
+
+import (
+	"strings"
+
+	"kg/ingest/lang"
+)
+
+// classNouns are the genre's nouns that tell the class of a name next to
+// them ("projektet Smart Industri", "nätverket Reglab", "Almi, ett bolag
+// som …"), keyed by stem. Language data of the genre, not of a text.
+var classNouns = map[string]string{}
+
+func init() {
+	for class, nouns := range map[string][]string{
+		"Project":     {"projekt", "projektet", "satsning", "satsningen", "initiativ", "initiativet", "pilotprojekt", "pilotprojektet", "förstudie", "förstudien", "insats", "insatsen"},
+		"Programme":   {"program", "programmet", "modell", "modellen", "programområde", "programområdet"},
+		"Network":     {"nätverk", "nätverket", "kluster", "klustret"},
+		"Platform":    {"plattform", "plattformen", "forum", "forumet", "mötesplats", "mötesplatsen", "arena", "arenan", "råd", "rådet", "centrum", "centret", "inkubator", "inkubatorn", "portal", "portalen"},
+		"Strategy":    {"strategi", "strategin", "handlingsplan", "handlingsplanen", "agenda", "agendan"},
+		"Plan":        {"plan", "planen"},
+		"Fund":        {"fond", "fonden"},
+		"Partnership": {"partnerskap", "partnerskapet", "samarbete", "samarbetet", "samverkan", "överenskommelse", "överenskommelsen"},
+		"Association": {"förening", "föreningen", "stiftelse", "stiftelsen", "förbund", "förbundet", "organisation", "organisationen", "intresseorganisation"},
+		"Company":     {"bolag", "bolaget", "företag", "företaget", "aktiebolag", "aktiebolaget"},
+		"Event":       {"konferens", "konferensen", "mässa", "mässan", "festival", "festivalen"},
+	} {
+		for _, n := range nouns {
+			classNouns[lang.Stem(n)] = class
+		}
+	}
+}
+
+// nounClass returns the class a noun tells, or "".
+func nounClass(w string) string {
+	if c, ok := classNouns[lang.Stem(w)]; ok {
+		return c
+	}
+	return ""
+}
+
+// connectors may stand between the capitalised words of one name
+// ("Sätt Östergötland i rörelse", "Forum för folkhälsa").
+var connectors = map[string]bool{"i": true, "för": true, "på": true, "med": true, "till": true, "av": true, "&": true, "om": true, "mot": true}
+
+// notNames are capitalised words that open sentences or headings without
+// starting a name.
+var notNames = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields("Det Den De Detta Denna Dessa Där Här Som Men Och Att För I På Med Till Av Om En Ett Alla Samtliga Vi Man Sedan Under Efter Genom Inom Även Också Så När Hur Vad Vilka Vilket Både Bland Mellan Utifrån Enligt Inte Nu Idag Många Flera Andra Varje Region Regionen Regionerna Kommunen Kommunerna Länsstyrelsen Projektet Syftet Målet Arbetet Källa Bilden Figur Tabell Exempel Läs Se Mer Kontakt") {
+		notNames[w] = true
+	}
+}

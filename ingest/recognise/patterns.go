@@ -1,0 +1,275 @@
+package recognise
+
+import (
+	"regexp"
+	"strings"
+
+	"kg/ingest/doc"
+	"kg/ingest/lang"
+)
+
+// cand is a candidate mention over tokens [from, to) of a sentence.
+type cand struct {
+	from, to int
+	class    string
+	rule     string
+	key      string
+	sfs      string
+	name     string // normalised name; the span's text when empty
+	group    bool
+	score    float64
+	prio     int // higher wins among spans of equal length
+	alt      int // with hasAlt: the start of a longer verbatim form (a task with its lead)
+	hasAlt   bool
+}
+
+var sfsRe = regexp.MustCompile(`^(1[89]\d\d|20\d\d):(\d{1,4})$`)
+
+func low(t doc.Token) string { return strings.ToLower(t.Text) }
+
+// lawStop ends the "om …" part of a law's name.
+var lawStop = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields("som är var har hade ska skulle kan samt men där vilket vilka när genom enligt tydliggörs finns anger styr reglerar innebär gäller ger och eller i från till med att trädde träder infördes blev fick får") {
+		lawStop[w] = true
+	}
+}
+
+// lawHead tells the class of a word that names a law on its own or heads a
+// law's name: "lagen", "förordningen", "kommunallagen", "miljöbalken".
+func lawHead(w string) string {
+	l := strings.ToLower(w)
+	switch l {
+	case "lag", "lagen", "lagar", "lagarna":
+		return "Act"
+	case "förordning", "förordningen", "förordningar", "förordningarna":
+		return "Ordinance"
+	}
+	for _, suf := range []string{"lagen", "lag", "balken", "balk"} {
+		if !strings.HasSuffix(l, suf) {
+			continue
+		}
+		stem := strings.TrimSuffix(l, suf)
+		if len([]rune(stem)) < 3 || strings.HasSuffix(stem, "s") && strings.HasSuffix(l, "slag") ||
+			strings.HasSuffix(l, "slag") || strings.HasSuffix(l, "slagen") ||
+			strings.HasSuffix(stem, "under") || strings.HasSuffix(stem, "upp") || strings.HasSuffix(stem, "av") ||
+			strings.HasSuffix(stem, "in") || strings.HasSuffix(stem, "arbets") || strings.HasSuffix(stem, "kunskaps") {
+			return ""
+		}
+		return "Act"
+	}
+	if strings.HasSuffix(l, "förordningen") && len(l) > len("förordningen")+2 {
+		return "Ordinance"
+	}
+	return ""
+}
+
+// laws finds law citations: "lagen (2010:630) om regionalt
+// utvecklingsansvar", "förordning (2017:583) om …", "plan- och bygglagen",
+// "SFS 2010:630".
+func laws(toks []doc.Token) []cand {
+	var out []cand
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if t.Kind == doc.Number && sfsRe.MatchString(t.Text) && i > 0 && toks[i-1].Text == "SFS" {
+			out = append(out, cand{from: i - 1, to: i + 1, class: "Act", rule: "pattern:sfs", sfs: t.Text, prio: 1})
+			continue
+		}
+		class := lawHead(t.Text)
+		if class == "" || t.Kind != doc.Word {
+			continue
+		}
+		from, j, sfs := i, i+1, ""
+		// "plan- och bygglagen", "hälso- och sjukvårdslagen"
+		if i >= 2 && low(toks[i-1]) == "och" && strings.HasSuffix(toks[i-2].Text, "-") {
+			from = i - 2
+		}
+		if j+2 < len(toks)+0 && j+2 <= len(toks)-1 && toks[j].Text == "(" && sfsRe.MatchString(toks[j+1].Text) && toks[j+2].Text == ")" {
+			sfs = toks[j+1].Text
+			j += 3
+		}
+		generic := strings.HasPrefix(low(t), "lag") || strings.HasPrefix(low(t), "förordning")
+		end := j
+		if j < len(toks) && low(toks[j]) == "om" {
+			k := j + 1
+			for k < len(toks) && k-j <= 8 && toks[k].Kind == doc.Word && !lawStop[low(toks[k])] && !lang.UpperFirst(toks[k].Text) {
+				k++
+			}
+			if k > j+1 {
+				end = k
+			}
+		}
+		if generic && sfs == "" && end == j {
+			continue // "lagen" alone refers back; the linker does not guess
+		}
+		out = append(out, cand{from: from, to: end, class: class, rule: "pattern:law", sfs: sfs, prio: 2})
+		i = end - 1
+	}
+	return out
+}
+
+// capSeq returns the end of a run of capitalised words starting at i
+// (connectors inside when a capitalised word follows them), and whether it
+// has at least one word.
+func capSeq(toks []doc.Token, i int) int {
+	j := i
+	for j < len(toks) {
+		t := toks[j]
+		if t.Kind == doc.Word && lang.UpperFirst(t.Text) || t.Kind == doc.Number && j > i ||
+			j > i && (t.Text == "län" || t.Text == "läns" || t.Text == "kommun" || t.Text == "kommuns") {
+			j++
+			if t.Kind == doc.Word && !lang.UpperFirst(t.Text) {
+				break // "Region Kalmar län" ends with its "län"
+			}
+			continue
+		}
+		if j > i && t.Kind == doc.Word && connectors[low(t)] && j+1 < len(toks) && toks[j+1].Kind == doc.Word && lang.UpperFirst(toks[j+1].Text) {
+			j += 2
+			continue
+		}
+		break
+	}
+	return j
+}
+
+// companies finds "Almi Företagspartner Uppsala AB" and the like.
+func companies(toks []doc.Token) []cand {
+	var out []cand
+	for i, t := range toks {
+		if t.Text != "AB" && t.Text != "Aktiebolag" && t.Text != "HB" && t.Text != "KB" {
+			continue
+		}
+		from := i
+		for from > 0 && toks[from-1].Kind == doc.Word && (lang.UpperFirst(toks[from-1].Text) || toks[from-1].Text == "&") {
+			from--
+		}
+		if from < i && !notNames[toks[from].Text] {
+			out = append(out, cand{from: from, to: i + 1, class: "Company", rule: "pattern:company", prio: 2})
+		}
+	}
+	return out
+}
+
+// closedClass tells the class of a capitalised name that belongs to a class
+// the registers list completely; such a name is linked to the register or
+// dropped.
+func closedClass(toks []doc.Token, from, to int) string {
+	first := toks[from].Text
+	last := low(toks[to-1])
+	switch {
+	case first == "Region" && to-from >= 2:
+		return "Region"
+	case first == "Länsstyrelsen" && to-from >= 2:
+		return "CountyAdministrativeBoard"
+	case last == "kommun" || last == "kommuns":
+		return "Municipality"
+	case last == "län" || last == "läns":
+		return "County"
+	}
+	return ""
+}
+
+// names finds capitalised names that a class noun before them or an
+// apposition after them classifies ("projektet Smart Industri",
+// "Reglab, ett nätverk för …"), quoted names, and names that a class noun
+// heads ("Kompetensrådet").
+func names(toks []doc.Token, start int) []cand {
+	var out []cand
+	for i := start; i < len(toks); i++ {
+		t := toks[i]
+		if q := quoteClose(t.Text); q != "" {
+			if c, ok := quoted(toks, i, q); ok {
+				out = append(out, c)
+				i = c.to
+			}
+			continue
+		}
+		if t.Kind != doc.Word || !lang.UpperFirst(t.Text) {
+			continue
+		}
+		if notNames[t.Text] && (i == 0 || toks[i-1].Kind == doc.Punct) {
+			continue // a sentence's first word: the name, if any, starts after it
+		}
+		j := capSeq(toks, i)
+		// the closed classes are matched by their own leading word
+		if c := closedClass(toks, i, j); c != "" {
+			out = append(out, cand{from: i, to: j, class: c, rule: "closed:" + c, prio: 0})
+			i = j - 1
+			continue
+		}
+		class := ""
+		if i > 0 && toks[i-1].Kind == doc.Word && !lang.UpperFirst(toks[i-1].Text) {
+			class = nounClass(toks[i-1].Text)
+		}
+		if class == "" {
+			class = apposition(toks, j)
+		}
+		if class == "" && i > 0 {
+			class = headClass(toks[j-1].Text)
+		}
+		if class != "" {
+			out = append(out, cand{from: i, to: j, class: class, rule: "pattern:name", prio: 1})
+		}
+		i = j - 1
+	}
+	return out
+}
+
+func quoteClose(s string) string {
+	switch s {
+	case "”", "\"":
+		return s
+	case "“":
+		return "”"
+	case "«":
+		return "»"
+	}
+	return ""
+}
+
+func quoted(toks []doc.Token, i int, closing string) (cand, bool) {
+	k := i + 1
+	for k < len(toks) && toks[k].Text != closing && toks[k].Text != "“" && k-i <= 9 {
+		k++
+	}
+	if k >= len(toks) || toks[k].Text != closing && !(closing == "”" && toks[k].Text == "“") || k == i+1 || !lang.UpperFirst(toks[i+1].Text) {
+		return cand{}, false
+	}
+	class := ""
+	if i > 0 {
+		class = nounClass(toks[i-1].Text)
+	}
+	if class == "" {
+		class = apposition(toks, k+1)
+	}
+	if class == "" {
+		return cand{}, false
+	}
+	return cand{from: i + 1, to: k, class: class, rule: "pattern:quoted", prio: 2}, true
+}
+
+// apposition reads ", ett nätverk" or "är ett projekt" after a name.
+func apposition(toks []doc.Token, j int) string {
+	if j+2 < len(toks) && (toks[j].Text == "," || low(toks[j]) == "är" || toks[j].Text == "–") &&
+		(low(toks[j+1]) == "ett" || low(toks[j+1]) == "en") && toks[j+2].Kind == doc.Word {
+		return nounClass(toks[j+2].Text)
+	}
+	return ""
+}
+
+// headClass tells the class of a capitalised compound from its head:
+// "Innovationsrådet", "Kompetensplattformen".
+func headClass(w string) string {
+	l := strings.ToLower(w)
+	for _, h := range []struct{ suffix, class string }{
+		{"projektet", "Project"}, {"programmet", "Programme"}, {"nätverket", "Network"}, {"plattformen", "Platform"},
+		{"rådet", "Platform"}, {"forumet", "Platform"}, {"strategin", "Strategy"}, {"fonden", "Fund"}, {"partnerskapet", "Partnership"},
+		{"föreningen", "Association"}, {"förbundet", "Association"}, {"stiftelsen", "Association"}, {"inkubatorn", "Platform"},
+	} {
+		if strings.HasSuffix(l, h.suffix) && len(l) > len(h.suffix)+3 {
+			return h.class
+		}
+	}
+	return ""
+}

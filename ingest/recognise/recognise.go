@@ -1,0 +1,291 @@
+// Package recognise is the stage that finds names in sentences: spans that
+// name an actor, law, mandate, instrument or theme, each with its class.
+//
+// It reads Doc.Sentences (with tokens) and adds Doc.Mentions. Known names
+// come from a Gazetteer built from the registers and the genre's vocabulary;
+// names no register holds are found by general Swedish patterns (law
+// citations with SFS numbers, "-lagen" compounds, companies "X AB",
+// capitalised names a class noun or an apposition classifies, quoted
+// names); stated tasks ("ansvar för …", "i uppdrag att …", an actor that
+// "ska …", the items of a list of duties) become Mandate mentions. It does
+// not decide which real thing a name is: that is the linker's work.
+package recognise
+
+import (
+	"slices"
+	"strings"
+
+	"kg/ingest/doc"
+	"kg/ingest/lang"
+)
+
+// Stage recognises mentions with a gazetteer.
+type Stage struct{ G *Gazetteer }
+
+// Name implements doc.Stage.
+func (Stage) Name() string { return "recognise" }
+
+// Requires implements doc.Stage.
+func (Stage) Requires() []doc.Annotation { return []doc.Annotation{doc.Sentences} }
+
+// Provides implements doc.Stage.
+func (Stage) Provides() []doc.Annotation { return []doc.Annotation{doc.Mentions} }
+
+// Run implements doc.Stage.
+func (s Stage) Run(d *doc.Doc) error {
+	var dutyLead bool // the passage before was a lead-in to a list of duties
+	for si, sent := range d.Sentences {
+		p := &d.Passages[sent.Passage]
+		cs := s.sentence(sent.Tokens)
+		if p.Kind == doc.ListItem && dutyLead && len(sent.Tokens) > 1 && firstOfPassage(d, si) {
+			if c, ok := duty(sent.Tokens, cs); ok {
+				cs = append(cs, c)
+			}
+		}
+		for _, c := range cs {
+			d.Mentions = append(d.Mentions, mention(d, si, sent.Tokens, c))
+		}
+		if lastOfPassage(d, si) {
+			switch {
+			case p.Kind != doc.ListItem:
+				dutyLead = leadsDuties(sent.Tokens, cs)
+			}
+		}
+	}
+	return nil
+}
+
+func firstOfPassage(d *doc.Doc, si int) bool {
+	return si == 0 || d.Sentences[si-1].Passage != d.Sentences[si].Passage
+}
+
+func lastOfPassage(d *doc.Doc, si int) bool {
+	return si == len(d.Sentences)-1 || d.Sentences[si+1].Passage != d.Sentences[si].Passage
+}
+
+// sentence returns the selected candidates of one sentence.
+func (s Stage) sentence(toks []doc.Token) []cand {
+	var all []cand
+	for i := 0; i < len(toks); i++ {
+		if m, ok := s.G.longest(toks, i); ok {
+			n := s.G.names[m.name]
+			prio := 4
+			if m.stemmed {
+				prio = 3
+			}
+			all = append(all, cand{from: m.from, to: m.to, class: n.Class, rule: "register", key: n.Key, group: n.Group, prio: prio})
+		}
+	}
+	all = append(all, laws(toks)...)
+	all = append(all, companies(toks)...)
+	all = append(all, names(toks, 0)...)
+	picked := selectSpans(all)
+	picked = extendGroups(toks, picked)
+	picked = extendArticles(toks, picked)
+	actorEnd := map[int]bool{}
+	instrStart := map[int]bool{}
+	for _, c := range picked {
+		if actorClass(c.class) {
+			actorEnd[c.to] = true
+		}
+		if instrumentClass(c.class) {
+			instrStart[c.from] = true
+		}
+	}
+	ms := mandates(toks, func(i int) bool { return actorEnd[i] }, func(i int) bool { return instrStart[i] })
+	for _, m := range ms {
+		// a known mandate inside the phrase names it already
+		if !containsClass(picked, m, "Mandate") {
+			picked = append(picked, m)
+		}
+	}
+	slices.SortFunc(picked, func(a, b cand) int { return a.from - b.from })
+	return picked
+}
+
+func containsClass(cs []cand, m cand, class string) bool {
+	for _, c := range cs {
+		if c.class == class && c.from < m.to && m.from < c.to {
+			return true
+		}
+	}
+	return false
+}
+
+// selectSpans keeps the longest candidates that do not overlap; a
+// candidate of a closed class yields to any register name it overlaps.
+func selectSpans(all []cand) []cand {
+	slices.SortStableFunc(all, func(a, b cand) int {
+		if la, lb := a.to-a.from, b.to-b.from; la != lb {
+			return lb - la
+		}
+		if a.prio != b.prio {
+			return b.prio - a.prio
+		}
+		return a.from - b.from
+	})
+	var out []cand
+	for _, c := range all {
+		if strings.HasPrefix(c.rule, "closed:") && overlapsRule(all, c, "register") {
+			continue
+		}
+		if !overlapsAny(out, c) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func overlapsRule(cs []cand, c cand, rule string) bool {
+	for _, o := range cs {
+		if o.rule == rule && o.from < c.to && c.from < o.to {
+			return true
+		}
+	}
+	return false
+}
+
+func overlapsAny(cs []cand, c cand) bool {
+	for _, o := range cs {
+		if o.from < c.to && c.from < o.to {
+			return true
+		}
+	}
+	return false
+}
+
+// groupQuantifiers before a group noun belong to the group's name and keep
+// its meaning ("samtliga regioner"); groupScopes narrow it to another group
+// ("länets kommuner").
+var (
+	groupQuantifiers = map[string]bool{"alla": true, "samtliga": true, "sveriges": true, "landets": true, "berörda": true, "flera": false}
+	groupScopes      = map[string]bool{"länets": true, "regionens": true, "länens": true}
+)
+
+func extendGroups(toks []doc.Token, cs []cand) []cand {
+	for i := range cs {
+		c := &cs[i]
+		if !c.group || c.from == 0 {
+			continue
+		}
+		w := low(toks[c.from-1])
+		switch {
+		case groupQuantifiers[w]:
+			c.from--
+		case groupScopes[w]:
+			c.from--
+			c.key += "@" + w
+		}
+	}
+	return cs
+}
+
+// extendArticles takes a definite article before a common-noun name into
+// it: "det regionala utvecklingsansvaret".
+func extendArticles(toks []doc.Token, cs []cand) []cand {
+	for i := range cs {
+		c := &cs[i]
+		if c.from == 0 || c.group || lang.UpperFirst(toks[c.from].Text) {
+			continue
+		}
+		if w := low(toks[c.from-1]); (w == "det" || w == "den" || w == "de") && !taken(cs, c.from-1) {
+			c.from--
+		}
+	}
+	return cs
+}
+
+func taken(cs []cand, t int) bool {
+	for _, c := range cs {
+		if c.from <= t && t < c.to {
+			return true
+		}
+	}
+	return false
+}
+
+func mention(d *doc.Doc, si int, toks []doc.Token, c cand) doc.Mention {
+	text := d.Passages[d.Sentences[si].Passage].Text
+	m := doc.Mention{Sentence: si, Start: toks[c.from].Start, End: toks[c.to-1].End, Class: c.class, Rule: c.rule,
+		Key: c.key, Group: c.group, SFS: c.sfs, Entity: -1, Score: 1}
+	m.Text = text[m.Start:m.End]
+	if c.hasAlt {
+		m.Alt = text[toks[c.alt].Start:m.End]
+	}
+	m.Name = c.name
+	if m.Name == "" {
+		m.Name = m.Text
+	}
+	if c.sfs == "" && (c.class == "Act" || c.class == "Ordinance") {
+		for _, t := range toks[c.from:c.to] {
+			if sfsRe.MatchString(t.Text) {
+				m.SFS = t.Text
+			}
+		}
+	}
+	return m
+}
+
+// leadsDuties reports whether a passage's last sentence introduces a list
+// of an actor's duties: it ends in a colon and speaks of what an actor
+// shall do or is responsible for.
+func leadsDuties(toks []doc.Token, cs []cand) bool {
+	if len(toks) == 0 || toks[len(toks)-1].Text != ":" {
+		return false
+	}
+	actor := false
+	for _, c := range cs {
+		if actorClass(c.class) {
+			actor = true
+		}
+	}
+	if !actor {
+		return false
+	}
+	for _, t := range toks {
+		switch low(t) {
+		case "ska", "uppdrag", "uppdraget", "ansvar", "ansvarar", "ansvaret", "uppgifter", "uppgiften", "uppgift", "ansvarsområden":
+			return true
+		}
+	}
+	return false
+}
+
+// duty makes the first sentence of a list item after a lead-in a Mandate
+// unless a mandate was found in it already.
+func duty(toks []doc.Token, cs []cand) (cand, bool) {
+	for _, c := range cs {
+		if c.class == "Mandate" {
+			return cand{}, false
+		}
+	}
+	from := 0
+	for from < len(toks) && toks[from].Kind == doc.Punct {
+		from++
+	}
+	if from >= len(toks) {
+		return cand{}, false
+	}
+	end := from
+	for end < len(toks) && end-from < 14 && !(toks[end].Kind == doc.Punct && strings.ContainsAny(toks[end].Text, ".;:!?(")) {
+		end++
+	}
+	for end > from && (functionWord(low(toks[end-1])) || toks[end-1].Text == ",") {
+		end--
+	}
+	if end-from < 2 {
+		return cand{}, false
+	}
+	return cand{from: from, to: end, class: "Mandate", rule: "mandate:list"}, true
+}
+
+var actorClasses = map[string]bool{"Actor": true, "Region": true, "Municipality": true, "County": false, "GovernmentAgency": true,
+	"CountyAdministrativeBoard": true, "Government": true, "Ministry": true, "Parliament": true, "EUBody": true,
+	"University": true, "Company": true, "Association": true, "Partnership": true, "PoliticalBody": true}
+
+func actorClass(c string) bool { return actorClasses[c] }
+
+var instrumentClasses = map[string]bool{"Instrument": true, "Strategy": true, "Plan": true, "Programme": true, "Project": true,
+	"Fund": true, "Appropriation": true, "Platform": true, "Agreement": true, "Event": true, "Network": true}
+
+func instrumentClass(c string) bool { return instrumentClasses[c] }

@@ -1,0 +1,100 @@
+package recognise
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"kg/ingest/doc"
+	"kg/ingest/lang"
+)
+
+var testNames = []Name{
+	{Text: "Region Skåne", Key: "region:12", Class: "Region"},
+	{Text: "Tillväxtverket", Key: "agency:tvv", Class: "GovernmentAgency"},
+	{Text: "Kulturrådet", Key: "agency:kr", Class: "GovernmentAgency"},
+	{Text: "Statens kulturråd", Key: "agency:kr", Class: "GovernmentAgency"},
+	{Text: "ERUF", Key: "vocab:eruf", Class: "Fund"},
+	{Text: "Europeiska regionala utvecklingsfonden", Key: "vocab:eruf", Class: "Fund"},
+	{Text: "regional utvecklingsstrategi", Key: "vocab:rus", Class: "Strategy"},
+	{Text: "det regionala utvecklingsansvaret", Key: "vocab:rua", Class: "Mandate"},
+	{Text: "regionalt utvecklingsansvar", Key: "vocab:rua", Class: "Mandate"},
+	{Text: "regionerna", Key: "group:regioner", Class: "Region", Group: true},
+	{Text: "regioner", Key: "group:regioner", Class: "Region", Group: true},
+	{Text: "kommuner", Key: "group:kommuner", Class: "Municipality", Group: true},
+	{Text: "kompetensförsörjning", Key: "theme:kf", Class: "Theme"},
+	{Text: "Uppsala kommun", Key: "municipality:0380", Class: "Municipality"},
+	{Text: "Gotland", Key: "a", Class: "County"},
+	{Text: "Gotland", Key: "b", Class: "Municipality"},
+}
+
+// run recognises a one-passage document and returns its mentions as
+// "text/Class/rule" strings.
+func run(t *testing.T, text string) []string {
+	t.Helper()
+	d := &doc.Doc{Passages: []doc.Passage{{Text: text}}}
+	if err := doc.Run(d, []doc.Stage{lang.Stage{}, Stage{G: NewGazetteer(testNames)}}); err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, m := range d.Mentions {
+		s := fmt.Sprintf("%s/%s", m.Text, m.Class)
+		if m.Alt != "" {
+			s += "/" + m.Alt
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func TestRecognise(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"Region Skånes strategi och Tillväxtverket.", []string{"Region Skånes/Region", "Tillväxtverket/GovernmentAgency"}},
+		{"Regionerna tar fram regionala utvecklingsstrategier.", []string{"Regionerna/Region", "regionala utvecklingsstrategier/Strategy"}},
+		{"Regionen har det regionala utvecklingsansvaret.", []string{"det regionala utvecklingsansvaret/Mandate"}},
+		{"Medel från Europeiska regionala utvecklingsfonden (ERUF) och Kulturrådets stöd.",
+			[]string{"Europeiska regionala utvecklingsfonden/Fund", "ERUF/Fund", "Kulturrådets/GovernmentAgency"}},
+		{"Enligt lagen (2010:630) om regionalt utvecklingsansvar ska regionerna samordna.",
+			[]string{"lagen (2010:630) om regionalt utvecklingsansvar/Act", "regionerna/Region"}},
+		{"Enligt plan- och bygglagen får kommunerna planera.", []string{"plan- och bygglagen/Act"}},
+		{"Förslagen och underlagen lämnades.", nil},
+		{"Almi Företagspartner Uppsala AB ägs av regionen.", []string{"Almi Företagspartner Uppsala AB/Company"}},
+		{"Inom projektet Smart Industri samverkar samtliga regioner.", []string{"Smart Industri/Project", "samtliga regioner/Region"}},
+		{"Reglab, ett nätverk för regioner, startade.", []string{"Reglab/Network", "regioner/Region"}},
+		{"Tillväxtverket fick i uppdrag att ta fram en ny modell.", []string{"Tillväxtverket/GovernmentAgency", "ta fram en ny modell/Mandate/i uppdrag att ta fram en ny modell"}},
+		{"Regionerna har ansvar för att fördela statliga kulturmedel.", []string{"Regionerna/Region", "ansvar för att fördela statliga kulturmedel/Mandate"}},
+		{"Regionerna ska leda arbetet med kompetensförsörjning.", []string{"Regionerna/Region", "leda arbetet med kompetensförsörjning/Mandate", "kompetensförsörjning/Theme"}},
+		{"Det gäller Gotland och Uppsala kommuns skolor.", []string{"Uppsala kommuns/Municipality"}},
+		{"I Region Jönköping län och Business Region Göteborg.", []string{"Region Jönköping län/Region"}},
+	}
+	for _, tt := range tests {
+		got := run(t, tt.text)
+		if strings.Join(got, " | ") != strings.Join(tt.want, " | ") {
+			t.Errorf("%s\n got %q\nwant %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestDutyList(t *testing.T) {
+	d := &doc.Doc{Passages: []doc.Passage{
+		{Text: "Enligt förordningen ska regionerna:", Kind: doc.Paragraph},
+		{Text: "utarbeta och fastställa en strategi för länets utveckling,", Kind: doc.ListItem},
+		{Text: "samordna insatser för genomförandet.", Kind: doc.ListItem},
+	}}
+	if err := doc.Run(d, []doc.Stage{lang.Stage{}, Stage{G: NewGazetteer(testNames)}}); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, m := range d.Mentions {
+		if m.Class == "Mandate" {
+			got = append(got, m.Text)
+		}
+	}
+	want := []string{"utarbeta och fastställa en strategi för länets utveckling", "samordna insatser för genomförandet"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("duties %q, want %q", got, want)
+	}
+}

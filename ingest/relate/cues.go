@@ -1,0 +1,109 @@
+package relate
+
+// A cue is a Swedish verb or phrase that states a relation between a name
+// before it and a name after it (or, in the passive, the other way round).
+type cue struct {
+	p       string   // ontology property
+	words   []string // the cue, lower case, word by word; "*" matches any one word
+	passive bool     // the object stands before the cue and the subject after ("tas fram av X")
+	subj    []string // allowed subject classes (top classes cover their subclasses)
+	obj     []string
+}
+
+var (
+	actor      = []string{"Actor"}
+	instrument = []string{"Instrument"}
+	law        = []string{"Law"}
+	fundLike   = []string{"Fund", "Appropriation", "Programme"}
+	anything   = []string{"Actor", "Instrument", "Law", "Mandate", "Theme"}
+)
+
+// cues of the genre, longest first within a property where it matters.
+var cues = []cue{
+	// who draws up, runs or is in charge of an instrument
+	{p: "responsibleFor", words: []string{"tar", "fram"}, subj: actor, obj: instrument},
+	{p: "responsibleFor", words: []string{"tagit", "fram"}, subj: actor, obj: instrument},
+	{p: "responsibleFor", words: []string{"tog", "fram"}, subj: actor, obj: instrument},
+	{p: "responsibleFor", words: []string{"ta", "fram"}, subj: actor, obj: instrument},
+	{p: "responsibleFor", words: []string{"ansvarar", "för"}, subj: actor, obj: instrument},
+	{p: "responsibleFor", words: []string{"ansvar", "för"}, subj: actor, obj: instrument},
+	{p: "responsibleFor", words: []string{"ansvaret", "för"}, subj: actor, obj: instrument},
+	{p: "responsibleFor", words: []string{"driver"}, subj: actor, obj: instrument},
+	{p: "responsibleFor", words: []string{"drivs", "av"}, passive: true, subj: actor, obj: instrument},
+	{p: "responsibleFor", words: []string{"leder"}, subj: actor, obj: instrument},
+	{p: "responsibleFor", words: []string{"leds", "av"}, passive: true, subj: actor, obj: instrument},
+	{p: "responsibleFor", words: []string{"samordnar"}, subj: actor, obj: instrument},
+	{p: "responsibleFor", words: []string{"samordnas", "av"}, passive: true, subj: actor, obj: instrument},
+	{p: "responsibleFor", words: []string{"förvaltar"}, subj: actor, obj: instrument},
+	{p: "responsibleFor", words: []string{"förvaltas", "av"}, passive: true, subj: actor, obj: instrument},
+	{p: "responsibleFor", words: []string{"upprättar"}, subj: actor, obj: instrument},
+	{p: "responsibleFor", words: []string{"fastställer"}, subj: actor, obj: instrument},
+	{p: "responsibleFor", words: []string{"beslutar", "om"}, subj: actor, obj: instrument},
+	{p: "responsibleFor", words: []string{"utarbetar"}, subj: actor, obj: instrument},
+	{p: "responsibleFor", words: []string{"tas", "fram", "av"}, passive: true, subj: actor, obj: instrument},
+	{p: "responsibleFor", words: []string{"togs", "fram", "av"}, passive: true, subj: actor, obj: instrument},
+	{p: "responsibleFor", words: []string{"har", "tagits", "fram", "av"}, passive: true, subj: actor, obj: instrument},
+	{p: "responsibleFor", words: []string{"initierade"}, subj: actor, obj: instrument},
+	{p: "responsibleFor", words: []string{"startade"}, subj: actor, obj: instrument},
+	{p: "responsibleFor", words: []string{"arrangerar"}, subj: actor, obj: instrument},
+	{p: "responsibleFor", words: []string{"genomförs", "av"}, passive: true, subj: actor, obj: instrument},
+	{p: "responsibleFor", words: []string{"ägs", "av"}, passive: true, subj: actor, obj: instrument},
+	// taking part
+	{p: "participatesIn", words: []string{"deltar", "i"}, subj: actor, obj: instrument},
+	{p: "participatesIn", words: []string{"medverkar", "i"}, subj: actor, obj: instrument},
+	{p: "participatesIn", words: []string{"deltagit", "i"}, subj: actor, obj: instrument},
+	{p: "participatesIn", words: []string{"ingår", "i"}, subj: actor, obj: instrument},
+	{p: "participatesIn", words: []string{"är", "med", "i"}, subj: actor, obj: instrument},
+	{p: "participatesIn", words: []string{"anslöt", "sig", "till"}, subj: actor, obj: instrument},
+	{p: "participatesIn", words: []string{"i", "samverkan", "med"}, passive: true, subj: actor, obj: instrument},
+	{p: "participatesIn", words: []string{"tillsammans", "med"}, passive: true, subj: actor, obj: instrument},
+	{p: "participatesIn", words: []string{"utarbetas", "i", "samverkan", "med"}, passive: true, subj: actor, obj: instrument},
+	// money
+	{p: "finances", words: []string{"finansierar"}, subj: actor, obj: []string{"Instrument", "Actor"}},
+	{p: "finances", words: []string{"finansieras", "av"}, passive: true, subj: actor, obj: []string{"Instrument", "Actor"}},
+	{p: "finances", words: []string{"medfinansierar"}, subj: actor, obj: []string{"Instrument", "Actor"}},
+	{p: "finances", words: []string{"fördelar", "medel", "till"}, subj: actor, obj: []string{"Instrument", "Actor"}},
+	{p: "finances", words: []string{"bidrar", "med", "*", "till"}, subj: actor, obj: []string{"Instrument", "Actor"}},
+	{p: "finances", words: []string{"beviljade"}, subj: actor, obj: []string{"Instrument", "Actor"}},
+	{p: "finances", words: []string{"stöd", "från"}, passive: true, subj: actor, obj: []string{"Instrument", "Actor"}},
+	{p: "fundedBy", words: []string{"finansieras", "av"}, subj: []string{"Instrument", "Actor"}, obj: fundLike},
+	{p: "fundedBy", words: []string{"finansieras", "genom"}, subj: []string{"Instrument", "Actor"}, obj: fundLike},
+	{p: "fundedBy", words: []string{"finansieras", "med"}, subj: []string{"Instrument", "Actor"}, obj: fundLike},
+	{p: "fundedBy", words: []string{"finansieras", "via"}, subj: []string{"Instrument", "Actor"}, obj: fundLike},
+	{p: "fundedBy", words: []string{"finansierat", "av"}, subj: []string{"Instrument", "Actor"}, obj: fundLike},
+	{p: "fundedBy", words: []string{"finansierade", "av"}, subj: []string{"Instrument", "Actor"}, obj: fundLike},
+	{p: "fundedBy", words: []string{"medel", "från"}, subj: []string{"Instrument", "Actor"}, obj: fundLike},
+	{p: "fundedBy", words: []string{"stöd", "från"}, subj: []string{"Instrument", "Actor"}, obj: fundLike},
+	{p: "fundedBy", words: []string{"tilldelats", "medel", "från"}, subj: []string{"Instrument", "Actor"}, obj: fundLike},
+	{p: "fundedBy", words: []string{"beviljats", "medel", "från"}, subj: []string{"Instrument", "Actor"}, obj: fundLike},
+	{p: "fundedBy", words: []string{"får", "medel", "från"}, subj: []string{"Instrument", "Actor"}, obj: fundLike},
+	{p: "fundedBy", words: []string{"inom", "ramen", "för"}, subj: []string{"Project"}, obj: fundLike},
+	// ownership and membership
+	{p: "owns", words: []string{"äger"}, subj: actor, obj: []string{"Company", "Association", "Actor"}},
+	{p: "owns", words: []string{"ägs", "av"}, passive: true, subj: actor, obj: []string{"Company", "Association", "Actor"}},
+	{p: "owns", words: []string{"ägs", "gemensamt", "av"}, passive: true, subj: actor, obj: []string{"Company", "Association", "Actor"}},
+	{p: "owns", words: []string{"delägare", "i"}, subj: actor, obj: []string{"Company", "Association", "Actor"}},
+	{p: "memberOf", words: []string{"är", "medlem", "i"}, subj: actor, obj: []string{"Actor", "Network", "Partnership", "Platform"}},
+	{p: "memberOf", words: []string{"medlemmar", "i"}, subj: actor, obj: []string{"Actor", "Network", "Partnership", "Platform"}},
+	// parts and implementation
+	{p: "partOf", words: []string{"är", "en", "del", "av"}, subj: anything, obj: anything},
+	{p: "partOf", words: []string{"utgör", "en", "del", "av"}, subj: anything, obj: anything},
+	{p: "partOf", words: []string{"ingår", "i"}, subj: []string{"Instrument", "Theme"}, obj: instrument},
+	{p: "partOf", words: []string{"inom"}, subj: []string{"Project"}, obj: []string{"Programme", "Strategy", "Plan"}},
+	{p: "implements", words: []string{"genomför"}, subj: instrument, obj: instrument},
+	{p: "implements", words: []string{"för", "att", "genomföra"}, subj: instrument, obj: instrument},
+	{p: "implements", words: []string{"bidrar", "till", "genomförandet", "av"}, subj: instrument, obj: instrument},
+	{p: "implements", words: []string{"ligger", "till", "grund", "för"}, passive: true, subj: instrument, obj: instrument},
+	{p: "implements", words: []string{"utgår", "från"}, subj: instrument, obj: instrument},
+	{p: "implements", words: []string{"utifrån"}, subj: instrument, obj: []string{"Strategy", "Plan"}},
+	// laws
+	{p: "governs", words: []string{"regleras", "i"}, passive: true, subj: law, obj: []string{"Instrument", "Mandate"}},
+	{p: "governs", words: []string{"regleras", "av"}, passive: true, subj: law, obj: []string{"Instrument", "Mandate"}},
+	{p: "governs", words: []string{"enligt"}, passive: true, subj: law, obj: []string{"Instrument", "Mandate"}},
+	{p: "governs", words: []string{"reglerar"}, subj: law, obj: []string{"Instrument", "Mandate"}},
+	{p: "governs", words: []string{"styr"}, subj: law, obj: []string{"Instrument", "Mandate"}},
+	{p: "governs", words: []string{"bestämmelser", "om"}, subj: law, obj: []string{"Instrument", "Mandate"}},
+	{p: "requires", words: []string{"kräver"}, subj: []string{"Law", "Programme"}, obj: instrument},
+	{p: "requires", words: []string{"ställer", "krav", "på"}, subj: []string{"Law", "Programme"}, obj: instrument},
+	{p: "requires", words: []string{"ska", "ta", "fram"}, subj: []string{"Law"}, obj: instrument},
+}

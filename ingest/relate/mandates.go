@@ -1,0 +1,106 @@
+package relate
+
+import (
+	"strings"
+
+	"kg/ingest/doc"
+)
+
+// giveVerbs give someone an assignment: "regeringen gav Tillväxtverket i
+// uppdrag att …".
+var giveVerbs = map[string]bool{"ger": true, "gav": true, "gett": true, "givit": true, "ge": true}
+
+// holdVerbs between an actor and a named responsibility make the actor its
+// holder: "regionerna har det regionala utvecklingsansvaret".
+var holdVerbs = map[string]bool{"har": true, "hade": true, "fick": true, "får": true, "fått": true, "tog": true, "tagit": true,
+	"övertog": true, "åtagit": true, "ansvarar": true, "bär": true, "innehar": true, "ges": true, "gavs": true, "getts": true,
+	"erhöll": true, "utövar": true, "med": true, "tilldelats": true, "övertagit": true, "ska": true}
+
+// moveVerbs move a responsibility to the actor after "till": "ansvaret
+// flyttades till regionerna".
+var moveVerbs = map[string]bool{"flyttades": true, "flyttats": true, "överfördes": true, "överförts": true, "förs": true,
+	"fördes": true, "övergick": true, "gick": true, "överförs": true, "flyttas": true, "läggs": true, "lades": true}
+
+func (r *relater) mandates(sc *sentence, leadActors, prevLaws []span) {
+	for _, m := range sc.spans {
+		if m.class != "Mandate" {
+			continue
+		}
+		rule := r.d.Mentions[m.m].Rule
+		holders, giver := sc.holders(m, rule, leadActors)
+		for _, h := range holders {
+			r.add(h.e, m.e, "holdsMandate", sc.i, "mandate:holder")
+		}
+		if giver != nil {
+			r.add(giver.e, m.e, "confers", sc.i, "mandate:giver")
+		}
+		laws := sc.ofClass("Law")
+		if len(laws) == 0 && len(holders) > 0 {
+			laws = prevLaws
+		}
+		for _, l := range laws {
+			r.add(l.e, m.e, "confers", sc.i, "mandate:law")
+		}
+	}
+}
+
+// holders finds who holds the mandate m, and who gave it.
+func (sc *sentence) holders(m span, rule string, leadActors []span) ([]span, *span) {
+	if rule == "mandate:list" {
+		return leadActors, nil
+	}
+	actor := []string{"Actor"}
+	// "X ger/gav Y i uppdrag att …"
+	for k := len(sc.spans) - 1; k >= 0; k-- {
+		s := sc.spans[k]
+		if s.to > m.from || !fits(s.class, actor) {
+			continue
+		}
+		if s.from > 0 && giveVerbs[low(sc.toks[s.from-1])] {
+			var giver *span
+			if g := sc.subjects(s.from-1, actor); len(g) > 0 {
+				giver = &g[0]
+			} else if s.from > 1 {
+				// "gav regeringen Tillväxtverket i uppdrag": the giver follows the verb
+				for j := k - 1; j >= 0; j-- {
+					if sc.spans[j].to == s.from && fits(sc.spans[j].class, actor) {
+						giver, s = &sc.spans[j], sc.spans[k]
+					}
+				}
+			}
+			return []span{s}, giver
+		}
+		break
+	}
+	if strings.HasPrefix(rule, "mandate:") {
+		return sc.subjects(m.from, actor), nil
+	}
+	// a named responsibility (from the vocabulary) needs a verb of holding
+	if subs := sc.subjects(m.from, actor); len(subs) > 0 && sc.holdVerbBetween(subs[0].to, m.from) {
+		return subs, nil
+	}
+	for i := m.to; i < len(sc.toks)-1; i++ {
+		if moveVerbs[low(sc.toks[i])] {
+			for j := i + 1; j < len(sc.toks) && j < i+4; j++ {
+				if low(sc.toks[j]) == "till" {
+					return sc.objects(j+1, actor), nil
+				}
+			}
+		}
+	}
+	return nil, nil
+}
+
+func (sc *sentence) holdVerbBetween(a, b int) bool {
+	if b-a > 8 {
+		return false
+	}
+	for _, t := range sc.toks[a:b] {
+		if holdVerbs[low(t)] {
+			return true
+		}
+	}
+	return false
+}
+
+var _ = doc.Word

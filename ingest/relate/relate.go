@@ -1,0 +1,286 @@
+// Package relate is the stage that reads relations between entities from
+// the sentences that state them.
+//
+// It reads Doc.Sentences, Doc.Mentions and Doc.Entities and adds
+// Doc.Relations. A relation is stated by a cue (cues.go: Swedish verbs and
+// phrases of the genre, active or passive) between a fitting name before it
+// and one after it, with the names coordinated with them ("A, B och C");
+// a name a preposition governs is no subject. Mandates get their holders
+// (the actor that "ansvarar för", "har i uppdrag att", "ska …", the actors
+// of a list of duties' lead-in, the actor given an assignment: "regeringen
+// gav Tillväxtverket i uppdrag att …") and the law that confers them when
+// the sentence or the one before it in the passage names one.
+package relate
+
+import (
+	"slices"
+	"strings"
+
+	"kg/ingest/doc"
+)
+
+// Stage relates entities.
+type Stage struct{}
+
+// Name implements doc.Stage.
+func (Stage) Name() string { return "relate" }
+
+// Requires implements doc.Stage.
+func (Stage) Requires() []doc.Annotation {
+	return []doc.Annotation{doc.Sentences, doc.Mentions, doc.Entities}
+}
+
+// Provides implements doc.Stage.
+func (Stage) Provides() []doc.Annotation { return []doc.Annotation{doc.Relations} }
+
+// span is a linked mention with its token range in its sentence.
+type span struct {
+	m        int // index into Doc.Mentions
+	e        int // entity
+	class    string
+	from, to int
+}
+
+type sentence struct {
+	d     *doc.Doc
+	i     int
+	toks  []doc.Token
+	spans []span
+}
+
+// Run implements doc.Stage.
+func (Stage) Run(d *doc.Doc) error {
+	bySentence := map[int][]int{}
+	for mi, m := range d.Mentions {
+		if m.Entity >= 0 {
+			bySentence[m.Sentence] = append(bySentence[m.Sentence], mi)
+		}
+	}
+	r := &relater{d: d, seen: map[[3]string]bool{}}
+	var leadActors []span
+	var prevLaws []span
+	for si, sent := range d.Sentences {
+		sc := newSentence(d, si, bySentence[si])
+		r.cues(sc)
+		p := d.Passages[sent.Passage]
+		first := si == 0 || d.Sentences[si-1].Passage != sent.Passage
+		if first {
+			prevLaws = nil
+		}
+		r.mandates(sc, leadActors, prevLaws)
+		if laws := sc.ofClass("Law"); len(laws) > 0 {
+			prevLaws = laws
+		}
+		last := si == len(d.Sentences)-1 || d.Sentences[si+1].Passage != sent.Passage
+		if last && p.Kind != doc.ListItem {
+			leadActors = nil
+			if n := len(sc.toks); n > 0 && sc.toks[n-1].Text == ":" {
+				leadActors = sc.subjects(n-1, []string{"Actor"})
+			}
+		}
+	}
+	return nil
+}
+
+func newSentence(d *doc.Doc, si int, mis []int) *sentence {
+	sc := &sentence{d: d, i: si, toks: d.Sentences[si].Tokens}
+	for _, mi := range mis {
+		m := d.Mentions[mi]
+		from, to := -1, -1
+		for k, t := range sc.toks {
+			if from < 0 && t.Start >= m.Start {
+				from = k
+			}
+			if t.End <= m.End {
+				to = k + 1
+			}
+		}
+		if from < 0 || to <= from {
+			continue
+		}
+		sc.spans = append(sc.spans, span{m: mi, e: m.Entity, class: d.Entities[m.Entity].Class, from: from, to: to})
+	}
+	slices.SortFunc(sc.spans, func(a, b span) int { return a.from - b.from })
+	return sc
+}
+
+type relater struct {
+	d    *doc.Doc
+	seen map[[3]string]bool
+}
+
+func (r *relater) add(s, o int, p string, si int, rule string) {
+	if s == o || s < 0 || o < 0 {
+		return
+	}
+	k := [3]string{r.d.Entities[s].ID, p, r.d.Entities[o].ID}
+	if r.seen[k] {
+		return
+	}
+	r.seen[k] = true
+	r.d.Relations = append(r.d.Relations, doc.Relation{S: s, O: o, P: p, Sentence: si, Rule: rule})
+}
+
+func low(t doc.Token) string { return strings.ToLower(t.Text) }
+
+// cueAt reports whether the cue's words stand at token i.
+func cueAt(toks []doc.Token, i int, c cue) bool {
+	if i+len(c.words) > len(toks) {
+		return false
+	}
+	for k, w := range c.words {
+		if w != "*" && low(toks[i+k]) != w {
+			return false
+		}
+	}
+	return true
+}
+
+func (r *relater) cues(sc *sentence) {
+	if len(sc.spans) < 2 {
+		return
+	}
+	for i := range sc.toks {
+		if sc.inside(i) {
+			continue
+		}
+		for _, c := range cues {
+			if !cueAt(sc.toks, i, c) {
+				continue
+			}
+			end := i + len(c.words)
+			var subs, objs []span
+			if c.passive {
+				objs = sc.subjects(i, c.obj)
+				subs = sc.objects(end, c.subj)
+			} else {
+				subs = sc.subjects(i, c.subj)
+				objs = sc.objects(end, c.obj)
+			}
+			for _, s := range subs {
+				for _, o := range objs {
+					r.add(s.e, o.e, c.p, sc.i, "cue:"+strings.Join(c.words, " "))
+				}
+			}
+		}
+	}
+}
+
+// inside reports whether token i belongs to a mention (a cue word inside a
+// name is no cue).
+func (sc *sentence) inside(i int) bool {
+	for _, s := range sc.spans {
+		if s.from <= i && i < s.to {
+			return true
+		}
+	}
+	return false
+}
+
+var prepositions = map[string]bool{"i": true, "för": true, "av": true, "med": true, "till": true, "på": true, "om": true,
+	"från": true, "inom": true, "mellan": true, "hos": true, "genom": true, "vid": true, "under": true, "enligt": true,
+	"mot": true, "via": true, "åt": true, "utifrån": true, "kring": true, "bland": true}
+
+func (sc *sentence) governed(s span) bool {
+	return s.from > 0 && prepositions[low(sc.toks[s.from-1])]
+}
+
+// fits reports whether an entity class fits one of the allowed classes
+// (a top class covers its subclasses).
+func fits(class string, allowed []string) bool {
+	top := topClass(class)
+	for _, a := range allowed {
+		if a == class || a == top {
+			return true
+		}
+	}
+	return false
+}
+
+// subjects returns the nearest fitting name that ends before token i and
+// that no preposition governs, with the names coordinated with it.
+func (sc *sentence) subjects(i int, allowed []string) []span {
+	for k := len(sc.spans) - 1; k >= 0; k-- {
+		s := sc.spans[k]
+		if s.to > i || !fits(s.class, allowed) || sc.governed(s) {
+			continue
+		}
+		out := []span{s}
+		for j := k - 1; j >= 0 && sc.coordinated(sc.spans[j].to, sc.spans[j+1].from); j-- {
+			if fits(sc.spans[j].class, allowed) {
+				out = append(out, sc.spans[j])
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+// objects returns the first fitting name starting at or after token i,
+// within ten tokens, with the names coordinated with it.
+func (sc *sentence) objects(i int, allowed []string) []span {
+	for k, s := range sc.spans {
+		if s.from < i || s.from-i > 10 || !fits(s.class, allowed) {
+			continue
+		}
+		out := []span{s}
+		for j := k + 1; j < len(sc.spans) && sc.coordinated(sc.spans[j-1].to, sc.spans[j].from); j++ {
+			if fits(sc.spans[j].class, allowed) {
+				out = append(out, sc.spans[j])
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+// coordinated reports whether the tokens [a, b) only join two names: a
+// comma, "och", "samt", "eller", "liksom", "respektive" and prepositions
+// repeated before the next name ("av A och av B").
+func (sc *sentence) coordinated(a, b int) bool {
+	if b <= a {
+		return b == a
+	}
+	conj := false
+	for _, t := range sc.toks[a:b] {
+		switch low(t) {
+		case ",", "och", "samt", "eller", "liksom", "respektive", "/":
+			conj = true
+		default:
+			if !prepositions[low(t)] {
+				return false
+			}
+		}
+	}
+	return conj
+}
+
+func (sc *sentence) ofClass(top string) []span {
+	var out []span
+	for _, s := range sc.spans {
+		if topClass(s.class) == top {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+var tops = map[string]string{}
+
+func init() {
+	for top, subs := range map[string][]string{
+		"Actor": {"Region", "Municipality", "GovernmentAgency", "CountyAdministrativeBoard", "Government", "Ministry",
+			"Parliament", "EUBody", "University", "Company", "Association", "Partnership", "PoliticalBody", "ActorGroup", "County"},
+		"Law":        {"Act", "Ordinance", "EURegulation"},
+		"Instrument": {"Strategy", "Plan", "Programme", "Project", "Fund", "Appropriation", "Platform", "Agreement", "Event", "Network"},
+		"Mandate":    {},
+		"Theme":      {},
+	} {
+		tops[top] = top
+		for _, s := range subs {
+			tops[s] = top
+		}
+	}
+}
+
+func topClass(c string) string { return tops[c] }
