@@ -1,0 +1,171 @@
+package eval
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"kg/ingest/doc"
+)
+
+// corpusDir holds the vendored dev corpus.
+const corpusDir = "../../testdata/corpus/dev"
+
+const validGold = `{"source": "https://example.org/",
+ "entities": [
+  {"label": "Region Uppsala", "class": "Actor", "subclass": "Region", "aliases": []},
+  {"label": "Almi Uppsala", "class": "Actor", "subclass": "Company", "aliases": ["Almi Uppsalas"]}],
+ "relations": [{"s": "Region Uppsala", "p": "owns", "o": "Almi Uppsala", "quote": "Region Uppsala äger 49 procent av Almi Uppsala."}],
+ "facts": [{"s": "Region Uppsala", "what": "share", "value": "49 procent", "quote": "Region Uppsala äger 49 procent av Almi Uppsala.", "o": "Almi Uppsala"}]}`
+
+func TestReadGold(t *testing.T) {
+	g, err := ReadGold(strings.NewReader(validGold), "x.gold.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g.Name != "x.gold.json" || len(g.Entities) != 2 || len(g.Relations) != 1 || len(g.Facts) != 1 {
+		t.Fatalf("read %+v", g)
+	}
+	if got := g.Entities[1].Names(); len(got) != 2 || got[1] != "Almi Uppsalas" {
+		t.Errorf("Names() = %q", got)
+	}
+}
+
+func TestReadGoldErrors(t *testing.T) {
+	tests := []struct {
+		name, json string
+		want       []string // substrings of the error
+		invalid    bool     // wraps ErrInvalid
+	}{
+		{"syntax", "{\n \"entities\": [\n  {\"label\": \"A\",}\n ]}", []string{"bad.gold.json: 3:"}, false},
+		{"truncated", `{"entities": [`, []string{"bad.gold.json: 1:"}, false},
+		{"type", `{"entities": {"label": "A"}}`, []string{"bad.gold.json: 1:", "cannot unmarshal"}, false},
+		{"unknown field", `{"entities": [{"label": "A", "class": "Actor", "subclass": "Region", "alias": []}]}`,
+			[]string{"bad.gold.json", `unknown field "alias"`}, false},
+		{"trailing", `{} {}`, []string{"after the top-level object"}, false},
+		{"class", `{"entities": [{"label": "A", "class": "Person", "subclass": "Region"}]}`,
+			[]string{`bad.gold.json: entity 1 "A"`, `class "Person" is not one of Actor, Law, Instrument, Mandate, Theme`}, true},
+		{"subclass", `{"entities": [{"label": "A", "class": "Law", "subclass": "Region"}]}`,
+			[]string{`subclass "Region" is not one of the subclasses of Law: Act, Ordinance, EURegulation`}, true},
+		{"duplicate label", `{"entities": [{"label": "A", "class": "Theme", "subclass": "Theme"}, {"label": "A", "class": "Theme", "subclass": "Theme"}]}`,
+			[]string{`entity 2 "A": invalid gold annotation: label already used by entity 1`}, true},
+		{"empty label", `{"entities": [{"label": " ", "class": "Theme", "subclass": "Theme"}]}`, []string{"empty label"}, true},
+		{"sfs", `{"entities": [{"label": "A", "class": "Law", "subclass": "Act", "sfs": "SFS 2017:583"}]}`,
+			[]string{`sfs "SFS 2017:583" is not of the form YYYY:NNN`}, true},
+		{"group", `{"entities": [{"label": "A", "class": "Law", "subclass": "Act", "group": true}]}`,
+			[]string{"group on a Law"}, true},
+		{"predicate", `{"entities": [{"label": "A", "class": "Theme", "subclass": "Theme"}],
+			"relations": [{"s": "A", "p": "confers", "o": "A", "quote": "q"}]}`,
+			[]string{`relation 1 (A confers A)`, `predicate "confers" is not one of holdsMandate, confersMandate`}, true},
+		{"relation ends", `{"entities": [{"label": "A", "class": "Theme", "subclass": "Theme"}],
+			"relations": [{"s": "B", "p": "partOf", "o": "a", "quote": "q"}]}`,
+			[]string{`subject "B" is not an entity label`, `object "a" is not an entity label`}, true},
+		{"what", `{"entities": [{"label": "A", "class": "Theme", "subclass": "Theme"}],
+			"facts": [{"s": "A", "what": "year", "value": "2020", "quote": "år 2020"}]}`,
+			[]string{`fact 1 (A year "2020")`, `what "year" is not one of start, end, period, amount, share, date`}, true},
+		{"value outside quote", `{"entities": [{"label": "A", "class": "Theme", "subclass": "Theme"}],
+			"facts": [{"s": "A", "what": "date", "value": "2021", "quote": "år 2020", "o": "C"}]}`,
+			[]string{"value is not in its quote", `object "C" is not an entity label`}, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ReadGold(strings.NewReader(tt.json), "bad.gold.json")
+			if err == nil {
+				t.Fatal("no error")
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(err.Error(), w) {
+					t.Errorf("error %q does not contain %q", err, w)
+				}
+			}
+			if errors.Is(err, ErrInvalid) != tt.invalid {
+				t.Errorf("errors.Is(%q, ErrInvalid) = %v, want %v", err, !tt.invalid, tt.invalid)
+			}
+		})
+	}
+}
+
+func TestVerify(t *testing.T) {
+	g, err := ReadGold(strings.NewReader(validGold), "x.gold.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "# source: https://example.org/\n# title: Almi Uppsala\n\nRegion Uppsala äger 49 procent av Almi Uppsala.\n"
+	if err := g.Verify(Body(text)); err == nil || !strings.Contains(err.Error(), `alias "Almi Uppsalas" is not in the text`) {
+		t.Errorf("Verify = %v, want the missing alias", err)
+	}
+	if !errors.Is(g.Verify(""), ErrInvalid) {
+		t.Error("Verify of an empty text does not wrap ErrInvalid")
+	}
+	g.Entities[1].Aliases = nil
+	if err := g.Verify(Body(text)); err != nil {
+		t.Error(err)
+	}
+	// The title names Almi Uppsala, but only the body counts.
+	g.Entities[1].Aliases = []string{"Almi Uppsala\n"}
+	if err := g.Verify(Body("# title: Almi Uppsala\nRegion Uppsala")); err == nil {
+		t.Error("Verify found a name in the header")
+	}
+}
+
+func TestBody(t *testing.T) {
+	for in, want := range map[string]string{
+		"# source: a\n# title: b\n\nText\n": "\nText\n",
+		"Text\n# not a header\n":            "Text\n# not a header\n",
+		"# source: a":                       "",
+	} {
+		if got := Body(in); got != want {
+			t.Errorf("Body(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestCorpus reads every gold file of the dev corpus and checks it against
+// the guidelines and its text.
+func TestCorpus(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join(corpusDir, "*.gold.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) != 6 {
+		t.Fatalf("%d gold files in %s, want 6", len(files), corpusDir)
+	}
+	var entities, relations, facts int
+	for _, path := range files {
+		f, err := os.Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		g, err := ReadGold(f, path)
+		f.Close()
+		if err != nil {
+			t.Error(err)
+			continue
+		}
+		text, err := os.ReadFile(strings.TrimSuffix(path, ".gold.json") + ".txt")
+		if err != nil {
+			t.Error(err)
+			continue
+		}
+		if first, _, _ := strings.Cut(string(text), "\n"); first != "# source: "+g.Source {
+			t.Errorf("%s: the text's first line %q does not give the gold's source %q", path, first, g.Source)
+		}
+		if err := g.Verify(Body(string(text))); err != nil {
+			t.Error(err)
+		}
+		for _, fact := range g.Facts {
+			if _, _, _, _, ok := normaliseFact(doc.FactKind(fact.What), fact.Value); !ok {
+				t.Logf("%s: fact value %q (%s) does not normalise", path, fact.Value, fact.What)
+			}
+		}
+		entities += len(g.Entities)
+		relations += len(g.Relations)
+		facts += len(g.Facts)
+	}
+	// The corpus README's totals.
+	if entities != 80 || relations != 50 || facts != 23 {
+		t.Errorf("corpus has %d entities, %d relations, %d facts; the README says 80, 50, 23", entities, relations, facts)
+	}
+}

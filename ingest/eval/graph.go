@@ -1,0 +1,339 @@
+package eval
+
+import (
+	"slices"
+	"strings"
+	"sync"
+
+	"kg/ontology"
+	"kg/term"
+)
+
+// The graph shape the scorer reads, beyond the ontology's own terms.
+const (
+	rdfType     = term.RDFType
+	rdfsLabel   = ontology.RDFS + "label"
+	skosPref    = ontology.SKOS + "prefLabel"
+	skosAlt     = ontology.SKOS + "altLabel"
+	skosHidden  = ontology.SKOS + "hiddenLabel"
+	provDerived = ontology.PROV + "wasDerivedFrom"
+	dctermsDate = ontology.DCTERMS + "date"
+	schemaStart = ontology.SCHEMA + "startDate"
+	schemaEnd   = ontology.SCHEMA + "endDate"
+	schemaDur   = ontology.SCHEMA + "duration"
+	schemaValue = ontology.SCHEMA + "value"
+	schemaCurr  = ontology.SCHEMA + "currency"
+	actorGroup  = ontology.NS + "ActorGroup"
+	memberClass = ontology.NS + "memberClass"
+	kgoAmount   = ontology.NS + "amount"
+	kgoShare    = ontology.NS + "ownershipShare"
+	kgoPayer    = ontology.NS + "payer"
+	kgoShareOf  = ontology.NS + "shareOf"
+	schemaHTTP  = "http://schema.org/"
+	schemaHTTPS = "https://schema.org/"
+)
+
+// relationPredicates maps the guidelines' predicates to the ontology's
+// properties; they differ only where the ontology's name is shorter.
+var relationPredicates = map[string]string{
+	"holdsMandate":   ontology.HoldsMandate,
+	"confersMandate": ontology.Confers,
+	"requires":       ontology.Requires,
+	"governs":        ontology.Governs,
+	"responsibleFor": ontology.ResponsibleFor,
+	"participatesIn": ontology.ParticipatesIn,
+	"finances":       ontology.Finances,
+	"fundedBy":       ontology.FundedBy,
+	"implements":     ontology.Implements,
+	"partOf":         ontology.PartOf,
+	"owns":           ontology.Owns,
+	"memberOf":       ontology.MemberOf,
+}
+
+// isRelation tells the ontology properties that relationPredicates maps to.
+var isRelation = func() map[string]bool {
+	m := make(map[string]bool, len(relationPredicates))
+	for _, p := range relationPredicates {
+		m[p] = true
+	}
+	return m
+}()
+
+// localName returns an ontology IRI's name in the namespace.
+func localName(iri string) string { return strings.TrimPrefix(iri, ontology.NS) }
+
+// topClasses returns the guidelines' classes a graph type belongs to: the
+// top classes the ontology puts it under, then the one the guidelines put
+// its local name under where that differs or the ontology has no place for
+// it (the guidelines count counties and political bodies as actors, and
+// partnerships as instruments). A group of actors is an actor.
+func topClasses(typeIRI string) []string {
+	topCache.Lock()
+	defer topCache.Unlock()
+	if c, ok := topCache.m[typeIRI]; ok {
+		return c
+	}
+	var out []string
+	if strings.HasPrefix(typeIRI, ontology.NS) {
+		for _, top := range Classes() {
+			if ontology.IsSubClassOf(typeIRI, ontology.NS+top) {
+				out = append(out, top)
+			}
+		}
+		if typeIRI == actorGroup && !slices.Contains(out, "Actor") {
+			out = append(out, "Actor")
+		}
+		if c, ok := guidelineClass(localName(typeIRI)); ok && !slices.Contains(out, c) {
+			out = append(out, c)
+		}
+	}
+	topCache.m[typeIRI] = out
+	return out
+}
+
+var topCache = struct {
+	sync.Mutex
+	m map[string][]string
+}{m: make(map[string][]string)}
+
+// graphEntity is a node of the graph with a type under one of the five
+// classes.
+type graphEntity struct {
+	IRI       string
+	Classes   []string // guideline classes, the first the one it is counted under
+	Subclass  string   // most specific type's local name; a group's member class
+	Group     bool
+	Names     []string // labels as written
+	norms     []string // their normalised forms
+	Mentioned bool     // has prov:wasDerivedFrom
+	facts     []graphFact
+}
+
+// Label returns a name to show for the entity.
+func (e *graphEntity) Label() string {
+	if len(e.Names) > 0 {
+		return e.Names[0]
+	}
+	return e.IRI
+}
+
+func (e *graphEntity) hasClass(c string) bool { return slices.Contains(e.Classes, c) }
+
+// graphFact is a fact of an entity as the graph states it.
+type graphFact struct {
+	Kind            string // start, end, period, date, amount, share
+	Value, Currency string // amount, share; duration for a period
+	From, To        string // dates
+	Label           string // the node's label for amounts and shares
+	Other           string // payer or company IRI
+}
+
+// graphRelation is a distinct relation triple between two entities.
+type graphRelation struct{ S, P, O string }
+
+// graph is what the scorer reads from one document's quads.
+type graph struct {
+	entities  map[string]*graphEntity
+	order     []*graphEntity // sorted by IRI
+	relations []graphRelation
+	relSet    map[graphRelation]bool
+}
+
+// canonicalPredicate reads schema.org terms under either scheme, since
+// schema.org publishes both and the emitter's choice is ontology.SCHEMA.
+func canonicalPredicate(p string) string {
+	if ontology.SCHEMA == schemaHTTPS && strings.HasPrefix(p, schemaHTTP) {
+		return schemaHTTPS + p[len(schemaHTTP):]
+	}
+	if ontology.SCHEMA == schemaHTTP && strings.HasPrefix(p, schemaHTTPS) {
+		return schemaHTTP + p[len(schemaHTTPS):]
+	}
+	return p
+}
+
+func readGraph(quads []term.Quad) *graph {
+	type node struct {
+		types   []string
+		names   []string
+		derived bool
+		members []string // memberClass values
+		props   map[string][]term.Term
+	}
+	nodes := make(map[string]*node)
+	get := func(s string) *node {
+		n := nodes[s]
+		if n == nil {
+			n = &node{props: make(map[string][]term.Term)}
+			nodes[s] = n
+		}
+		return n
+	}
+	key := func(t term.Term) string {
+		if t.IsBlank() {
+			return "_:" + t.Value
+		}
+		return t.Value
+	}
+	for _, q := range quads {
+		if q.S.IsLiteral() || q.S.IsZero() {
+			continue
+		}
+		n := get(key(q.S))
+		p := canonicalPredicate(q.P.Value)
+		switch p {
+		case rdfType:
+			if q.O.IsIRI() && !slices.Contains(n.types, q.O.Value) {
+				n.types = append(n.types, q.O.Value)
+			}
+		case rdfsLabel, skosPref, skosAlt, skosHidden:
+			if q.O.IsLiteral() && !slices.Contains(n.names, q.O.Value) {
+				n.names = append(n.names, q.O.Value)
+			}
+			if p == rdfsLabel {
+				n.props[p] = append(n.props[p], q.O)
+			}
+		case provDerived:
+			n.derived = true
+		case memberClass:
+			if q.O.IsIRI() {
+				n.members = append(n.members, q.O.Value)
+			}
+		default:
+			n.props[p] = append(n.props[p], q.O)
+		}
+	}
+
+	g := &graph{entities: make(map[string]*graphEntity), relSet: make(map[graphRelation]bool)}
+	for s, n := range nodes {
+		var classes []string
+		var typed []string
+		for _, t := range n.types {
+			cs := topClasses(t)
+			if len(cs) == 0 {
+				continue
+			}
+			typed = append(typed, t)
+			for _, c := range cs {
+				if !slices.Contains(classes, c) {
+					classes = append(classes, c)
+				}
+			}
+		}
+		if len(classes) == 0 {
+			continue
+		}
+		e := &graphEntity{IRI: s, Classes: classes, Names: n.names, Mentioned: n.derived}
+		slices.Sort(typed)
+		for _, t := range typed {
+			if t == actorGroup {
+				e.Group = true
+			}
+		}
+		e.Subclass = localName(mostSpecific(typed))
+		if e.Group {
+			e.Subclass = ""
+			if len(n.members) > 0 {
+				e.Subclass = localName(mostSpecific(n.members))
+			}
+		}
+		for _, name := range e.Names {
+			e.norms = append(e.norms, NormaliseName(name))
+		}
+		g.entities[s] = e
+		g.order = append(g.order, e)
+	}
+	slices.SortFunc(g.order, func(a, b *graphEntity) int { return strings.Compare(a.IRI, b.IRI) })
+
+	lexicals := func(ts []term.Term) []string {
+		var out []string
+		for _, t := range ts {
+			if t.IsLiteral() {
+				out = append(out, t.Value)
+			}
+		}
+		return out
+	}
+	first := func(ts []term.Term) string {
+		if l := lexicals(ts); len(l) > 0 {
+			return l[0]
+		}
+		return ""
+	}
+	for _, e := range g.order {
+		n := nodes[e.IRI]
+		for p, objs := range n.props {
+			if !isRelation[p] {
+				continue
+			}
+			for _, o := range objs {
+				if _, ok := g.entities[key(o)]; ok && !o.IsLiteral() {
+					r := graphRelation{e.IRI, p, key(o)}
+					if !g.relSet[r] {
+						g.relSet[r] = true
+						g.relations = append(g.relations, r)
+					}
+				}
+			}
+		}
+		starts, ends := lexicals(n.props[schemaStart]), lexicals(n.props[schemaEnd])
+		for _, v := range starts {
+			e.facts = append(e.facts, graphFact{Kind: "start", From: v})
+		}
+		for _, v := range ends {
+			e.facts = append(e.facts, graphFact{Kind: "end", To: v})
+		}
+		for _, a := range starts {
+			for _, b := range ends {
+				e.facts = append(e.facts, graphFact{Kind: "period", From: a, To: b})
+			}
+		}
+		for _, v := range lexicals(n.props[schemaDur]) {
+			e.facts = append(e.facts, graphFact{Kind: "period", Value: v})
+		}
+		for _, v := range lexicals(n.props[dctermsDate]) {
+			e.facts = append(e.facts, graphFact{Kind: "date", From: v})
+		}
+		for _, kind := range []struct{ p, name, other string }{{kgoAmount, "amount", kgoPayer}, {kgoShare, "share", kgoShareOf}} {
+			for _, o := range n.props[kind.p] {
+				if o.IsLiteral() {
+					continue
+				}
+				v := nodes[key(o)]
+				if v == nil {
+					continue
+				}
+				f := graphFact{Kind: kind.name, Value: first(v.props[schemaValue]),
+					Currency: first(v.props[schemaCurr]), Label: first(v.props[rdfsLabel])}
+				for _, other := range v.props[kind.other] {
+					if !other.IsLiteral() {
+						f.Other = key(other)
+					}
+				}
+				// The payer or company may also be stated on the fact's
+				// subject rather than on the value node.
+				for _, other := range n.props[kind.other] {
+					if f.Other == "" && !other.IsLiteral() {
+						f.Other = key(other)
+					}
+				}
+				e.facts = append(e.facts, f)
+			}
+		}
+	}
+	slices.SortFunc(g.relations, func(a, b graphRelation) int {
+		return strings.Compare(a.S+"\x00"+a.P+"\x00"+a.O, b.S+"\x00"+b.P+"\x00"+b.O)
+	})
+	return g
+}
+
+// mostSpecific returns the type of ts that no other type of ts is a
+// subclass of; ts is sorted, so ties go the same way every time.
+func mostSpecific(ts []string) string {
+	best := ""
+	for _, t := range ts {
+		if best == "" || (ontology.IsSubClassOf(t, best) && t != best) {
+			best = t
+		}
+	}
+	return best
+}

@@ -1,0 +1,93 @@
+package eval
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/cases"
+	"golang.org/x/text/unicode/norm"
+)
+
+// NormaliseName returns the form under which two names are compared: NFC,
+// Unicode case folding, every dash (hyphen, non-breaking hyphen, en and em
+// dash, minus) as "-" with no space around it, curly and angle quotes as
+// straight ones, soft hyphens dropped and runs of white space (no-break
+// spaces too) as one space, trimmed.
+//
+// The evaluator keeps its own normalisation, apart from the extractor's,
+// so that it measures the extractor rather than agreeing with it.
+func NormaliseName(s string) string {
+	s = cases.Fold().String(norm.NFC.String(s))
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false // a space is pending
+	for _, r := range s {
+		switch {
+		case r == '\u00ad':
+			continue
+		case unicode.IsSpace(r) || r == '\u00a0' || r == '\u202f' || r == '\u2007':
+			space = b.Len() > 0
+			continue
+		case isDash(r):
+			b.WriteByte('-')
+			space = false
+			continue
+		}
+		if space && !strings.HasSuffix(b.String(), "-") {
+			b.WriteByte(' ')
+		}
+		space = false
+		switch r {
+		case '‘', '’', '‚', '‛', '′', '`', '´':
+			b.WriteByte('\'')
+		case '“', '”', '„', '‟', '″', '«', '»':
+			b.WriteByte('"')
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func isDash(r rune) bool {
+	switch r {
+	case '-', '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212', '\ufe58', '\ufe63', '\uff0d':
+		return true
+	}
+	return false
+}
+
+// genitiveless returns a normalised name without a final genitive "s" or
+// ":s" ("Kulturrådets" → "kulturrådet", "EU:s" → "eu"), or "" when it has
+// none.
+func genitiveless(n string) string {
+	if strings.HasSuffix(n, ":s") && len(n) > 2 {
+		return n[:len(n)-2]
+	}
+	if strings.HasSuffix(n, "s") && len(n) > 1 {
+		return n[:len(n)-1]
+	}
+	return ""
+}
+
+// sameName reports whether two normalised names name the same thing: they
+// are equal, or equal once one of them loses a genitive ending.
+func sameName(a, b string) bool {
+	if a == "" || b == "" {
+		return false
+	}
+	return a == b || genitiveless(a) == b || a == genitiveless(b)
+}
+
+// anySameName reports whether a name of as and one of bs are the same
+// name; both lists hold normalised names.
+func anySameName(as, bs []string) bool {
+	for _, a := range as {
+		for _, b := range bs {
+			if sameName(a, b) {
+				return true
+			}
+		}
+	}
+	return false
+}
