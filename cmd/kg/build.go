@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/urfave/cli/v2"
@@ -12,12 +13,14 @@ import (
 
 func buildCommand() *cli.Command {
 	return &cli.Command{
-		Name:  "build",
-		Usage: "ingest the reports in seeds/ into the store, replacing what was there",
-		Description: "Reads every report text (*.txt) in the seeds directory, extracts actors, mandates,\n" +
-			"laws, instruments and themes with their provenance, and replaces the stored graph in one\n" +
-			"step: if the build fails or is interrupted, the previous graph stays as it was.\n\n" +
-			"Example:\n   kg build\n   kg --store memory --seeds testdata/seeds build",
+		Name:      "build",
+		Usage:     "ingest documents (text, HTML, PDF) into the store, replacing what was there",
+		ArgsUsage: "[FILE|DIR]...",
+		Description: "Reads the documents named (files, or directories of *.txt, *.html and *.pdf files; the\n" +
+			"seeds directory when none is named), extracts actors, mandates, laws, instruments, themes,\n" +
+			"dates and sums with their provenance, and replaces the stored graph in one step: if the\n" +
+			"build fails or is interrupted, the previous graph stays as it was.\n\n" +
+			"Example:\n   kg build\n   kg build report.pdf strategy.html\n   kg --store memory --seeds testdata/seeds build",
 		Action: func(c *cli.Context) error {
 			_, err := runBuild(c)
 			return err
@@ -34,7 +37,11 @@ func runBuild(c *cli.Context) (int, error) {
 		return 0, err
 	}
 	start := time.Now()
-	res, err := ingest.Build(c.Context, []string{c.String("seeds")}, ingest.Options{Base: base, Progress: log.Progress})
+	inputs := c.Args().Slice()
+	if len(inputs) == 0 {
+		inputs = []string{c.String("seeds")}
+	}
+	res, err := ingest.Build(c.Context, inputs, ingest.Options{Base: base, Progress: log.Progress})
 	log.Done()
 	if err != nil {
 		return 0, err
@@ -47,6 +54,6 @@ func runBuild(c *cli.Context) (int, error) {
 	if err := st.Replace(c.Context, res.Quads); err != nil {
 		return 0, fmt.Errorf("build: %w", err)
 	}
-	log.Notef("kg: built %d quads from %s into %s in %s", len(res.Quads), c.String("seeds"), st.Location(), time.Since(start).Round(time.Millisecond))
+	log.Notef("kg: built %d quads from %s into %s in %s", len(res.Quads), strings.Join(inputs, ", "), st.Location(), time.Since(start).Round(time.Millisecond))
 	return len(res.Quads), nil
 }
