@@ -2,6 +2,7 @@ package eval
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -20,7 +21,9 @@ type Gold struct {
 	// Document names the annotated document by a path relative to the gold
 	// file, for gold kept apart from its text. Empty: the document beside
 	// the gold file with the same stem.
-	Document  string     `json:"document,omitempty"`
+	Document string `json:"document,omitempty"`
+	// Notes are the annotator's remarks; they are not scored.
+	Notes     []string   `json:"notes,omitempty"`
 	Entities  []Entity   `json:"entities"`
 	Relations []Relation `json:"relations"`
 	Facts     []Fact     `json:"facts"`
@@ -46,6 +49,7 @@ type Relation struct {
 	O     string `json:"o"`
 	Quote string `json:"quote"`
 	Note  string `json:"note,omitempty"`
+	Page  int    `json:"page,omitempty"` // printed page of the quote, for paged documents
 }
 
 // Fact is a date, period, amount or share the text attaches to an entity.
@@ -56,6 +60,7 @@ type Fact struct {
 	Quote     string `json:"quote"`
 	Qualifier string `json:"qualifier,omitempty"`
 	O         string `json:"o,omitempty"` // payer of an amount, company of a share
+	Page      int    `json:"page,omitempty"`
 }
 
 // The guidelines' vocabulary: classes with their subclasses, predicates
@@ -233,6 +238,66 @@ func (g *Gold) check() error {
 	return errors.Join(errs...)
 }
 
+// Combine joins the gold files of one document, annotated in parts, into
+// one gold annotation named name. Entities with the same label are one
+// entity, with the aliases of all; relations and facts stated in several
+// parts are kept once. Two parts giving one label different classes or
+// subclasses is an error wrapping ErrInvalid.
+func Combine(name string, parts ...*Gold) (*Gold, error) {
+	g := &Gold{Name: name}
+	at := make(map[string]int)
+	rels := make(map[Relation]bool)
+	facts := make(map[Fact]bool)
+	var errs []error
+	for _, p := range parts {
+		g.Source = cmp.Or(g.Source, p.Source)
+		g.Document = cmp.Or(g.Document, p.Document)
+		g.Notes = append(g.Notes, p.Notes...)
+		for _, e := range p.Entities {
+			i, seen := at[e.Label]
+			if !seen {
+				at[e.Label] = len(g.Entities)
+				e.Aliases = slices.Clone(e.Aliases)
+				g.Entities = append(g.Entities, e)
+				continue
+			}
+			have := &g.Entities[i]
+			if have.Class != e.Class || have.Subclass != e.Subclass {
+				errs = append(errs, fmt.Errorf("%s: entity %q: %w: %s/%s in one part, %s/%s in %s",
+					name, e.Label, ErrInvalid, have.Class, have.Subclass, e.Class, e.Subclass, p.Name))
+				continue
+			}
+			for _, a := range e.Aliases {
+				if !slices.Contains(have.Aliases, a) {
+					have.Aliases = append(have.Aliases, a)
+				}
+			}
+			have.Group = have.Group || e.Group
+			have.SFS = cmp.Or(have.SFS, e.SFS)
+		}
+		for _, r := range p.Relations {
+			key := r
+			key.Note, key.Page = "", 0
+			if !rels[key] {
+				rels[key] = true
+				g.Relations = append(g.Relations, r)
+			}
+		}
+		for _, f := range p.Facts {
+			key := f
+			key.Qualifier, key.Page = "", 0
+			if !facts[key] {
+				facts[key] = true
+				g.Facts = append(g.Facts, f)
+			}
+		}
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	return g, nil
+}
+
 // Body returns the annotated part of a corpus text: what follows its
 // leading "# source: …" and "# title: …" header lines. A text without
 // such a header is all body.
@@ -248,12 +313,21 @@ func Body(text string) string {
 }
 
 // Verify checks that every label, alias, SFS number, quote and fact value
-// occurs verbatim in body, the annotated text (see Body). The problems are
-// reported together, each wrapping ErrInvalid.
-func (g *Gold) Verify(body string) error {
+// occurs in body, the annotated text (see Body), as written up to white
+// space: a text extracted from a PDF breaks lines where the page did. The
+// problems are reported together, each wrapping ErrInvalid.
+func (g *Gold) Verify(body string) error { return g.verify(body, false) }
+
+// verify is Verify, comparing white space too when exact is set.
+func (g *Gold) verify(body string, exact bool) error {
+	space := func(s string) string { return s }
+	if !exact {
+		space = func(s string) string { return strings.Join(strings.Fields(s), " ") }
+	}
+	body = space(body)
 	var errs []error
 	need := func(where, what, s string) {
-		if s != "" && !strings.Contains(body, s) {
+		if s != "" && !strings.Contains(body, space(s)) {
 			errs = append(errs, fmt.Errorf("%s: %s: %w: %s %q is not in the text", g.Name, where, ErrInvalid, what, s))
 		}
 	}

@@ -103,6 +103,14 @@ func TestVerify(t *testing.T) {
 	if err := g.Verify(Body(text)); err != nil {
 		t.Error(err)
 	}
+	// White space may differ, but only with Verify.
+	g.Entities[1].Aliases = []string{"Almi\n Uppsala"}
+	if err := g.Verify(Body(text)); err != nil {
+		t.Error(err)
+	}
+	if err := g.verify(Body(text), true); err == nil {
+		t.Error("verify(exact) accepted a line break for a space")
+	}
 	// The title names Almi Uppsala, but only the body counts.
 	g.Entities[1].Aliases = []string{"Almi Uppsala\n"}
 	if err := g.Verify(Body("# title: Almi Uppsala\nRegion Uppsala")); err == nil {
@@ -152,7 +160,8 @@ func TestCorpus(t *testing.T) {
 		if first, _, _ := strings.Cut(string(text), "\n"); first != "# source: "+g.Source {
 			t.Errorf("%s: the text's first line %q does not give the gold's source %q", path, first, g.Source)
 		}
-		if err := g.Verify(Body(string(text))); err != nil {
+		// The corpus checks names and quotes verbatim, white space too.
+		if err := g.verify(Body(string(text)), true); err != nil {
 			t.Error(err)
 		}
 		for _, fact := range g.Facts {
@@ -167,5 +176,45 @@ func TestCorpus(t *testing.T) {
 	// The corpus README's totals.
 	if entities != 80 || relations != 50 || facts != 23 {
 		t.Errorf("corpus has %d entities, %d relations, %d facts; the README says 80, 50, 23", entities, relations, facts)
+	}
+}
+
+func TestCombine(t *testing.T) {
+	part1 := mustGold(t, `{"source": "https://example.org/r.pdf", "document": "../r.txt", "notes": ["n1"],
+	 "entities": [
+	  {"label": "regionerna", "class": "Actor", "subclass": "Region", "aliases": ["Regionerna"], "group": true},
+	  {"label": "Tillväxtverket", "class": "Actor", "subclass": "GovernmentAgency", "aliases": []}],
+	 "relations": [{"s": "regionerna", "p": "participatesIn", "o": "Tillväxtverket", "quote": "q", "page": 3}],
+	 "facts": [{"s": "Tillväxtverket", "what": "start", "value": "2009", "quote": "sedan 2009", "page": 3}]}`)
+	part2 := mustGold(t, `{"source": "https://example.org/r.pdf", "document": "../r.txt",
+	 "entities": [
+	  {"label": "regionerna", "class": "Actor", "subclass": "Region", "aliases": ["regionernas", "Regionerna"]},
+	  {"label": "Reglab", "class": "Instrument", "subclass": "Platform", "aliases": []},
+	  {"label": "Tillväxtverket", "class": "Actor", "subclass": "GovernmentAgency", "aliases": ["Tillväxtverkets"]}],
+	 "relations": [
+	  {"s": "regionerna", "p": "participatesIn", "o": "Tillväxtverket", "quote": "q", "page": 40, "note": "again"},
+	  {"s": "regionerna", "p": "participatesIn", "o": "Reglab", "quote": "q"}],
+	 "facts": [{"s": "Tillväxtverket", "what": "start", "value": "2009", "quote": "sedan 2009", "qualifier": "sedan"}]}`)
+	g, err := Combine("r", part1, part2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g.Name != "r" || g.Source != "https://example.org/r.pdf" || g.Document != "../r.txt" || len(g.Notes) != 1 {
+		t.Errorf("Combine: %+v", g)
+	}
+	if len(g.Entities) != 3 || len(g.Relations) != 2 || len(g.Facts) != 1 {
+		t.Errorf("Combine: %d entities, %d relations, %d facts; want 3, 2, 1", len(g.Entities), len(g.Relations), len(g.Facts))
+	}
+	if e := g.Entities[0]; !e.Group || strings.Join(e.Aliases, "|") != "Regionerna|regionernas" {
+		t.Errorf("regionerna: %+v", e)
+	}
+	if len(part1.Entities[0].Aliases) != 1 {
+		t.Error("Combine changed a part")
+	}
+
+	part2.Entities[1] = Entity{Label: "Tillväxtverket", Class: "Actor", Subclass: "Ministry"}
+	if _, err := Combine("r", part1, part2); !errors.Is(err, ErrInvalid) ||
+		!strings.Contains(err.Error(), `entity "Tillväxtverket": invalid gold annotation: Actor/GovernmentAgency in one part, Actor/Ministry in doc.gold.json`) {
+		t.Errorf("Combine of conflicting parts: %v", err)
 	}
 }
