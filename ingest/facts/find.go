@@ -535,7 +535,7 @@ func (s *scan) point(i int) (Value, int, bool) {
 // noun.
 func (s *scan) cueBefore(i int) (doc.FactKind, int, int, bool) {
 	k := i
-	for n := 0; n < 2 && fillers[s.low(k-1)]; n++ {
+	for n := 0; n < 4 && fillers[s.low(k-1)]; n++ {
 		k--
 	}
 	for _, c := range preCues {

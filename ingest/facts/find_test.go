@@ -127,6 +127,8 @@ var findCases = []struct {
 		[]string{`end "2026" =2026`}},
 	{"lasting till", "Strategin gäller till 2030.",
 		[]string{`end "2030" =2030`}},
+	{"end of year", "Projektet avslutas i slutet av 2022.",
+		[]string{`end "2022" =2022`}},
 	{"ceases", "Stödet upphör den 30 juni 2024.",
 		[]string{`end "30 juni 2024" =2024-06-30`}},
 

@@ -131,6 +131,7 @@ var postCues = longestFirst(concat(
 var fillers = map[string]bool{
 	"den": true, "år": true, "året": true, "i": true, "under": true,
 	"våren": true, "hösten": true, "sommaren": true, "vintern": true,
+	"slutet": true, "början": true, "mitten": true, "av": true,
 }
 
 // lastingVerbs before "till" make it an end ("gäller till 2025").
