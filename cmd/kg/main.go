@@ -44,6 +44,7 @@ func newApp() *cli.App {
 		},
 		Commands: []*cli.Command{
 			buildCommand(),
+			evalCommand(),
 			exportCommand(),
 			ontologyCommand(),
 			statsCommand(),
