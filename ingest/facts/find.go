@@ -168,7 +168,25 @@ func (s *scan) money(i int) (value, currency string, next int, ok bool) {
 	return "", "", i, false
 }
 
+// rangeEnd reports whether the number at token i ends a range of numbers
+// ("10–15 miljoner kronor", "mellan 40 och 60 procent"): such a value is
+// not read, as one end alone would misstate it.
+func (s *scan) rangeEnd(i int) bool {
+	if i < 2 || s.ts[i-2].kind != digits {
+		return false
+	}
+	p := s.low(i - 1)
+	if isDash(p) {
+		return true
+	}
+	_, isYear := year(s.ts[i-2])
+	return (p == "till" || p == "och" || p == "à") && !isYear
+}
+
 func (s *scan) amount(i int) (Value, int, int, bool) {
+	if s.rangeEnd(i) {
+		return Value{}, i, i, false
+	}
 	val, cur, next, ok := s.money(i)
 	if !ok {
 		return Value{}, i, i, false
@@ -190,7 +208,7 @@ func (s *scan) percentage(i int) (string, int, bool) {
 }
 
 func (s *scan) share(i int) (Value, int, int, bool) {
-	if s.ts[i].kind != digits {
+	if s.ts[i].kind != digits || s.rangeEnd(i) {
 		return Value{}, i, i, false
 	}
 	val, next, ok := s.percentage(i)
@@ -534,32 +552,33 @@ func (s *scan) point(i int) (Value, int, bool) {
 // kind and the cue's tokens. The kind is "" for "från" after a document
 // noun.
 func (s *scan) cueBefore(i int) (doc.FactKind, int, int, bool) {
-	k := i
-	for n := 0; n < 4 && fillers[s.low(k-1)]; n++ {
-		k--
-	}
-	for _, c := range preCues {
-		a := k - len(c.words)
-		if !s.matchAt(a, c.words) {
-			continue
-		}
-		kind := c.kind
-		switch strings.Join(c.words, " ") {
-		case "till":
-			for b := a - 1; b >= 0 && b >= a-4; b-- {
-				if lastingVerbs[s.low(b)] {
-					kind = doc.End
+	// The nearest cue wins; fillers are passed one at a time, since a cue
+	// may end in one ("vid utgången av 2025").
+	for k, n := i, 0; ; k, n = k-1, n+1 {
+		for _, c := range preCues {
+			a := k - len(c.words)
+			if !s.matchAt(a, c.words) {
+				continue
+			}
+			kind := c.kind
+			switch strings.Join(c.words, " ") {
+			case "till":
+				for b := a - 1; b >= 0 && b >= a-4; b-- {
+					if lastingVerbs[s.low(b)] {
+						kind = doc.End
+					}
+				}
+			case "från":
+				if documentNouns[s.low(a-1)] {
+					kind = ""
 				}
 			}
-		case "från":
-			if documentNouns[s.low(a-1)] {
-				kind = ""
-			}
+			return kind, a, k, true
 		}
-		return kind, a, k, true
+		if n == 4 || !fillers[s.low(k-1)] {
+			return "", i, i, false
+		}
 	}
-	// Fillers alone are no cue, but "i kraft" and the like may sit behind one.
-	return "", i, i, false
 }
 
 // cueAfter finds a verb right after a date that opens a clause: "Den 1

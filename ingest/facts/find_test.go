@@ -69,6 +69,10 @@ var findCases = []struct {
 	{"number words", "Fonden har en miljon kronor, programmet två miljarder kronor och planen en halv miljard euro.",
 		[]string{`amount "en miljon kronor" =1000000 SEK`, `amount "två miljarder kronor" =2000000000 SEK`,
 			`amount "en halv miljard euro" =500000000 EUR`}},
+	{"dotted thousands", "Bidraget var 2.000.000 kronor.",
+		[]string{`amount "2.000.000 kronor" =2000000 SEK`}},
+	{"decimal point", "Stödet var 8.5 miljoner kronor, inte 2,5.3 kr.", nil},
+	{"ranges of numbers", "Varje projekt får 10–15 miljoner kronor, mellan 40 och 60 procent av kostnaden eller 2 till 3 mnkr.", nil},
 	{"not money", "Länet har 15 miljoner besökare, 5 000 företag och de 21 regionerna.", nil},
 
 	// Shares.
@@ -129,6 +133,8 @@ var findCases = []struct {
 		[]string{`end "2030" =2030`}},
 	{"end of year", "Projektet avslutas i slutet av 2022.",
 		[]string{`end "2022" =2022`}},
+	{"at the end of", "Avtalet löper ut vid utgången av 2025.",
+		[]string{`end "2025" =2025`}},
 	{"ceases", "Stödet upphör den 30 juni 2024.",
 		[]string{`end "30 juni 2024" =2024-06-30`}},
 

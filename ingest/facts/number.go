@@ -19,13 +19,29 @@ func readNumber(text string, ts []token, i int) (number, int, bool) {
 	if i >= len(ts) || ts[i].kind != digits {
 		return number{}, i, false
 	}
+	// Digits after a glued stop, comma or colon continue another number
+	// ("2.000", "2017:583").
+	if i >= 2 && ts[i].start == ts[i-1].end && ts[i-1].end == ts[i-1].start+1 &&
+		strings.Contains(".,:", ts[i-1].low) && ts[i-2].kind == digits && ts[i-2].end == ts[i-1].start {
+		return number{}, i, false
+	}
 	n := number{whole: ts[i].low}
 	j := i + 1
+	glued := func(k int) bool { return k < len(ts) && ts[k].start == ts[k-1].end }
 	if len(ts[i].low) <= 3 {
 		for j < len(ts) && ts[j].kind == digits && len(ts[j].low) == 3 && isGroupSpace(text[ts[j-1].end:ts[j].start]) {
 			n.whole += ts[j].low
 			j++
 		}
+		if j == i+1 { // "2.000.000 kronor": stops between groups of three
+			for glued(j) && ts[j].low == "." && glued(j+1) && ts[j+1].kind == digits && len(ts[j+1].low) == 3 {
+				n.whole += ts[j+1].low
+				j += 2
+			}
+		}
+	}
+	if glued(j) && ts[j].low == "." && glued(j+1) && ts[j+1].kind == digits {
+		return number{}, i, false // "8.5" or a number with a stop: not Swedish, not read
 	}
 	if j+1 < len(ts) && ts[j].low == "," && ts[j].start == ts[j-1].end &&
 		ts[j+1].kind == digits && ts[j+1].start == ts[j].end {
