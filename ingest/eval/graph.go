@@ -9,7 +9,7 @@ import (
 	"kg/term"
 )
 
-// The graph shape the scorer reads, beyond the ontology's own terms.
+// The terms of the graph shape the scorer reads.
 const (
 	rdfType     = term.RDFType
 	rdfsLabel   = ontology.RDFS + "label"
@@ -23,12 +23,12 @@ const (
 	schemaDur   = ontology.SCHEMA + "duration"
 	schemaValue = ontology.SCHEMA + "value"
 	schemaCurr  = ontology.SCHEMA + "currency"
-	actorGroup  = ontology.NS + "ActorGroup"
-	memberClass = ontology.NS + "memberClass"
-	kgoAmount   = ontology.NS + "amount"
-	kgoShare    = ontology.NS + "ownershipShare"
-	kgoPayer    = ontology.NS + "payer"
-	kgoShareOf  = ontology.NS + "shareOf"
+	actorGroup  = ontology.ActorGroup
+	memberClass = ontology.MemberClass
+	kgoAmount   = ontology.Amount
+	kgoShare    = ontology.OwnershipShare
+	kgoPayer    = ontology.Payer
+	kgoShareOf  = ontology.ShareOf
 	schemaHTTP  = "http://schema.org/"
 	schemaHTTPS = "https://schema.org/"
 )
@@ -65,8 +65,8 @@ func localName(iri string) string { return strings.TrimPrefix(iri, ontology.NS) 
 // topClasses returns the guidelines' classes a graph type belongs to: the
 // top classes the ontology puts it under, then the one the guidelines put
 // its local name under where that differs or the ontology has no place for
-// it (the guidelines count counties and political bodies as actors, and
-// partnerships as instruments). A group of actors is an actor.
+// it: the guidelines count counties, places in the ontology, as actors, and
+// partnerships, actors in the ontology, also as instruments.
 func topClasses(typeIRI string) []string {
 	topCache.Lock()
 	defer topCache.Unlock()
@@ -79,9 +79,6 @@ func topClasses(typeIRI string) []string {
 			if ontology.IsSubClassOf(typeIRI, ontology.NS+top) {
 				out = append(out, top)
 			}
-		}
-		if typeIRI == actorGroup && !slices.Contains(out, "Actor") {
-			out = append(out, "Actor")
 		}
 		if c, ok := guidelineClass(localName(typeIRI)); ok && !slices.Contains(out, c) {
 			out = append(out, c)
