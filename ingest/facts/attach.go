@@ -107,7 +107,7 @@ var (
 	giveVerbs = set("fördelar", "fördelade", "fördelat", "beviljar", "beviljade", "beviljat", "avsätter",
 		"avsatte", "avsatt", "anslår", "anslog", "anslagit", "ger", "gav", "gett", "givit", "satsar",
 		"satsade", "satsat", "bidrar", "bidrog", "bidragit", "betalar", "betalade", "tillför", "tillförde",
-		"investerar", "investerade", "klubbade", "delar", "delade", "finansierar", "finansierade",
+		"investerar", "investerade", "klubbade", "finansierar", "finansierade",
 		"stödjer", "stöder", "stödde", "stöttar", "stöttade", "medfinansierar", "medfinansierade",
 		"tilldelar", "tilldelade", "anvisar", "anvisade", "föreslår", "föreslog")
 	// dativeVerbs take the recipient right after them: "beviljade Region X 5 miljoner kronor".
@@ -360,7 +360,7 @@ func (c *clause) amount(vi int) (ent, other int) {
 					break
 				}
 			}
-			if giveVerbs[c.low(k)] {
+			if giveVerbs[c.low(k)] || (c.low(k) == "delar" || c.low(k) == "delade") && c.low(k+1) == "ut" {
 				m := c.before(k, 3)
 				if m < 0 || m == recipient {
 					if n := c.startingAt(k + 1); n >= 0 && n != recipient {

@@ -148,6 +148,14 @@ func TestAttach(t *testing.T) {
 			text:  "Region Skåne fördelar 40 miljoner kronor.",
 			names: []string{"Region Skåne=Region"}}},
 			nil, 1},
+		{"hands out", []sent{{
+			text:  "Kulturrådet delar ut 20 miljoner kronor till Riksteatern.",
+			names: []string{"Kulturrådet=GovernmentAgency", "Riksteatern=Association"}}},
+			[]string{`amount "20 miljoner kronor" → Riksteatern (Kulturrådet)`}, 0},
+		{"parts is no verb", []sent{{
+			text:  "I alla delar av Region Gävleborg har Inlandsfonden beviljat 2 miljoner kronor till Hälsinglands museum.",
+			names: []string{"Region Gävleborg=Region", "Inlandsfonden=Fund", "Hälsinglands museum=Association"}}},
+			[]string{`amount "2 miljoner kronor" → Hälsinglands museum (Inlandsfonden)`}, 0},
 		{"two amounts to two recipients", []sent{{
 			text:  "Regeringen ger 5 miljoner kronor till Region Kalmar län och 7 miljoner kronor till Region Blekinge.",
 			names: []string{"Regeringen=Government", "Region Kalmar län=Region", "Region Blekinge=Region"}}},
