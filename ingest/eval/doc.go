@@ -9,11 +9,11 @@
 // nodes typed with an ontology class under one of the five (the top class
 // comes from the ontology's hierarchy; kgo:ActorGroup with kgo:memberClass is
 // a group of actors), named by rdfs:label and SKOS labels, mentioned when
-// they have prov:wasDerivedFrom a passage. Typed nodes without a passage are
-// register context and are counted apart, not judged. Relations are kgo
-// properties between entities; facts are schema:startDate, schema:endDate,
-// schema:duration and dcterms:date literals and kgo:amount and
-// kgo:ownershipShare value nodes.
+// they have prov:wasDerivedFrom a passage (anything but a register's
+// kgo:Source). Typed nodes without a passage are register context and are
+// counted apart, not judged. Relations are kgo properties between entities;
+// facts are schema:startDate, schema:endDate, schema:duration and
+// dcterms:date literals and kgo:amount and kgo:ownershipShare value nodes.
 //
 // The Report gives entity precision and recall per class and subclass and
 // micro-averaged, relation recall and precision, mandates with holders,

@@ -102,7 +102,7 @@ type graphEntity struct {
 	Group     bool
 	Names     []string // labels as written
 	norms     []string // their normalised forms
-	Mentioned bool     // has prov:wasDerivedFrom
+	Mentioned bool     // prov:wasDerivedFrom something other than a kgo:Source
 	facts     []graphFact
 }
 
@@ -152,7 +152,7 @@ func readGraph(quads []term.Quad) *graph {
 	type node struct {
 		types   []string
 		names   []string
-		derived bool
+		derived []string // prov:wasDerivedFrom targets
 		members []string // memberClass values
 		props   map[string][]term.Term
 	}
@@ -190,7 +190,7 @@ func readGraph(quads []term.Quad) *graph {
 				n.props[p] = append(n.props[p], q.O)
 			}
 		case provDerived:
-			n.derived = true
+			n.derived = append(n.derived, key(q.O))
 		case memberClass:
 			if q.O.IsIRI() {
 				n.members = append(n.members, q.O.Value)
@@ -219,7 +219,13 @@ func readGraph(quads []term.Quad) *graph {
 		if len(classes) == 0 {
 			continue
 		}
-		e := &graphEntity{IRI: s, Classes: classes, Names: n.names, Mentioned: n.derived}
+		e := &graphEntity{IRI: s, Classes: classes, Names: n.names}
+		// Derived from a passage, not only from a register's source.
+		for _, d := range n.derived {
+			if src := nodes[d]; src == nil || !slices.Contains(src.types, ontology.Source) {
+				e.Mentioned = true
+			}
+		}
 		slices.Sort(typed)
 		for _, t := range typed {
 			if t == actorGroup {
