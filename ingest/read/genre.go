@@ -126,8 +126,12 @@ func dropHyphen(vocab map[string]bool, prevLine, next string, eager bool) bool {
 	if i := strings.IndexFunc(next, func(r rune) bool { return !unicode.IsLetter(r) }); i >= 0 {
 		word = next[:i]
 	}
-	if startsUpper(word) || utf8.RuneCountInString(pre) <= 2 || strings.ToUpper(pre) == pre ||
-		strings.IndexFunc(pre, unicode.IsDigit) >= 0 {
+	short := 2 // "e-", "it-": prefixes and abbreviations keep their hyphen
+	if eager {
+		short = 1 // typesetting breaks "ut-veckling"
+	}
+	if startsUpper(word) || utf8.RuneCountInString(pre) <= short || strings.ToUpper(pre) == pre ||
+		strings.IndexFunc(pre, unicode.IsDigit) >= 0 || strings.ContainsAny(pre, "/.:@") {
 		return false
 	}
 	joined := strings.ToLower(pre + word)

@@ -754,15 +754,20 @@ func (s *segmenter) build(bs []block) {
 	}
 }
 
-// splitFootnote returns a footnote's title and the URL printed in it (line
-// breaks inside the URL removed).
+// splitFootnote returns a footnote's title and the URL printed in it.
 func splitFootnote(e *fnEntry) (title, url string) {
 	var parts []string
 	for _, l := range e.lines {
 		parts = append(parts, l.text)
 	}
-	text := strings.Join(parts, "\n")
-	text = strings.TrimSpace(strings.TrimPrefix(text, strconv.Itoa(e.n)))
+	return splitNote(e.n, parts)
+}
+
+// splitNote returns the title of footnote n, printed on lines, and the URL
+// printed in it (line breaks inside the URL removed).
+func splitNote(n int, lines []string) (title, url string) {
+	text := strings.Join(lines, "\n")
+	text = strings.TrimSpace(strings.TrimPrefix(text, strconv.Itoa(n)))
 	at := -1
 	for _, p := range []string{"https://", "http://", "www."} {
 		if i := strings.Index(text, p); i >= 0 && (at < 0 || i < at) {
@@ -773,7 +778,19 @@ func splitFootnote(e *fnEntry) (title, url string) {
 		return strings.Join(strings.Fields(text), " "), ""
 	}
 	title = strings.Join(strings.Fields(text[:at]), " ")
-	url = strings.Join(strings.Fields(text[at:]), "")
+	// The URL runs on over line breaks and ends at a space within a line.
+	var b strings.Builder
+	for _, seg := range strings.Split(text[at:], "\n") {
+		f := strings.Fields(seg)
+		if len(f) == 0 {
+			continue
+		}
+		b.WriteString(f[0])
+		if len(f) > 1 || strings.HasSuffix(seg, " ") {
+			break
+		}
+	}
+	url = b.String()
 	if strings.HasSuffix(title, "(") {
 		title = strings.TrimSpace(strings.TrimSuffix(title, "("))
 		url = strings.TrimSuffix(url, ")")
