@@ -7,6 +7,16 @@ import (
 	"kg/term"
 )
 
+// Terms the statistics read.
+const (
+	rdfType     = ontology.RDF + "type"
+	owlSameAs   = ontology.OWL + "sameAs"
+	skosBroader = ontology.SKOS + "broader"
+	skosExact   = ontology.SKOS + "exactMatch"
+	provDerived = ontology.PROV + "wasDerivedFrom"
+	foafPage    = ontology.FOAF + "page"
+)
+
 // relationProps are the properties counted as relations in Stats.
 var relationProps = map[string]bool{
 	ontology.Confers: true, ontology.HoldsMandate: true, ontology.Requires: true, ontology.Governs: true,

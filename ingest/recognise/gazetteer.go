@@ -14,6 +14,7 @@ type Name struct {
 	Key   string // the entry it names
 	Class string // ontology class of the entry
 	Group bool   // the entry is a group of actors ("regionerna")
+	Exact bool   // match in the name's own case ("Mark", "Vara": place names that are common words)
 }
 
 // Gazetteer finds known names in token sequences. Proper names (with a
@@ -78,6 +79,10 @@ func NewGazetteer(names []Name) *Gazetteer {
 		g.names = append(g.names, n)
 		words := lang.Words(n.Text)
 		if len(words) == 0 {
+			continue
+		}
+		if n.Exact {
+			g.exact.add(words, id)
 			continue
 		}
 		if proper(n.Text) || n.Group {
@@ -156,6 +161,9 @@ func (g *Gazetteer) longest(toks []doc.Token, i int) (match, bool) {
 		if n := t.next[k]; n != nil && len(n.hit) > 0 && j+1-i > best.to-best.from {
 			best, ok = match{from: i, to: j + 1, name: n.hit[0]}, true
 		}
+		if n := t.next[w]; n != nil && w != k && len(n.hit) > 0 && j+1-i > best.to-best.from {
+			best, ok = match{from: i, to: j + 1, name: n.hit[0]}, true
+		}
 		if base, gen := lang.Genitive(w); gen {
 			kb := base
 			if !acronym(base) {
@@ -165,7 +173,11 @@ func (g *Gazetteer) longest(toks []doc.Token, i int) (match, bool) {
 				best, ok = match{from: i, to: j + 1, name: n.hit[0]}, true
 			}
 		}
-		t = t.next[k]
+		if n := t.next[k]; n != nil {
+			t = n
+		} else {
+			t = t.next[w]
+		}
 	}
 	// stems
 	t = g.stem

@@ -188,10 +188,16 @@ func names(toks []doc.Token, start int) []cand {
 		if t.Kind != doc.Word || !lang.UpperFirst(t.Text) {
 			continue
 		}
+		j := capSeq(toks, i)
+		// "Projektet Smart Industri …" at the start of a sentence
+		if c := nounClass(t.Text); c != "" && j-i >= 2 && (i == 0 || toks[i-1].Kind == doc.Punct) {
+			out = append(out, cand{from: i + 1, to: j, class: c, rule: "pattern:name", prio: 1})
+			i = j - 1
+			continue
+		}
 		if notNames[t.Text] && (i == 0 || toks[i-1].Kind == doc.Punct) {
 			continue // a sentence's first word: the name, if any, starts after it
 		}
-		j := capSeq(toks, i)
 		// the closed classes are matched by their own leading word
 		if c := closedClass(toks, i, j); c != "" {
 			out = append(out, cand{from: i, to: j, class: c, rule: "closed:" + c, prio: 0})
@@ -202,6 +208,7 @@ func names(toks []doc.Token, start int) []cand {
 		if i > 0 && toks[i-1].Kind == doc.Word && !lang.UpperFirst(toks[i-1].Text) {
 			class = nounClass(toks[i-1].Text)
 		}
+
 		if class == "" {
 			class = apposition(toks, j)
 		}

@@ -61,8 +61,12 @@ func (Stage) Run(d *doc.Doc) error {
 	var prevLaws []span
 	for si, sent := range d.Sentences {
 		sc := newSentence(d, si, bySentence[si])
-		r.cues(sc)
 		p := d.Passages[sent.Passage]
+		var implied []span
+		if p.Kind == doc.ListItem {
+			implied = leadActors
+		}
+		r.cues(sc, implied)
 		first := si == 0 || d.Sentences[si-1].Passage != sent.Passage
 		if first {
 			prevLaws = nil
@@ -136,8 +140,10 @@ func cueAt(toks []doc.Token, i int, c cue) bool {
 	return true
 }
 
-func (r *relater) cues(sc *sentence) {
-	if len(sc.spans) < 2 {
+// cues reads the relations cue phrases state. In a list item after a
+// lead-in, the lead-in's actors are the subject the item leaves out.
+func (r *relater) cues(sc *sentence, implied []span) {
+	if len(sc.spans)+len(implied) < 2 {
 		return
 	}
 	for i := range sc.toks {
@@ -156,6 +162,13 @@ func (r *relater) cues(sc *sentence) {
 			} else {
 				subs = sc.subjects(i, c.subj)
 				objs = sc.objects(end, c.obj)
+				if len(subs) == 0 {
+					for _, s := range implied {
+						if fits(s.class, c.subj) {
+							subs = append(subs, s)
+						}
+					}
+				}
 			}
 			for _, s := range subs {
 				for _, o := range objs {
@@ -170,7 +183,7 @@ func (r *relater) cues(sc *sentence) {
 // name is no cue).
 func (sc *sentence) inside(i int) bool {
 	for _, s := range sc.spans {
-		if s.from <= i && i < s.to {
+		if s.from <= i && i < s.to && s.class != "Mandate" {
 			return true
 		}
 	}

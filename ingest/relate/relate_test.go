@@ -1,0 +1,99 @@
+package relate
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"kg/ingest/doc"
+	"kg/ingest/lang"
+	"kg/ingest/link"
+	"kg/ingest/recognise"
+	"kg/ingest/register"
+)
+
+var entries = []register.Entry{
+	{Key: "region:12", ID: "region-skane", Class: "Region", Label: "Region Skåne"},
+	{Key: "region:03", ID: "region-uppsala", Class: "Region", Label: "Region Uppsala"},
+	{Key: "agency:tvv", ID: "tillvaxtverket", Class: "GovernmentAgency", Label: "Tillväxtverket"},
+	{Key: "agency:tv", ID: "trafikverket", Class: "GovernmentAgency", Label: "Trafikverket"},
+	{Key: "gov", ID: "regeringen", Class: "Government", Label: "Regeringen"},
+	{Key: "fund:eruf", ID: "eruf", Class: "Fund", Label: "Europeiska regionala utvecklingsfonden", Names: []string{"ERUF"}},
+	{Key: "law:2017:583", ID: "forordning-om-regionalt-tillvaxtarbete", Class: "Ordinance", Label: "Förordning om regionalt tillväxtarbete",
+		Names: []string{"förordningen om regionalt tillväxtarbete"}, Props: []register.Prop{{P: "sfsNumber", V: "2017:583"}}},
+	{Key: "plan:lansplan", ID: "lansplan", Class: "Plan", Label: "länsplan för regional transportinfrastruktur"},
+	{Key: "strategy:rus", ID: "rus", Class: "Strategy", Label: "regional utvecklingsstrategi", Names: []string{"RUS"}},
+	{Key: "mandate:rua", ID: "rua", Class: "Mandate", Label: "det regionala utvecklingsansvaret"},
+	{Key: "group:regioner", ID: "regionerna", Class: "ActorGroup", Group: "Region", Label: "regionerna", Names: []string{"regioner"}},
+	{Key: "group:kommuner", ID: "kommunerna", Class: "ActorGroup", Group: "Municipality", Label: "kommunerna", Names: []string{"kommuner"}},
+}
+
+func relations(t *testing.T, passages ...doc.Passage) []string {
+	t.Helper()
+	reg := register.NewRegistry(entries, nil)
+	var names []recognise.Name
+	for _, e := range entries {
+		class := e.Class
+		if e.Group != "" {
+			class = e.Group
+		}
+		for _, n := range append([]string{e.Label}, e.Names...) {
+			names = append(names, recognise.Name{Text: n, Key: e.Key, Class: class, Group: e.Group != ""})
+		}
+	}
+	d := &doc.Doc{Passages: passages}
+	stages := []doc.Stage{lang.Stage{}, recognise.Stage{G: recognise.NewGazetteer(names)}, link.New(reg), Stage{}}
+	if err := doc.Run(d, stages); err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, r := range d.Relations {
+		out = append(out, d.Entities[r.S].Label+" "+r.P+" "+d.Entities[r.O].Label)
+	}
+	slices.Sort(out)
+	return out
+}
+
+func TestRelate(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"Region Skåne tar fram en länsplan för regional transportinfrastruktur.",
+			[]string{"Region Skåne responsibleFor länsplan för regional transportinfrastruktur"}},
+		{"Länsplanen för regional transportinfrastruktur tas fram av Region Uppsala i samverkan med Trafikverket och kommunerna.",
+			[]string{"Region Uppsala responsibleFor länsplan för regional transportinfrastruktur",
+				"Trafikverket participatesIn länsplan för regional transportinfrastruktur",
+				"kommunerna participatesIn länsplan för regional transportinfrastruktur"}},
+		{"Projektet Smart Industri finansieras av ERUF.", []string{"Smart Industri fundedBy Europeiska regionala utvecklingsfonden"}},
+		{"Regeringen gav Tillväxtverket i uppdrag att ta fram en modell.",
+			[]string{"Regeringen confers ta fram en modell", "Tillväxtverket holdsMandate ta fram en modell"}},
+		{"Regionerna har det regionala utvecklingsansvaret.", []string{"regionerna holdsMandate det regionala utvecklingsansvaret"}},
+		{"I förordningen (2017:583) om regionalt tillväxtarbete finns bestämmelser om att regionerna ska utarbeta och fastställa en strategi för länets utveckling.",
+			[]string{"Förordning om regionalt tillväxtarbete confers utarbeta och fastställa en strategi för länets utveckling",
+				"regionerna holdsMandate utarbeta och fastställa en strategi för länets utveckling"}},
+		{"Region Skåne äger Almi Företagspartner Skåne AB.", []string{"Region Skåne owns Almi Företagspartner Skåne AB"}},
+		{"Inom Region Skåne finns ERUF.", nil},
+	}
+	for _, tt := range tests {
+		got := relations(t, doc.Passage{Text: tt.text})
+		if strings.Join(got, " | ") != strings.Join(tt.want, " | ") {
+			t.Errorf("%s\n got %q\nwant %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestDutyHolders(t *testing.T) {
+	got := relations(t,
+		doc.Passage{Text: "Enligt förordningen om regionalt tillväxtarbete ska regionerna:"},
+		doc.Passage{Text: "ta fram en regional utvecklingsstrategi,", Kind: doc.ListItem},
+		doc.Passage{Text: "samordna insatser för genomförandet.", Kind: doc.ListItem})
+	want := []string{
+		"regionerna holdsMandate samordna insatser för genomförandet",
+		"regionerna holdsMandate ta fram en regional utvecklingsstrategi",
+		"regionerna responsibleFor regional utvecklingsstrategi",
+	}
+	if strings.Join(got, " | ") != strings.Join(want, " | ") {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+}
