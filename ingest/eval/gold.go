@@ -241,8 +241,10 @@ func (g *Gold) check() error {
 // Combine joins the gold files of one document, annotated in parts, into
 // one gold annotation named name. Entities with the same label are one
 // entity, with the aliases of all; relations and facts stated in several
-// parts are kept once. Two parts giving one label different classes or
-// subclasses is an error wrapping ErrInvalid.
+// parts are kept once. Where parts give one label different classes or
+// subclasses, the first part's stands and the error, wrapping ErrInvalid,
+// lists the disagreements; the combined annotation is returned all the
+// same.
 func Combine(name string, parts ...*Gold) (*Gold, error) {
 	g := &Gold{Name: name}
 	at := make(map[string]int)
@@ -263,7 +265,7 @@ func Combine(name string, parts ...*Gold) (*Gold, error) {
 			}
 			have := &g.Entities[i]
 			if have.Class != e.Class || have.Subclass != e.Subclass {
-				errs = append(errs, fmt.Errorf("%s: entity %q: %w: %s/%s in one part, %s/%s in %s",
+				errs = append(errs, fmt.Errorf("%s: entity %q: %w: %s/%s in one part, %s/%s in %s; the first stands",
 					name, e.Label, ErrInvalid, have.Class, have.Subclass, e.Class, e.Subclass, p.Name))
 				continue
 			}
@@ -292,10 +294,7 @@ func Combine(name string, parts ...*Gold) (*Gold, error) {
 			}
 		}
 	}
-	if err := errors.Join(errs...); err != nil {
-		return nil, err
-	}
-	return g, nil
+	return g, errors.Join(errs...)
 }
 
 // Body returns the annotated part of a corpus text: what follows its

@@ -214,9 +214,13 @@ func TestCombine(t *testing.T) {
 		t.Error("Combine changed a part")
 	}
 
-	part2.Entities[1] = Entity{Label: "Tillväxtverket", Class: "Actor", Subclass: "Ministry"}
-	if _, err := Combine("r", part1, part2); !errors.Is(err, ErrInvalid) ||
-		!strings.Contains(err.Error(), `entity "Tillväxtverket": invalid gold annotation: Actor/GovernmentAgency in one part, Actor/Ministry in doc.gold.json`) {
+	part2.Entities[2] = Entity{Label: "Tillväxtverket", Class: "Actor", Subclass: "Ministry", Aliases: []string{"TVV"}}
+	g, err = Combine("r", part1, part2)
+	if !errors.Is(err, ErrInvalid) ||
+		!strings.Contains(err.Error(), `entity "Tillväxtverket": invalid gold annotation: Actor/GovernmentAgency in one part, Actor/Ministry in doc.gold.json; the first stands`) {
 		t.Errorf("Combine of conflicting parts: %v", err)
+	}
+	if g == nil || len(g.Entities) != 3 || g.Entities[1].Subclass != "GovernmentAgency" || len(g.Entities[1].Aliases) != 0 {
+		t.Errorf("Combine of conflicting parts gave %+v", g)
 	}
 }
