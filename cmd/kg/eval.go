@@ -82,11 +82,7 @@ func runEval(c *cli.Context) error {
 		}
 		if body, err := os.ReadFile(docPath); err == nil && strings.HasSuffix(docPath, ".txt") {
 			if err := g.Verify(eval.Body(string(body))); err != nil {
-				n := strings.Count(err.Error(), "\n") + 1
-				log.Notef("kg: %s: %d names, values or quotes are not in %s; first: %s", p, n, docPath, oneLine(err.Error()))
-				if verbose {
-					log.Notef("%s", err)
-				}
+				warnGold(log, verbose, p, "names, values or quotes not in "+docPath+":", err)
 			}
 		}
 		d := byPath[docPath]
@@ -111,7 +107,7 @@ func runEval(c *cli.Context) error {
 			}
 			name = filepath.Join(filepath.Dir(name), strings.Join(stems, "+"))
 			if gold, err = eval.Combine(name, d.golds...); err != nil {
-				return err
+				warnGold(log, verbose, name, "entities its parts class differently:", err)
 			}
 		}
 		log.Progress("eval "+filepath.Base(d.path), i, len(docs))
@@ -135,6 +131,17 @@ func runEval(c *cli.Context) error {
 		return eval.WriteJSON(os.Stdout, reports, verbose)
 	}
 	return eval.WriteText(os.Stdout, reports, verbose)
+}
+
+// warnGold notes problems of a gold annotation that do not stop the
+// evaluation: a count and the first, or with verbose all of them.
+func warnGold(log *logger, verbose bool, name, what string, err error) {
+	n := strings.Count(err.Error(), "\n") + 1
+	if verbose {
+		log.Notef("kg: %s: %s %d\n%s", name, what, n, err)
+		return
+	}
+	log.Notef("kg: %s: %s %d; the first: %s", name, what, n, oneLine(err.Error()))
 }
 
 // goldFiles expands the command's arguments into gold files: a file is

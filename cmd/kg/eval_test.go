@@ -47,9 +47,16 @@ func TestEvalScoresEveryDocument(t *testing.T) {
 	  "entities": [{"label": "Region Uppsala", "class": "Actor", "subclass": "Region", "aliases": []}]}`)
 	writeFile(t, filepath.Join(dir, "gold", "almi.part2.gold.json"), `{"document": "../texts/almi.txt",
 	  "entities": [{"label": "Almi Uppsala", "class": "Actor", "subclass": "Company", "aliases": []},
-	               {"label": "Region Uppsala", "class": "Actor", "subclass": "Region", "aliases": []}]}`)
+	               {"label": "Region Uppsala", "class": "Actor", "subclass": "Municipality", "aliases": []}]}`)
 
-	out := mustKG(t, dir, "eval", ".")
+	r := kg(t, dir, "eval", ".")
+	if r.code != 0 {
+		t.Fatalf("kg eval: exit %d: %s", r.code, r.stderr)
+	}
+	if want := `almi.part1+almi.part2: entities its parts class differently: 1; the first: `; !strings.Contains(r.stderr, want) {
+		t.Errorf("kg eval stderr lacks %q:\n%s", want, r.stderr)
+	}
+	out := r.stdout
 	for _, want := range []string{"regionuppsala-almi ", "almi.part1+almi.part2 ", "total ", "entities by class (2 documents)", "Mandate", "relations by predicate", "facts by kind"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("kg eval output lacks %q:\n%s", want, out)

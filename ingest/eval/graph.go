@@ -103,11 +103,15 @@ type graphEntity struct {
 	Names     []string // labels as written
 	norms     []string // their normalised forms
 	Mentioned bool     // prov:wasDerivedFrom something other than a kgo:Source
+	display   string   // the Swedish preferred label, when it has one
 	facts     []graphFact
 }
 
 // Label returns a name to show for the entity.
 func (e *graphEntity) Label() string {
+	if e.display != "" {
+		return e.display
+	}
 	if len(e.Names) > 0 {
 		return e.Names[0]
 	}
@@ -152,6 +156,7 @@ func readGraph(quads []term.Quad) *graph {
 	type node struct {
 		types   []string
 		names   []string
+		prefSv  string   // skos:prefLabel@sv, else rdfs:label@sv: the name to show
 		derived []string // prov:wasDerivedFrom targets
 		members []string // memberClass values
 		props   map[string][]term.Term
@@ -186,6 +191,9 @@ func readGraph(quads []term.Quad) *graph {
 			if q.O.IsLiteral() && !slices.Contains(n.names, q.O.Value) {
 				n.names = append(n.names, q.O.Value)
 			}
+			if q.O.Lang == "sv" && (p == skosPref || p == rdfsLabel && n.prefSv == "") {
+				n.prefSv = q.O.Value
+			}
 			if p == rdfsLabel {
 				n.props[p] = append(n.props[p], q.O)
 			}
@@ -219,7 +227,7 @@ func readGraph(quads []term.Quad) *graph {
 		if len(classes) == 0 {
 			continue
 		}
-		e := &graphEntity{IRI: s, Classes: classes, Names: n.names}
+		e := &graphEntity{IRI: s, Classes: classes, Names: n.names, display: n.prefSv}
 		// Derived from a passage, not only from a register's source.
 		for _, d := range n.derived {
 			if src := nodes[d]; src == nil || !slices.Contains(src.types, ontology.Source) {

@@ -465,3 +465,17 @@ func TestCountJSON(t *testing.T) {
 		}
 	}
 }
+
+func TestSpuriousShownBySwedishLabel(t *testing.T) {
+	gold := mustGold(t, `{"entities": [{"label": "kultur", "class": "Theme", "subclass": "Theme", "aliases": []}]}`)
+	var b graphBuilder
+	s := testBase + "id/utbildning"
+	b.add(s, rdfType, term.IRI(kgo+"Theme"))
+	b.add(s, rdfsLabel, term.LangString("education", "en"))
+	b.add(s, rdfsLabel, term.LangString("utbildning", "sv"))
+	b.add(s, provDerived, term.IRI(testBase+"report/r/passage/1-1"))
+	r := Score(b.quads, gold)
+	if got := items(r.Spurious); !slices.Equal(got, []string{"entity Theme/Theme utbildning"}) {
+		t.Errorf("Spurious = %q", got)
+	}
+}
