@@ -113,8 +113,10 @@ func (e *emitter) members(s term.Term, x *register.Entry, g term.Term) {
 
 // context types and labels an entry that a register statement links to,
 // in the graph of that statement, when no document mentions it (a
-// mentioned entry is described in full). It carries no
-// prov:wasDerivedFrom: it is context, not a mention.
+// mentioned entry is described in full), with its identifiers (the codes
+// of a region's county come along with the region). Its own links to
+// further entries do not. It carries no prov:wasDerivedFrom: it is
+// context, not a mention.
 func (e *emitter) context(x *register.Entry, g term.Term) {
 	if e.ents[x.ID] != nil {
 		return
@@ -129,7 +131,22 @@ func (e *emitter) context(x *register.Entry, g term.Term) {
 		}
 	}
 	e.add(s, iri(rdfsLabel), sv(x.Label), g)
+	e.add(s, iri(skosPref), sv(x.Label), g)
 	if x.LabelEN != "" {
 		e.add(s, iri(rdfsLabel), en(x.LabelEN), g)
+		e.add(s, iri(skosPref), en(x.LabelEN), g)
+	}
+	for _, p := range x.Props {
+		switch {
+		case p.Ref:
+		case p.IRI:
+			if P, ok := property(p.P); ok && validIRI(p.V) {
+				e.add(s, P, iri(p.V), e.source(x.Source))
+			}
+		default:
+			if P, ok := property(p.P); ok && p.V != "" {
+				e.add(s, P, term.String(p.V), e.source(x.Source))
+			}
+		}
 	}
 }

@@ -91,3 +91,36 @@ func anySameName(as, bs []string) bool {
 	}
 	return false
 }
+
+// samePhrase reports whether two normalised mandate names name the same
+// task: they are the same name, or one holds the other word for word and
+// covers at least half of its words. The guidelines ask for "the shortest
+// verbatim phrase that names it", which leaves where a task's phrase ends
+// to judgement ("Ansvaret för frågorna om infrastruktur" and "Ansvaret för
+// frågorna om infrastruktur delas mellan stat" name one task); containment
+// of a single word is never enough.
+func samePhrase(a, b string) bool {
+	if sameName(a, b) {
+		return true
+	}
+	wa, wb := strings.Fields(a), strings.Fields(b)
+	if len(wa) > len(wb) {
+		a, b, wa, wb = b, a, wb, wa
+	}
+	if len(wa) < 2 || 2*len(wa) < len(wb) {
+		return false
+	}
+	return strings.Contains(" "+b+" ", " "+a+" ")
+}
+
+// anySamePhrase is anySameName for mandates.
+func anySamePhrase(as, bs []string) bool {
+	for _, a := range as {
+		for _, b := range bs {
+			if samePhrase(a, b) {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -52,3 +52,20 @@ func TestSameName(t *testing.T) {
 		}
 	}
 }
+
+func TestSamePhrase(t *testing.T) {
+	for _, tt := range []struct {
+		a, b string
+		want bool
+	}{
+		{"Ansvaret för frågorna om infrastruktur", "Ansvaret för frågorna om infrastruktur delas mellan stat", true},
+		{"uppdrag att ta fram ett inriktningsunderlag", "uppdrag att ta fram ett inriktningsunderlag", true},
+		{"ta fram", "ta fram ett inriktningsunderlag inför arbetet med den nationella planen", false},
+		{"kultur", "kultur och fritid", false},
+		{"ta fram en strategi", "ta fram en plan", false},
+	} {
+		if got := samePhrase(NormaliseName(tt.a), NormaliseName(tt.b)); got != tt.want {
+			t.Errorf("samePhrase(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+}

@@ -219,7 +219,13 @@ func Score(quads []term.Quad, gold *Gold) *Report {
 		}
 	}
 	matches := func(i int, e *graphEntity) bool {
-		return e.hasClass(gold.Entities[i].Class) && anySameName(norms[i], e.norms)
+		if !e.hasClass(gold.Entities[i].Class) {
+			return false
+		}
+		if gold.Entities[i].Class == "Mandate" {
+			return anySamePhrase(norms[i], e.norms)
+		}
+		return anySameName(norms[i], e.norms)
 	}
 	found := make([][]*graphEntity, len(gold.Entities))  // every graph entity matching
 	goldOf := make(map[*graphEntity][]int, len(g.order)) // gold entities each matches

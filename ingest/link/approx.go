@@ -200,6 +200,9 @@ func (l *linker) labels() {
 		if e.Label == "" {
 			for _, mi := range e.Mentions {
 				t := d.Mentions[mi].Text
+				if d.Mentions[mi].Rule == "anaphor" {
+					continue
+				}
 				if !hidden[t] && utf8.RuneCountInString(t) > utf8.RuneCountInString(e.Label) {
 					e.Label = t
 				}
@@ -210,6 +213,9 @@ func (l *linker) labels() {
 		}
 		for _, mi := range e.Mentions {
 			m := d.Mentions[mi]
+			if m.Rule == "anaphor" {
+				continue // "projektet" is no name of the project
+			}
 			for _, t := range []string{m.Text, m.Alt} {
 				if t != "" && t != e.Label && !hidden[t] {
 					e.Alt = appendNew(e.Alt, t)

@@ -109,7 +109,7 @@ func (l *linker) link(mi int) {
 		}
 		key, hidden = k, true
 	}
-	if key == "" && m.Class != "Mandate" && lang.UpperFirst(m.Text) && (strings.HasPrefix(m.Rule, "pattern:name") || m.Rule == "pattern:quoted") {
+	if key == "" && m.Class != "Mandate" && lang.UpperFirst(m.Text) && (strings.HasPrefix(m.Rule, "pattern:") || m.Rule == "example:title") {
 		if k, ok := l.s.idx.approximate(m.Text, "", false); ok {
 			key, hidden = k, true
 		}

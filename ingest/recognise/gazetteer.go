@@ -86,7 +86,13 @@ func NewGazetteer(names []Name) *Gazetteer {
 			continue
 		}
 		if proper(n.Text) || n.Group {
-			g.exact.add(exactKeys(words), id)
+			keys := exactKeys(words)
+			g.exact.add(keys, id)
+			// "Region Jämtland Härjedalen" is also written "Region Jämtland-Härjedalen"
+			if k := len(words); k >= 3 && lang.UpperFirst(words[k-1]) && lang.UpperFirst(words[k-2]) {
+				joined := append(append([]string{}, keys[:k-2]...), keys[k-2]+"-"+keys[k-1])
+				g.exact.add(joined, id)
+			}
 			continue
 		}
 		if articles[strings.ToLower(words[0])] && len(words) > 1 {
@@ -150,6 +156,9 @@ func (g *Gazetteer) longest(toks []doc.Token, i int) (match, bool) {
 	// exact, with a genitive allowed on the last word
 	t := g.exact
 	for j := i; j < len(toks) && t != nil; j++ {
+		if toks[j].Text == "/" && j > i && j+1 < len(toks) && lang.UpperFirst(toks[j+1].Text) {
+			continue // "Region Jämtland/Härjedalen"
+		}
 		if toks[j].Kind == doc.Punct && toks[j].Text != "(" && toks[j].Text != ")" && toks[j].Text != "-" {
 			break
 		}

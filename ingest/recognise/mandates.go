@@ -33,7 +33,9 @@ var mandateLeads = []struct {
 var mandateStop = map[string]bool{}
 
 func init() {
-	for _, w := range strings.Fields("som vilket vilka men medan eftersom då där när samt genom enligt utifrån inom bl.a. bland t.ex. exempelvis dock") {
+	for _, w := range strings.Fields("som vilket vilka men medan eftersom då där när samt genom enligt utifrån inom bl.a. bland t.ex. exempelvis dock " +
+		"inför under efter sedan hos tillsammans jämfört via vid " +
+		"är var har hade blir blev ska skulle kan kunde får fick gäller gällde innebär innebar finns fanns") {
 		mandateStop[w] = true
 	}
 }
@@ -63,7 +65,7 @@ func leadAt(toks []doc.Token, i int) (n int, withLead bool) {
 // taskEnd returns the end of the phrase that names a task starting at i.
 func taskEnd(toks []doc.Token, i int) int {
 	j := i
-	for j < len(toks) && j-i < 12 {
+	for j < len(toks) && j-i < 10 {
 		t := toks[j]
 		l := low(t)
 		if t.Kind == doc.Punct {
@@ -121,7 +123,11 @@ func mandates(toks []doc.Token, actorEndsAt func(i int) bool, instrumentAt func(
 			if withLead {
 				c.from = i
 			} else {
+				// the assignment's own name: "uppdrag att …", not "i uppdrag att …"
 				c.alt, c.hasAlt = i, true
+				if l := low(toks[i]); l == "i" || l == "till" {
+					c.alt++
+				}
 			}
 			out = append(out, c)
 			i = end - 1

@@ -31,7 +31,7 @@ func low(t doc.Token) string { return strings.ToLower(t.Text) }
 var lawStop = map[string]bool{}
 
 func init() {
-	for _, w := range strings.Fields("som är var har hade ska skulle kan samt men där vilket vilka när genom enligt tydliggörs finns anger styr reglerar innebär gäller ger och eller i från till med att trädde träder infördes blev fick får") {
+	for _, w := range strings.Fields("som är var har hade ska skulle kan samt men där vilket vilka när genom enligt tydliggörs finns anger styr reglerar innebär gäller ger och eller i från till med att trädde träder infördes blev fick får sägs säger framgår står beskrivs bygger ligger kräver medför") {
 		lawStop[w] = true
 	}
 }
@@ -51,6 +51,9 @@ func lawHead(w string) string {
 			continue
 		}
 		stem := strings.TrimSuffix(l, suf)
+		if strings.HasSuffix(stem, "bo") || l == "överlag" || strings.HasSuffix(stem, "fö") {
+			return "" // "aktiebolag", "överlag", "förlag"
+		}
 		if len([]rune(stem)) < 3 || strings.HasSuffix(stem, "s") && strings.HasSuffix(l, "slag") ||
 			strings.HasSuffix(l, "slag") || strings.HasSuffix(l, "slagen") ||
 			strings.HasSuffix(stem, "under") || strings.HasSuffix(stem, "upp") || strings.HasSuffix(stem, "av") ||
@@ -91,10 +94,19 @@ func laws(toks []doc.Token) []cand {
 		}
 		generic := strings.HasPrefix(low(t), "lag") || strings.HasPrefix(low(t), "förordning")
 		end := j
-		if j < len(toks) && low(toks[j]) == "om" {
+		// "lagen (…) om X": only the generic heads take a title; "skollagen
+		// om …" is the school act and what it says
+		if generic && j < len(toks) && low(toks[j]) == "om" {
 			k := j + 1
-			for k < len(toks) && k-j <= 8 && toks[k].Kind == doc.Word && !lawStop[low(toks[k])] && !lang.UpperFirst(toks[k].Text) {
+			for k < len(toks) && k-j <= 6 && toks[k].Kind == doc.Word && !lawStop[low(toks[k])] && !lang.UpperFirst(toks[k].Text) {
 				k++
+				// a genitive ends the title: "förordningen om regionalt tillväxtarbetes beskrivning"
+				if w := low(toks[k-1]); strings.HasSuffix(w, "s") && k < len(toks) && toks[k].Kind == doc.Word && !lawStop[low(toks[k])] && k-j > 2 {
+					if _, gen := lang.Genitive(w); gen && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") {
+						toks[k-1].End -= 1 // the name's own form has no genitive s
+						break
+					}
+				}
 			}
 			if k > j+1 {
 				end = k
@@ -279,4 +291,155 @@ func headClass(w string) string {
 		}
 	}
 	return ""
+}
+
+// policyAdjectives make a compound instrument noun after them a named kind
+// of instrument: "regionala tillväxtprogram", "regional kulturplan",
+// "nationella strukturfondsprogram".
+var policyAdjectives = map[string]bool{}
+
+func init() {
+	for _, a := range strings.Fields("regional regionala regionalt nationell nationella nationellt territoriell territoriella territoriellt " +
+		"kommunal kommunala kommunalt statlig statliga statligt europeisk europeiska europeiskt gemensam gemensamma gemensamt " +
+		"operativ operativa operativt lokal lokala lokalt länsövergripande") {
+		policyAdjectives[a] = true
+	}
+}
+
+// instrumentHeads are the last parts of compound nouns that name kinds of
+// instruments, with their classes; a compound must have a first part
+// ("kulturplan", not "plan").
+var instrumentHeads = []struct{ head, class string }{
+	{"program", "Programme"}, {"strategi", "Strategy"}, {"plan", "Plan"}, {"fond", "Fund"}, {"anslag", "Appropriation"},
+	{"plattform", "Platform"}, {"partnerskap", "Partnership"}, {"nätverk", "Network"},
+}
+
+// compoundInstrument tells the class of a compound instrument noun in any
+// of its inflected forms, or "".
+func compoundInstrument(w string) string {
+	st := lang.Stem(w)
+	for _, h := range instrumentHeads {
+		if i := strings.LastIndex(st, h.head); i >= 3 && len(st)-i <= len(h.head)+2 {
+			return h.class
+		}
+	}
+	return ""
+}
+
+// kinds finds named kinds of instruments: a policy adjective (or two) and
+// a compound instrument noun ("regionala tillväxtprogram", "regional
+// kulturplan"), with a following "för X" when X is capitalised.
+func kinds(toks []doc.Token) []cand {
+	var out []cand
+	for i := 0; i+1 < len(toks); i++ {
+		if !policyAdjectives[low(toks[i])] {
+			continue
+		}
+		j := i + 1
+		if j < len(toks) && policyAdjectives[low(toks[j])] {
+			j++
+		}
+		if j >= len(toks) || toks[j].Kind != doc.Word {
+			continue
+		}
+		class := compoundInstrument(toks[j].Text)
+		if class == "" {
+			continue
+		}
+		end := j + 1
+		if end+1 < len(toks) && low(toks[end]) == "för" && lang.UpperFirst(toks[end+1].Text) {
+			end = capSeq(toks, end+1)
+		}
+		out = append(out, cand{from: i, to: end, class: class, rule: "pattern:kind", prio: 1})
+		i = end - 1
+	}
+	return out
+}
+
+// bodyHeads end the names of the political and administrative bodies of
+// regions and municipalities: "regionstyrelsen", "kommunfullmäktige",
+// "kultur- och fritidsnämnden", "Trafikförvaltningen".
+var bodyHeads = []string{"fullmäktige", "styrelsen", "styrelse", "nämnden", "nämnd", "förvaltningen", "utskottet", "beredningen"}
+
+// bodies finds such bodies; the county administrative board
+// ("länsstyrelsen") and a company's board are none of them.
+func bodies(toks []doc.Token) []cand {
+	var out []cand
+	for i, t := range toks {
+		if t.Kind != doc.Word {
+			continue
+		}
+		l := low(t)
+		for _, h := range bodyHeads {
+			if !strings.HasSuffix(l, h) || len(l) < len(h)+4 || strings.HasPrefix(l, "läns") || strings.HasPrefix(l, "bolags") ||
+				strings.HasPrefix(l, "led") || strings.HasPrefix(l, "fullmäktige") {
+				continue
+			}
+			from := i
+			if i >= 2 && low(toks[i-1]) == "och" && strings.HasSuffix(toks[i-2].Text, "-") {
+				from = i - 2
+			}
+			out = append(out, cand{from: from, to: i + 1, class: "PoliticalBody", rule: "pattern:body", prio: 1})
+			break
+		}
+	}
+	return out
+}
+
+// partnerCues before a name make it a party acting with others.
+var partnerCues = [][]string{{"tillsammans", "med"}, {"samverkan", "med"}, {"samarbete", "med"}, {"samarbetar", "med"}, {"samverkar", "med"}, {"i", "regi", "av"}}
+
+// coordinatedActors finds capitalised names no rule classified that are
+// coordinated with an actor ("Region Skåne, Coompanion och Almi") or named
+// as a partner ("tillsammans med Företagarna"): they are actors of a kind
+// the text does not tell.
+func (s Stage) coordinatedActors(toks []doc.Token, picked []cand) []cand {
+	actorAt := map[int]bool{} // token index where an actor's name ends (exclusive) or starts
+	actorFrom := map[int]bool{}
+	for _, c := range picked {
+		if actorClass(c.class) {
+			actorAt[c.to] = true
+			actorFrom[c.from] = true
+		}
+	}
+	var out []cand
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if t.Kind != doc.Word || !lang.UpperFirst(t.Text) || taken(picked, i) || i == 0 || toks[i-1].Kind == doc.Punct && toks[i-1].Text != "," {
+			continue
+		}
+		j := capSeq(toks, i)
+		for k := i; k < j; k++ {
+			if taken(picked, k) {
+				j = k
+			}
+		}
+		if j <= i || j == i+1 && len([]rune(t.Text)) < 3 {
+			continue
+		}
+		left := i >= 2 && (toks[i-1].Text == "," || conj(toks[i-1])) && actorAt[i-1]
+		right := j+1 < len(toks) && (toks[j].Text == "," || conj(toks[j])) && actorFrom[j+1]
+		partner := false
+		for _, pc := range partnerCues {
+			if i >= len(pc) {
+				ok := true
+				for k, w := range pc {
+					if low(toks[i-len(pc)+k]) != w {
+						ok = false
+					}
+				}
+				partner = partner || ok
+			}
+		}
+		if left || right || partner {
+			out = append(out, cand{from: i, to: j, class: "Actor", rule: "pattern:partner", prio: 0})
+		}
+		i = j - 1
+	}
+	return out
+}
+
+func conj(t doc.Token) bool {
+	l := low(t)
+	return l == "och" || l == "samt" || l == "eller"
 }

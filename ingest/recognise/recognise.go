@@ -34,9 +34,14 @@ func (Stage) Provides() []doc.Annotation { return []doc.Annotation{doc.Mentions}
 // Run implements doc.Stage.
 func (s Stage) Run(d *doc.Doc) error {
 	var dutyLead bool // the passage before was a lead-in to a list of duties
+	subjects := exampleSubjects(d)
 	for si, sent := range d.Sentences {
 		p := &d.Passages[sent.Passage]
-		cs := s.sentence(sent.Tokens)
+		var sub subject
+		if p.Example >= 0 && p.Example < len(subjects) {
+			sub = subjects[p.Example]
+		}
+		cs := s.sentence(sent.Tokens, p, sub)
 		if p.Kind == doc.ListItem && dutyLead && len(sent.Tokens) > 1 && firstOfPassage(d, si) {
 			if c, ok := duty(sent.Tokens, cs); ok {
 				cs = append(cs, c)
@@ -64,8 +69,20 @@ func lastOfPassage(d *doc.Doc, si int) bool {
 }
 
 // sentence returns the selected candidates of one sentence.
-func (s Stage) sentence(toks []doc.Token) []cand {
+func (s Stage) sentence(toks []doc.Token, p *doc.Passage, sub subject) []cand {
 	var all []cand
+	if sub.ok && p.Kind == doc.ExampleHeading {
+		if c, ok := titleMention(p.Text, toks, sub); ok {
+			all = append(all, c)
+		}
+	}
+	if sub.ok && p.Kind != doc.ExampleHeading {
+		for i := range toks {
+			if c, ok := anaphor(toks, i, sub); ok {
+				all = append(all, c)
+			}
+		}
+	}
 	for i := 0; i < len(toks); i++ {
 		if m, ok := s.G.longest(toks, i); ok {
 			n := s.G.names[m.name]
@@ -79,7 +96,10 @@ func (s Stage) sentence(toks []doc.Token) []cand {
 	all = append(all, laws(toks)...)
 	all = append(all, companies(toks)...)
 	all = append(all, names(toks, 0)...)
+	all = append(all, kinds(toks)...)
+	all = append(all, bodies(toks)...)
 	picked := selectSpans(all)
+	picked = append(picked, s.coordinatedActors(toks, picked)...)
 	picked = extendGroups(toks, picked)
 	picked = extendArticles(toks, picked)
 	actorEnd := map[int]bool{}
