@@ -18,7 +18,7 @@ func examples(base string) []example {
 	list := []example{
 		{"erdf-regions", "Which regions run projects funded by the European Regional Development Fund?", `
 SELECT DISTINCT ?region ?regionName ?project ?projectName WHERE {
-  ?project kgo:fundedBy kg:europeiska-regionala-utvecklingsfonden .
+  ?project kgo:fundedBy kg:eruf .
   ?region a kgo:Region .
   { ?region kgo:responsibleFor ?project }
   UNION { ?project kgo:fundedBy ?region }

@@ -145,7 +145,7 @@ func TestDocuments(t *testing.T) {
 	}{
 		{"passage page", get("/report/21-vagar-till-hallbar-regional-utveckling/passage/38-7", "text/html"), 200, "text/html; charset=utf-8",
 			[]string{`id="passage"`, "Regionplan för Skåne", `id="statements"`, `class="page">37<`}},
-		{"source page", get("/source/lexicon", "text/html"), 200, "text/html; charset=utf-8", []string{`id="statements"`}},
+		{"source page", get("/source/kg-vocabulary", "text/html"), 200, "text/html; charset=utf-8", []string{`id="statements"`}},
 		{"report page", get("/report/21-vagar-till-hallbar-regional-utveckling", "text/html"), 200, "text/html; charset=utf-8", []string{`id="incoming"`, "more (use the query page)"}},
 		{"county links out", get("/id/skane-lan", "text/html"), 200, "text/html; charset=utf-8",
 			[]string{`id="links-out"`, "https://www.wikidata.org/wiki/Q103659", "http://data.europa.eu/nuts/code/SE224", `lang="en">Skåne County<`}},

@@ -239,7 +239,7 @@ func TestBadInput(t *testing.T) {
 		want string
 	}{
 		{"missing seeds", []string{"--seeds", filepath.Join(dir, "nowhere"), "build"}, "nowhere"},
-		{"no reports", []string{"--seeds", writeSeeds("none", nil), "build"}, "no report"},
+		{"no reports", []string{"--seeds", writeSeeds("none", nil), "build"}, "no documents"},
 		{"empty report", []string{"--seeds", writeSeeds("empty", []byte("  \n\n")), "build"}, "empty"},
 		{"not UTF-8", []string{"--seeds", writeSeeds("latin1", []byte(" Rubrik\n\nV\xe4rmland\n")), "build"}, "r.txt:3:2"},
 		{"unknown format", []string{"export", "--format=xyz"}, "unknown format"},

@@ -134,6 +134,17 @@ func (e *emitter) example(R term.Term, d *doc.Doc, i int) {
 	for _, region := range e.exampleRegions(d, x) {
 		e.add(X, iri(ontology.InvolvesRegion), region, H)
 	}
+	for _, s := range e.mentionedIn(d, x.Heading, "example:title") {
+		e.add(X, iri(ontology.Features), s, H)
+	}
+	if x.Chapter >= 0 && x.Chapter < len(d.Chapters) {
+		ch := d.Chapters[x.Chapter].Heading
+		for _, t := range e.mentionedIn(d, ch, "") {
+			if en := e.ents[lastSegment(t.Value)]; en != nil && en.class == "Theme" {
+				e.add(X, iri(ontology.HasTheme), t, iri(PassageIRI(e.base, d, ch)))
+			}
+		}
+	}
 	byNumber := make(map[int]doc.Footnote, len(d.Footnotes))
 	for _, f := range d.Footnotes {
 		byNumber[f.N] = f
@@ -150,6 +161,26 @@ func (e *emitter) example(R term.Term, d *doc.Doc, i int) {
 		}
 	}
 }
+
+// mentionedIn returns the entities mentioned in a passage, by the rule
+// given ("" for any).
+func (e *emitter) mentionedIn(d *doc.Doc, pi int, rule string) []term.Term {
+	var out []term.Term
+	for _, m := range d.Mentions {
+		if p, ok := passageOf(d, m.Sentence); !ok || p != pi || m.Entity < 0 || m.Entity >= len(d.Entities) {
+			continue
+		}
+		if rule != "" && m.Rule != rule {
+			continue
+		}
+		if en := e.ents[d.Entities[m.Entity].ID]; en != nil {
+			out = append(out, e.id(en.id))
+		}
+	}
+	return out
+}
+
+func lastSegment(s string) string { return s[strings.LastIndexByte(s, '/')+1:] }
 
 // exampleRegions returns the regions a worked example's heading names. The
 // printed list (Example.Regions) is linked only through what the

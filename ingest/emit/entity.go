@@ -37,6 +37,28 @@ func (e *emitter) entity(en *entity) {
 			}
 		}
 		e.forms(s, en, o)
+		e.printedSFS(s, en, o)
+	}
+}
+
+// printedSFS records an SFS number a text prints for a register's law
+// that differs from the register's ("bibliotekslagen (2013:80)" for
+// 2013:801), as kgo:sfsAsPrinted in the passage that prints it.
+func (e *emitter) printedSFS(s term.Term, en *entity, o occurrence) {
+	if en.entry == nil {
+		return
+	}
+	number := ""
+	for _, p := range en.entry.Props {
+		if p.P == "sfsNumber" {
+			number = p.V
+		}
+	}
+	for _, mi := range o.e.Mentions {
+		m := o.d.Mentions[mi]
+		if m.SFS != "" && number != "" && m.SFS != number {
+			e.add(s, iri(ontology.SFSCorrection), term.String(m.SFS), iri(PassageIRI(e.base, o.d, o.d.Sentences[m.Sentence].Passage)))
+		}
 	}
 }
 

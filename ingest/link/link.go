@@ -50,12 +50,13 @@ type approxName struct {
 
 type index struct {
 	bySFS   map[string]string // SFS number → law key
+	laws    map[string]string // folded name of a law → key
 	names   []approxName      // proper names of the registers
 	byClass map[string][]int
 }
 
 func newIndex(reg *register.Registry) *index {
-	x := &index{bySFS: map[string]string{}, byClass: map[string][]int{}}
+	x := &index{bySFS: map[string]string{}, laws: map[string]string{}, byClass: map[string][]int{}}
 	if reg == nil {
 		return x
 	}
@@ -66,6 +67,9 @@ func newIndex(reg *register.Registry) *index {
 			}
 		}
 		for _, n := range append(append([]string{e.Label}, e.Names...), e.Former...) {
+			if e.Class == "Act" || e.Class == "Ordinance" {
+				x.laws[lang.Fold(n)] = e.Key
+			}
 			if n == "" || !lang.UpperFirst(n) {
 				continue
 			}
@@ -101,6 +105,10 @@ func (l *linker) link(mi int) {
 	key, hidden := m.Key, false
 	if key == "" && m.SFS != "" {
 		key = l.s.idx.bySFS[m.SFS]
+		if key == "" {
+			// a misprinted number beside a law's own name: "bibliotekslagen (2013:80)"
+			key, hidden = l.s.idx.lawByName(m.Text)
+		}
 	}
 	if key == "" && strings.HasPrefix(m.Rule, "closed:") {
 		k, ok := l.s.idx.approximate(m.Text, m.Class, true)
@@ -200,4 +208,20 @@ func appendNew(xs []string, s string) []string {
 		return xs
 	}
 	return append(xs, s)
+}
+
+// lawByName finds the register's law that a citation names, leaving out
+// the number in brackets: "bibliotekslagen (2013:80)" → the library act.
+// hidden is true: the citation's form is no label of the law.
+func (x *index) lawByName(text string) (key string, hidden bool) {
+	name := text
+	if i := strings.Index(name, "("); i > 0 {
+		if j := strings.Index(name[i:], ")"); j > 0 {
+			name = strings.TrimSpace(name[:i]) + " " + strings.TrimSpace(name[i+j+1:])
+		}
+	}
+	if k, ok := x.laws[lang.Fold(strings.TrimSpace(name))]; ok {
+		return k, true
+	}
+	return "", false
 }

@@ -51,13 +51,7 @@ func lawHead(w string) string {
 			continue
 		}
 		stem := strings.TrimSuffix(l, suf)
-		if strings.HasSuffix(stem, "bo") || l == "överlag" || strings.HasSuffix(stem, "fö") {
-			return "" // "aktiebolag", "överlag", "förlag"
-		}
-		if len([]rune(stem)) < 3 || strings.HasSuffix(stem, "s") && strings.HasSuffix(l, "slag") ||
-			strings.HasSuffix(l, "slag") || strings.HasSuffix(l, "slagen") ||
-			strings.HasSuffix(stem, "under") || strings.HasSuffix(stem, "upp") || strings.HasSuffix(stem, "av") ||
-			strings.HasSuffix(stem, "in") || strings.HasSuffix(stem, "arbets") || strings.HasSuffix(stem, "kunskaps") {
+		if len([]rune(stem)) < 3 || notLaw(l) {
 			return ""
 		}
 		return "Act"
@@ -66,6 +60,26 @@ func lawHead(w string) string {
 		return "Ordinance"
 	}
 	return ""
+}
+
+// notLaws are compounds of "-lag" that are no laws: a proposal, a grant,
+// a basis, a company, a team.
+var notLaws = []string{"förslag", "anslag", "inslag", "utslag", "beslag", "underlag", "upplag", "nedslag", "omslag",
+	"genomslag", "avslag", "påslag", "tillslag", "bolag", "förlag", "överlag", "arbetslag", "uppslag"}
+
+func notLaw(w string) bool {
+	for _, suf := range []string{"en", "et", "s", ""} {
+		b, ok := strings.CutSuffix(w, suf)
+		if !ok {
+			continue
+		}
+		for _, n := range notLaws {
+			if strings.HasSuffix(b, n) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // laws finds law citations: "lagen (2010:630) om regionalt

@@ -99,7 +99,14 @@ func (s Stage) sentence(toks []doc.Token, p *doc.Passage, sub subject) []cand {
 	all = append(all, kinds(toks)...)
 	all = append(all, bodies(toks)...)
 	picked := selectSpans(all)
-	picked = append(picked, s.coordinatedActors(toks, picked)...)
+	// a partner coordinated with a partner is one too: "tillsammans med A och B"
+	for range 3 {
+		more := s.coordinatedActors(toks, picked)
+		if len(more) == 0 {
+			break
+		}
+		picked = append(picked, more...)
+	}
 	picked = extendGroups(toks, picked)
 	picked = extendArticles(toks, picked)
 	actorEnd := map[int]bool{}

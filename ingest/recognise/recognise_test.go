@@ -67,8 +67,10 @@ func TestRecognise(t *testing.T) {
 		{"Tillväxtverket fick i uppdrag att ta fram en ny modell.", []string{"Tillväxtverket/GovernmentAgency", "ta fram en ny modell/Mandate/uppdrag att ta fram en ny modell"}},
 		{"Regionerna har ansvar för att fördela statliga kulturmedel.", []string{"Regionerna/Region", "ansvar för att fördela statliga kulturmedel/Mandate"}},
 		{"Regionerna ska leda arbetet med kompetensförsörjning.", []string{"Regionerna/Region", "leda arbetet med kompetensförsörjning/Mandate", "kompetensförsörjning/Theme"}},
-		{"Det gäller Gotland och Uppsala kommuns skolor.", []string{"Uppsala kommuns/Municipality"}},
-		{"I Region Jönköping län och Business Region Göteborg.", []string{"Region Jönköping län/Region"}},
+		{"Det gäller skolor i Gotland och i Uppsala kommun.", []string{"Uppsala kommun/Municipality"}},
+		{"Det gäller Uppsala kommuns skolor.", []string{"Uppsala kommuns/Municipality"}},
+		{"I Region Jönköping län och Business Region Göteborg.", []string{"Region Jönköping län/Region", "Business Region Göteborg/Actor"}},
+		{"Tillsammans med Coompanion och Almi driver Region Skåne arbetet.", []string{"Coompanion/Actor", "Almi/Actor", "Region Skåne/Region"}},
 	}
 	for _, tt := range tests {
 		got := run(t, tt.text)
