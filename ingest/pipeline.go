@@ -163,4 +163,3 @@ func (o Options) progressFunc() func(string, int, int) {
 	}
 	return o.Progress
 }
-
