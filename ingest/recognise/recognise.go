@@ -35,6 +35,7 @@ func (Stage) Provides() []doc.Annotation { return []doc.Annotation{doc.Mentions}
 func (s Stage) Run(d *doc.Doc) error {
 	var dutyLead bool // the passage before was a lead-in to a list of duties
 	subjects := exampleSubjects(d)
+	regions := map[int][]cand{} // the regions a worked example's heading names
 	for si, sent := range d.Sentences {
 		p := &d.Passages[sent.Passage]
 		var sub subject
@@ -42,11 +43,23 @@ func (s Stage) Run(d *doc.Doc) error {
 			sub = subjects[p.Example]
 		}
 		cs := s.sentence(sent.Tokens, p, sub)
+		if p.Example >= 0 {
+			if p.Kind == doc.ExampleHeading {
+				for _, c := range cs {
+					if c.class == "Region" && c.key != "" && !c.group {
+						regions[p.Example] = append(regions[p.Example], c)
+					}
+				}
+			} else if rs := regions[p.Example]; len(rs) == 1 {
+				cs = append(cs, regionAnaphors(sent.Tokens, cs, rs[0])...)
+			}
+		}
 		if p.Kind == doc.ListItem && dutyLead && len(sent.Tokens) > 1 && firstOfPassage(d, si) {
 			if c, ok := duty(sent.Tokens, cs); ok {
 				cs = append(cs, c)
 			}
 		}
+		slices.SortFunc(cs, func(a, b cand) int { return a.from - b.from })
 		for _, c := range cs {
 			d.Mentions = append(d.Mentions, mention(d, si, sent.Tokens, c))
 		}
@@ -316,3 +329,21 @@ var instrumentClasses = map[string]bool{"Instrument": true, "Strategy": true, "P
 	"Fund": true, "Appropriation": true, "Platform": true, "Agreement": true, "Event": true, "Network": true}
 
 func instrumentClass(c string) bool { return instrumentClasses[c] }
+
+// regionAnaphors returns "regionen" in a worked example whose heading names
+// one region: it is that region.
+func regionAnaphors(toks []doc.Token, cs []cand, region cand) []cand {
+	var out []cand
+	for i, t := range toks {
+		switch low(t) {
+		case "regionen", "regionens":
+		default:
+			continue
+		}
+		if taken(cs, i) || i+1 < len(toks) && lang.UpperFirst(toks[i+1].Text) && toks[i+1].Kind == doc.Word {
+			continue
+		}
+		out = append(out, cand{from: i, to: i + 1, class: "Region", rule: "anaphor", key: region.key})
+	}
+	return out
+}

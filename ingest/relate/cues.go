@@ -15,6 +15,8 @@ var (
 	instrument = []string{"Instrument"}
 	law        = []string{"Law"}
 	fundLike   = []string{"Fund", "Appropriation", "Programme"}
+	funded     = []string{"Instrument", "Actor"}
+	funder     = []string{"Fund", "Appropriation", "Programme", "Actor"}
 	anything   = []string{"Actor", "Instrument", "Law", "Mandate", "Theme"}
 )
 
@@ -56,27 +58,54 @@ var cues = []cue{
 	{p: "participatesIn", words: []string{"är", "med", "i"}, subj: actor, obj: instrument},
 	{p: "participatesIn", words: []string{"anslöt", "sig", "till"}, subj: actor, obj: instrument},
 	{p: "participatesIn", words: []string{"i", "samverkan", "med"}, passive: true, subj: actor, obj: instrument},
+	{p: "participatesIn", words: []string{"i", "samarbete", "med"}, passive: true, subj: actor, obj: instrument},
+	{p: "participatesIn", words: []string{"samarbetar", "med"}, passive: true, subj: actor, obj: instrument},
+	{p: "participatesIn", words: []string{"samverkar", "med"}, passive: true, subj: actor, obj: instrument},
+	{p: "participatesIn", words: []string{"i", "samråd", "med"}, passive: true, subj: actor, obj: instrument},
+	{p: "participatesIn", words: []string{"i", "partnerskap", "med"}, passive: true, subj: actor, obj: instrument},
+	{p: "participatesIn", words: []string{"samverkan", "mellan"}, passive: true, subj: actor, obj: instrument},
+	{p: "participatesIn", words: []string{"samarbete", "mellan"}, passive: true, subj: actor, obj: instrument},
+	{p: "participatesIn", words: []string{"partners", "är"}, passive: true, subj: actor, obj: instrument},
+	{p: "participatesIn", words: []string{"parter", "är"}, passive: true, subj: actor, obj: instrument},
+	{p: "participatesIn", words: []string{"deltar"}, passive: true, subj: actor, obj: instrument},
+	{p: "responsibleFor", words: []string{"projektägare"}, passive: true, subj: actor, obj: instrument},
+	{p: "responsibleFor", words: []string{"huvudman", "för"}, subj: actor, obj: instrument},
+	{p: "responsibleFor", words: []string{"huvudman", "är"}, passive: true, subj: actor, obj: instrument},
 	{p: "participatesIn", words: []string{"tillsammans", "med"}, passive: true, subj: actor, obj: instrument},
 	{p: "participatesIn", words: []string{"utarbetas", "i", "samverkan", "med"}, passive: true, subj: actor, obj: instrument},
-	// money
+	// money: an active verb states who pays (finances); a passive one or a
+	// source ("finansieras av", "med stöd från") what the money comes from
+	// (fundedBy), an actor as well as a fund
 	{p: "finances", words: []string{"finansierar"}, subj: actor, obj: []string{"Instrument", "Actor"}},
-	{p: "finances", words: []string{"finansieras", "av"}, passive: true, subj: actor, obj: []string{"Instrument", "Actor"}},
 	{p: "finances", words: []string{"medfinansierar"}, subj: actor, obj: []string{"Instrument", "Actor"}},
 	{p: "finances", words: []string{"fördelar", "medel", "till"}, subj: actor, obj: []string{"Instrument", "Actor"}},
 	{p: "finances", words: []string{"bidrar", "med", "*", "till"}, subj: actor, obj: []string{"Instrument", "Actor"}},
 	{p: "finances", words: []string{"beviljade"}, subj: actor, obj: []string{"Instrument", "Actor"}},
-	{p: "finances", words: []string{"stöd", "från"}, passive: true, subj: actor, obj: []string{"Instrument", "Actor"}},
-	{p: "fundedBy", words: []string{"finansieras", "av"}, subj: []string{"Instrument", "Actor"}, obj: fundLike},
-	{p: "fundedBy", words: []string{"finansieras", "genom"}, subj: []string{"Instrument", "Actor"}, obj: fundLike},
-	{p: "fundedBy", words: []string{"finansieras", "med"}, subj: []string{"Instrument", "Actor"}, obj: fundLike},
-	{p: "fundedBy", words: []string{"finansieras", "via"}, subj: []string{"Instrument", "Actor"}, obj: fundLike},
-	{p: "fundedBy", words: []string{"finansierat", "av"}, subj: []string{"Instrument", "Actor"}, obj: fundLike},
-	{p: "fundedBy", words: []string{"finansierade", "av"}, subj: []string{"Instrument", "Actor"}, obj: fundLike},
-	{p: "fundedBy", words: []string{"medel", "från"}, subj: []string{"Instrument", "Actor"}, obj: fundLike},
-	{p: "fundedBy", words: []string{"stöd", "från"}, subj: []string{"Instrument", "Actor"}, obj: fundLike},
-	{p: "fundedBy", words: []string{"tilldelats", "medel", "från"}, subj: []string{"Instrument", "Actor"}, obj: fundLike},
-	{p: "fundedBy", words: []string{"beviljats", "medel", "från"}, subj: []string{"Instrument", "Actor"}, obj: fundLike},
-	{p: "fundedBy", words: []string{"får", "medel", "från"}, subj: []string{"Instrument", "Actor"}, obj: fundLike},
+	{p: "finances", words: []string{"stöttar"}, subj: actor, obj: []string{"Instrument"}},
+	{p: "finances", words: []string{"delfinansierar"}, subj: actor, obj: []string{"Instrument", "Actor"}},
+	{p: "fundedBy", words: []string{"finansieras", "av"}, subj: funded, obj: funder},
+	{p: "fundedBy", words: []string{"finansieras", "genom"}, subj: funded, obj: funder},
+	{p: "fundedBy", words: []string{"finansieras", "med"}, subj: funded, obj: funder},
+	{p: "fundedBy", words: []string{"finansieras", "via"}, subj: funded, obj: funder},
+	{p: "fundedBy", words: []string{"finansieras", "främst", "av"}, subj: funded, obj: funder},
+	{p: "fundedBy", words: []string{"finansieras", "bland", "annat", "av"}, subj: funded, obj: funder},
+	{p: "fundedBy", words: []string{"finansierades", "av"}, subj: funded, obj: funder},
+	{p: "fundedBy", words: []string{"medfinansieras", "av"}, subj: funded, obj: funder},
+	{p: "fundedBy", words: []string{"delfinansieras", "av"}, subj: funded, obj: funder},
+	{p: "fundedBy", words: []string{"finansierat", "av"}, subj: funded, obj: funder},
+	{p: "fundedBy", words: []string{"finansierade", "av"}, subj: funded, obj: funder},
+	{p: "fundedBy", words: []string{"finansieringen", "kommer", "från"}, subj: funded, obj: funder},
+	{p: "fundedBy", words: []string{"finansiering", "från"}, subj: funded, obj: funder},
+	{p: "fundedBy", words: []string{"finansiering", "av"}, subj: funded, obj: funder},
+	{p: "fundedBy", words: []string{"medel", "från"}, subj: funded, obj: funder},
+	{p: "fundedBy", words: []string{"stöd", "från"}, subj: funded, obj: funder},
+	{p: "fundedBy", words: []string{"stöd", "av"}, subj: funded, obj: funder},
+	{p: "fundedBy", words: []string{"bidrag", "från"}, subj: funded, obj: funder},
+	{p: "fundedBy", words: []string{"stöttas", "av"}, subj: funded, obj: funder},
+	{p: "fundedBy", words: []string{"stöds", "av"}, subj: funded, obj: funder},
+	{p: "fundedBy", words: []string{"tilldelats", "medel", "från"}, subj: funded, obj: funder},
+	{p: "fundedBy", words: []string{"beviljats", "medel", "från"}, subj: funded, obj: funder},
+	{p: "fundedBy", words: []string{"får", "medel", "från"}, subj: funded, obj: funder},
 	{p: "fundedBy", words: []string{"inom", "ramen", "för"}, subj: []string{"Project"}, obj: fundLike},
 	// ownership and membership
 	{p: "owns", words: []string{"äger"}, subj: actor, obj: []string{"Company", "Association", "Actor"}},

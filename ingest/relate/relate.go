@@ -57,6 +57,7 @@ func (Stage) Run(d *doc.Doc) error {
 		}
 	}
 	r := &relater{d: d, seen: map[[3]string]bool{}}
+	subjects := exampleSubjects(d)
 	var leadActors []span
 	var prevLaws []span
 	for si, sent := range d.Sentences {
@@ -65,6 +66,14 @@ func (Stage) Run(d *doc.Doc) error {
 		var implied []span
 		if p.Kind == doc.ListItem {
 			implied = leadActors
+		}
+		if p.Example >= 0 && p.Example < len(subjects) && subjects[p.Example] >= 0 {
+			sub := subjects[p.Example]
+			if p.Kind == doc.ExampleHeading {
+				r.heading(sc, sub)
+			} else {
+				implied = append(implied, span{m: -1, e: sub, class: d.Entities[sub].Class, from: -1, to: -1})
+			}
 		}
 		r.cues(sc, implied)
 		first := si == 0 || d.Sentences[si-1].Passage != sent.Passage
@@ -162,19 +171,67 @@ func (r *relater) cues(sc *sentence, implied []span) {
 			} else {
 				subs = sc.subjects(i, c.subj)
 				objs = sc.objects(end, c.obj)
-				if len(subs) == 0 {
-					for _, s := range implied {
-						if fits(s.class, c.subj) {
-							subs = append(subs, s)
-						}
-					}
-				}
+			}
+			// what the sentence leaves out: the actors of a list's lead-in,
+			// the subject of a worked example
+			if len(subs) == 0 {
+				subs = fitting(implied, c.subj)
+			}
+			if len(objs) == 0 {
+				objs = fitting(implied, c.obj)
 			}
 			for _, s := range subs {
 				for _, o := range objs {
 					r.add(s.e, o.e, c.p, sc.i, "cue:"+strings.Join(c.words, " "))
 				}
 			}
+		}
+	}
+}
+
+func fitting(spans []span, allowed []string) []span {
+	var out []span
+	for _, s := range spans {
+		if fits(s.class, allowed) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// exampleSubjects returns for each worked example the entity its heading's
+// title names, or -1.
+func exampleSubjects(d *doc.Doc) []int {
+	out := make([]int, len(d.Examples))
+	for i := range out {
+		out[i] = -1
+	}
+	for _, m := range d.Mentions {
+		if m.Rule != "example:title" || m.Entity < 0 {
+			continue
+		}
+		if x := d.Passages[d.Sentences[m.Sentence].Passage].Example; x >= 0 && x < len(out) {
+			out[x] = m.Entity
+		}
+	}
+	return out
+}
+
+// heading reads a worked example's heading, "Title (Region X, Region
+// Y)": the regions in the parentheses run what the title names.
+func (r *relater) heading(sc *sentence, sub int) {
+	open := -1
+	for k, t := range sc.toks {
+		if t.Text == "(" {
+			open = k
+		}
+	}
+	if open < 0 {
+		return
+	}
+	for _, s := range sc.spans {
+		if s.from > open && fits(s.class, []string{"Actor"}) && s.e != sub {
+			r.add(s.e, sub, "responsibleFor", sc.i, "example:heading")
 		}
 	}
 }
