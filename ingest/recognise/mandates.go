@@ -104,6 +104,9 @@ func mandates(toks []doc.Token, actorEndsAt func(i int) bool, instrumentAt func(
 	var out []cand
 	for i := 0; i < len(toks); i++ {
 		n, withLead := leadAt(toks, i)
+		if n == 0 {
+			n = offerAt(toks, i)
+		}
 		if n > 0 {
 			from := i + n
 			if l := low(toks[i+n-1]); l == "för" {
@@ -122,7 +125,7 @@ func mandates(toks []doc.Token, actorEndsAt func(i int) bool, instrumentAt func(
 			c := cand{from: from, to: end, class: "Mandate", rule: "mandate:lead"}
 			if withLead {
 				c.from = i
-			} else {
+			} else if l := low(toks[i]); l == "i" || strings.HasPrefix(l, "uppdrag") || strings.HasPrefix(l, "uppgift") || l == "till" {
 				// the assignment's own name: "uppdrag att …", not "i uppdrag att …"
 				c.alt, c.hasAlt = i, true
 				if l := low(toks[i]); l == "i" || l == "till" {
@@ -152,4 +155,30 @@ func mandates(toks []doc.Token, actorEndsAt func(i int) bool, instrumentAt func(
 		}
 	}
 	return out
+}
+
+// offerAt matches a task given with its giver or to its holders between
+// the lead's words: "i uppdrag av regeringen att …", "erbjuda regionerna
+// och Gotlands kommun att …"; it returns the length up to and including
+// "att".
+func offerAt(toks []doc.Token, i int) int {
+	l := low(toks[i])
+	start := 0
+	switch {
+	case l == "i" && i+2 < len(toks) && low(toks[i+1]) == "uppdrag" && low(toks[i+2]) == "av":
+		start = i + 3
+	case l == "erbjuda" || l == "erbjöd" || l == "erbjuder" || l == "uppdrar" || l == "uppdrog" || l == "ålägger" || l == "ålade":
+		start = i + 1
+	default:
+		return 0
+	}
+	for j := start; j < len(toks) && j < start+10; j++ {
+		if low(toks[j]) == "att" && j > start {
+			return j + 1 - i
+		}
+		if toks[j].Kind == doc.Punct && toks[j].Text != "," {
+			return 0
+		}
+	}
+	return 0
 }

@@ -36,6 +36,7 @@ func (s Stage) Run(d *doc.Doc) error {
 	var dutyLead bool // the passage before was a lead-in to a list of duties
 	subjects := exampleSubjects(d)
 	regions := map[int][]cand{} // the regions a worked example's heading names
+	back := &antecedents{last: map[string]antecedent{}}
 	for si, sent := range d.Sentences {
 		p := &d.Passages[sent.Passage]
 		var sub subject
@@ -59,10 +60,13 @@ func (s Stage) Run(d *doc.Doc) error {
 				cs = append(cs, c)
 			}
 		}
+		cs = append(cs, back.resolve(sent.Tokens, cs, sent.Passage)...)
 		slices.SortFunc(cs, func(a, b cand) int { return a.from - b.from })
+		first := len(d.Mentions)
 		for _, c := range cs {
 			d.Mentions = append(d.Mentions, mention(d, si, sent.Tokens, c))
 		}
+		back.remember(d.Mentions[first:], sent.Passage)
 		if lastOfPassage(d, si) {
 			switch {
 			case p.Kind != doc.ListItem:
@@ -111,7 +115,7 @@ func (s Stage) sentence(toks []doc.Token, p *doc.Passage, sub subject) []cand {
 	all = append(all, names(toks, 0)...)
 	all = append(all, kinds(toks)...)
 	all = append(all, bodies(toks)...)
-	picked := selectSpans(all)
+	picked := instructions(toks, selectSpans(all))
 	// a partner coordinated with a partner is one too: "tillsammans med A och B"
 	for range 3 {
 		more := s.coordinatedActors(toks, picked)
@@ -346,4 +350,19 @@ func regionAnaphors(toks []doc.Token, cs []cand, region cand) []cand {
 		out = append(out, cand{from: i, to: i + 1, class: "Region", rule: "anaphor", key: region.key})
 	}
 	return out
+}
+
+// instructions makes an agency's instruction a law: "Kulturrådets
+// instruktion" is the ordinance that instructs the agency.
+func instructions(toks []doc.Token, cs []cand) []cand {
+	for i := range cs {
+		c := &cs[i]
+		if c.class != "GovernmentAgency" || c.to >= len(toks) {
+			continue
+		}
+		if w := low(toks[c.to]); (w == "instruktion" || w == "instruktionen") && strings.HasSuffix(low(toks[c.to-1]), "s") {
+			*c = cand{from: c.from, to: c.to + 1, class: "Ordinance", rule: "pattern:instruction", prio: 2}
+		}
+	}
+	return cs
 }

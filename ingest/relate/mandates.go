@@ -16,6 +16,10 @@ var holdVerbs = map[string]bool{"har": true, "hade": true, "fick": true, "får":
 	"övertog": true, "åtagit": true, "ansvarar": true, "bär": true, "innehar": true, "ges": true, "gavs": true, "getts": true,
 	"erhöll": true, "utövar": true, "med": true, "tilldelats": true, "övertagit": true, "ska": true}
 
+// restVerbs rest a responsibility on the actor after "på": "ansvaret låg
+// på länsstyrelserna".
+var restVerbs = map[string]bool{"låg": true, "ligger": true, "vilar": true, "vilade": true, "lades": true, "läggs": true}
+
 // moveVerbs move a responsibility to the actor after "till": "ansvaret
 // flyttades till regionerna".
 var moveVerbs = map[string]bool{"flyttades": true, "flyttats": true, "överfördes": true, "överförts": true, "förs": true,
@@ -56,6 +60,10 @@ func (sc *sentence) holders(m span, rule string, leadActors []span) ([]span, *sp
 		if s.to > m.from || !fits(s.class, actor) {
 			continue
 		}
+		if k > 0 && sc.spans[k-1].to == s.from && fits(sc.spans[k-1].class, actor) && sc.spans[k-1].from > 0 && giveVerbs[low(sc.toks[sc.spans[k-1].from-1])] {
+			g := sc.spans[k-1]
+			return []span{s}, &g
+		}
 		if s.from > 0 && giveVerbs[low(sc.toks[s.from-1])] {
 			var giver *span
 			if g := sc.subjects(s.from-1, actor); len(g) > 0 {
@@ -73,11 +81,57 @@ func (sc *sentence) holders(m span, rule string, leadActors []span) ([]span, *sp
 		break
 	}
 	if strings.HasPrefix(rule, "mandate:") {
-		return sc.subjects(m.from, actor), nil
+		var giver *span
+		for _, s := range sc.spans {
+			if s.to <= m.from && s.from >= 2 && s.from >= m.from-6 && low(sc.toks[s.from-1]) == "av" && fits(s.class, actor) {
+				g := s
+				giver = &g
+			}
+		}
+		subs := sc.subjects(m.from, actor)
+		if giver != nil {
+			var rest []span
+			for _, s := range subs {
+				if s.e != giver.e {
+					rest = append(rest, s)
+				}
+			}
+			if len(rest) == 0 {
+				rest = sc.subjects(giver.from-1, actor)
+			}
+			return rest, giver
+		}
+		if len(subs) == 0 {
+			subs = sc.offered(m)
+		}
+		return subs, nil
 	}
 	// a named responsibility (from the vocabulary) needs a verb of holding
 	if subs := sc.subjects(m.from, actor); len(subs) > 0 && sc.holdVerbBetween(subs[0].to, m.from) {
 		return subs, nil
+	}
+	for i := m.to; i < len(sc.toks)-1 && i < m.to+4; i++ {
+		if restVerbs[low(sc.toks[i])] {
+			for j := i + 1; j < len(sc.toks) && j < i+4; j++ {
+				if low(sc.toks[j]) == "på" {
+					return sc.objects(j+1, actor), nil
+				}
+			}
+		}
+	}
+	// "I början låg det regionala utvecklingsansvaret på …": the verb before
+	if m.from >= 2 && restVerbs[low(sc.toks[m.from-1])] || m.from >= 3 && restVerbs[low(sc.toks[m.from-2])] {
+		for j := m.to; j < len(sc.toks) && j < m.to+3; j++ {
+			if low(sc.toks[j]) == "på" {
+				var out []span
+				for _, s := range sc.spans {
+					if s.from > j && fits(s.class, actor) {
+						out = append(out, s)
+					}
+				}
+				return out, nil
+			}
+		}
 	}
 	for i := m.to; i < len(sc.toks)-1; i++ {
 		if moveVerbs[low(sc.toks[i])] {
@@ -104,3 +158,25 @@ func (sc *sentence) holdVerbBetween(a, b int) bool {
 }
 
 var _ = doc.Word
+
+// offerVerbs give a task to the actors after them: "regeringen beslutade
+// att erbjuda regionerna och Gotlands kommun att ta fram …".
+var offerVerbs = map[string]bool{"erbjuda": true, "erbjöd": true, "erbjuder": true, "uppdrar": true, "uppdrog": true,
+	"uppdra": true, "ålägger": true, "ålade": true, "åläggs": false, "bad": true, "ber": true}
+
+// offered returns the actors between an offer verb and the task.
+func (sc *sentence) offered(m span) []span {
+	for i := m.from - 1; i >= 0 && i >= m.from-12; i-- {
+		if !offerVerbs[low(sc.toks[i])] {
+			continue
+		}
+		var out []span
+		for _, s := range sc.spans {
+			if s.from > i && s.to <= m.from && fits(s.class, []string{"Actor"}) {
+				out = append(out, s)
+			}
+		}
+		return out
+	}
+	return nil
+}

@@ -89,6 +89,10 @@ func (Stage) Run(d *doc.Doc) error {
 			leadActors = nil
 			if n := len(sc.toks); n > 0 && sc.toks[n-1].Text == ":" {
 				leadActors = sc.subjects(n-1, []string{"Actor"})
+				// "Vidare ska RUS:" — what the items go on to say is of the instrument
+				if len(leadActors) == 0 {
+					leadActors = sc.subjects(n-1, []string{"Instrument"})
+				}
 			}
 		}
 	}

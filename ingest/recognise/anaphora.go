@@ -1,0 +1,66 @@
+package recognise
+
+import (
+	"strings"
+
+	"kg/ingest/doc"
+	"kg/ingest/lang"
+)
+
+// A definite class noun refers back to the last thing of its class named
+// a few passages before: "Länsplanen … Planen revideras vart fjärde år",
+// "… fick i uppdrag att … Uppdraget redovisas …". A compound of the same
+// head ("Länsplanen" after "länsplan för regional transportinfrastruktur")
+// is a short form of the name.
+
+// backNouns are the definite forms that refer back, with their classes.
+var backNouns = map[string]string{
+	"planen": "Plan", "strategin": "Strategy", "programmet": "Programme", "projektet": "Project", "fonden": "Fund",
+	"satsningen": "Project", "nätverket": "Network", "plattformen": "Platform", "modellen": "Programme",
+	"uppdraget": "Mandate", "lagen": "Act", "förordningen": "Ordinance", "anslaget": "Appropriation",
+	"partnerskapet": "Partnership", "samarbetet": "Partnership", "bolaget": "Company", "föreningen": "Association",
+	"initiativet": "Project", "överenskommelsen": "Agreement", "avtalet": "Agreement",
+}
+
+// reach is how many passages back an antecedent may stand.
+const reach = 4
+
+type antecedent struct {
+	class, key, sfs, name string
+	passage               int
+}
+
+type antecedents struct{ last map[string]antecedent }
+
+func (a *antecedents) remember(ms []doc.Mention, passage int) {
+	for _, m := range ms {
+		if m.Group || m.Class == "" || strings.HasPrefix(m.Rule, "closed:") {
+			continue
+		}
+		a.last[m.Class] = antecedent{class: m.Class, key: m.Key, sfs: m.SFS, name: m.Name, passage: passage}
+	}
+}
+
+// resolve returns the back-references of a sentence.
+func (a *antecedents) resolve(toks []doc.Token, cs []cand, passage int) []cand {
+	var out []cand
+	for i, t := range toks {
+		if t.Kind != doc.Word || taken(cs, i) {
+			continue
+		}
+		// "projektet X" introduces a name; "uppdraget att" states a task
+		if i+1 < len(toks) && (toks[i+1].Kind == doc.Word && lang.UpperFirst(toks[i+1].Text) || low(toks[i+1]) == "att" || low(toks[i+1]) == "för" || toks[i+1].Text == "(") {
+			continue
+		}
+		class, ok := backNouns[low(t)]
+		if !ok {
+			continue
+		}
+		ant, ok := a.last[class]
+		if !ok || passage-ant.passage > reach {
+			continue
+		}
+		out = append(out, cand{from: i, to: i + 1, class: ant.class, rule: "anaphor", key: ant.key, sfs: ant.sfs, name: ant.name})
+	}
+	return out
+}
