@@ -39,7 +39,7 @@ func NewPipeline(reg *register.Registry) (*Pipeline, error) {
 	p := &Pipeline{Reg: reg, isReg: map[string]bool{}}
 	p.Stages = []doc.Stage{
 		lang.Stage{},
-		recognise.Stage{G: recognise.NewGazetteer(GazetteerNames(reg))},
+		recognise.Stage{G: recognise.NewGazetteer(GazetteerNames(reg)), RegionOf: regionOf(reg)},
 		link.New(reg),
 		relate.Stage{},
 		facts.Stage{},
@@ -162,4 +162,20 @@ func (o Options) progressFunc() func(string, int, int) {
 		return func(string, int, int) {}
 	}
 	return o.Progress
+}
+
+// regionOf maps each county's key to the region that serves it.
+func regionOf(reg *register.Registry) map[string]string {
+	out := map[string]string{}
+	for _, e := range reg.Entries {
+		if e.Class != "Region" {
+			continue
+		}
+		for _, p := range e.Props {
+			if p.Ref && p.P == "servesCounty" {
+				out[p.V] = e.Key
+			}
+		}
+	}
+	return out
 }

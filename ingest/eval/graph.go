@@ -176,12 +176,24 @@ func readGraph(quads []term.Quad) *graph {
 		}
 		return t.Value
 	}
+	// Relations a register or vocabulary states (in the graph of a
+	// kgo:Source) are knowledge kg brings, not what the text says: they are
+	// not scored.
+	sources := map[string]bool{}
+	for _, q := range quads {
+		if q.P.Value == rdfType && q.O.Value == ontology.Source {
+			sources[q.S.Value] = true
+		}
+	}
 	for _, q := range quads {
 		if q.S.IsLiteral() || q.S.IsZero() {
 			continue
 		}
 		n := get(key(q.S))
 		p := canonicalPredicate(q.P.Value)
+		if isRelation[p] && sources[q.G.Value] {
+			continue
+		}
 		switch p {
 		case rdfType:
 			if q.O.IsIRI() && !slices.Contains(n.types, q.O.Value) {

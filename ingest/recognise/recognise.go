@@ -20,7 +20,12 @@ import (
 )
 
 // Stage recognises mentions with a gazetteer.
-type Stage struct{ G *Gazetteer }
+type Stage struct {
+	G *Gazetteer
+	// RegionOf maps a county's key to the key of the region that serves
+	// it: bare county names listed after "regionerna" name regions.
+	RegionOf map[string]string
+}
 
 // Name implements doc.Stage.
 func (Stage) Name() string { return "recognise" }
@@ -125,6 +130,7 @@ func (s Stage) sentence(toks []doc.Token, p *doc.Passage, sub subject) []cand {
 		picked = append(picked, more...)
 	}
 	picked = extendGroups(toks, picked)
+	picked = s.listedRegions(toks, picked)
 	picked = extendArticles(toks, picked)
 	actorEnd := map[int]bool{}
 	instrStart := map[int]bool{}
@@ -362,6 +368,31 @@ func instructions(toks []doc.Token, cs []cand) []cand {
 		}
 		if w := low(toks[c.to]); (w == "instruktion" || w == "instruktionen") && strings.HasSuffix(low(toks[c.to-1]), "s") {
 			*c = cand{from: c.from, to: c.to + 1, class: "Ordinance", rule: "pattern:instruction", prio: 2}
+		}
+	}
+	return cs
+}
+
+// listedRegions reads "regionerna (Gävleborg, Dalarna och Värmland)" and
+// "fem regioner (Västmanland, Östergötland …)": county names listed in
+// brackets after a group of regions name the regions serving them.
+func (s Stage) listedRegions(toks []doc.Token, cs []cand) []cand {
+	open := -1
+	for _, c := range cs {
+		if c.group && c.class == "Region" && c.to < len(toks) && toks[c.to].Text == "(" {
+			open = c.to
+		}
+	}
+	if open < 0 {
+		return cs
+	}
+	for i := range cs {
+		c := &cs[i]
+		if c.from <= open || c.class != "County" {
+			continue
+		}
+		if r, ok := s.RegionOf[c.key]; ok {
+			c.class, c.key, c.rule = "Region", r, "register:listed"
 		}
 	}
 	return cs

@@ -16,6 +16,7 @@ var (
 	law        = []string{"Law"}
 	fundLike   = []string{"Fund", "Appropriation", "Programme"}
 	funded     = []string{"Instrument", "Actor"}
+	collective = []string{"Network", "Partnership", "Platform", "Association", "PoliticalBody"}
 	funder     = []string{"Fund", "Appropriation", "Programme", "Actor"}
 	anything   = []string{"Actor", "Instrument", "Law", "Mandate", "Theme"}
 )
@@ -68,6 +69,11 @@ var cues = []cue{
 	{p: "participatesIn", words: []string{"partners", "är"}, passive: true, subj: actor, obj: instrument},
 	{p: "participatesIn", words: []string{"parter", "är"}, passive: true, subj: actor, obj: instrument},
 	{p: "participatesIn", words: []string{"deltar"}, passive: true, subj: actor, obj: instrument},
+	{p: "participatesIn", words: []string{"ingår", "också"}, passive: true, subj: actor, obj: instrument},
+	{p: "participatesIn", words: []string{"ingår", "även"}, passive: true, subj: actor, obj: instrument},
+	{p: "participatesIn", words: []string{"partnerskap", "mellan"}, passive: true, subj: actor, obj: instrument},
+	{p: "participatesIn", words: []string{"samverkan", "med"}, passive: true, subj: actor, obj: instrument},
+	{p: "participatesIn", words: []string{"samarbete", "med"}, passive: true, subj: actor, obj: instrument},
 	{p: "responsibleFor", words: []string{"projektägare"}, passive: true, subj: actor, obj: instrument},
 	{p: "responsibleFor", words: []string{"huvudman", "för"}, subj: actor, obj: instrument},
 	{p: "responsibleFor", words: []string{"huvudman", "är"}, passive: true, subj: actor, obj: instrument},
@@ -127,6 +133,9 @@ var cues = []cue{
 	{p: "owns", words: []string{"helägt", "av"}, passive: true, subj: actor, obj: []string{"Company", "Association", "Actor"}},
 	{p: "memberOf", words: []string{"är", "medlem", "i"}, subj: actor, obj: []string{"Actor", "Network", "Partnership", "Platform"}},
 	{p: "memberOf", words: []string{"medlemmar", "i"}, subj: actor, obj: []string{"Actor", "Network", "Partnership", "Platform"}},
+	{p: "memberOf", words: []string{"består", "av"}, passive: true, subj: actor, obj: collective},
+	{p: "memberOf", words: []string{"ingår", "även", "organisationerna"}, passive: true, subj: actor, obj: collective},
+	{p: "memberOf", words: []string{"medlemmar", "är"}, passive: true, subj: actor, obj: collective},
 	// parts and implementation
 	{p: "partOf", words: []string{"är", "en", "del", "av"}, subj: anything, obj: anything},
 	{p: "partOf", words: []string{"utgör", "en", "del", "av"}, subj: anything, obj: anything},

@@ -59,6 +59,7 @@ func (Stage) Run(d *doc.Doc) error {
 	r := &relater{d: d, seen: map[[3]string]bool{}}
 	subjects := exampleSubjects(d)
 	var leadActors []span
+	var leadMandate *span // a task the lead-in names: the items are its parts
 	var prevLaws []span
 	for si, sent := range d.Sentences {
 		sc := newSentence(d, si, bySentence[si])
@@ -81,13 +82,24 @@ func (Stage) Run(d *doc.Doc) error {
 			prevLaws = nil
 		}
 		r.mandates(sc, leadActors, prevLaws)
+		if p.Kind == doc.ListItem && leadMandate != nil {
+			for _, m := range sc.ofClass("Mandate") {
+				r.add(m.e, leadMandate.e, "partOf", sc.i, "list:part")
+			}
+		}
 		if laws := sc.ofClass("Law"); len(laws) > 0 {
 			prevLaws = laws
 		}
 		last := si == len(d.Sentences)-1 || d.Sentences[si+1].Passage != sent.Passage
+		if si == len(d.Sentences)-1 {
+			r.settle()
+		}
 		if last && p.Kind != doc.ListItem {
-			leadActors = nil
+			leadActors, leadMandate = nil, nil
 			if n := len(sc.toks); n > 0 && sc.toks[n-1].Text == ":" {
+				if ms := sc.ofClass("Mandate"); len(ms) > 0 {
+					leadMandate = &ms[len(ms)-1]
+				}
 				leadActors = sc.subjects(n-1, []string{"Actor"})
 				// "Vidare ska RUS:" — what the items go on to say is of the instrument
 				if len(leadActors) == 0 {
@@ -122,8 +134,9 @@ func newSentence(d *doc.Doc, si int, mis []int) *sentence {
 }
 
 type relater struct {
-	d    *doc.Doc
-	seen map[[3]string]bool
+	d       *doc.Doc
+	seen    map[[3]string]bool
+	pending []doc.Relation // what worked examples' headings say, until their texts are read
 }
 
 func (r *relater) add(s, o int, p string, si int, rule string) {
@@ -222,7 +235,11 @@ func exampleSubjects(d *doc.Doc) []int {
 }
 
 // heading reads a worked example's heading, "Title (Region X, Region
-// Y)": the regions in the parentheses run what the title names.
+// Y)": the regions in the parentheses run what the title names, one
+// region alone, several together. What the example's text says of a
+// region's part (it finances, takes part, is a member) or of someone else
+// running it wins: the heading's reading is decided once the text is read
+// (settle).
 func (r *relater) heading(sc *sentence, sub int) {
 	open := -1
 	for k, t := range sc.toks {
@@ -233,9 +250,33 @@ func (r *relater) heading(sc *sentence, sub int) {
 	if open < 0 {
 		return
 	}
+	var regions []span
 	for _, s := range sc.spans {
 		if s.from > open && fits(s.class, []string{"Actor"}) && s.e != sub {
-			r.add(s.e, sub, "responsibleFor", sc.i, "example:heading")
+			regions = append(regions, s)
+		}
+	}
+	p := "responsibleFor"
+	if len(regions) > 1 {
+		p = "participatesIn"
+	}
+	for _, s := range regions {
+		r.pending = append(r.pending, doc.Relation{S: s.e, O: sub, P: p, Sentence: sc.i, Rule: "example:heading"})
+	}
+}
+
+// settle adds the heading relations the examples' texts leave standing.
+func (r *relater) settle() {
+	for _, h := range r.pending {
+		told := false
+		for _, x := range r.d.Relations {
+			if x.S == h.S && x.O == h.O || x.O == h.S && x.S == h.O || x.O == h.O && x.P == "responsibleFor" && x.S != h.S {
+				told = true
+				break
+			}
+		}
+		if !told {
+			r.add(h.S, h.O, h.P, h.Sentence, h.Rule)
 		}
 	}
 }
@@ -344,7 +385,8 @@ var tops = map[string]string{}
 func init() {
 	for top, subs := range map[string][]string{
 		"Actor": {"Region", "Municipality", "GovernmentAgency", "CountyAdministrativeBoard", "Government", "Ministry",
-			"Parliament", "EUBody", "University", "Company", "Association", "Partnership", "PoliticalBody", "ActorGroup", "County"},
+			"Parliament", "EUBody", "University", "Company", "Association", "Partnership", "PoliticalBody", "ActorGroup"},
+		"Place": {"County"}, // a county is a place: it runs nothing
 		"Law":        {"Act", "Ordinance", "EURegulation"},
 		"Instrument": {"Strategy", "Plan", "Programme", "Project", "Fund", "Appropriation", "Platform", "Agreement", "Event", "Network"},
 		"Mandate":    {},
