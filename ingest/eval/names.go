@@ -76,7 +76,20 @@ func sameName(a, b string) bool {
 	if a == "" || b == "" {
 		return false
 	}
+	a, b = articleless(a), articleless(b)
 	return a == b || genitiveless(a) == b || a == genitiveless(b)
+}
+
+// articleless drops a leading definite article: "den nationella
+// bredbandsstrategin" and "nationella bredbandsstrategin" are one name
+// (an annotator may take the article in or leave it out).
+func articleless(n string) string {
+	for _, a := range []string{"den ", "det ", "de "} {
+		if rest, ok := strings.CutPrefix(n, a); ok && rest != "" {
+			return rest
+		}
+	}
+	return n
 }
 
 // anySameName reports whether a name of as and one of bs are the same

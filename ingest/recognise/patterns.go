@@ -457,3 +457,54 @@ func conj(t doc.Token) bool {
 	l := low(t)
 	return l == "och" || l == "samt" || l == "eller"
 }
+
+// titles finds instruments named by a title that a compound instrument noun
+// heads: "Innovationsstrategi för hållbar tillväxt", "Regionplan för Skåne
+// 2022–2040", and those named by their owner in the genitive: "Norrbottens
+// folkhälsostrategi", "Region Skånes näringslivsstrategi". A title runs
+// from the capitalised compound through a "för …" phrase to punctuation.
+func titles(toks []doc.Token) []cand {
+	var out []cand
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if t.Kind != doc.Word {
+			continue
+		}
+		class := compoundInstrument(t.Text)
+		if class == "" {
+			continue
+		}
+		// owner in the genitive before: "Norrbottens folkhälsostrategi"
+		if i > 0 && toks[i-1].Kind == doc.Word && lang.UpperFirst(toks[i-1].Text) && strings.HasSuffix(toks[i-1].Text, "s") && !lang.UpperFirst(t.Text) {
+			from := i - 1
+			for from > 0 && toks[from-1].Kind == doc.Word && lang.UpperFirst(toks[from-1].Text) && !notNames[toks[from-1].Text] {
+				from--
+			}
+			out = append(out, cand{from: from, to: i + 1, class: class, rule: "pattern:owned", prio: 1})
+			continue
+		}
+		if !lang.UpperFirst(t.Text) {
+			continue
+		}
+		end := i + 1
+		if end+1 < len(toks) && low(toks[end]) == "för" {
+			k := end + 1
+			for k < len(toks) && k-end <= 7 && (toks[k].Kind != doc.Punct || toks[k].Text == "–" && k+1 < len(toks) && toks[k+1].Kind == doc.Number) && !lawStop[low(toks[k])] {
+				k++
+			}
+			if k > end+1 {
+				end = k
+			}
+		}
+		if end == i+1 && i > 0 && toks[i-1].Kind != doc.Punct {
+			// a capitalised compound alone inside a sentence is a name only
+			// in its definite form ("Kompetensförsörjningsstrategin")
+			if !definite(t.Text) {
+				continue
+			}
+		}
+		out = append(out, cand{from: i, to: end, class: class, rule: "pattern:title", prio: 1})
+		i = end - 1
+	}
+	return out
+}

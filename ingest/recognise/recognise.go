@@ -119,6 +119,7 @@ func (s Stage) sentence(toks []doc.Token, p *doc.Passage, sub subject) []cand {
 	all = append(all, companies(toks)...)
 	all = append(all, names(toks, 0)...)
 	all = append(all, kinds(toks)...)
+	all = append(all, titles(toks)...)
 	all = append(all, bodies(toks)...)
 	picked := instructions(toks, selectSpans(all))
 	// a partner coordinated with a partner is one too: "tillsammans med A och B"
