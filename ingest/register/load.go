@@ -242,7 +242,7 @@ func (b *builder) finish() error {
 	if err := b.uniqueIDs(); err != nil {
 		return err
 	}
-	b.names.resolve(r)
+	b.names.resolve(r, true)
 	return nil
 }
 

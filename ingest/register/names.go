@@ -123,9 +123,14 @@ func foldName(s string) string { return dashes.Replace(strings.ToLower(s)) }
 var dashes = strings.NewReplacer("\u2013", "-", "\u2011", "-", "\u2010", "-")
 
 // resolve drops spelling variants, finds clashes and fills the registry's
-// name table and each entry's Names, Former and Ambiguous.
-func (s *nameSet) resolve(r *Registry) {
-	cands := s.dropVariants(r)
+// name table and, with fill, each entry's Names, Former and Ambiguous.
+// Without fill (a registry made by hand) the entries stay as they are and
+// every name is taken as given.
+func (s *nameSet) resolve(r *Registry, fill bool) {
+	cands := s.list
+	if fill {
+		cands = s.dropVariants(r)
+	}
 
 	// One candidate per (name, key): the best-ranked kind, first added.
 	type nk struct{ name, key string }
@@ -230,9 +235,11 @@ func (s *nameSet) resolve(r *Registry) {
 	slices.SortFunc(r.clashes, func(a, b Clash) int { return cmp.Compare(a.Name, b.Name) })
 
 	// Fill entries in the order names were added.
-	for i := range r.Entries {
-		e := &r.Entries[i]
-		e.Names, e.Former, e.Ambiguous = nil, nil, nil
+	if fill {
+		for i := range r.Entries {
+			e := &r.Entries[i]
+			e.Names, e.Former, e.Ambiguous = nil, nil, nil
+		}
 	}
 	for i, c := range uniq {
 		e := r.Lookup(c.Key)
@@ -240,6 +247,7 @@ func (s *nameSet) resolve(r *Registry) {
 			continue
 		}
 		switch {
+		case !fill:
 		case c.Kind == KindFormer:
 			if !slices.Contains(e.Former, c.Name) {
 				e.Former = append(e.Former, c.Name)

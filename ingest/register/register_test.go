@@ -382,3 +382,25 @@ func TestLoadIsShared(t *testing.T) {
 		t.Error("Load builds the registry more than once")
 	}
 }
+
+func TestNewRegistry(t *testing.T) {
+	entries := []Entry{
+		{Key: "region:12", Class: "Region", Label: "Region Skåne", Names: []string{"Skåne"}},
+		{Key: "county:12", Class: "County", Label: "Skåne län", Names: []string{"Skåne"}},
+		{Key: "vocab:x", Class: "Theme", Label: "kultur", Former: []string{"KUR"}},
+	}
+	r := NewRegistry(entries, nil)
+	if r.Lookup("county:12") == nil || !slices.Equal(r.Lookup("region:12").Names, []string{"Skåne"}) {
+		t.Fatal("entries changed or not indexed")
+	}
+	idx := nameIndex(r)
+	if len(idx["Region Skåne"]) != 1 || len(idx["kultur"]) != 1 || len(idx["Skåne"]) != 0 {
+		t.Errorf("names %v", r.Names())
+	}
+	if refs := idx["KUR"]; len(refs) != 1 || refs[0].Kind != KindFormer || !refs[0].Exact {
+		t.Errorf("KUR: %+v", refs)
+	}
+	if c := r.Clashes(); len(c) != 1 || c[0].Name != "Skåne" || c[0].Winner != "" {
+		t.Errorf("clashes %+v", c)
+	}
+}
