@@ -78,12 +78,11 @@ func (b *builder) readCounties() error {
 		re.Props = append(re.Props, Prop{P: "servesCounty", V: c.key, Ref: true})
 		b.add(re)
 		b.names.add(c.region, org, KindLabel, false)
-		// "Region Jönköpings län" and "Region Jönköping", "Region Skåne"
-		// and "Region Skåne län": the register's form implies the other.
-		for _, n := range []string{"Region " + c.base, "Region " + label} {
-			if n != org {
-				b.names.add(c.region, n, KindDerived, false)
-			}
+		// "Region <county>": "Region Jönköping" beside the register's
+		// "Region Jönköpings län", "Region Västra Götaland" beside
+		// "Västra Götalandsregionen".
+		if n := "Region " + c.base; n != org {
+			b.names.add(c.region, n, KindDerived, false)
 		}
 	}
 	return nil
