@@ -22,7 +22,13 @@ import (
 // table row as a paragraph of its cells; links as Passage.Links with
 // absolute addresses. Metadata comes from the head: title, publisher,
 // dates, canonical address and language.
+// Worked-example headings are told by the general rule for region names;
+// File uses the rule its Options give.
 func HTML(name string, b []byte, meta doc.Meta) (*doc.Doc, error) {
+	return readHTML(name, b, meta, LooksLikeRegion)
+}
+
+func readHTML(name string, b []byte, meta doc.Meta, isRegion func(string) bool) (*doc.Doc, error) {
 	root, err := parseHTML(b)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
@@ -30,7 +36,7 @@ func HTML(name string, b []byte, meta doc.Meta) (*doc.Doc, error) {
 	fill(&meta, htmlMeta(root))
 	finishMeta(&meta, name, "html")
 	d := &doc.Doc{Meta: meta, Pages: []doc.Page{{Index: 1}}}
-	w := &htmlWalker{a: newAssembler(d), base: baseURL(root, meta.URL)}
+	w := &htmlWalker{a: newAssembler(d), base: baseURL(root, meta.URL), isRegion: isRegion}
 	w.walk(contentRoot(root))
 	w.flush()
 	if len(d.Passages) == 0 {
@@ -190,7 +196,8 @@ type htmlWalker struct {
 	kind  doc.PassageKind
 	links []doc.Link
 	// rootLen is the length of the content root's text.
-	rootLen int
+	rootLen  int
+	isRegion func(string) bool
 }
 
 // walk reads the content root; a <header> in it is content when the root
@@ -307,7 +314,7 @@ func (w *htmlWalker) flush() {
 	}
 	p := doc.Passage{Kind: kind, Page: 1, Text: t, Links: links}
 	if kind.Heading() {
-		w.a.heading(p, LooksLikeRegion)
+		w.a.heading(p, w.isRegion)
 		return
 	}
 	w.a.add(p, "", nil)

@@ -328,3 +328,28 @@ func BenchmarkPDF100Pages(b *testing.B) {
 		}
 	}
 }
+
+// The engine is shared: documents read at the same time come out as when
+// read one by one.
+func TestPDFConcurrent(t *testing.T) {
+	b := reportPDF(t)
+	one, err := PDF("a.pdf", b, doc.Meta{}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	errs := make(chan error, 4)
+	for range 4 {
+		go func() {
+			d, err := PDF("a.pdf", b, doc.Meta{}, Options{})
+			if err == nil && (len(d.Passages) != len(one.Passages) || d.Passages[1].Text != one.Passages[1].Text) {
+				err = fmt.Errorf("got %d passages, want %d", len(d.Passages), len(one.Passages))
+			}
+			errs <- err
+		}()
+	}
+	for range 4 {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+}

@@ -44,8 +44,8 @@ type format struct {
 
 var formats = []format{
 	{"text", []string{".txt", ".text", ".md"}, Text},
-	{"html", []string{".html", ".htm", ".xhtml"}, func(name string, b []byte, meta doc.Meta, _ Options) (*doc.Doc, error) {
-		return HTML(name, b, meta)
+	{"html", []string{".html", ".htm", ".xhtml"}, func(name string, b []byte, meta doc.Meta, opt Options) (*doc.Doc, error) {
+		return readHTML(name, b, meta, opt.isRegion())
 	}},
 	{"pdf", []string{".pdf"}, PDF},
 }
