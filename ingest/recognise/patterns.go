@@ -31,7 +31,7 @@ func low(t doc.Token) string { return strings.ToLower(t.Text) }
 var lawStop = map[string]bool{}
 
 func init() {
-	for _, w := range strings.Fields("som är var har hade ska skulle kan samt men där vilket vilka när genom enligt tydliggörs finns anger styr reglerar innebär gäller ger och eller i från till med att trädde träder infördes blev fick får sägs säger framgår står beskrivs bygger ligger kräver medför") {
+	for _, w := range strings.Fields("som är var har hade ska skulle kan samt men där vilket vilka när genom enligt tydliggörs finns anger styr reglerar innebär gäller ger och eller i från till med att trädde träder infördes blev fick får sägs säger framgår står beskrivs bygger ligger kräver medför tas togs tagits fram revideras omfattar handlar beslutas beslutades antogs") {
 		lawStop[w] = true
 	}
 }

@@ -180,11 +180,24 @@ func selectSpans(all []cand) []cand {
 		if strings.HasPrefix(c.rule, "closed:") && overlapsRule(all, c, "register") {
 			continue
 		}
+		// a title pattern yields to a known name it starts with
+		if c.rule == "pattern:title" && startsRule(all, c, "register") {
+			continue
+		}
 		if !overlapsAny(out, c) {
 			out = append(out, c)
 		}
 	}
 	return out
+}
+
+func startsRule(cs []cand, c cand, rule string) bool {
+	for _, o := range cs {
+		if o.rule == rule && o.from == c.from {
+			return true
+		}
+	}
+	return false
 }
 
 func overlapsRule(cs []cand, c cand, rule string) bool {

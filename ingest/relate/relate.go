@@ -386,7 +386,7 @@ func init() {
 	for top, subs := range map[string][]string{
 		"Actor": {"Region", "Municipality", "GovernmentAgency", "CountyAdministrativeBoard", "Government", "Ministry",
 			"Parliament", "EUBody", "University", "Company", "Association", "Partnership", "PoliticalBody", "ActorGroup"},
-		"Place": {"County"}, // a county is a place: it runs nothing
+		"Place":      {"County"}, // a county is a place: it runs nothing
 		"Law":        {"Act", "Ordinance", "EURegulation"},
 		"Instrument": {"Strategy", "Plan", "Programme", "Project", "Fund", "Appropriation", "Platform", "Agreement", "Event", "Network"},
 		"Mandate":    {},
