@@ -152,6 +152,8 @@ func (l *linker) collapse(into []int) {
 			changed = true
 		}
 	}
+	// a merge target is never itself dropped or merged (mergeApproximate
+	// and dropPassing both point at kept entities)
 	if !changed {
 		return
 	}
@@ -165,6 +167,12 @@ func (l *linker) collapse(into []int) {
 	}
 	for i, e := range d.Entities {
 		if into[i] == i {
+			continue
+		}
+		if into[i] < 0 { // unlinked: its mentions name nothing the graph keeps
+			for _, mi := range e.Mentions {
+				d.Mentions[mi].Entity = -1
+			}
 			continue
 		}
 		t := &out[renum[into[i]]]

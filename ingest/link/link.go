@@ -90,8 +90,34 @@ func (s *Stage) Run(d *doc.Doc) error {
 		l.link(mi)
 	}
 	l.mergeApproximate()
+	l.dropPassing()
 	l.labels()
 	return nil
+}
+
+// dropPassing unlinks themes a document names only in passing: a theme is
+// a subject of the text when it is named twice or more, or in a heading or
+// a list item. (The guidelines: "a word used only in passing is not a
+// Theme".)
+func (l *linker) dropPassing() {
+	d := l.d
+	into := make([]int, len(d.Entities))
+	drop := false
+	for i, e := range d.Entities {
+		into[i] = i
+		if e.Class != "Theme" || len(e.Mentions) > 1 {
+			continue
+		}
+		p := d.Passages[d.Sentences[d.Mentions[e.Mentions[0]].Sentence].Passage]
+		if p.Kind.Heading() || p.Kind == doc.ListItem {
+			continue
+		}
+		into[i] = -1
+		drop = true
+	}
+	if drop {
+		l.collapse(into)
+	}
 }
 
 type linker struct {

@@ -27,6 +27,53 @@ var mandateLeads = []struct {
 	{[]string{"ansvarar", "för"}, true},
 	{[]string{"ansvariga", "för"}, true},
 	{[]string{"ansvarig", "för"}, true},
+	{[]string{"svarar", "för"}, true},
+	{[]string{"ansvaret", "att"}, true},
+	{[]string{"ansvar", "att"}, true},
+	{[]string{"uppdrag", "inom"}, true},
+	{[]string{"uppgifter", "inom"}, true},
+	{[]string{"rollen", "som"}, false},
+	{[]string{"roll", "som"}, false},
+}
+
+// roleHeads end the names of statutory roles placed with an actor
+// ("regional bredbandskoordinator", "regionala kollektivtrafikmyndigheter",
+// "huvudman"): a role is a mandate.
+var roleHeads = []string{"koordinator", "samordnare", "processledare", "huvudman", "kollektivtrafikmyndighet", "pilotregion", "värdregion", "värdkommun"}
+
+func roleNoun(w string) bool {
+	l := strings.ToLower(w)
+	for _, h := range roleHeads {
+		if strings.HasSuffix(l, h) || strings.HasSuffix(l, h+"er") || strings.HasSuffix(l, h+"en") || strings.HasSuffix(l, h+"erna") || strings.HasSuffix(l, h+"nen") {
+			return true
+		}
+	}
+	return false
+}
+
+// roles finds "X är regional bredbandskoordinator", "X utsågs till
+// huvudman": a role noun (with its adjectives) after a verb of being
+// or becoming that follows an actor.
+func roles(toks []doc.Token, actorEndsAt func(i int) bool) []cand {
+	var out []cand
+	for i := 1; i < len(toks); i++ {
+		l := low(toks[i])
+		if l != "är" && l != "blev" && l != "som" && l != "till" && l != "utgör" && l != "fungerar" {
+			continue
+		}
+		if !actorEndsAt(i) && !(l == "som" || l == "till") {
+			continue
+		}
+		j := i + 1
+		for j < len(toks) && j < i+4 && toks[j].Kind == doc.Word && !roleNoun(toks[j].Text) && (policyAdjectives[low(toks[j])] || low(toks[j]) == "som" || strings.HasSuffix(low(toks[j]), "a")) {
+			j++
+		}
+		if j < len(toks) && roleNoun(toks[j].Text) {
+			out = append(out, cand{from: i + 1, to: j + 1, class: "Mandate", rule: "mandate:role"})
+			i = j
+		}
+	}
+	return out
 }
 
 // mandateStop ends the phrase that names a task.

@@ -144,6 +144,7 @@ func (s Stage) sentence(toks []doc.Token, p *doc.Passage, sub subject) []cand {
 		}
 	}
 	ms := mandates(toks, func(i int) bool { return actorEnd[i] }, func(i int) bool { return instrStart[i] })
+	ms = append(ms, roles(toks, func(i int) bool { return actorEnd[i] })...)
 	for _, m := range ms {
 		// a known mandate inside the phrase names it already
 		if !containsClass(picked, m, "Mandate") {
