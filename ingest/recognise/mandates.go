@@ -27,7 +27,6 @@ var mandateLeads = []struct {
 	{[]string{"ansvarar", "för"}, true},
 	{[]string{"ansvariga", "för"}, true},
 	{[]string{"ansvarig", "för"}, true},
-	{[]string{"svarar", "för"}, true},
 	{[]string{"ansvaret", "att"}, true},
 	{[]string{"ansvar", "att"}, true},
 	{[]string{"uppdrag", "inom"}, true},

@@ -48,7 +48,8 @@ var connectors = map[string]bool{"i": true, "för": true, "på": true, "med": tr
 var notNames = map[string]bool{}
 
 func init() {
-	for _, w := range strings.Fields("Det Den De Detta Denna Dessa Där Här Som Men Och Att För I På Med Till Av Om En Ett Alla Samtliga Vi Man Sedan Under Efter Genom Inom Även Också Så När Hur Vad Vilka Vilket Både Bland Mellan Utifrån Enligt Inte Nu Idag Många Flera Andra Varje Region Regionen Regionerna Kommunen Kommunerna Länsstyrelsen Projektet Syftet Målet Arbetet Källa Bilden Figur Tabell Exempel Läs Se Mer Kontakt") {
+	for _, w := range strings.Fields("Det Den De Detta Denna Dessa Där Här Som Men Och Att För I På Med Till Av Om En Ett Alla Samtliga Vi Man Sedan Under Efter Genom Inom Även Också Så När Hur Vad Vilka Vilket Både Bland Mellan Utifrån Enligt Inte Nu Idag Många Flera Andra Varje Region Regionen Regionerna Kommunen Kommunerna Länsstyrelsen Projektet Syftet Målet Arbetet Källa Bilden Figur Tabell Exempel Läs Se Mer Kontakt " +
+		"Sverige Sveriges Europa Norden Norge Finland Danmark Tyskland Ett") {
 		notNames[w] = true
 	}
 }

@@ -31,7 +31,8 @@ func low(t doc.Token) string { return strings.ToLower(t.Text) }
 var lawStop = map[string]bool{}
 
 func init() {
-	for _, w := range strings.Fields("som är var har hade ska skulle kan samt men där vilket vilka när genom enligt tydliggörs finns anger styr reglerar innebär gäller ger och eller i från till med att trädde träder infördes blev fick får sägs säger framgår står beskrivs bygger ligger kräver medför tas togs tagits fram revideras omfattar handlar beslutas beslutades antogs") {
+	for _, w := range strings.Fields("som är var har hade ska skulle kan samt men där vilket vilka när genom enligt tydliggörs finns anger styr reglerar innebär gäller ger och eller i från till med att trädde träder infördes blev fick får sägs säger framgår står beskrivs bygger ligger kräver medför tas togs tagits fram revideras omfattar handlar beslutas beslutades antogs " +
+		"beskriver listar innehåller pekar visar syftar lyfter fokuserar utgår tar identifierar bygger") {
 		lawStop[w] = true
 	}
 }
@@ -333,7 +334,8 @@ var instrumentHeads = []struct{ head, class string }{
 func compoundInstrument(w string) string {
 	st := lang.Stem(w)
 	for _, h := range instrumentHeads {
-		if i := strings.LastIndex(st, h.head); i >= 3 && len(st)-i <= len(h.head)+2 {
+		// the head ends the word: "folkhälsostrategi", not "folkhälsostrategisk"
+		if i := strings.LastIndex(st, h.head); i >= 3 && (st[i+len(h.head):] == "" || st[i+len(h.head):] == "m") {
 			return h.class
 		}
 	}
@@ -496,12 +498,10 @@ func titles(toks []doc.Token) []cand {
 				end = k
 			}
 		}
-		if end == i+1 && i > 0 && toks[i-1].Kind != doc.Punct {
-			// a capitalised compound alone inside a sentence is a name only
-			// in its definite form ("Kompetensförsörjningsstrategin")
-			if !definite(t.Text) {
-				continue
-			}
+		if end == i+1 && !definite(t.Text) && len(toks) > 2 {
+			// a capitalised compound alone is a name only in its definite
+			// form ("Kompetensförsörjningsstrategin") or as a heading
+			continue
 		}
 		out = append(out, cand{from: i, to: end, class: class, rule: "pattern:title", prio: 1})
 		i = end - 1
