@@ -77,6 +77,7 @@ func (Stage) Run(d *doc.Doc) error {
 			}
 		}
 		r.cues(sc, implied)
+		r.owners(sc)
 		first := si == 0 || d.Sentences[si-1].Passage != sent.Passage
 		if first {
 			prevLaws = nil
@@ -277,6 +278,21 @@ func (r *relater) settle() {
 		}
 		if !told {
 			r.add(h.S, h.O, h.P, h.Sentence, h.Rule)
+		}
+	}
+}
+
+// owners reads an actor's name in the genitive right before an
+// instrument's: "Region Värmlands folkhälsostrategiska plan" is the
+// region's.
+func (r *relater) owners(sc *sentence) {
+	for k := 0; k+1 < len(sc.spans); k++ {
+		a, b := sc.spans[k], sc.spans[k+1]
+		if a.to != b.from || !fits(a.class, []string{"Actor"}) || !fits(b.class, []string{"Instrument"}) {
+			continue
+		}
+		if last := low(sc.toks[a.to-1]); strings.HasSuffix(last, "s") {
+			r.add(a.e, b.e, "responsibleFor", sc.i, "genitive")
 		}
 	}
 }
