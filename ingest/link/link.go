@@ -181,7 +181,10 @@ func (l *linker) identity(m *doc.Mention, key string) (id, class string, group b
 			if e != nil && e.Group != "" {
 				class = e.Group
 			}
-			return doc.Slug(scope + " " + strings.TrimPrefix(lang.Fold(m.Text), scope+" ")), class, true
+			// "länets kommuner", "fem skånska kommuner" mean a set the
+			// document decides: the entity is the document's own
+			_ = scope
+			return doc.Slug(l.d.Meta.Slug + " " + lang.Fold(m.Text)), class, true
 		}
 		if e := l.s.Reg.Lookup(key); e != nil {
 			if e.Group != "" {

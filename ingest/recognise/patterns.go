@@ -409,7 +409,8 @@ var partnerCues = [][]string{{"tillsammans", "med"}, {"samverkan", "med"}, {"sam
 // coordinated with an actor ("Region Skåne, Coompanion och Almi") or named
 // as a partner ("tillsammans med Företagarna"): they are actors of a kind
 // the text does not tell.
-func (s Stage) coordinatedActors(toks []doc.Token, picked []cand) []cand {
+func (s Stage) coordinatedActors(toks []doc.Token, picked []cand) ([]cand, map[int]bool) {
+	drop := map[int]bool{} // starts of county names that turn out to end an organisation's name
 	actorAt := map[int]bool{} // token index where an actor's name ends (exclusive) or starts
 	actorFrom := map[int]bool{}
 	for _, c := range picked {
@@ -426,7 +427,13 @@ func (s Stage) coordinatedActors(toks []doc.Token, picked []cand) []cand {
 		}
 		j := capSeq(toks, i)
 		for k := i; k < j; k++ {
-			if taken(picked, k) {
+			if c, ok := takenBy(picked, k); ok {
+				// a county's bare name ends many organisations' names:
+				// "Svensk Form Norrbotten", "Science Park Gotland"
+				if c.class == "County" && c.to == j && k > i {
+					drop[c.from] = true
+					break
+				}
 				j = k
 			}
 		}
@@ -449,10 +456,23 @@ func (s Stage) coordinatedActors(toks []doc.Token, picked []cand) []cand {
 		}
 		if left || right || partner {
 			out = append(out, cand{from: i, to: j, class: "Actor", rule: "pattern:partner", prio: 0})
+		} else {
+			for k := i; k < j; k++ {
+				delete(drop, k)
+			}
 		}
 		i = j - 1
 	}
-	return out
+	return out, drop
+}
+
+func takenBy(cs []cand, t int) (cand, bool) {
+	for _, c := range cs {
+		if c.from <= t && t < c.to {
+			return c, true
+		}
+	}
+	return cand{}, false
 }
 
 func conj(t doc.Token) bool {

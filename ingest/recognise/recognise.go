@@ -124,11 +124,17 @@ func (s Stage) sentence(toks []doc.Token, p *doc.Passage, sub subject) []cand {
 	picked := instructions(toks, selectSpans(all))
 	// a partner coordinated with a partner is one too: "tillsammans med A och B"
 	for range 3 {
-		more := s.coordinatedActors(toks, picked)
+		more, drop := s.coordinatedActors(toks, picked)
 		if len(more) == 0 {
 			break
 		}
-		picked = append(picked, more...)
+		kept := picked[:0]
+		for _, c := range picked {
+			if !drop[c.from] {
+				kept = append(kept, c)
+			}
+		}
+		picked = append(kept, more...)
 	}
 	picked = extendGroups(toks, picked)
 	picked = s.listedRegions(toks, picked)
@@ -224,7 +230,8 @@ func overlapsAny(cs []cand, c cand) bool {
 // ("länets kommuner").
 var (
 	groupQuantifiers = map[string]bool{"alla": true, "samtliga": true, "sveriges": true, "landets": true, "berörda": true, "flera": false}
-	groupScopes      = map[string]bool{"länets": true, "regionens": true, "länens": true}
+	groupScopes      = map[string]bool{"länets": true, "regionens": true, "länens": true, "två": true, "tre": true, "fyra": true,
+		"fem": true, "sex": true, "sju": true, "åtta": true, "nio": true, "tio": true, "elva": true, "tolv": true}
 )
 
 func extendGroups(toks []doc.Token, cs []cand) []cand {
@@ -240,6 +247,11 @@ func extendGroups(toks []doc.Token, cs []cand) []cand {
 		case groupScopes[w]:
 			c.from--
 			c.key += "@" + w
+			// "länets sex kommuner": the county's scope before a number
+			if c.from > 0 && groupScopes[low(toks[c.from-1])] {
+				c.from--
+				c.key += "@" + low(toks[c.from])
+			}
 		}
 	}
 	return cs
