@@ -26,6 +26,8 @@ var testNames = []Name{
 	{Text: "Uppsala kommun", Key: "municipality:0380", Class: "Municipality"},
 	{Text: "Gotland", Key: "a", Class: "County"},
 	{Text: "Gotland", Key: "b", Class: "Municipality"},
+	{Text: "Gotland", Key: "county:09", Class: "County"},
+	{Text: "bibliotekslagen", Key: "law:2013:801", Class: "Act"},
 }
 
 // run recognises a one-passage document and returns its mentions as
@@ -71,6 +73,12 @@ func TestRecognise(t *testing.T) {
 		{"Det gäller Uppsala kommuns skolor.", []string{"Uppsala kommuns/Municipality"}},
 		{"I Region Jönköping län och Business Region Göteborg.", []string{"Region Jönköping län/Region", "Business Region Göteborg/Actor"}},
 		{"Tillsammans med Coompanion och Almi driver Region Skåne arbetet.", []string{"Coompanion/Actor", "Almi/Actor", "Region Skåne/Region"}},
+		{"Regionerna har, enligt bibliotekslagen (2013:80), ett ansvar.", []string{"Regionerna/Region", "bibliotekslagen (2013:80)/Act"}},
+		{"Innovationsstrategi för hållbar tillväxt beskriver sex områden.", []string{"Innovationsstrategi för hållbar tillväxt/Strategy"}},
+		{"Norrbottens folkhälsostrategi antogs.", []string{"Norrbottens folkhälsostrategi/Strategy"}},
+		{"Regionerna är regionala kollektivtrafikmyndigheter.", []string{"Regionerna/Region", "regionala kollektivtrafikmyndigheter/Mandate"}},
+		{"Region Skåne samarbetar med Svensk Form Gotland och länets sex kommuner.", []string{"Region Skåne/Region", "Svensk Form Gotland/Actor", "länets sex kommuner/Municipality"}},
+		{"Kommissionen består av åtta kommuner och regionstyrelsen.", []string{"åtta kommuner/Municipality", "regionstyrelsen/PoliticalBody"}},
 	}
 	for _, tt := range tests {
 		got := run(t, tt.text)
@@ -98,5 +106,23 @@ func TestDutyList(t *testing.T) {
 	want := []string{"utarbeta och fastställa en strategi för länets utveckling", "samordna insatser för genomförandet"}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("duties %q, want %q", got, want)
+	}
+}
+
+func TestBackReference(t *testing.T) {
+	d := &doc.Doc{Passages: []doc.Passage{
+		{Text: "Region Skåne tar fram en regional utvecklingsstrategi."},
+		{Text: "Strategin gäller till 2030. Planen finns inte."},
+	}}
+	if err := doc.Run(d, []doc.Stage{lang.Stage{}, Stage{G: NewGazetteer(testNames)}}); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, m := range d.Mentions {
+		got = append(got, m.Text+"/"+m.Rule+"/"+m.Key)
+	}
+	want := "Region Skåne/register/region:12 | regional utvecklingsstrategi/register/vocab:rus | Strategin/anaphor/vocab:rus"
+	if strings.Join(got, " | ") != want {
+		t.Errorf("got %q\nwant %q", strings.Join(got, " | "), want)
 	}
 }
