@@ -410,7 +410,7 @@ var partnerCues = [][]string{{"tillsammans", "med"}, {"samverkan", "med"}, {"sam
 // as a partner ("tillsammans med Företagarna"): they are actors of a kind
 // the text does not tell.
 func (s Stage) coordinatedActors(toks []doc.Token, picked []cand) ([]cand, map[int]bool) {
-	drop := map[int]bool{} // starts of county names that turn out to end an organisation's name
+	drop := map[int]bool{}    // starts of county names that turn out to end an organisation's name
 	actorAt := map[int]bool{} // token index where an actor's name ends (exclusive) or starts
 	actorFrom := map[int]bool{}
 	for _, c := range picked {
