@@ -122,6 +122,10 @@ func taskEnd(toks []doc.Token, i int) int {
 			}
 			break
 		}
+		// a second noun phrase ("ansvaret för biståndet ett intresse …")
+		if (l == "en" || l == "ett") && j > i+1 && low(toks[i]) != "att" && !verbLike(toks[i].Text) {
+			break
+		}
 		if mandateStop[l] || l == "och" && j+1 < len(toks) && low(toks[j+1]) == "att" ||
 			l == "för" && j+1 < len(toks) && low(toks[j+1]) == "att" && j > i {
 			break
@@ -227,4 +231,11 @@ func offerAt(toks []doc.Token, i int) int {
 		}
 	}
 	return 0
+}
+
+// verbLike guesses that a task opens with a verb (infinitive or present):
+// then an article after it starts the verb's object, not a new phrase.
+func verbLike(w string) bool {
+	l := strings.ToLower(w)
+	return strings.HasSuffix(l, "a") || strings.HasSuffix(l, "ar") || strings.HasSuffix(l, "er") || l == "ta" || l == "ge" || l == "gå" || l == "stå"
 }

@@ -98,6 +98,11 @@ func laws(toks []doc.Token) []cand {
 		if class == "" || t.Kind != doc.Word {
 			continue
 		}
+		// Swedish writes laws' names in lower case: a capitalised
+		// "-lagen" inside a sentence is a place ("Västerbergslagen")
+		if lang.UpperFirst(t.Text) && i > 0 && toks[i-1].Kind != doc.Punct {
+			continue
+		}
 		from, j, sfs := i, i+1, ""
 		// "plan- och bygglagen", "hälso- och sjukvårdslagen"
 		if i >= 2 && low(toks[i-1]) == "och" && strings.HasSuffix(toks[i-2].Text, "-") {
