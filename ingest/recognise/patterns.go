@@ -20,6 +20,7 @@ type cand struct {
 	score    float64
 	prio     int // higher wins among spans of equal length
 	alt      int // with hasAlt: the start of a longer verbatim form (a task with its lead)
+	altTo    int // and its end, when not the candidate's own
 	hasAlt   bool
 }
 

@@ -152,22 +152,28 @@ func (s Stage) sentence(toks []doc.Token, p *doc.Passage, sub subject) []cand {
 	ms := mandates(toks, func(i int) bool { return actorEnd[i] }, func(i int) bool { return instrStart[i] })
 	ms = append(ms, roles(toks, func(i int) bool { return actorEnd[i] })...)
 	for _, m := range ms {
-		// a known mandate inside the phrase names it already
-		if !containsClass(picked, m, "Mandate") {
-			picked = append(picked, m)
+		// a known mandate inside the phrase names it already; the phrase
+		// with its lead is another name of it ("ansvar för att bedriva
+		// regional biblioteksverksamhet")
+		if k := indexClass(picked, m, "Mandate"); k >= 0 {
+			if c := &picked[k]; !c.hasAlt && m.from < c.from {
+				c.alt, c.altTo, c.hasAlt = m.from, m.to, true
+			}
+			continue
 		}
+		picked = append(picked, m)
 	}
 	slices.SortFunc(picked, func(a, b cand) int { return a.from - b.from })
 	return picked
 }
 
-func containsClass(cs []cand, m cand, class string) bool {
-	for _, c := range cs {
+func indexClass(cs []cand, m cand, class string) int {
+	for i, c := range cs {
 		if c.class == class && c.from < m.to && m.from < c.to {
-			return true
+			return i
 		}
 	}
-	return false
+	return -1
 }
 
 // selectSpans keeps the longest candidates that do not overlap; a
@@ -287,7 +293,11 @@ func mention(d *doc.Doc, si int, toks []doc.Token, c cand) doc.Mention {
 		Key: c.key, Group: c.group, SFS: c.sfs, Entity: -1, Score: 1}
 	m.Text = text[m.Start:m.End]
 	if c.hasAlt {
-		m.Alt = text[toks[c.alt].Start:m.End]
+		end := m.End
+		if c.altTo > 0 {
+			end = toks[c.altTo-1].End
+		}
+		m.Alt = text[toks[c.alt].Start:end]
 	}
 	m.Name = c.name
 	if m.Name == "" {
