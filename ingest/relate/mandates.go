@@ -104,17 +104,36 @@ func (sc *sentence) holders(m span, rule string, leadActors []span) ([]span, *sp
 		if len(subs) == 0 {
 			subs = sc.offered(m)
 		}
-		return subs, nil
+		if len(subs) > 0 {
+			return subs, nil
+		}
+		// no subject before: the task may rest on actors after it
+		return sc.restsOn(m), nil
 	}
 	// a named responsibility (from the vocabulary) needs a verb of holding
 	if subs := sc.subjects(m.from, actor); len(subs) > 0 && sc.holdVerbBetween(subs[0].to, m.from) {
 		return subs, nil
 	}
+	return sc.restsOn(m), nil
+}
+
+// restsOn finds holders named after a responsibility: "… vilar på A och
+// B", "… är delat mellan A och B", "… flyttades till regionerna".
+func (sc *sentence) restsOn(m span) []span {
+	actor := []string{"Actor"}
 	for i := m.to; i < len(sc.toks)-1 && i < m.to+4; i++ {
+		// "Ansvaret … är delat mellan A och B", "… delas mellan stat, region och kommun"
+		if l := low(sc.toks[i]); l == "delat" || l == "delas" || l == "fördelat" || l == "fördelas" || l == "delades" {
+			for j := i + 1; j < len(sc.toks) && j < i+3; j++ {
+				if low(sc.toks[j]) == "mellan" {
+					return sc.objects(j+1, actor)
+				}
+			}
+		}
 		if restVerbs[low(sc.toks[i])] {
 			for j := i + 1; j < len(sc.toks) && j < i+4; j++ {
 				if low(sc.toks[j]) == "på" {
-					return sc.objects(j+1, actor), nil
+					return sc.objects(j+1, actor)
 				}
 			}
 		}
@@ -129,7 +148,7 @@ func (sc *sentence) holders(m span, rule string, leadActors []span) ([]span, *sp
 						out = append(out, s)
 					}
 				}
-				return out, nil
+				return out
 			}
 		}
 	}
@@ -137,12 +156,12 @@ func (sc *sentence) holders(m span, rule string, leadActors []span) ([]span, *sp
 		if moveVerbs[low(sc.toks[i])] {
 			for j := i + 1; j < len(sc.toks) && j < i+4; j++ {
 				if low(sc.toks[j]) == "till" {
-					return sc.objects(j+1, actor), nil
+					return sc.objects(j+1, actor)
 				}
 			}
 		}
 	}
-	return nil, nil
+	return nil
 }
 
 func (sc *sentence) holdVerbBetween(a, b int) bool {

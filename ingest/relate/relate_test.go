@@ -74,6 +74,9 @@ func TestRelate(t *testing.T) {
 				"regionerna holdsMandate utarbeta och fastställa en strategi för länets utveckling"}},
 		{"Region Skåne äger Almi Företagspartner Skåne AB.", []string{"Region Skåne owns Almi Företagspartner Skåne AB"}},
 		{"Inom Region Skåne finns ERUF.", nil},
+		{"Ansvaret att samordna kollektivtrafiken vilar på regionerna och kommunerna.",
+			[]string{"kommunerna holdsMandate Ansvaret att samordna kollektivtrafiken", "regionerna holdsMandate Ansvaret att samordna kollektivtrafiken"}},
+		{"Region Skånes regionala utvecklingsstrategi antogs 2022.", []string{"Region Skåne responsibleFor regional utvecklingsstrategi"}},
 	}
 	for _, tt := range tests {
 		got := relations(t, doc.Passage{Text: tt.text})
