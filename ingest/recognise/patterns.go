@@ -149,6 +149,11 @@ func capSeq(toks []doc.Token, i int) int {
 	j := i
 	for j < len(toks) {
 		t := toks[j]
+		// "… för Västernorrland 2021–2024"
+		if j > i && (t.Text == "–" || t.Text == "-") && j+1 < len(toks) && toks[j-1].Kind == doc.Number && toks[j+1].Kind == doc.Number {
+			j += 2
+			continue
+		}
 		if t.Kind == doc.Word && lang.UpperFirst(t.Text) || t.Kind == doc.Number && j > i ||
 			j > i && (t.Text == "län" || t.Text == "läns" || t.Text == "kommun" || t.Text == "kommuns") {
 			j++
@@ -361,6 +366,10 @@ func kinds(toks []doc.Token) []cand {
 		if j < len(toks) && policyAdjectives[low(toks[j])] {
 			j++
 		}
+		// "regionala klimat- och energistrategier"
+		if j+2 < len(toks) && strings.HasSuffix(toks[j].Text, "-") && conj(toks[j+1]) {
+			j += 2
+		}
 		if j >= len(toks) || toks[j].Kind != doc.Word {
 			continue
 		}
@@ -368,10 +377,7 @@ func kinds(toks []doc.Token) []cand {
 		if class == "" {
 			continue
 		}
-		end := j + 1
-		if end+1 < len(toks) && low(toks[end]) == "för" && lang.UpperFirst(toks[end+1].Text) {
-			end = capSeq(toks, end+1)
-		}
+		end := forPhrase(toks, j+1)
 		out = append(out, cand{from: i, to: end, class: class, rule: "pattern:kind", prio: 1})
 		i = end - 1
 	}
@@ -531,6 +537,60 @@ func titles(toks []doc.Token) []cand {
 		}
 		out = append(out, cand{from: i, to: end, class: class, rule: "pattern:title", prio: 1})
 		i = end - 1
+	}
+	return out
+}
+
+// forPhrase extends an instrument's name over what it is for: a
+// capitalised name ("… för Europeiska regionala utvecklingsfonden") or up to
+// three lower-case words ("innovationsstrategi för smart specialisering"),
+// never over a number, a verb or punctuation. It returns the new end.
+func forPhrase(toks []doc.Token, end int) int {
+	if end+1 >= len(toks) || low(toks[end]) != "för" {
+		return end
+	}
+	if lang.UpperFirst(toks[end+1].Text) {
+		return capSeq(toks, end+1)
+	}
+	k := end + 1
+	for k < len(toks) && k-end <= 3 && toks[k].Kind == doc.Word && !lawStop[low(toks[k])] && !mandateStop[low(toks[k])] && low(toks[k]) != "att" {
+		k++
+	}
+	if k == end+1 || k < len(toks) && (toks[k].Kind == doc.Number || toks[k].Kind == doc.Word && !lawStop[low(toks[k])] && !mandateStop[low(toks[k])]) {
+		return end // the phrase goes on: no name ends here
+	}
+	return k
+}
+
+var indefinite = map[string]bool{"en": true, "ett": true, "någon": true, "något": true, "några": true, "flera": true, "många": true, "olika": true, "varje": true, "egen": true, "eget": true, "egna": true}
+
+// compounds finds lower-case compound instrument nouns with a "för"
+// phrase: "innovationsstrategi för smart specialisering",
+// "handlingsprogrammet för maritima näringar".
+func compounds(toks []doc.Token) []cand {
+	var out []cand
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if t.Kind != doc.Word || lang.UpperFirst(t.Text) {
+			continue
+		}
+		class := compoundInstrument(t.Text)
+		if class == "" {
+			continue
+		}
+		from := i
+		// "Näringslivs- och tillväxtstrategi för …"
+		if i >= 2 && conj(toks[i-1]) && strings.HasSuffix(toks[i-2].Text, "-") {
+			from = i - 2
+		}
+		// "en samverkansplattform för …" describes; it names nothing
+		if from > 0 && indefinite[low(toks[from-1])] {
+			continue
+		}
+		if end := forPhrase(toks, i+1); end > i+1 {
+			out = append(out, cand{from: from, to: end, class: class, rule: "pattern:compound", prio: 1})
+			i = end - 1
+		}
 	}
 	return out
 }

@@ -120,6 +120,7 @@ func (s Stage) sentence(toks []doc.Token, p *doc.Passage, sub subject) []cand {
 	all = append(all, names(toks, 0)...)
 	all = append(all, kinds(toks)...)
 	all = append(all, titles(toks)...)
+	all = append(all, compounds(toks)...)
 	all = append(all, bodies(toks)...)
 	picked := instructions(toks, selectSpans(all))
 	// a partner coordinated with a partner is one too: "tillsammans med A och B"
@@ -190,7 +191,11 @@ func selectSpans(all []cand) []cand {
 	})
 	var out []cand
 	for _, c := range all {
-		if strings.HasPrefix(c.rule, "closed:") && overlapsRule(all, c, "register") {
+		if (strings.HasPrefix(c.rule, "closed:") || c.rule == "pattern:compound") && overlapsRule(all, c, "register") {
+			continue
+		}
+		// a kind that starts inside a known name is part of it
+		if c.rule == "pattern:kind" && startsInside(all, c, "register") {
 			continue
 		}
 		// a title pattern yields to a known name it starts with
@@ -202,6 +207,15 @@ func selectSpans(all []cand) []cand {
 		}
 	}
 	return out
+}
+
+func startsInside(cs []cand, c cand, rule string) bool {
+	for _, o := range cs {
+		if o.rule == rule && o.from < c.from && c.from < o.to {
+			return true
+		}
+	}
+	return false
 }
 
 func startsRule(cs []cand, c cand, rule string) bool {

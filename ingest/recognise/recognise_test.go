@@ -78,6 +78,10 @@ func TestRecognise(t *testing.T) {
 		{"Norrbottens folkhälsostrategi antogs.", []string{"Norrbottens folkhälsostrategi/Strategy"}},
 		{"Regionerna är regionala kollektivtrafikmyndigheter.", []string{"Regionerna/Region", "regionala kollektivtrafikmyndigheter/Mandate"}},
 		{"Region Skåne samarbetar med Svensk Form Gotland och länets sex kommuner.", []string{"Region Skåne/Region", "Svensk Form Gotland/Actor", "länets sex kommuner/Municipality"}},
+		{"Regionerna har tagit fram regionala klimat- och energistrategier.", []string{"Regionerna/Region", "regionala klimat- och energistrategier/Strategy"}},
+		{"Länet har en innovationsstrategi för smart specialisering.", nil},
+		{"Arbetet följer innovationsstrategin för smart specialisering.", []string{"innovationsstrategin för smart specialisering/Strategy"}},
+		{"Medel från Europeiska regionala utvecklingsfonden för perioden 2021–2027.", []string{"Europeiska regionala utvecklingsfonden/Fund"}},
 		{"Kommissionen består av åtta kommuner och regionstyrelsen.", []string{"åtta kommuner/Municipality", "regionstyrelsen/PoliticalBody"}},
 	}
 	for _, tt := range tests {
