@@ -60,6 +60,7 @@ func (Stage) Run(d *doc.Doc) error {
 	subjects := exampleSubjects(d)
 	var leadActors []span
 	var leadMandate *span // a task the lead-in names: the items are its parts
+	var leadLaws []span   // the laws a lead-in names: they confer the items' tasks
 	var prevLaws []span
 	for si, sent := range d.Sentences {
 		sc := newSentence(d, si, bySentence[si])
@@ -82,7 +83,11 @@ func (Stage) Run(d *doc.Doc) error {
 		if first {
 			prevLaws = nil
 		}
-		r.mandates(sc, leadActors, prevLaws)
+		laws := prevLaws
+		if p.Kind == doc.ListItem && len(leadLaws) > 0 {
+			laws = leadLaws // "Enligt förordningen ska regionerna: …"
+		}
+		r.mandates(sc, leadActors, laws)
 		if p.Kind == doc.ListItem && leadMandate != nil {
 			for _, m := range sc.ofClass("Mandate") {
 				r.add(m.e, leadMandate.e, "partOf", sc.i, "list:part")
@@ -96,8 +101,9 @@ func (Stage) Run(d *doc.Doc) error {
 			r.settle()
 		}
 		if last && p.Kind != doc.ListItem {
-			leadActors, leadMandate = nil, nil
+			leadActors, leadMandate, leadLaws = nil, nil, nil
 			if n := len(sc.toks); n > 0 && sc.toks[n-1].Text == ":" {
+				leadLaws = sc.ofClass("Law")
 				if ms := sc.ofClass("Mandate"); len(ms) > 0 {
 					leadMandate = &ms[len(ms)-1]
 				}

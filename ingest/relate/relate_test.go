@@ -92,6 +92,8 @@ func TestDutyHolders(t *testing.T) {
 		doc.Passage{Text: "ta fram en regional utvecklingsstrategi,", Kind: doc.ListItem},
 		doc.Passage{Text: "samordna insatser för genomförandet.", Kind: doc.ListItem})
 	want := []string{
+		"Förordning om regionalt tillväxtarbete confers samordna insatser för genomförandet",
+		"Förordning om regionalt tillväxtarbete confers ta fram en regional utvecklingsstrategi",
 		"regionerna holdsMandate samordna insatser för genomförandet",
 		"regionerna holdsMandate ta fram en regional utvecklingsstrategi",
 		"regionerna responsibleFor regional utvecklingsstrategi",
