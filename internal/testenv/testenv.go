@@ -1,6 +1,6 @@
 // Package testenv finds what the tests read from outside a package: the
-// module root and the shared directory beside it that holds the W3C test
-// suites and the benchmark data. It is for tests only.
+// module root and its testdata/ directory, which holds the vendored W3C
+// test suites and the benchmark data. It is for tests only.
 package testenv
 
 import (
@@ -30,9 +30,10 @@ func ModuleRoot() (string, error) {
 	}
 }
 
-// Shared returns ../shared/NAME beside the module root, or the directory
-// named by the environment variable env when it is set.
-func Shared(env, name string) (string, error) {
+// Data returns testdata/NAME under the module root, or the directory named
+// by the environment variable env when it is set (to run the tests against
+// another copy of the data).
+func Data(env, name string) (string, error) {
 	if d := os.Getenv(env); d != "" {
 		return d, nil
 	}
@@ -40,19 +41,19 @@ func Shared(env, name string) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("%w; set %s", err, env)
 	}
-	d := filepath.Join(filepath.Dir(root), "shared", name)
+	d := filepath.Join(root, "testdata", name)
 	if _, err := os.Stat(d); err != nil {
 		return "", fmt.Errorf("%s not found (set %s): %w", d, env, err)
 	}
 	return d, nil
 }
 
-// W3CDir returns the W3C test suites: $KG_W3C, or ../shared/w3c beside the
+// W3CDir returns the W3C test suites: $KG_W3C, or testdata/w3c under the
 // module root. The test fails when they are missing: conformance is not
 // optional.
 func W3CDir(t testing.TB) string {
 	t.Helper()
-	d, err := Shared("KG_W3C", "w3c")
+	d, err := Data("KG_W3C", "w3c")
 	if err != nil {
 		t.Fatalf("W3C test suites: %v", err)
 	}

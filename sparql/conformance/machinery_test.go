@@ -11,7 +11,7 @@ import (
 )
 
 // TestManifests checks the manifest reader against the test counts of the
-// suite (shared/w3c/README.md): every folder, every test type.
+// suite (testdata/w3c/README.md): every folder, every test type.
 func TestManifests(t *testing.T) {
 	all := loadAll(t)
 	got := map[string]map[string]int{}

@@ -99,11 +99,7 @@ var supported = map[string]bool{
 
 func sparql11Dir(t *testing.T) string {
 	t.Helper()
-	w3c, err := testenv.Shared("KG_W3C", "w3c")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return filepath.Join(w3c, "rdf-tests", "sparql", "sparql11")
+	return filepath.Join(testenv.W3CDir(t), "rdf-tests", "sparql", "sparql11")
 }
 
 // loadAll reads the query and result-format suites.

@@ -16,10 +16,11 @@ import (
 	"kg/term"
 )
 
-// benchDir locates the shared LUBM benchmark data: $KG_BENCH, or
-// ../shared/bench beside the module root.
+// benchDir locates the LUBM benchmark data: $KG_BENCH, or testdata/bench
+// under the module root (LUBM(1) and the queries; LUBM(8) is too large to
+// vendor: with KG_LUBM8=1 point KG_BENCH at a copy that has it).
 func benchDir(t testing.TB) string {
-	d, err := testenv.Shared("KG_BENCH", "bench")
+	d, err := testenv.Data("KG_BENCH", "bench")
 	if err != nil {
 		t.Skipf("benchmark data: %v", err)
 	}
