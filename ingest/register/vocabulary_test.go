@@ -45,7 +45,7 @@ func TestVocabulary(t *testing.T) {
 	if rk.Class != "Government" || rk.Source != SrcAgencies || rk.LabelEN == "" {
 		t.Errorf("Regeringskansliet: %+v", rk)
 	}
-	for _, n := range []string{"ERUF", "Regionalfonden", "FRO", "Interreg", "Leader", "1:1-anslaget", "RUS", "kultursamverkansmodellen", "regionerna", "länets kommuner", "det regionala utvecklingsuppdraget", "Riksdagen", "Regeringen"} {
+	for _, n := range []string{"ERUF", "Regionalfonden", "ESF+", "Interreg", "Leader", "UO 19", "RUS", "kultursamverkansmodellen", "regionerna", "länets kommuner", "det regionala utvecklingsuppdraget", "Riksdagen", "Regeringen"} {
 		if len(nameIndex(r)[n]) != 1 {
 			t.Errorf("%q is not recognised", n)
 		}
