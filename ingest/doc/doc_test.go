@@ -45,10 +45,15 @@ func TestRunChecksOrder(t *testing.T) {
 
 func TestSlug(t *testing.T) {
 	for in, want := range map[string]string{
-		"Region Jönköpings län":     "region-jonkopings-lan",
-		"Plan- och bygglagen":       "plan-och-bygglagen",
-		"":                          "x-da39a3ee",
-		strings.Repeat("lång ", 30): "lang-lang-lang-lang-lang-lang-lang-lang-lang-lang-lang-lang-lang-lang-lang-lan-",
+		"Region Jönköpings län":                     "region-jonkopings-lan",
+		"Plan- och bygglagen":                       "plan-och-bygglagen",
+		"21 vägar till hållbar regional utveckling": "21-vagar-till-hallbar-regional-utveckling",
+		"Kre-hälsa – Kultur":                        "kre-halsa-kultur",
+		"ÅÄÖ é":                                     "aao-e",
+		"Stockholms kommun":                         "stockholms-kommun",
+		"2010:1080":                                 "2010-1080",
+		"":                                          "x-da39a3ee",
+		strings.Repeat("lång ", 30):                 "lang-lang-lang-lang-lang-lang-lang-lang-lang-lang-lang-lang-lang-lang-lang-lan-",
 	} {
 		got := Slug(in)
 		if len(in) > 100 {

@@ -26,7 +26,7 @@ func number(d *doc.Doc) {
 	used := map[string]int{}
 	for i := range d.Examples {
 		e := &d.Examples[i]
-		slug := Slugify(e.Title)
+		slug := doc.Slug(e.Title)
 		used[slug]++
 		if used[slug] > 1 {
 			slug = fmt.Sprintf("%s-%d", slug, used[slug])

@@ -161,7 +161,7 @@ func finishMeta(m *doc.Meta, name, format string) {
 	m.Format = format
 	if m.Slug == "" {
 		base := filepath.Base(name)
-		m.Slug = Slugify(strings.TrimSuffix(base, filepath.Ext(base)))
+		m.Slug = doc.Slug(strings.TrimSuffix(base, filepath.Ext(base)))
 	}
 	if m.Language == "" {
 		m.Language = "sv"

@@ -1,12 +1,13 @@
 package register
 
 import (
+	"kg/ingest/doc"
 	"regexp"
 	"strings"
 )
 
 // ministryKey is the key of a ministry by its Swedish name.
-func ministryKey(name string) string { return "ministry:" + Slug(name) }
+func ministryKey(name string) string { return "ministry:" + doc.Slug(name) }
 
 // readMinistries reads ministries.csv: one Ministry per row.
 func (b *builder) readMinistries() error {
@@ -19,7 +20,7 @@ func (b *builder) readMinistries() error {
 		if name == "" {
 			return t.errf(i, ErrValue, "ministry without a name")
 		}
-		e := Entry{Key: ministryKey(name), ID: Slug(name), Class: "Ministry", Label: name, LabelEN: t.get(i, "english_name"),
+		e := Entry{Key: ministryKey(name), ID: doc.Slug(name), Class: "Ministry", Label: name, LabelEN: t.get(i, "english_name"),
 			Source: SrcMinistries, Row: t.pos(i), Note: t.get(i, "notes")}
 		if q := t.get(i, "wikidata"); q != "" {
 			iri, err := wikidata(t, i, q)
@@ -77,11 +78,11 @@ func (b *builder) readAgencies() error {
 			return t.errf(i, ErrValue, "agency without a name")
 		}
 		nr := t.get(i, "orgnr")
-		key := "agency:" + Slug(name)
+		key := "agency:" + doc.Slug(name)
 		if nr != "" {
 			key = "agency:" + nr
 		}
-		e := Entry{Key: key, ID: Slug(name), Class: class, Label: name, Source: SrcAgencies, Row: t.pos(i), Note: t.get(i, "notes")}
+		e := Entry{Key: key, ID: doc.Slug(name), Class: class, Label: name, Source: SrcAgencies, Row: t.pos(i), Note: t.get(i, "notes")}
 		if kind == "court" {
 			e.Note = strings.TrimPrefix(e.Note+"; "+courtNote, "; ")
 		}

@@ -1,6 +1,7 @@
 package register
 
 import (
+	"kg/ingest/doc"
 	"regexp"
 	"strings"
 )
@@ -48,9 +49,9 @@ func (b *builder) readLaws() error {
 			e.Props = append(e.Props, Prop{P: Page, V: u, IRI: true})
 		}
 		if verified == "yes" && title != "" {
-			e.Label, e.ID = title, Slug(title)
+			e.Label, e.ID = title, doc.Slug(title)
 		} else {
-			e.Label, e.ID = "SFS "+sfs, "sfs-"+Slug(sfs)
+			e.Label, e.ID = "SFS "+sfs, "sfs-"+doc.Slug(sfs)
 			if title != "" {
 				e.Note = strings.TrimPrefix(e.Note+"; title given by one source only: "+title, "; ")
 			}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"kg/ingest/doc"
 	"regexp"
 	"slices"
 	"strings"
@@ -280,7 +281,7 @@ func (b *builder) uniqueIDs() error {
 			if current == 1 && e.Dissolved == "" {
 				continue
 			}
-			e.ID = id + "-" + Slug(e.Key[strings.IndexByte(e.Key, ':')+1:])
+			e.ID = id + "-" + doc.Slug(e.Key[strings.IndexByte(e.Key, ':')+1:])
 			if _, taken := byID[e.ID]; taken {
 				return rowError(e.Row, fmt.Errorf("%w: ID %s", ErrDuplicate, e.ID))
 			}

@@ -2,6 +2,7 @@ package register
 
 import (
 	"fmt"
+	"kg/ingest/doc"
 	"regexp"
 	"slices"
 	"strings"
@@ -35,7 +36,7 @@ func (b *builder) readCounties() error {
 		b.counties[code] = c
 
 		// the English name of a county is its base name and "County" ("Skåne County")
-		e := Entry{Key: c.key, ID: Slug(label), Class: "County", Label: label, LabelEN: c.base + " County", Source: SrcCounties, Row: t.pos(i)}
+		e := Entry{Key: c.key, ID: doc.Slug(label), Class: "County", Label: label, LabelEN: c.base + " County", Source: SrcCounties, Row: t.pos(i)}
 		e.Props = append(e.Props, Prop{P: "scbCountyCode", V: code})
 		if v := t.get(i, "iso_3166_2"); v != "" {
 			e.Props = append(e.Props, Prop{P: "iso3166_2", V: v})
@@ -60,7 +61,7 @@ func (b *builder) readCounties() error {
 		if org == "" {
 			return t.errf(i, ErrValue, "county %s has no regional body", code)
 		}
-		re := Entry{Key: c.region, ID: Slug(org), Class: "Region", Label: org, Source: SrcCounties, Row: t.pos(i),
+		re := Entry{Key: c.region, ID: doc.Slug(org), Class: "Region", Label: org, Source: SrcCounties, Row: t.pos(i),
 			Note: t.get(i, "notes")}
 		if nr := t.get(i, "region_orgnr"); nr != "" {
 			if err := b.checkOrgnr(t, i, nr, c.region); err != nil {
@@ -130,7 +131,7 @@ func (b *builder) readMunicipalities() error {
 			if !strings.HasSuffix(official, " kommun") {
 				id = KommunName(short)
 			}
-			b.add(Entry{Key: key, ID: Slug(id), Class: "Municipality", Label: official, Source: SrcMunicipalities, Row: t.pos(i)})
+			b.add(Entry{Key: key, ID: doc.Slug(id), Class: "Municipality", Label: official, Source: SrcMunicipalities, Row: t.pos(i)})
 			e = &b.r.Entries[len(b.r.Entries)-1]
 			if nr != "" {
 				if err := b.checkOrgnr(t, i, nr, key); err != nil {

@@ -1,6 +1,7 @@
 package register
 
 import (
+	"kg/ingest/doc"
 	"slices"
 	"strings"
 	"testing"
@@ -77,7 +78,7 @@ func TestKeysAndIDsUnique(t *testing.T) {
 			t.Errorf("ID %s twice", e.ID)
 		}
 		ids[e.ID] = true
-		if e.ID != Slug(e.ID) {
+		if e.ID != doc.Slug(e.ID) {
 			t.Errorf("%s: ID %q is not a slug", e.Key, e.ID)
 		}
 	}

@@ -134,11 +134,3 @@ func TestLooksAbbreviated(t *testing.T) {
 		}
 	}
 }
-
-func TestSlug(t *testing.T) {
-	for s, want := range map[string]string{"Stockholms kommun": "stockholms-kommun", "Region Jönköpings län": "region-jonkopings-lan", "Plan- och bygglag": "plan-och-bygglag", "2010:1080": "2010-1080"} {
-		if got := Slug(s); got != want {
-			t.Errorf("Slug(%q) = %q, want %q", s, got, want)
-		}
-	}
-}
