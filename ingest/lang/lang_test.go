@@ -101,3 +101,14 @@ func TestStage(t *testing.T) {
 		t.Error("the stage does not record what it provides")
 	}
 }
+
+func TestDistance(t *testing.T) {
+	for _, tt := range []struct {
+		a, b string
+		d    int
+	}{{"konstluttimmen", "konsluttimmen", 1}, {"abc", "acb", 1}, {"region skåne", "region skåne", 0}, {"abcdef", "xyz", 6}} {
+		if got := Distance(tt.a, tt.b, 5); got != tt.d {
+			t.Errorf("Distance(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.d)
+		}
+	}
+}

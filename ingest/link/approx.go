@@ -51,7 +51,7 @@ func (x *index) approximate(text, class string, prefixes bool) (string, bool) {
 		limit := maxDistance(utf8.RuneCountInString(f))
 		for _, i := range cands {
 			n := x.names[i]
-			d := distance(f, n.fold, limit)
+			d := lang.Distance(f, n.fold, limit)
 			if d > limit {
 				continue
 			}
@@ -67,43 +67,6 @@ func (x *index) approximate(text, class string, prefixes bool) (string, bool) {
 		}
 	}
 	return "", false
-}
-
-// distance is the optimal string alignment distance between a and b
-// (insertions, deletions, substitutions and transpositions of adjacent
-// letters), or limit+1 as soon as it must exceed limit.
-func distance(a, b string, limit int) int {
-	ra, rb := []rune(a), []rune(b)
-	if d := len(ra) - len(rb); d > limit || -d > limit {
-		return limit + 1
-	}
-	prev2 := make([]int, len(rb)+1)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		rowMin := cur[0]
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			v := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
-				v = min(v, prev2[j-2]+1)
-			}
-			cur[j] = v
-			rowMin = min(rowMin, v)
-		}
-		if rowMin > limit {
-			return limit + 1
-		}
-		prev2, prev, cur = prev, cur, prev2
-	}
-	return prev[len(rb)]
 }
 
 // mergeApproximate takes two entities of a document that no register holds,
@@ -129,7 +92,7 @@ func (l *linker) mergeApproximate() {
 			}
 			nb := lang.Fold(d.Mentions[b.Mentions[0]].Text)
 			n := min(utf8.RuneCountInString(na), utf8.RuneCountInString(nb))
-			if n < 8 || distance(na, nb, 1) > 1 {
+			if n < 8 || lang.Distance(na, nb, 1) > 1 {
 				continue
 			}
 			keep, drop := i, j

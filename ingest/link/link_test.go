@@ -101,14 +101,3 @@ func TestLabels(t *testing.T) {
 		}
 	}
 }
-
-func TestDistance(t *testing.T) {
-	for _, tt := range []struct {
-		a, b string
-		d    int
-	}{{"konstluttimmen", "konsluttimmen", 1}, {"abc", "acb", 1}, {"region skåne", "region skåne", 0}, {"abcdef", "xyz", 6}} {
-		if got := distance(tt.a, tt.b, 5); got != tt.d {
-			t.Errorf("distance(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.d)
-		}
-	}
-}

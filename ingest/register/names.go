@@ -3,6 +3,7 @@ package register
 import (
 	"cmp"
 	"fmt"
+	"kg/ingest/lang"
 	"slices"
 	"strings"
 )
@@ -298,7 +299,7 @@ func (s *nameSet) dropVariants(r *Registry) []candidate {
 				if o.seq >= c.seq || !given(o.Kind) || o.Kind.rank() < c.Kind.rank() {
 					continue
 				}
-				if d := editDistance(foldName(c.Name), foldName(o.Name)); d == 1 {
+				if d := lang.Distance(foldName(c.Name), foldName(o.Name), 1); d == 1 {
 					of = o.Name
 					break
 				}
@@ -311,26 +312,4 @@ func (s *nameSet) dropVariants(r *Registry) []candidate {
 		out = append(out, c)
 	}
 	return out
-}
-
-// editDistance is the Levenshtein distance between two strings, in runes.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }
