@@ -22,12 +22,8 @@ func (b *builder) readMinistries() error {
 		}
 		e := Entry{Key: ministryKey(name), ID: doc.Slug(name), Class: "Ministry", Label: name, LabelEN: t.get(i, "english_name"),
 			Source: SrcMinistries, Row: t.pos(i), Note: t.get(i, "notes")}
-		if q := t.get(i, "wikidata"); q != "" {
-			iri, err := wikidata(t, i, q)
-			if err != nil {
-				return err
-			}
-			e.Props = append(e.Props, Prop{P: SameAs, V: iri, IRI: true})
+		if err := addWikidata(&e, t, i, "wikidata", SameAs); err != nil {
+			return err
 		}
 		b.add(e)
 		b.names.add(e.Key, name, KindLabel, false)
@@ -100,18 +96,14 @@ func (b *builder) readAgencies() error {
 			}
 			e.Props = append(e.Props, Prop{P: "organisationNumber", V: nr})
 		}
-		if q := t.get(i, "wikidata"); q != "" {
-			iri, err := wikidata(t, i, q)
-			if err != nil {
-				return err
-			}
-			// Only an item whose organisation number is this one's is the
-			// same thing; a name match is a candidate.
-			p := "wikidataCandidate"
-			if strings.Contains(t.get(i, "wikidata_basis"), "P6460") {
-				p = SameAs
-			}
-			e.Props = append(e.Props, Prop{P: p, V: iri, IRI: true})
+		// Only an item whose organisation number is this one's is the same
+		// thing; a name match is a candidate.
+		p := "wikidataCandidate"
+		if strings.Contains(t.get(i, "wikidata_basis"), "P6460") {
+			p = SameAs
+		}
+		if err := addWikidata(&e, t, i, "wikidata", p); err != nil {
+			return err
 		}
 		if m := t.get(i, "ministry"); m != "" {
 			e.Props = append(e.Props, Prop{P: "supervisedBy", V: ministryKey(m), Ref: true})

@@ -196,6 +196,24 @@ func (b *builder) checkOrgnr(t *table, row int, nr, key string) error {
 var qid = regexp.MustCompile(`^Q[1-9][0-9]*$`)
 
 // wikidata returns the IRI of a Q-id, checking its form.
+// addWikidata states the Wikidata item in column col of a row as property
+// p of the entry (owl:sameAs, or a candidate), unless the entry names the
+// item as the same thing already.
+func addWikidata(e *Entry, t *table, row int, col, p string) error {
+	q := t.get(row, col)
+	if q == "" {
+		return nil
+	}
+	iri, err := wikidata(t, row, q)
+	if err != nil {
+		return err
+	}
+	if e.Value(SameAs) != iri {
+		e.Props = append(e.Props, Prop{P: p, V: iri, IRI: true})
+	}
+	return nil
+}
+
 func wikidata(t *table, row int, q string) (string, error) {
 	if !qid.MatchString(q) {
 		return "", t.errf(row, ErrValue, "Wikidata id %q", q)

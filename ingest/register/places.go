@@ -44,12 +44,8 @@ func (b *builder) readCounties() error {
 		if v := t.get(i, "nuts3"); v != "" {
 			e.Props = append(e.Props, Prop{P: "nutsCode", V: v})
 		}
-		if q := t.get(i, "wikidata"); q != "" {
-			iri, err := wikidata(t, i, q)
-			if err != nil {
-				return err
-			}
-			e.Props = append(e.Props, Prop{P: SameAs, V: iri, IRI: true})
+		if err := addWikidata(&e, t, i, "wikidata", SameAs); err != nil {
+			return err
 		}
 		b.add(e)
 		b.names.add(c.key, label, KindLabel, false)
@@ -69,12 +65,8 @@ func (b *builder) readCounties() error {
 			}
 			re.Props = append(re.Props, Prop{P: "organisationNumber", V: nr})
 		}
-		if q := t.get(i, "region_org_wikidata"); q != "" {
-			iri, err := wikidata(t, i, q)
-			if err != nil {
-				return err
-			}
-			re.Props = append(re.Props, Prop{P: SameAs, V: iri, IRI: true})
+		if err := addWikidata(&re, t, i, "region_org_wikidata", SameAs); err != nil {
+			return err
 		}
 		re.Props = append(re.Props, Prop{P: "servesCounty", V: c.key, Ref: true})
 		b.add(re)
@@ -142,23 +134,13 @@ func (b *builder) readMunicipalities() error {
 			e.Note = t.get(i, "notes")
 		}
 		e.Props = append(e.Props, Prop{P: "scbMunicipalityCode", V: code}, Prop{P: "county", V: c.key, Ref: true})
-		if q := t.get(i, "wikidata"); q != "" {
-			iri, err := wikidata(t, i, q)
-			if err != nil {
-				return err
-			}
-			if e.Value(SameAs) != iri {
-				e.Props = append(e.Props, Prop{P: SameAs, V: iri, IRI: true})
-			}
+		if err := addWikidata(e, t, i, "wikidata", SameAs); err != nil {
+			return err
 		}
 		// A name match, not paired with the code: a candidate, never owl:sameAs.
-		if q := t.get(i, "wikidata_name_match"); q != "" && q != t.get(i, "wikidata") {
-			iri, err := wikidata(t, i, q)
-			if err != nil {
+		if t.get(i, "wikidata_name_match") != t.get(i, "wikidata") {
+			if err := addWikidata(e, t, i, "wikidata_name_match", "wikidataCandidate"); err != nil {
 				return err
-			}
-			if e.Value(SameAs) != iri {
-				e.Props = append(e.Props, Prop{P: "wikidataCandidate", V: iri, IRI: true})
 			}
 		}
 
