@@ -136,15 +136,13 @@ func build(ctx context.Context, inputs []string, opt Options) ([]*doc.Doc, *Pipe
 			return nil, nil, err
 		}
 	}
-	if err := uniqueSlugs(docs); err != nil {
-		return nil, nil, err
-	}
+	uniqueSlugs(docs)
 	return docs, p, nil
 }
 
 // uniqueSlugs makes the slugs of documents distinct: a later document with
 // a slug taken gets its file name's slug, then a number.
-func uniqueSlugs(docs []*doc.Doc) error {
+func uniqueSlugs(docs []*doc.Doc) {
 	seen := map[string]bool{}
 	for _, d := range docs {
 		s := d.Meta.Slug
@@ -154,7 +152,6 @@ func uniqueSlugs(docs []*doc.Doc) error {
 		d.Meta.Slug = s
 		seen[s] = true
 	}
-	return nil
 }
 
 func (o Options) progressFunc() func(string, int, int) {

@@ -195,5 +195,3 @@ func (l *linker) labels() {
 		}
 	}
 }
-
-var _ = doc.Slug

@@ -175,7 +175,7 @@ func baseKey(k string) string {
 // identity gives a mention's entity ID, class and whether it is a group.
 func (l *linker) identity(m *doc.Mention, key string) (id, class string, group bool) {
 	if key != "" {
-		if base, scope, ok := strings.Cut(key, "@"); ok {
+		if base, _, ok := strings.Cut(key, "@"); ok {
 			e := l.s.Reg.Lookup(base)
 			class = m.Class
 			if e != nil && e.Group != "" {
@@ -183,7 +183,6 @@ func (l *linker) identity(m *doc.Mention, key string) (id, class string, group b
 			}
 			// "länets kommuner", "fem skånska kommuner" mean a set the
 			// document decides: the entity is the document's own
-			_ = scope
 			return doc.Slug(l.d.Meta.Slug + " " + lang.Fold(m.Text)), class, true
 		}
 		if e := l.s.Reg.Lookup(key); e != nil {

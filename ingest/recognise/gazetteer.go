@@ -150,8 +150,21 @@ type match struct {
 	stemmed  bool
 }
 
-// longest returns the longest name starting at token i of toks.
-func (g *Gazetteer) longest(toks []doc.Token, i int) (match, bool) {
+// stems returns the stems of a sentence's words ("" for other tokens),
+// computed once for every start the gazetteer tries.
+func stems(toks []doc.Token) []string {
+	out := make([]string, len(toks))
+	for i, t := range toks {
+		if t.Kind == doc.Word {
+			out[i] = lang.Stem(t.Text)
+		}
+	}
+	return out
+}
+
+// longest returns the longest name starting at token i of toks; stems are
+// the tokens' stems.
+func (g *Gazetteer) longest(toks []doc.Token, stems []string, i int) (match, bool) {
 	best, ok := match{}, false
 	// exact, with a genitive allowed on the last word
 	t := g.exact
@@ -194,7 +207,7 @@ func (g *Gazetteer) longest(toks []doc.Token, i int) (match, bool) {
 		if toks[j].Kind != doc.Word {
 			break
 		}
-		t = t.next[lang.Stem(toks[j].Text)]
+		t = t.next[stems[j]]
 		if t != nil && len(t.hit) > 0 && j+1-i > best.to-best.from {
 			best, ok = match{from: i, to: j + 1, name: t.hit[0], stemmed: true}, true
 		}

@@ -105,8 +105,9 @@ func (s Stage) sentence(toks []doc.Token, p *doc.Passage, sub subject) []cand {
 			}
 		}
 	}
+	st := stems(toks)
 	for i := 0; i < len(toks); i++ {
-		if m, ok := s.G.longest(toks, i); ok {
+		if m, ok := s.G.longest(toks, st, i); ok {
 			n := s.G.names[m.name]
 			prio := 4
 			if m.stemmed {

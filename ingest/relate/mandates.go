@@ -1,10 +1,6 @@
 package relate
 
-import (
-	"strings"
-
-	"kg/ingest/doc"
-)
+import "strings"
 
 // giveVerbs give someone an assignment: "regeringen gav Tillväxtverket i
 // uppdrag att …".
@@ -175,8 +171,6 @@ func (sc *sentence) holdVerbBetween(a, b int) bool {
 	}
 	return false
 }
-
-var _ = doc.Word
 
 // offerVerbs give a task to the actors after them: "regeringen beslutade
 // att erbjuda regionerna och Gotlands kommun att ta fram …".

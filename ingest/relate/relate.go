@@ -97,9 +97,6 @@ func (Stage) Run(d *doc.Doc) error {
 			prevLaws = laws
 		}
 		last := si == len(d.Sentences)-1 || d.Sentences[si+1].Passage != sent.Passage
-		if si == len(d.Sentences)-1 {
-			r.settle()
-		}
 		if last && p.Kind != doc.ListItem {
 			leadActors, leadMandate, leadLaws = nil, nil, nil
 			if n := len(sc.toks); n > 0 && sc.toks[n-1].Text == ":" {
@@ -115,6 +112,7 @@ func (Stage) Run(d *doc.Doc) error {
 			}
 		}
 	}
+	r.settle()
 	return nil
 }
 
