@@ -200,20 +200,34 @@ func update[V any](m map[string]V, k string, f func(*V)) {
 // matching its subject has a fact of its kind with the same normalised
 // value, or an amount or share node labelled with the gold value.
 func Score(quads []term.Quad, gold *Gold) *Report {
-	g := readGraph(quads)
-	r := newReport(gold.Name)
-	r.Documents = 1
-	note := func(list *[]Item, it Item) {
-		it.Document = gold.Name
-		*list = append(*list, it)
-	}
+	sc := newScorer(readGraph(quads), gold)
+	sc.goldEntities()
+	sc.graphEntities()
+	sc.relations()
+	sc.mandates()
+	sc.facts()
+	sc.r.total()
+	return sc.r
+}
 
-	// Names and matches of the gold entities.
-	byLabel := make(map[string]int, len(gold.Entities))
+// scorer holds one document's graph, its gold and how they match.
+type scorer struct {
+	g       *graph
+	gold    *Gold
+	r       *Report
+	byLabel map[string]int         // gold label → gold entity
+	found   [][]*graphEntity       // per gold entity: every graph entity matching it
+	goldOf  map[*graphEntity][]int // per graph entity: the gold entities it matches
+}
+
+func newScorer(g *graph, gold *Gold) *scorer {
+	sc := &scorer{g: g, gold: gold, r: newReport(gold.Name), byLabel: make(map[string]int, len(gold.Entities)),
+		found: make([][]*graphEntity, len(gold.Entities)), goldOf: make(map[*graphEntity][]int, len(g.order))}
+	sc.r.Documents = 1
 	norms := make([][]string, len(gold.Entities))
 	for i := range gold.Entities {
 		e := &gold.Entities[i]
-		byLabel[e.Label] = i
+		sc.byLabel[e.Label] = i
 		for _, n := range e.Names() {
 			norms[i] = append(norms[i], NormaliseName(n))
 		}
@@ -227,22 +241,29 @@ func Score(quads []term.Quad, gold *Gold) *Report {
 		}
 		return anySameName(norms[i], e.norms)
 	}
-	found := make([][]*graphEntity, len(gold.Entities))  // every graph entity matching
-	goldOf := make(map[*graphEntity][]int, len(g.order)) // gold entities each matches
 	for _, e := range g.order {
 		for i := range gold.Entities {
 			if matches(i, e) {
-				found[i] = append(found[i], e)
-				goldOf[e] = append(goldOf[e], i)
+				sc.found[i] = append(sc.found[i], e)
+				sc.goldOf[e] = append(sc.goldOf[e], i)
 			}
 		}
 	}
+	return sc
+}
 
-	// Entities.
-	for i := range gold.Entities {
-		ge := &gold.Entities[i]
+func (sc *scorer) note(list *[]Item, it Item) {
+	it.Document = sc.gold.Name
+	*list = append(*list, it)
+}
+
+// goldEntities counts the gold entities found, by class, subclass and group.
+func (sc *scorer) goldEntities() {
+	r := sc.r
+	for i := range sc.gold.Entities {
+		ge := &sc.gold.Entities[i]
 		var mentioned []*graphEntity
-		for _, e := range found[i] {
+		for _, e := range sc.found[i] {
 			if e.Mentioned {
 				mentioned = append(mentioned, e)
 			}
@@ -267,37 +288,47 @@ func Score(quads []term.Quad, gold *Gold) *Report {
 				r.Groups.Found++
 			}
 		}
-		class := ge.Class + "/" + ge.Subclass
-		switch {
-		case !hit:
-			it := Item{Kind: "entity", Class: class, Text: ge.Label}
-			if len(found[i]) > 0 {
-				r.UnmentionedMatching++
-				it.Text += " (in the graph without a mention)"
-				it.IRI = found[i][0].IRI
-			}
-			note(&r.Missed, it)
-		default:
-			r.Subclass.Matched++
-			if sameSub {
-				r.Subclass.Agree++
-			} else {
-				note(&r.Notes, Item{Kind: "subclass", Class: class, IRI: mentioned[0].IRI,
-					Text: ge.Label + ": the graph says " + orNone(mentioned[0].Subclass)})
-			}
-			for _, e := range mentioned[1:] {
-				r.Duplicates++
-				note(&r.Notes, Item{Kind: "duplicate", Class: class, IRI: e.IRI,
-					Text: ge.Label + ": also " + mentioned[0].IRI})
-			}
-		}
+		sc.noteGoldEntity(i, mentioned, sameSub)
 	}
-	for _, e := range g.order {
+}
+
+// noteGoldEntity records a missed gold entity, or how a found one was found.
+func (sc *scorer) noteGoldEntity(i int, mentioned []*graphEntity, sameSub bool) {
+	r, ge := sc.r, &sc.gold.Entities[i]
+	class := ge.Class + "/" + ge.Subclass
+	if len(mentioned) == 0 {
+		it := Item{Kind: "entity", Class: class, Text: ge.Label}
+		if len(sc.found[i]) > 0 {
+			r.UnmentionedMatching++
+			it.Text += " (in the graph without a mention)"
+			it.IRI = sc.found[i][0].IRI
+		}
+		sc.note(&r.Missed, it)
+		return
+	}
+	r.Subclass.Matched++
+	if sameSub {
+		r.Subclass.Agree++
+	} else {
+		sc.note(&r.Notes, Item{Kind: "subclass", Class: class, IRI: mentioned[0].IRI,
+			Text: ge.Label + ": the graph says " + orNone(mentioned[0].Subclass)})
+	}
+	for _, e := range mentioned[1:] {
+		r.Duplicates++
+		sc.note(&r.Notes, Item{Kind: "duplicate", Class: class, IRI: e.IRI,
+			Text: ge.Label + ": also " + mentioned[0].IRI})
+	}
+}
+
+// graphEntities judges the graph's mentioned entities against the gold.
+func (sc *scorer) graphEntities() {
+	r, gold := sc.r, sc.gold
+	for _, e := range sc.g.order {
 		if !e.Mentioned {
 			r.Unmentioned++
 			continue
 		}
-		ms := goldOf[e]
+		ms := sc.goldOf[e]
 		class := e.Classes[0]
 		if len(ms) > 0 {
 			class = gold.Entities[ms[0]].Class
@@ -323,24 +354,30 @@ func Score(quads []term.Quad, gold *Gold) *Report {
 			}
 		}
 		if len(ms) == 0 {
-			note(&r.Spurious, Item{Kind: "entity", Class: class + "/" + orNone(e.Subclass), Text: e.Label(), IRI: e.IRI})
+			sc.note(&r.Spurious, Item{Kind: "entity", Class: class + "/" + orNone(e.Subclass), Text: e.Label(), IRI: e.IRI})
 		}
 	}
+}
 
-	// Relations.
-	linked := func(p string, ss, os []*graphEntity) bool {
-		for _, s := range ss {
-			for _, o := range os {
-				if g.relSet[graphRelation{s.IRI, p, o.IRI}] {
-					return true
-				}
+// linked reports whether the graph states p from one of ss to one of os.
+func (sc *scorer) linked(p string, ss, os []*graphEntity) bool {
+	for _, s := range ss {
+		for _, o := range os {
+			if sc.g.relSet[graphRelation{s.IRI, p, o.IRI}] {
+				return true
 			}
 		}
-		return false
 	}
+	return false
+}
+
+// relations counts gold relations found and judges the graph's relations
+// between matched entities.
+func (sc *scorer) relations() {
+	r, g, gold := sc.r, sc.g, sc.gold
 	for _, gr := range gold.Relations {
 		p := relationPredicates[gr.P]
-		hit := linked(p, found[byLabel[gr.S]], found[byLabel[gr.O]])
+		hit := sc.linked(p, sc.found[sc.byLabel[gr.S]], sc.found[sc.byLabel[gr.O]])
 		update(r.ByPredicate, localName(p), func(c *Count) {
 			c.Gold++
 			if hit {
@@ -348,17 +385,17 @@ func Score(quads []term.Quad, gold *Gold) *Report {
 			}
 		})
 		if !hit {
-			note(&r.Missed, Item{Kind: "relation", Class: gr.P, Text: gr.S + " -> " + gr.O})
+			sc.note(&r.Missed, Item{Kind: "relation", Class: gr.P, Text: gr.S + " -> " + gr.O})
 		}
 	}
 	for _, rel := range g.relations {
-		ss, os := goldOf[g.entities[rel.S]], goldOf[g.entities[rel.O]]
+		ss, os := sc.goldOf[g.entities[rel.S]], sc.goldOf[g.entities[rel.O]]
 		if len(ss) == 0 || len(os) == 0 {
 			r.Unjudged++
 			continue
 		}
 		right := slices.ContainsFunc(gold.Relations, func(gr Relation) bool {
-			return relationPredicates[gr.P] == rel.P && slices.Contains(ss, byLabel[gr.S]) && slices.Contains(os, byLabel[gr.O])
+			return relationPredicates[gr.P] == rel.P && slices.Contains(ss, sc.byLabel[gr.S]) && slices.Contains(os, sc.byLabel[gr.O])
 		})
 		update(r.ByPredicate, localName(rel.P), func(c *Count) {
 			c.Graph++
@@ -367,12 +404,16 @@ func Score(quads []term.Quad, gold *Gold) *Report {
 			}
 		})
 		if !right {
-			note(&r.Spurious, Item{Kind: "relation", Class: localName(rel.P),
+			sc.note(&r.Spurious, Item{Kind: "relation", Class: localName(rel.P),
 				Text: g.entities[rel.S].Label() + " -> " + g.entities[rel.O].Label(), IRI: rel.S})
 		}
 	}
+}
 
-	// Mandates with holders.
+// mandates counts gold mandates with holders found with one, and the
+// graph's mandates that have a holder.
+func (sc *scorer) mandates() {
+	r, gold := sc.r, sc.gold
 	for i := range gold.Entities {
 		m := &gold.Entities[i]
 		if m.Class != "Mandate" {
@@ -383,26 +424,26 @@ func Score(quads []term.Quad, gold *Gold) *Report {
 		for _, gr := range gold.Relations {
 			if gr.P == "holdsMandate" && gr.O == m.Label {
 				hasHolder = true
-				holders = append(holders, found[byLabel[gr.S]]...)
+				holders = append(holders, sc.found[sc.byLabel[gr.S]]...)
 			}
 		}
 		if !hasHolder {
 			continue
 		}
 		r.Mandates.Gold++
-		if linked(ontology.HoldsMandate, holders, found[i]) {
+		if sc.linked(ontology.HoldsMandate, holders, sc.found[i]) {
 			r.Mandates.Found++
 		} else {
-			note(&r.Missed, Item{Kind: "holder", Class: "holdsMandate", Text: m.Label})
+			sc.note(&r.Missed, Item{Kind: "holder", Class: "holdsMandate", Text: m.Label})
 		}
 	}
 	held := make(map[string]bool)
-	for _, rel := range g.relations {
+	for _, rel := range sc.g.relations {
 		if rel.P == ontology.HoldsMandate {
 			held[rel.O] = true
 		}
 	}
-	for _, e := range g.order {
+	for _, e := range sc.g.order {
 		if e.Mentioned && e.hasClass("Mandate") {
 			r.Mandates.Graph++
 			if held[e.IRI] {
@@ -410,15 +451,19 @@ func Score(quads []term.Quad, gold *Gold) *Report {
 			}
 		}
 	}
+}
 
-	// Facts.
-	for _, f := range gold.Facts {
+// facts counts the gold facts found, and those found with their payer or
+// company.
+func (sc *scorer) facts() {
+	r := sc.r
+	for _, f := range sc.gold.Facts {
 		hit, withObject := false, false
-		for _, e := range found[byLabel[f.S]] {
+		for _, e := range sc.found[sc.byLabel[f.S]] {
 			for _, gf := range e.facts {
 				if gf.Kind == f.What && sameFact(f, gf) {
 					hit = true
-					if f.O != "" && slices.ContainsFunc(found[byLabel[f.O]], func(o *graphEntity) bool { return o.IRI == gf.Other }) {
+					if f.O != "" && slices.ContainsFunc(sc.found[sc.byLabel[f.O]], func(o *graphEntity) bool { return o.IRI == gf.Other }) {
 						withObject = true
 					}
 				}
@@ -437,12 +482,9 @@ func Score(quads []term.Quad, gold *Gold) *Report {
 			}
 		})
 		if !hit {
-			note(&r.Missed, Item{Kind: "fact", Class: f.What, Text: f.S + ": " + f.Value})
+			sc.note(&r.Missed, Item{Kind: "fact", Class: f.What, Text: f.S + ": " + f.Value})
 		}
 	}
-
-	r.total()
-	return r
 }
 
 // sameFact reports whether a graph fact gives a gold fact's value.
