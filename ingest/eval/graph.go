@@ -153,200 +153,223 @@ func canonicalPredicate(p string) string {
 }
 
 func readGraph(quads []term.Quad) *graph {
-	type node struct {
-		types   []string
-		names   []string
-		prefSv  string   // skos:prefLabel@sv, else rdfs:label@sv: the name to show
-		derived []string // prov:wasDerivedFrom targets
-		members []string // memberClass values
-		props   map[string][]term.Term
-	}
-	nodes := make(map[string]*node)
-	get := func(s string) *node {
-		n := nodes[s]
-		if n == nil {
-			n = &node{props: make(map[string][]term.Term)}
-			nodes[s] = n
+	nodes := readNodes(quads)
+	g := &graph{entities: make(map[string]*graphEntity), relSet: make(map[graphRelation]bool)}
+	for s, n := range nodes {
+		if e := entityOf(s, n, nodes); e != nil {
+			g.entities[s] = e
+			g.order = append(g.order, e)
 		}
-		return n
 	}
-	key := func(t term.Term) string {
-		if t.IsBlank() {
-			return "_:" + t.Value
-		}
-		return t.Value
+	slices.SortFunc(g.order, func(a, b *graphEntity) int { return strings.Compare(a.IRI, b.IRI) })
+	for _, e := range g.order {
+		n := nodes[e.IRI]
+		g.addRelations(e, n)
+		e.facts = factsOf(n, nodes)
 	}
-	// Relations a register or vocabulary states (in the graph of a
-	// kgo:Source) are knowledge kg brings, not what the text says: they are
-	// not scored.
+	slices.SortFunc(g.relations, func(a, b graphRelation) int {
+		return strings.Compare(a.S+"\x00"+a.P+"\x00"+a.O, b.S+"\x00"+b.P+"\x00"+b.O)
+	})
+	return g
+}
+
+// node is what the quads say of one subject.
+type node struct {
+	types   []string
+	names   []string
+	prefSv  string   // skos:prefLabel@sv, else rdfs:label@sv: the name to show
+	derived []string // prov:wasDerivedFrom targets
+	members []string // memberClass values
+	props   map[string][]term.Term
+}
+
+func key(t term.Term) string {
+	if t.IsBlank() {
+		return "_:" + t.Value
+	}
+	return t.Value
+}
+
+// readNodes gathers the quads by subject. Relations a register or
+// vocabulary states (in the graph of a kgo:Source) are knowledge kg brings,
+// not what the text says: they are left out, so they are not scored.
+func readNodes(quads []term.Quad) map[string]*node {
 	sources := map[string]bool{}
 	for _, q := range quads {
 		if q.P.Value == rdfType && q.O.Value == ontology.Source {
 			sources[q.S.Value] = true
 		}
 	}
+	nodes := make(map[string]*node)
 	for _, q := range quads {
 		if q.S.IsLiteral() || q.S.IsZero() {
 			continue
 		}
-		n := get(key(q.S))
 		p := canonicalPredicate(q.P.Value)
 		if isRelation[p] && sources[q.G.Value] {
 			continue
 		}
-		switch p {
-		case rdfType:
-			if q.O.IsIRI() && !slices.Contains(n.types, q.O.Value) {
-				n.types = append(n.types, q.O.Value)
-			}
-		case rdfsLabel, skosPref, skosAlt, skosHidden:
-			if q.O.IsLiteral() && !slices.Contains(n.names, q.O.Value) {
-				n.names = append(n.names, q.O.Value)
-			}
-			if q.O.Lang == "sv" && (p == skosPref || p == rdfsLabel && n.prefSv == "") {
-				n.prefSv = q.O.Value
-			}
-			if p == rdfsLabel {
-				n.props[p] = append(n.props[p], q.O)
-			}
-		case provDerived:
-			n.derived = append(n.derived, key(q.O))
-		case memberClass:
-			if q.O.IsIRI() {
-				n.members = append(n.members, q.O.Value)
-			}
-		default:
-			n.props[p] = append(n.props[p], q.O)
+		n := nodes[key(q.S)]
+		if n == nil {
+			n = &node{props: make(map[string][]term.Term)}
+			nodes[key(q.S)] = n
 		}
+		n.add(p, q.O)
 	}
+	return nodes
+}
 
-	g := &graph{entities: make(map[string]*graphEntity), relSet: make(map[graphRelation]bool)}
-	for s, n := range nodes {
-		var classes []string
-		var typed []string
-		for _, t := range n.types {
-			cs := topClasses(t)
-			if len(cs) == 0 {
-				continue
-			}
-			typed = append(typed, t)
-			for _, c := range cs {
-				if !slices.Contains(classes, c) {
-					classes = append(classes, c)
-				}
-			}
+func (n *node) add(p string, o term.Term) {
+	switch p {
+	case rdfType:
+		if o.IsIRI() && !slices.Contains(n.types, o.Value) {
+			n.types = append(n.types, o.Value)
 		}
-		if len(classes) == 0 {
+	case rdfsLabel, skosPref, skosAlt, skosHidden:
+		if o.IsLiteral() && !slices.Contains(n.names, o.Value) {
+			n.names = append(n.names, o.Value)
+		}
+		if o.Lang == "sv" && (p == skosPref || p == rdfsLabel && n.prefSv == "") {
+			n.prefSv = o.Value
+		}
+		if p == rdfsLabel {
+			n.props[p] = append(n.props[p], o)
+		}
+	case provDerived:
+		n.derived = append(n.derived, key(o))
+	case memberClass:
+		if o.IsIRI() {
+			n.members = append(n.members, o.Value)
+		}
+	default:
+		n.props[p] = append(n.props[p], o)
+	}
+}
+
+// entityOf makes the entity a node is when a type of it falls under one of
+// the five classes, or returns nil.
+func entityOf(s string, n *node, nodes map[string]*node) *graphEntity {
+	var classes, typed []string
+	for _, t := range n.types {
+		cs := topClasses(t)
+		if len(cs) == 0 {
 			continue
 		}
-		e := &graphEntity{IRI: s, Classes: classes, Names: n.names, display: n.prefSv}
-		// Derived from a passage, not only from a register's source.
-		for _, d := range n.derived {
-			if src := nodes[d]; src == nil || !slices.Contains(src.types, ontology.Source) {
-				e.Mentioned = true
+		typed = append(typed, t)
+		for _, c := range cs {
+			if !slices.Contains(classes, c) {
+				classes = append(classes, c)
 			}
 		}
-		slices.Sort(typed)
-		for _, t := range typed {
-			if t == actorGroup {
-				e.Group = true
-			}
-		}
-		e.Subclass = localName(mostSpecific(typed))
-		if e.Group {
-			e.Subclass = ""
-			if len(n.members) > 0 {
-				e.Subclass = localName(mostSpecific(n.members))
-			}
-		}
-		for _, name := range e.Names {
-			e.norms = append(e.norms, NormaliseName(name))
-		}
-		g.entities[s] = e
-		g.order = append(g.order, e)
 	}
-	slices.SortFunc(g.order, func(a, b *graphEntity) int { return strings.Compare(a.IRI, b.IRI) })
+	if len(classes) == 0 {
+		return nil
+	}
+	e := &graphEntity{IRI: s, Classes: classes, Names: n.names, display: n.prefSv}
+	// Derived from a passage, not only from a register's source.
+	for _, d := range n.derived {
+		if src := nodes[d]; src == nil || !slices.Contains(src.types, ontology.Source) {
+			e.Mentioned = true
+		}
+	}
+	slices.Sort(typed)
+	e.Group = slices.Contains(typed, actorGroup)
+	e.Subclass = localName(mostSpecific(typed))
+	if e.Group {
+		e.Subclass = ""
+		if len(n.members) > 0 {
+			e.Subclass = localName(mostSpecific(n.members))
+		}
+	}
+	for _, name := range e.Names {
+		e.norms = append(e.norms, NormaliseName(name))
+	}
+	return e
+}
 
-	lexicals := func(ts []term.Term) []string {
-		var out []string
-		for _, t := range ts {
-			if t.IsLiteral() {
-				out = append(out, t.Value)
+// addRelations records the relations from e to other entities.
+func (g *graph) addRelations(e *graphEntity, n *node) {
+	for p, objs := range n.props {
+		if !isRelation[p] {
+			continue
+		}
+		for _, o := range objs {
+			if _, ok := g.entities[key(o)]; ok && !o.IsLiteral() {
+				r := graphRelation{e.IRI, p, key(o)}
+				if !g.relSet[r] {
+					g.relSet[r] = true
+					g.relations = append(g.relations, r)
+				}
 			}
 		}
-		return out
 	}
-	first := func(ts []term.Term) string {
-		if l := lexicals(ts); len(l) > 0 {
-			return l[0]
+}
+
+func lexicals(ts []term.Term) []string {
+	var out []string
+	for _, t := range ts {
+		if t.IsLiteral() {
+			out = append(out, t.Value)
 		}
-		return ""
 	}
-	for _, e := range g.order {
-		n := nodes[e.IRI]
-		for p, objs := range n.props {
-			if !isRelation[p] {
+	return out
+}
+
+func firstLexical(ts []term.Term) string {
+	if l := lexicals(ts); len(l) > 0 {
+		return l[0]
+	}
+	return ""
+}
+
+// factsOf reads an entity's dates, periods, amounts and shares.
+func factsOf(n *node, nodes map[string]*node) []graphFact {
+	var out []graphFact
+	starts, ends := lexicals(n.props[schemaStart]), lexicals(n.props[schemaEnd])
+	for _, v := range starts {
+		out = append(out, graphFact{Kind: "start", From: v})
+	}
+	for _, v := range ends {
+		out = append(out, graphFact{Kind: "end", To: v})
+	}
+	for _, a := range starts {
+		for _, b := range ends {
+			out = append(out, graphFact{Kind: "period", From: a, To: b})
+		}
+	}
+	for _, v := range lexicals(n.props[schemaDur]) {
+		out = append(out, graphFact{Kind: "period", Value: v})
+	}
+	for _, v := range lexicals(n.props[dctermsDate]) {
+		out = append(out, graphFact{Kind: "date", From: v})
+	}
+	for _, kind := range []struct{ p, name, other string }{{kgoAmount, "amount", kgoPayer}, {kgoShare, "share", kgoShareOf}} {
+		for _, o := range n.props[kind.p] {
+			if o.IsLiteral() {
 				continue
 			}
-			for _, o := range objs {
-				if _, ok := g.entities[key(o)]; ok && !o.IsLiteral() {
-					r := graphRelation{e.IRI, p, key(o)}
-					if !g.relSet[r] {
-						g.relSet[r] = true
-						g.relations = append(g.relations, r)
-					}
+			v := nodes[key(o)]
+			if v == nil {
+				continue
+			}
+			f := graphFact{Kind: kind.name, Value: firstLexical(v.props[schemaValue]),
+				Currency: firstLexical(v.props[schemaCurr]), Label: firstLexical(v.props[rdfsLabel])}
+			for _, other := range v.props[kind.other] {
+				if !other.IsLiteral() {
+					f.Other = key(other)
 				}
 			}
-		}
-		starts, ends := lexicals(n.props[schemaStart]), lexicals(n.props[schemaEnd])
-		for _, v := range starts {
-			e.facts = append(e.facts, graphFact{Kind: "start", From: v})
-		}
-		for _, v := range ends {
-			e.facts = append(e.facts, graphFact{Kind: "end", To: v})
-		}
-		for _, a := range starts {
-			for _, b := range ends {
-				e.facts = append(e.facts, graphFact{Kind: "period", From: a, To: b})
+			// The payer or company may also be stated on the fact's subject
+			// rather than on the value node.
+			for _, other := range n.props[kind.other] {
+				if f.Other == "" && !other.IsLiteral() {
+					f.Other = key(other)
+				}
 			}
-		}
-		for _, v := range lexicals(n.props[schemaDur]) {
-			e.facts = append(e.facts, graphFact{Kind: "period", Value: v})
-		}
-		for _, v := range lexicals(n.props[dctermsDate]) {
-			e.facts = append(e.facts, graphFact{Kind: "date", From: v})
-		}
-		for _, kind := range []struct{ p, name, other string }{{kgoAmount, "amount", kgoPayer}, {kgoShare, "share", kgoShareOf}} {
-			for _, o := range n.props[kind.p] {
-				if o.IsLiteral() {
-					continue
-				}
-				v := nodes[key(o)]
-				if v == nil {
-					continue
-				}
-				f := graphFact{Kind: kind.name, Value: first(v.props[schemaValue]),
-					Currency: first(v.props[schemaCurr]), Label: first(v.props[rdfsLabel])}
-				for _, other := range v.props[kind.other] {
-					if !other.IsLiteral() {
-						f.Other = key(other)
-					}
-				}
-				// The payer or company may also be stated on the fact's
-				// subject rather than on the value node.
-				for _, other := range n.props[kind.other] {
-					if f.Other == "" && !other.IsLiteral() {
-						f.Other = key(other)
-					}
-				}
-				e.facts = append(e.facts, f)
-			}
+			out = append(out, f)
 		}
 	}
-	slices.SortFunc(g.relations, func(a, b graphRelation) int {
-		return strings.Compare(a.S+"\x00"+a.P+"\x00"+a.O, b.S+"\x00"+b.P+"\x00"+b.O)
-	})
-	return g
+	return out
 }
 
 // mostSpecific returns the type of ts that no other type of ts is a
