@@ -277,104 +277,12 @@ func (c *clause) verbBefore(t, n int, verbs map[string]bool) int {
 // money comes from) as other.
 func (c *clause) amount(vi int) (ent, other int) {
 	h, b := c.vtok[vi][0], c.vtok[vi][2]
-	recipient, source, payer := -1, -1, -1
-
-	// "N kronor (i medel) till X"
-	k := b
-	for n := 0; n < 4 && k < len(c.s.ts) && c.low(k) != "till" && !c.isPunct(k) && !stopWords[c.low(k)] && c.startingAt(k) < 0; n++ {
-		k++
-	}
-	if c.low(k) == "till" {
-		recipient = c.after(k+1, 3)
-	}
-	// "anslag till X på N kronor", "projektet X om N kronor"
-	if recipient < 0 && (c.low(h-1) == "på" || c.low(h-1) == "om" || c.low(h-1) == "med") {
-		if m := c.endingAt(h - 1); m >= 0 {
-			if c.tillBefore(m) || (c.low(h-1) != "med" && c.instrumentLike(m)) {
-				recipient = m
-			}
-		}
-	}
-	// "X har tilldelats N kronor", "beviljades X N kronor"
-	if recipient < 0 {
-		if v := c.verbBefore(h, 8, receiveVerbs); v >= 0 {
-			if m := c.inside(v+1, h); m >= 0 {
-				recipient = m
-			} else {
-				recipient = c.before(v, 3)
-			}
-		}
-	}
-	// "regeringen beviljade X N kronor", "stödjer X med N kronor"
-	if recipient < 0 {
-		if v := c.verbBefore(h, 8, dativeVerbs); v >= 0 {
-			if m := c.endingAt(h); m >= 0 && c.ms[m].a > v+1 {
-				recipient = m // "gav regeringen X N kronor" keeps the subject first
-			} else if m := c.inside(v+1, h); m >= 0 && c.ms[m].b == h {
-				recipient = m
-			}
-		}
-		if c.low(h-1) == "med" {
-			if v := c.verbBefore(h-1, 8, supportVerbs); v >= 0 {
-				if m := c.endingAt(h - 1); m >= 0 && c.ms[m].a > v {
-					recipient = m
-				}
-			}
-		}
-	}
-
-	// Where the money comes from or what it is for, after the value (and
-	// after the recipient when it follows): "från Y", "ur Y", "inom Y",
-	// "för regionala utvecklingsåtgärder".
-	from := b
-	if recipient >= 0 && c.ms[recipient].a >= b {
-		from = c.ms[recipient].b
-	}
-	for k := from; k < len(c.s.ts) && k < from+8; k++ {
-		if c.isPunct(k) || c.low(k) == "att" || c.low(k) == "som" || c.low(k) == "och" || c.valueAt(k) {
-			break
-		}
-		switch c.low(k) {
-		case "från", "ur", "av", "inom", "för":
-			m := c.after(k+1, 3)
-			if m < 0 || m == recipient {
-				continue
-			}
-			if c.instrumentLike(m) {
-				if source < 0 {
-					source = m
-				}
-			} else if c.isActor(m) && c.low(k) != "för" && c.low(k) != "inom" && payer < 0 {
-				payer = m
-			}
-		}
-	}
+	recipient := c.recipient(h, b)
+	source, payer := c.sourceOf(b, recipient)
 	explicitPayer := payer
-	// The giver: the subject of a verb of giving, before the verb or right
-	// after it ("klubbade regionstyrelsen ett anslag"), or "finansieras av Y".
 	if payer < 0 {
-		for k := h - 1; k >= 0; k-- {
-			if passiveGive[c.low(k)] && c.low(k+1) == "av" {
-				if m := c.after(k+2, 2); m >= 0 && m != recipient && c.ms[m].b <= h {
-					payer = m
-					break
-				}
-			}
-			if giveVerbs[c.low(k)] || (c.low(k) == "delar" || c.low(k) == "delade") && c.low(k+1) == "ut" {
-				m := c.before(k, 3)
-				if m < 0 || m == recipient {
-					if n := c.startingAt(k + 1); n >= 0 && n != recipient {
-						m = n
-					}
-				}
-				if m >= 0 && m != recipient && (c.isActor(m) || moneyClasses[c.ms[m].class]) {
-					payer = m
-				}
-				break
-			}
-		}
+		payer = c.giver(h, recipient)
 	}
-
 	switch {
 	case c.instrumentLike(recipient):
 		if source >= 0 && explicitPayer < 0 {
@@ -400,6 +308,112 @@ func (c *clause) amount(vi int) (ent, other int) {
 		}
 	}
 	return c.entity(best), -1
+}
+
+// recipient finds who or what receives the amount at tokens h..b, or -1.
+func (c *clause) recipient(h, b int) int {
+	// "N kronor (i medel) till X"
+	k := b
+	for n := 0; n < 4 && k < len(c.s.ts) && c.low(k) != "till" && !c.isPunct(k) && !stopWords[c.low(k)] && c.startingAt(k) < 0; n++ {
+		k++
+	}
+	if c.low(k) == "till" {
+		if m := c.after(k+1, 3); m >= 0 {
+			return m
+		}
+	}
+	// "anslag till X på N kronor", "projektet X om N kronor"
+	if c.low(h-1) == "på" || c.low(h-1) == "om" || c.low(h-1) == "med" {
+		if m := c.endingAt(h - 1); m >= 0 {
+			if c.tillBefore(m) || (c.low(h-1) != "med" && c.instrumentLike(m)) {
+				return m
+			}
+		}
+	}
+	// "X har tilldelats N kronor", "beviljades X N kronor"
+	if v := c.verbBefore(h, 8, receiveVerbs); v >= 0 {
+		if m := c.inside(v+1, h); m >= 0 {
+			return m
+		}
+		if m := c.before(v, 3); m >= 0 {
+			return m
+		}
+	}
+	// "regeringen beviljade X N kronor", "stödjer X med N kronor"
+	recipient := -1
+	if v := c.verbBefore(h, 8, dativeVerbs); v >= 0 {
+		if m := c.endingAt(h); m >= 0 && c.ms[m].a > v+1 {
+			recipient = m // "gav regeringen X N kronor" keeps the subject first
+		} else if m := c.inside(v+1, h); m >= 0 && c.ms[m].b == h {
+			recipient = m
+		}
+	}
+	if c.low(h-1) == "med" {
+		if v := c.verbBefore(h-1, 8, supportVerbs); v >= 0 {
+			if m := c.endingAt(h - 1); m >= 0 && c.ms[m].a > v {
+				recipient = m
+			}
+		}
+	}
+	return recipient
+}
+
+// sourceOf reads where the money comes from or what it is for, after the
+// value (and after the recipient when it follows): "från Y", "ur Y",
+// "inom Y", "för regionala utvecklingsåtgärder". It returns an instrument
+// (source) and an actor (payer), each -1 when none.
+func (c *clause) sourceOf(b, recipient int) (source, payer int) {
+	source, payer = -1, -1
+	from := b
+	if recipient >= 0 && c.ms[recipient].a >= b {
+		from = c.ms[recipient].b
+	}
+	for k := from; k < len(c.s.ts) && k < from+8; k++ {
+		if c.isPunct(k) || c.low(k) == "att" || c.low(k) == "som" || c.low(k) == "och" || c.valueAt(k) {
+			break
+		}
+		switch c.low(k) {
+		case "från", "ur", "av", "inom", "för":
+			m := c.after(k+1, 3)
+			if m < 0 || m == recipient {
+				continue
+			}
+			if c.instrumentLike(m) {
+				if source < 0 {
+					source = m
+				}
+			} else if c.isActor(m) && c.low(k) != "för" && c.low(k) != "inom" && payer < 0 {
+				payer = m
+			}
+		}
+	}
+	return source, payer
+}
+
+// giver finds the subject of a verb of giving, before the verb or right
+// after it ("klubbade regionstyrelsen ett anslag"), or "finansieras av Y";
+// -1 when none.
+func (c *clause) giver(h, recipient int) int {
+	for k := h - 1; k >= 0; k-- {
+		if passiveGive[c.low(k)] && c.low(k+1) == "av" {
+			if m := c.after(k+2, 2); m >= 0 && m != recipient && c.ms[m].b <= h {
+				return m
+			}
+		}
+		if giveVerbs[c.low(k)] || (c.low(k) == "delar" || c.low(k) == "delade") && c.low(k+1) == "ut" {
+			m := c.before(k, 3)
+			if m < 0 || m == recipient {
+				if n := c.startingAt(k + 1); n >= 0 && n != recipient {
+					m = n
+				}
+			}
+			if m >= 0 && m != recipient && (c.isActor(m) || moneyClasses[c.ms[m].class]) {
+				return m
+			}
+			return -1
+		}
+	}
+	return -1
 }
 
 // tillBefore reports whether "till" stands before mention m, past up to
