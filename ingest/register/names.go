@@ -132,8 +132,17 @@ func (s *nameSet) resolve(r *Registry, fill bool) {
 	if fill {
 		cands = s.dropVariants(r)
 	}
+	uniq := bestKinds(cands)
+	drop := make([]bool, len(uniq))
+	r.clashes = append(r.clashes, settleClashes(uniq, drop)...)
+	r.clashes = append(r.clashes, dropDefiniteOpenings(uniq, drop)...)
+	slices.SortFunc(r.clashes, func(a, b Clash) int { return cmp.Compare(a.Name, b.Name) })
+	r.fillNames(uniq, drop, fill)
+}
 
-	// One candidate per (name, key): the best-ranked kind, first added.
+// bestKinds keeps one candidate per (name, key): the best-ranked kind,
+// first added.
+func bestKinds(cands []candidate) []candidate {
 	type nk struct{ name, key string }
 	best := map[nk]int{}
 	var uniq []candidate
@@ -150,18 +159,23 @@ func (s *nameSet) resolve(r *Registry, fill bool) {
 		best[k] = len(uniq)
 		uniq = append(uniq, c)
 	}
+	return uniq
+}
 
+// settleClashes decides each name two entries share: the better-ranked
+// kind wins, equals leave the name to no entry. It marks the losers in drop.
+func settleClashes(uniq []candidate, drop []bool) []Clash {
 	byFold := map[string][]int{}
 	for i, c := range uniq {
 		f := foldName(c.Name)
 		byFold[f] = append(byFold[f], i)
 	}
-	drop := make([]bool, len(uniq))
 	folds := make([]string, 0, len(byFold))
 	for f := range byFold {
 		folds = append(folds, f)
 	}
 	slices.Sort(folds)
+	var out []Clash
 	for _, f := range folds {
 		idx := byFold[f]
 		keys := map[string]int{} // key → best rank
@@ -201,12 +215,15 @@ func (s *nameSet) resolve(r *Registry, fill bool) {
 				drop[i] = true
 			}
 		}
-		r.clashes = append(r.clashes, c)
+		out = append(out, c)
 	}
+	return out
+}
 
-	// A definite short form is no name if another entry's name begins with
-	// it: "Överklagandenämnden" (Statens överklagandenämnd) also opens
-	// "Överklagandenämnden för högskolan".
+// dropDefiniteOpenings drops a definite short form that another entry's
+// name begins with: "Överklagandenämnden" (Statens överklagandenämnd) also
+// opens "Överklagandenämnden för högskolan".
+func dropDefiniteOpenings(uniq []candidate, drop []bool) []Clash {
 	firstWords := map[string][]string{}
 	for _, c := range uniq {
 		if i := strings.IndexByte(c.Name, ' '); i > 0 && c.Kind != KindDefinite {
@@ -214,6 +231,7 @@ func (s *nameSet) resolve(r *Registry, fill bool) {
 			firstWords[f] = append(firstWords[f], c.Key)
 		}
 	}
+	var out []Clash
 	for i, c := range uniq {
 		if c.Kind != KindDefinite || drop[i] {
 			continue
@@ -230,12 +248,16 @@ func (s *nameSet) resolve(r *Registry, fill bool) {
 		drop[i] = true
 		keys := append([]string{c.Key}, others...)
 		slices.Sort(keys)
-		r.clashes = append(r.clashes, Clash{Name: c.Name, Keys: keys,
+		out = append(out, Clash{Name: c.Name, Keys: keys,
 			Rule: "a definite short form that begins another entry's name resolves to no entry"})
 	}
-	slices.SortFunc(r.clashes, func(a, b Clash) int { return cmp.Compare(a.Name, b.Name) })
+	return out
+}
 
-	// Fill entries in the order names were added.
+// fillNames records the names that stand (and, with fill, fills each
+// entry's names, former names and ambiguous names in the order they were
+// added).
+func (r *Registry) fillNames(uniq []candidate, drop []bool, fill bool) {
 	if fill {
 		for i := range r.Entries {
 			e := &r.Entries[i]
