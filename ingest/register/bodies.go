@@ -120,47 +120,53 @@ func (b *builder) readAgencies() error {
 			e.Props = append(e.Props, Prop{P: "servesCounty", V: c.key, Ref: true})
 		}
 		b.add(e)
-
-		shorts := split(t.get(i, "short_names"))
-		b.names.add(key, name, KindLabel, false)
-		for _, s := range shorts {
-			b.names.add(key, s, KindAbbrev, true)
-		}
-		alts := split(t.get(i, "alt_names"))
-		for _, s := range alts {
-			b.names.add(key, s, KindAlt, false)
-		}
-		formers := split(t.get(i, "former_names"))
-		for _, s := range formers {
-			b.names.add(key, s, KindFormer, false)
-		}
-		for _, s := range append([]string{name}, alts...) {
-			for _, n := range agencyForms(s, shorts) {
-				b.names.add(key, n, KindDerived, false)
-			}
-		}
-		for _, s := range formers {
-			for _, n := range agencyForms(s, nil) {
-				b.names.add(key, n, KindFormer, false)
-			}
-		}
-		for _, s := range append([]string{name}, alts...) {
-			if d, ok := statensDefinite(s); ok {
-				b.names.add(key, d, KindDefinite, false)
-			}
-		}
-		for _, s := range formers {
-			if d, ok := statensDefinite(s); ok {
-				b.names.add(key, d, KindFormer, false)
-			}
-		}
-		if c != nil {
-			for _, n := range []string{"Länsstyrelsen " + c.base, "Länsstyrelsen i " + c.base, "Länsstyrelsen " + c.label} {
-				b.names.add(key, n, KindDerived, false)
-			}
-		}
+		b.agencyNames(t, i, key, name, c)
 	}
 	return nil
+}
+
+// agencyNames adds the names of an agency's row: its own, short,
+// alternative and former names, the forms rules derive from them, and a
+// county board's usual forms.
+func (b *builder) agencyNames(t *table, i int, key, name string, c *county) {
+	shorts := split(t.get(i, "short_names"))
+	b.names.add(key, name, KindLabel, false)
+	for _, s := range shorts {
+		b.names.add(key, s, KindAbbrev, true)
+	}
+	alts := split(t.get(i, "alt_names"))
+	for _, s := range alts {
+		b.names.add(key, s, KindAlt, false)
+	}
+	formers := split(t.get(i, "former_names"))
+	for _, s := range formers {
+		b.names.add(key, s, KindFormer, false)
+	}
+	for _, s := range append([]string{name}, alts...) {
+		for _, n := range agencyForms(s, shorts) {
+			b.names.add(key, n, KindDerived, false)
+		}
+	}
+	for _, s := range formers {
+		for _, n := range agencyForms(s, nil) {
+			b.names.add(key, n, KindFormer, false)
+		}
+	}
+	for _, s := range append([]string{name}, alts...) {
+		if d, ok := statensDefinite(s); ok {
+			b.names.add(key, d, KindDefinite, false)
+		}
+	}
+	for _, s := range formers {
+		if d, ok := statensDefinite(s); ok {
+			b.names.add(key, d, KindFormer, false)
+		}
+	}
+	if c != nil {
+		for _, n := range []string{"Länsstyrelsen " + c.base, "Länsstyrelsen i " + c.base, "Länsstyrelsen " + c.label} {
+			b.names.add(key, n, KindDerived, false)
+		}
+	}
 }
 
 // agencyForms are the forms an agency's name takes by general rules:
