@@ -154,7 +154,9 @@ func (l *linker) collapse(into []int) {
 
 // labels sets each entity's label and alternative labels: the register's
 // name for register entries, else the longest form the text uses (the
-// first of equals); every other verbatim form is an alternative label.
+// first of equals); every other verbatim form is an alternative label,
+// in its base form ("Region Skånes" is "Region Skåne") and once whatever
+// its case.
 func (l *linker) labels() {
 	d := l.d
 	for i := range d.Entities {
@@ -187,11 +189,44 @@ func (l *linker) labels() {
 			if m.Rule == "anaphor" {
 				continue // "projektet" is no name of the project
 			}
-			for _, t := range []string{m.Text, m.Alt} {
-				if t != "" && t != e.Label && !hidden[t] {
-					e.Alt = appendNew(e.Alt, t)
+			for _, t := range []string{baseForm(d, e, m), m.Alt} {
+				if t != "" && !hidden[t] && !sameForm(t, e.Label, e.Alt) {
+					e.Alt = append(e.Alt, t)
 				}
 			}
 		}
 	}
+}
+
+// baseForm is the form of a mention as a name: without a genitive ending
+// when what is left is the entity's label, the mention's name or another
+// form the text uses for it ("Region Skånes" → "Region Skåne").
+func baseForm(d *doc.Doc, e *doc.Entity, m doc.Mention) string {
+	base, ok := lang.Genitive(m.Text)
+	if !ok {
+		return m.Text
+	}
+	if strings.EqualFold(base, e.Label) || strings.EqualFold(base, m.Name) {
+		return base
+	}
+	for _, mi := range e.Mentions {
+		if strings.EqualFold(base, d.Mentions[mi].Text) {
+			return base
+		}
+	}
+	return m.Text
+}
+
+// sameForm tells whether form is the label or one of the forms already
+// kept, case aside.
+func sameForm(form, label string, kept []string) bool {
+	if strings.EqualFold(form, label) {
+		return true
+	}
+	for _, k := range kept {
+		if strings.EqualFold(form, k) {
+			return true
+		}
+	}
+	return false
 }

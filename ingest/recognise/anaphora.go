@@ -19,7 +19,7 @@ var backNouns = map[string]string{
 	"satsningen": "Project", "nätverket": "Network", "plattformen": "Platform", "modellen": "Programme",
 	"uppdraget": "Mandate", "lagen": "Act", "förordningen": "Ordinance", "anslaget": "Appropriation",
 	"partnerskapet": "Partnership", "samarbetet": "Partnership", "bolaget": "Company", "föreningen": "Association",
-	"initiativet": "Project", "överenskommelsen": "Agreement", "avtalet": "Agreement",
+	"initiativet": "Project", "kommissionen": "Platform", "rådet": "Platform", "forumet": "Platform", "överenskommelsen": "Agreement", "avtalet": "Agreement",
 }
 
 // reach is how many passages back an antecedent may stand.

@@ -16,7 +16,7 @@ func init() {
 		"Project":     {"projekt", "projektet", "satsning", "satsningen", "initiativ", "initiativet", "pilotprojekt", "pilotprojektet", "förstudie", "förstudien", "insats", "insatsen"},
 		"Programme":   {"program", "programmet", "modell", "modellen", "programområde", "programområdet"},
 		"Network":     {"nätverk", "nätverket", "kluster", "klustret"},
-		"Platform":    {"plattform", "plattformen", "forum", "forumet", "mötesplats", "mötesplatsen", "arena", "arenan", "råd", "rådet", "centrum", "centret", "inkubator", "inkubatorn", "portal", "portalen"},
+		"Platform":    {"plattform", "plattformen", "forum", "forumet", "mötesplats", "mötesplatsen", "arena", "arenan", "råd", "rådet", "centrum", "centret", "inkubator", "inkubatorn", "portal", "portalen", "kommission", "kommissionen"},
 		"Strategy":    {"strategi", "strategin", "handlingsplan", "handlingsplanen", "agenda", "agendan"},
 		"Plan":        {"plan", "planen"},
 		"Fund":        {"fond", "fonden"},

@@ -310,7 +310,7 @@ func headClass(w string) string {
 	for _, h := range []struct{ suffix, class string }{
 		{"projektet", "Project"}, {"programmet", "Programme"}, {"nätverket", "Network"}, {"plattformen", "Platform"},
 		{"rådet", "Platform"}, {"forumet", "Platform"}, {"strategin", "Strategy"}, {"fonden", "Fund"}, {"partnerskapet", "Partnership"},
-		{"föreningen", "Association"}, {"förbundet", "Association"}, {"stiftelsen", "Association"}, {"inkubatorn", "Platform"},
+		{"föreningen", "Association"}, {"förbundet", "Association"}, {"stiftelsen", "Association"}, {"inkubatorn", "Platform"}, {"kommissionen", "Platform"},
 	} {
 		if strings.HasSuffix(l, h.suffix) && len(l) > len(h.suffix)+3 {
 			return h.class
@@ -337,7 +337,7 @@ func init() {
 // ("kulturplan", not "plan").
 var instrumentHeads = []struct{ head, class string }{
 	{"program", "Programme"}, {"strategi", "Strategy"}, {"plan", "Plan"}, {"fond", "Fund"}, {"anslag", "Appropriation"},
-	{"plattform", "Platform"}, {"partnerskap", "Partnership"}, {"nätverk", "Network"},
+	{"plattform", "Platform"}, {"partnerskap", "Partnership"}, {"nätverk", "Network"}, {"kommission", "Platform"},
 }
 
 // compoundInstrument tells the class of a compound instrument noun in any
