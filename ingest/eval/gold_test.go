@@ -111,6 +111,15 @@ func TestVerify(t *testing.T) {
 	if err := g.verify(Body(text), true); err == nil {
 		t.Error("verify(exact) accepted a line break for a space")
 	}
+	// A name broken at a line's end hyphen is in the text, with the
+	// hyphen or without it, as the break may be either.
+	broken := "Region Uppsala äger 49 procent av Al-\n\nmi Upp-\nsala. Uppsala-\nregionen.\n"
+	for alias, ok := range map[string]bool{"Almi Uppsala": true, "Uppsala-regionen": true, "Almi Upsala": false} {
+		g.Entities[1].Aliases = []string{alias}
+		if err := g.Verify(broken); (err == nil) != ok {
+			t.Errorf("Verify of alias %q in %q = %v", alias, broken, err)
+		}
+	}
 	// The title names Almi Uppsala, but only the body counts.
 	g.Entities[1].Aliases = []string{"Almi Uppsala\n"}
 	if err := g.Verify(Body("# title: Almi Uppsala\nRegion Uppsala")); err == nil {
