@@ -34,7 +34,12 @@ func exampleSubjects(d *doc.Doc) []subject {
 		}
 		class := titleClass(ws)
 		if class == "" {
-			class = bodyClass(d, x)
+			class = bodyClass(d, x, ws)
+		}
+		// a worked example is about an initiative: a short title that
+		// names one thing and tells no class is taken as a project
+		if class == "" && len(ws) <= maxTitleWords && lang.UpperFirst(ws[0]) {
+			class = "Project"
 		}
 		if class != "" {
 			out[xi] = subject{class: class, name: title, ok: true}
@@ -61,10 +66,15 @@ func titleClass(ws []string) string {
 	return ""
 }
 
+// maxTitleWords is the most words a worked example's title has when it is
+// a name.
+const maxTitleWords = 6
+
 // bodyClass reads the class from the example's first sentences: a
 // sentence opening with a definite class noun ("Projektet …",
-// "Nätverket …") or an apposition ("… är ett samarbete …").
-func bodyClass(d *doc.Doc, x doc.Example) string {
+// "Nätverket …"), an apposition ("… är ett samarbete …") or a class noun
+// right before the title's words ("mötesplatsen Almedalsveckan").
+func bodyClass(d *doc.Doc, x doc.Example, title []string) string {
 	seen := 0
 	for _, pi := range x.Passages {
 		for si := range d.Sentences {
@@ -77,7 +87,10 @@ func bodyClass(d *doc.Doc, x doc.Example) string {
 				return ""
 			}
 			t := s.Tokens[0]
-			if c := nounClass(t.Text); c != "" && definite(t.Text) {
+			if c := nounClass(t.Text); c != "" && definiteNoun(t.Text) {
+				return c
+			}
+			if c := nounBefore(s.Tokens, title); c != "" {
 				return c
 			}
 			for k := 0; k+2 < len(s.Tokens); k++ {
@@ -86,6 +99,26 @@ func bodyClass(d *doc.Doc, x doc.Example) string {
 						return c
 					}
 				}
+			}
+		}
+	}
+	return ""
+}
+
+// nounBefore returns the class of a class noun standing right before the
+// title's words in a sentence, or "".
+func nounBefore(toks []doc.Token, title []string) string {
+	for k := 1; k+len(title) <= len(toks); k++ {
+		match := true
+		for j, w := range title {
+			if toks[k+j].Text != w {
+				match = false
+				break
+			}
+		}
+		if match {
+			if c := nounClass(toks[k-1].Text); c != "" {
+				return c
 			}
 		}
 	}
@@ -125,7 +158,7 @@ func titleMention(text string, toks []doc.Token, sub subject) (cand, bool) {
 // text that refers to the example's subject ("Projektet finansieras av …").
 func anaphor(toks []doc.Token, i int, sub subject) (cand, bool) {
 	t := toks[i]
-	if t.Kind != doc.Word || !definite(t.Text) || nounClass(t.Text) != sub.class {
+	if t.Kind != doc.Word || !definiteNoun(t.Text) || nounClass(t.Text) != sub.class {
 		return cand{}, false
 	}
 	// "projektet X" introduces another name

@@ -25,11 +25,28 @@ func init() {
 		"Company":     {"bolag", "bolaget", "företag", "företaget", "aktiebolag", "aktiebolaget"},
 		"Event":       {"konferens", "konferensen", "mässa", "mässan", "festival", "festivalen"},
 	} {
+		listed := map[string]bool{}
 		for _, n := range nouns {
 			classNouns[lang.Stem(n)] = class
+			listed[n] = true
+		}
+		for _, n := range nouns {
+			for _, end := range []string{"et", "en", "n", "t"} {
+				if strings.HasSuffix(n, end) && listed[strings.TrimSuffix(n, end)] {
+					definiteNouns[n] = true
+				}
+			}
 		}
 	}
 }
+
+// definiteNouns are the definite singular forms of the class nouns
+// ("projektet", "strategin"), which refer to one thing named before;
+// "företagen" is plural and refers to no one thing.
+var definiteNouns = map[string]bool{}
+
+// definiteNoun reports whether w is a class noun in its definite singular.
+func definiteNoun(w string) bool { return definiteNouns[strings.ToLower(w)] }
 
 // nounClass returns the class a noun tells, or "".
 func nounClass(w string) string {

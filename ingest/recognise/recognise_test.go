@@ -130,3 +130,41 @@ func TestBackReference(t *testing.T) {
 		t.Errorf("got %q\nwant %q", strings.Join(got, " | "), want)
 	}
 }
+
+func TestExampleSubjects(t *testing.T) {
+	d := &doc.Doc{
+		Passages: []doc.Passage{
+			{Text: "Timbanken (Region Skåne)", Kind: doc.ExampleHeading, Example: 0},
+			{Text: "Timbanken erbjuder rådgivning. Företagen erbjuds fem timmar.", Example: 0},
+			{Text: "Almedalsveckan (Region Skåne)", Kind: doc.ExampleHeading, Example: 1},
+			{Text: "Den politiska mötesplatsen Almedalsveckan arrangeras varje år.", Example: 1},
+			{Text: "Tre exempel på samverkan (Region Skåne)", Kind: doc.ExampleHeading, Example: 2},
+			{Text: "Här beskrivs tre exempel.", Example: 2},
+		},
+		Examples: []doc.Example{
+			{Title: "Timbanken", Heading: 0, Passages: []int{1}},
+			{Title: "Almedalsveckan", Heading: 2, Passages: []int{3}},
+			{Title: "Tre exempel på samverkan", Heading: 4, Passages: []int{5}},
+		},
+	}
+	// a plural class noun ("Företagen") tells nothing of the subject; a
+	// title that tells no class is a project; a class noun before the
+	// title's words tells its class; a title that counts names nothing
+	got := map[string]string{}
+	for _, s := range exampleSubjects(d0(t, d)) {
+		got[s.name] = s.class
+	}
+	want := map[string]string{"Timbanken": "Project", "Almedalsveckan": "Platform", "": ""}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("subjects %v, want %v", got, want)
+	}
+}
+
+// d0 splits a document into sentences and tokens.
+func d0(t *testing.T, d *doc.Doc) *doc.Doc {
+	t.Helper()
+	if err := doc.Run(d, []doc.Stage{lang.Stage{}}); err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
