@@ -17,6 +17,7 @@ import (
 	"strings"
 
 	"kg/ingest/doc"
+	"kg/ingest/lang"
 )
 
 // Stage relates entities.
@@ -56,7 +57,7 @@ func (Stage) Run(d *doc.Doc) error {
 			bySentence[m.Sentence] = append(bySentence[m.Sentence], mi)
 		}
 	}
-	r := &relater{d: d, seen: map[[3]string]bool{}}
+	r := &relater{d: d, seen: map[[3]string]bool{}, listed: map[int][]span{}}
 	subjects := exampleSubjects(d)
 	var leadActors []span
 	var leadMandate *span // a task the lead-in names: the items are its parts
@@ -142,6 +143,7 @@ type relater struct {
 	d       *doc.Doc
 	seen    map[[3]string]bool
 	pending []doc.Relation // what worked examples' headings say, until their texts are read
+	listed  map[int][]span // the regions a worked example's heading lists, by example
 }
 
 func (r *relater) add(s, o int, p string, si int, rule string) {
@@ -199,9 +201,13 @@ func (r *relater) cues(sc *sentence, implied []span) {
 			if len(subs) == 0 {
 				subs = fitting(implied, c.subj)
 			}
-			if len(objs) == 0 {
+			// the implied thing is no object where a definite noun the
+			// text does not name stands in its place: "administrerar
+			// stödet"
+			if len(objs) == 0 && (c.passive || !sc.otherThing(end)) {
 				objs = fitting(implied, c.obj)
 			}
+			subs, objs = r.expand(sc, subs), r.expand(sc, objs)
 			for _, s := range subs {
 				for _, o := range objs {
 					r.add(s.e, o.e, c.p, sc.i, "cue:"+strings.Join(c.words, " "))
@@ -209,6 +215,45 @@ func (r *relater) cues(sc *sentence, implied []span) {
 			}
 		}
 	}
+}
+
+// expand reads "regionerna" in a worked example whose heading lists
+// several regions as those regions.
+func (r *relater) expand(sc *sentence, spans []span) []span {
+	x := r.d.Passages[r.d.Sentences[sc.i].Passage].Example
+	listed := r.listed[x]
+	if x < 0 || len(listed) == 0 {
+		return spans
+	}
+	var out []span
+	for _, s := range spans {
+		e := r.d.Entities[s.e]
+		if e.Group && e.Class == "Region" && strings.EqualFold(r.d.Mentions[s.m].Text, "regionerna") {
+			out = append(out, listed...)
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// otherThing reports whether token i is a definite common noun outside
+// every mention ("stödet", "verksamheten"): a thing the sentence names
+// without the text giving it a name.
+func (sc *sentence) otherThing(i int) bool {
+	if i >= len(sc.toks) || sc.toks[i].Kind != doc.Word || sc.inside(i) {
+		return false
+	}
+	w := sc.toks[i].Text
+	if lang.UpperFirst(w) {
+		return false
+	}
+	for _, end := range []string{"et", "en", "na", "n"} {
+		if strings.HasSuffix(w, end) && len(w) > len(end)+3 {
+			return true
+		}
+	}
+	return false
 }
 
 func fitting(spans []span, allowed []string) []span {
@@ -264,6 +309,7 @@ func (r *relater) heading(sc *sentence, sub int) {
 	p := "responsibleFor"
 	if len(regions) > 1 {
 		p = "participatesIn"
+		r.listed[r.d.Passages[r.d.Sentences[sc.i].Passage].Example] = regions
 	}
 	for _, s := range regions {
 		r.pending = append(r.pending, doc.Relation{S: s.e, O: sub, P: p, Sentence: sc.i, Rule: "example:heading"})

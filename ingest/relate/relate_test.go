@@ -30,6 +30,11 @@ var entries = []register.Entry{
 
 func relations(t *testing.T, passages ...doc.Passage) []string {
 	t.Helper()
+	return relationsOf(t, &doc.Doc{Passages: passages})
+}
+
+func relationsOf(t *testing.T, d *doc.Doc) []string {
+	t.Helper()
 	reg := register.NewRegistry(entries, nil)
 	var names []recognise.Name
 	for _, e := range entries {
@@ -41,7 +46,6 @@ func relations(t *testing.T, passages ...doc.Passage) []string {
 			names = append(names, recognise.Name{Text: n, Key: e.Key, Class: class, Group: e.Group != ""})
 		}
 	}
-	d := &doc.Doc{Passages: passages}
 	stages := []doc.Stage{lang.Stage{}, recognise.Stage{G: recognise.NewGazetteer(names)}, link.New(reg), Stage{}}
 	if err := doc.Run(d, stages); err != nil {
 		t.Fatal(err)
@@ -99,6 +103,22 @@ func TestDutyHolders(t *testing.T) {
 		"regionerna responsibleFor regional utvecklingsstrategi",
 	}
 	if strings.Join(got, " | ") != strings.Join(want, " | ") {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+}
+
+func TestExampleRegions(t *testing.T) {
+	d := &doc.Doc{
+		Passages: []doc.Passage{
+			{Text: "Timbanken (Region Skåne, Region Uppsala)", Kind: doc.ExampleHeading, Example: 0},
+			{Text: "Timbanken finansieras av regionerna. Region Skåne administrerar stödet.", Example: 0},
+		},
+		Examples: []doc.Example{{Title: "Timbanken", Heading: 0, Passages: []int{1}}},
+	}
+	// "regionerna" are the regions the heading lists; "stödet" is no
+	// name, so Region Skåne administers nothing the graph holds
+	want := []string{"Timbanken fundedBy Region Skåne", "Timbanken fundedBy Region Uppsala"}
+	if got := relationsOf(t, d); strings.Join(got, " | ") != strings.Join(want, " | ") {
 		t.Errorf("got %q\nwant %q", got, want)
 	}
 }
