@@ -27,6 +27,8 @@ var mandateLeads = []struct {
 	{[]string{"ansvarar", "för"}, true},
 	{[]string{"ansvariga", "för"}, true},
 	{[]string{"ansvarig", "för"}, true},
+	{[]string{"ansvara", "för"}, true},
+	{[]string{"ansvarade", "för"}, true},
 	{[]string{"ansvaret", "att"}, true},
 	{[]string{"ansvar", "att"}, true},
 	{[]string{"uppdrag", "inom"}, true},
@@ -128,7 +130,7 @@ func taskEnd(toks []doc.Token, i int) int {
 			break
 		}
 		if mandateStop[l] || l == "och" && j+1 < len(toks) && low(toks[j+1]) == "att" ||
-			l == "för" && j+1 < len(toks) && low(toks[j+1]) == "att" && j > i {
+			l == "för" && j+1 < len(toks) && low(toks[j+1]) == "att" && j > i+1 { // "verka för att …" goes on
 			break
 		}
 		j++
@@ -148,10 +150,40 @@ func functionWord(w string) bool {
 	return false
 }
 
+// spans tells where the names found before mandates start and end.
+type spans struct {
+	actorEnd   map[int]bool
+	actorStart map[int]int // start → end
+	instrStart map[int]bool
+	lawStart   map[int]int // start → end
+}
+
+func newSpans(toks []doc.Token, picked []cand) spans {
+	sp := spans{actorEnd: map[int]bool{}, actorStart: map[int]int{}, instrStart: map[int]bool{}, lawStart: map[int]int{}}
+	for _, c := range picked {
+		switch {
+		case actorClass(c.class):
+			sp.actorEnd[c.to] = true
+			sp.actorStart[c.from] = c.to
+		case instrumentClass(c.class):
+			sp.instrStart[c.from] = true
+		case c.class == "Act" || c.class == "Ordinance" || c.class == "EURegulation":
+			sp.lawStart[c.from] = c.to
+		}
+	}
+	// "De ska …", "Dessa ansvarar för …": a pronoun opening the sentence
+	// stands for actors named before
+	if len(toks) > 1 && (low(toks[0]) == "de" || low(toks[0]) == "dessa") {
+		sp.actorEnd[1] = true
+	}
+	return sp
+}
+
+func (sp spans) actorEndsAt(i int) bool { return sp.actorEnd[i] }
+
 // mandates finds tasks stated with a lead ("ansvar för …", "i uppdrag att
-// …") and tasks an actor "ska" carry out. isActor tells whether tokens
-// [from, to) end an actor's name found before.
-func mandates(toks []doc.Token, actorEndsAt func(i int) bool, instrumentAt func(i int) bool) []cand {
+// …") and tasks an actor "ska" carry out.
+func mandates(toks []doc.Token, sp spans) []cand {
 	var out []cand
 	for i := 0; i < len(toks); i++ {
 		n, withLead := leadAt(toks, i)
@@ -165,7 +197,7 @@ func mandates(toks []doc.Token, actorEndsAt func(i int) bool, instrumentAt func(
 				if k < len(toks) && (low(toks[k]) == "den" || low(toks[k]) == "det" || low(toks[k]) == "de") {
 					k++
 				}
-				if k < len(toks) && instrumentAt(k) {
+				if k < len(toks) && sp.instrStart[k] {
 					continue // "ansvarar för länsplanen" is responsibility for an instrument
 				}
 			}
@@ -187,12 +219,9 @@ func mandates(toks []doc.Token, actorEndsAt func(i int) bool, instrumentAt func(
 			i = end - 1
 			continue
 		}
-		if low(toks[i]) == "ska" && i > 0 && actorEndsAt(i) {
-			from := i + 1
-			for from < len(toks) && (low(toks[from]) == "även" || low(toks[from]) == "också" || low(toks[from]) == "dessutom") {
-				from++
-			}
-			if from >= len(toks) || toks[from].Kind != doc.Word || weakVerbs[low(toks[from])] {
+		if from, ok := sp.shall(toks, i); ok {
+			// "X ska utvecklas": a passive states what is done to X, no task of X's
+			if from >= len(toks) || toks[from].Kind != doc.Word || weakVerbs[low(toks[from])] || passive(low(toks[from])) {
 				continue
 			}
 			if k, _ := leadAt(toks, from); k > 0 {
@@ -206,6 +235,98 @@ func mandates(toks []doc.Token, actorEndsAt func(i int) bool, instrumentAt func(
 		}
 	}
 	return out
+}
+
+// shall reads "X ska …" and, with the subject after the verb, "… ska X
+// …"; it returns where the task starts, after adverbs and a law the task
+// is given by ("Regionerna ska enligt förordningen följa upp …").
+func (sp spans) shall(toks []doc.Token, i int) (int, bool) {
+	if low(toks[i]) != "ska" || i == 0 {
+		return 0, false
+	}
+	from := i + 1
+	if end, ok := sp.actorStart[from]; ok && !sp.actorEnd[i] {
+		from = end // "För att … ska regionerna ta fram …"
+	} else if !sp.actorEnd[i] {
+		return 0, false
+	}
+	for from < len(toks) {
+		switch l := low(toks[from]); {
+		case l == "även" || l == "också" || l == "dessutom":
+			from++
+		case l == "enligt" && sp.lawStart[from+1] > 0:
+			from = sp.lawStart[from+1]
+		case l == "enligt" && from+1 < len(toks) && (low(toks[from+1]) == "förordningen" || low(toks[from+1]) == "lagen"):
+			from += 2
+		default:
+			return from, true
+		}
+	}
+	return from, true
+}
+
+// passive guesses a passive infinitive: "utvecklas", "genomföras".
+func passive(w string) bool {
+	return strings.HasSuffix(w, "as") && len(w) > 4
+}
+
+// taskNouns end compound nouns that name a responsibility or an
+// assignment: "samordningsansvar", "välfärdsuppdrag".
+var taskNouns = []string{"ansvar", "ansvaret", "uppdrag", "uppdraget"}
+
+// ownedTasks finds a compound task noun that an actor holds: after a verb
+// of holding ("har ett nationellt samordningsansvar") or an actor's name
+// in the genitive ("regionernas välfärdsuppdrag inom hälso- och
+// sjukvård"), with its adjectives and an "inom" phrase after it.
+func ownedTasks(toks []doc.Token, sp spans) []cand {
+	var out []cand
+	for i, t := range toks {
+		if t.Kind != doc.Word || !taskCompound(t.Text) {
+			continue
+		}
+		from := i
+		for from > 0 && i-from < 2 && toks[from-1].Kind == doc.Word && taskAdjective(low(toks[from-1])) {
+			from--
+		}
+		owned := sp.actorEnd[from] && strings.HasSuffix(low(toks[from-1]), "s")
+		if !owned && from > 0 {
+			k := from - 1
+			if l := low(toks[k]); (l == "ett" || l == "en" || l == "sitt" || l == "sina" || l == "det") && k > 0 {
+				k--
+			}
+			owned = holdVerb[low(toks[k])]
+		}
+		if !owned {
+			continue
+		}
+		to := i + 1
+		if to+1 < len(toks) && low(toks[to]) == "inom" {
+			to = taskEnd(toks, to+1)
+		}
+		out = append(out, cand{from: from, to: to, class: "Mandate", rule: "mandate:owned"})
+	}
+	return out
+}
+
+var holdVerb = map[string]bool{"har": true, "hade": true, "får": true, "fick": true, "fått": true, "haft": true, "ges": true, "gavs": true}
+
+func taskCompound(w string) bool {
+	l := strings.ToLower(w)
+	for _, n := range taskNouns {
+		if strings.HasSuffix(l, n) && len(l) >= len(n)+4 {
+			return true
+		}
+	}
+	return false
+}
+
+// taskAdjective is an adjective before a task noun: "nationellt",
+// "regionala", "särskilt".
+func taskAdjective(w string) bool {
+	if policyAdjectives[w] {
+		return true
+	}
+	return !functionWord(w) && (strings.HasSuffix(w, "t") || strings.HasSuffix(w, "a")) && len(w) > 4 && !holdVerb[w]
 }
 
 // offerAt matches a task given with its giver or to its holders between

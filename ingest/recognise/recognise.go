@@ -141,18 +141,10 @@ func (s Stage) sentence(toks []doc.Token, p *doc.Passage, sub subject) []cand {
 	picked = extendGroups(toks, picked)
 	picked = s.listedRegions(toks, picked)
 	picked = extendArticles(toks, picked)
-	actorEnd := map[int]bool{}
-	instrStart := map[int]bool{}
-	for _, c := range picked {
-		if actorClass(c.class) {
-			actorEnd[c.to] = true
-		}
-		if instrumentClass(c.class) {
-			instrStart[c.from] = true
-		}
-	}
-	ms := mandates(toks, func(i int) bool { return actorEnd[i] }, func(i int) bool { return instrStart[i] })
-	ms = append(ms, roles(toks, func(i int) bool { return actorEnd[i] })...)
+	sp := newSpans(toks, picked)
+	ms := mandates(toks, sp)
+	ms = append(ms, roles(toks, sp.actorEndsAt)...)
+	ms = append(ms, ownedTasks(toks, sp)...)
 	for _, m := range ms {
 		// a known mandate inside the phrase names it already; the phrase
 		// with its lead is another name of it ("ansvar för att bedriva

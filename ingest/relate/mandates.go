@@ -21,13 +21,16 @@ var restVerbs = map[string]bool{"låg": true, "ligger": true, "vilar": true, "vi
 var moveVerbs = map[string]bool{"flyttades": true, "flyttats": true, "överfördes": true, "överförts": true, "förs": true,
 	"fördes": true, "övergick": true, "gick": true, "överförs": true, "flyttas": true, "läggs": true, "lades": true}
 
-func (r *relater) mandates(sc *sentence, leadActors, prevLaws []span) {
+func (r *relater) mandates(sc *sentence, leadActors, prevLaws, prevSubjects []span) {
 	for _, m := range sc.spans {
 		if m.class != "Mandate" {
 			continue
 		}
 		rule := r.d.Mentions[m.m].Rule
 		holders, giver := sc.holders(m, rule, leadActors)
+		if len(holders) == 0 && sc.opensWithPronoun() {
+			holders = prevSubjects // "De ska verka för …"
+		}
 		for _, h := range holders {
 			r.add(h.e, m.e, "holdsMandate", sc.i, "mandate:holder")
 		}
@@ -50,6 +53,12 @@ func (sc *sentence) holders(m span, rule string, leadActors []span) ([]span, *sp
 		return leadActors, nil
 	}
 	actor := []string{"Actor"}
+	// "regionernas välfärdsuppdrag": the owner in the genitive holds it
+	for _, s := range sc.spans {
+		if s.to == m.from && fits(s.class, actor) && strings.HasSuffix(low(sc.toks[s.to-1]), "s") {
+			return []span{s}, nil
+		}
+	}
 	// "X ger/gav Y i uppdrag att …"
 	for k := len(sc.spans) - 1; k >= 0; k-- {
 		s := sc.spans[k]
@@ -187,6 +196,35 @@ func (sc *sentence) offered(m span) []span {
 		for _, s := range sc.spans {
 			if s.from > i && s.to <= m.from && fits(s.class, []string{"Actor"}) {
 				out = append(out, s)
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+// opensWithPronoun reports whether the sentence opens with a pronoun that
+// stands for actors named before: "De", "Dessa".
+func (sc *sentence) opensWithPronoun() bool {
+	if len(sc.toks) == 0 {
+		return false
+	}
+	l := low(sc.toks[0])
+	return l == "de" || l == "dessa"
+}
+
+// subject returns the sentence's first actor that no preposition governs,
+// with the actors coordinated with it: what a pronoun in the next
+// sentence stands for.
+func (sc *sentence) subject() []span {
+	for k, s := range sc.spans {
+		if !fits(s.class, []string{"Actor"}) || sc.governed(s) {
+			continue
+		}
+		out := []span{s}
+		for j := k + 1; j < len(sc.spans) && sc.coordinated(sc.spans[j-1].to, sc.spans[j].from); j++ {
+			if fits(sc.spans[j].class, []string{"Actor"}) {
+				out = append(out, sc.spans[j])
 			}
 		}
 		return out

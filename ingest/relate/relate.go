@@ -62,7 +62,7 @@ func (Stage) Run(d *doc.Doc) error {
 	var leadActors []span
 	var leadMandate *span // a task the lead-in names: the items are its parts
 	var leadLaws []span   // the laws a lead-in names: they confer the items' tasks
-	var prevLaws []span
+	var prevLaws, prevSubjects []span
 	for si, sent := range d.Sentences {
 		sc := newSentence(d, si, bySentence[si])
 		p := d.Passages[sent.Passage]
@@ -88,7 +88,12 @@ func (Stage) Run(d *doc.Doc) error {
 		if p.Kind == doc.ListItem && len(leadLaws) > 0 {
 			laws = leadLaws // "Enligt förordningen ska regionerna: …"
 		}
-		r.mandates(sc, leadActors, laws)
+		r.mandates(sc, leadActors, laws, prevSubjects)
+		if subs := sc.subject(); len(subs) > 0 && !sc.opensWithPronoun() {
+			prevSubjects = subs
+		} else if first && p.Kind.Heading() {
+			prevSubjects = nil
+		}
 		if p.Kind == doc.ListItem && leadMandate != nil {
 			for _, m := range sc.ofClass("Mandate") {
 				r.add(m.e, leadMandate.e, "partOf", sc.i, "list:part")

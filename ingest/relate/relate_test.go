@@ -81,6 +81,13 @@ func TestRelate(t *testing.T) {
 		{"Ansvaret att samordna kollektivtrafiken vilar på regionerna och kommunerna.",
 			[]string{"kommunerna holdsMandate Ansvaret att samordna kollektivtrafiken", "regionerna holdsMandate Ansvaret att samordna kollektivtrafiken"}},
 		{"Region Skånes regionala utvecklingsstrategi antogs 2022.", []string{"Region Skåne responsibleFor regional utvecklingsstrategi"}},
+		{"Tillväxtverket har ett nationellt samordningsansvar.", []string{"Tillväxtverket holdsMandate nationellt samordningsansvar"}},
+		{"Det skiljer sig från regionernas välfärdsuppdrag inom hälso- och sjukvård.",
+			[]string{"regionerna holdsMandate välfärdsuppdrag inom hälso- och sjukvård"}},
+		{"För att få del av medlen ska regionerna ta fram regionala kulturplaner.",
+			[]string{"regionerna holdsMandate ta fram regionala kulturplaner", "regionerna responsibleFor regionala kulturplaner"}},
+		{"Regionerna ska enligt förordningen följa upp insatserna.", []string{"regionerna holdsMandate följa upp insatserna"}},
+		{"Regionerna ska utvecklas.", nil},
 	}
 	for _, tt := range tests {
 		got := relations(t, doc.Passage{Text: tt.text})
@@ -119,6 +126,14 @@ func TestExampleRegions(t *testing.T) {
 	// name, so Region Skåne administers nothing the graph holds
 	want := []string{"Timbanken fundedBy Region Skåne", "Timbanken fundedBy Region Uppsala"}
 	if got := relationsOf(t, d); strings.Join(got, " | ") != strings.Join(want, " | ") {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+}
+
+func TestPronounHolder(t *testing.T) {
+	got := relations(t, doc.Passage{Text: "Tillväxtverket har flera roller. De ska verka för att målen nås regionalt."})
+	want := []string{"Tillväxtverket holdsMandate verka för att målen nås regionalt"}
+	if strings.Join(got, " | ") != strings.Join(want, " | ") {
 		t.Errorf("got %q\nwant %q", got, want)
 	}
 }
