@@ -201,8 +201,12 @@ func (g *Gazetteer) longest(toks []doc.Token, stems []string, i int) (match, boo
 			t = t.next[w]
 		}
 	}
-	// stems
+	// stems; a capitalised word inside a sentence is a name, not a
+	// common noun inflected ("Företagarna" is no "företagande")
 	t = g.stem
+	if i > 0 && lang.UpperFirst(toks[i].Text) && toks[i-1].Text != ":" {
+		t = nil
+	}
 	for j := i; j < len(toks) && t != nil; j++ {
 		if toks[j].Kind != doc.Word {
 			break

@@ -1,6 +1,7 @@
 package recognise
 
 import (
+	"slices"
 	"strings"
 
 	"kg/ingest/lang"
@@ -29,6 +30,7 @@ func init() {
 		for _, n := range nouns {
 			classNouns[lang.Stem(n)] = class
 			listed[n] = true
+			classNounList = append(classNounList, classNoun{n, class})
 		}
 		for _, n := range nouns {
 			for _, end := range []string{"et", "en", "n", "t"} {
@@ -38,6 +40,21 @@ func init() {
 			}
 		}
 	}
+}
+
+// classNounList holds the class nouns, longest first, for the heads of
+// compounds.
+var classNounList []classNoun
+
+type classNoun struct{ noun, class string }
+
+func init() {
+	slices.SortFunc(classNounList, func(a, b classNoun) int {
+		if d := len(b.noun) - len(a.noun); d != 0 {
+			return d
+		}
+		return strings.Compare(a.noun, b.noun)
+	})
 }
 
 // definiteNouns are the definite singular forms of the class nouns

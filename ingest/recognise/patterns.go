@@ -243,8 +243,8 @@ func names(toks []doc.Token, start int) []cand {
 			continue
 		}
 		class := ""
-		if i > 0 && toks[i-1].Kind == doc.Word && !lang.UpperFirst(toks[i-1].Text) {
-			class = nounClass(toks[i-1].Text)
+		if i > 0 && toks[i-1].Kind == doc.Word {
+			class = kindNoun(toks[i-1].Text)
 		}
 
 		if class == "" {
@@ -298,7 +298,30 @@ func quoted(toks []doc.Token, i int, closing string) (cand, bool) {
 func apposition(toks []doc.Token, j int) string {
 	if j+2 < len(toks) && (toks[j].Text == "," || low(toks[j]) == "är" || toks[j].Text == "–") &&
 		(low(toks[j+1]) == "ett" || low(toks[j+1]) == "en") && toks[j+2].Kind == doc.Word {
-		return nounClass(toks[j+2].Text)
+		// "Film i Väst, ett regionalt filmbolag": adjectives may come first
+		for k := j + 2; k < len(toks) && k <= j+4 && toks[k].Kind == doc.Word; k++ {
+			if c := kindNoun(toks[k].Text); c != "" {
+				return c
+			}
+		}
+	}
+	return ""
+}
+
+// kindNoun tells the class a lower-case noun names, a class noun or a
+// compound ending in one ("filmbolag", "strukturfondsprojektet"), or "".
+func kindNoun(w string) string {
+	if lang.UpperFirst(w) {
+		return ""
+	}
+	if c := nounClass(w); c != "" {
+		return c
+	}
+	l := strings.ToLower(w)
+	for _, n := range classNounList {
+		if strings.HasSuffix(l, n.noun) && len(l) >= len(n.noun)+3 {
+			return n.class
+		}
 	}
 	return ""
 }
