@@ -189,17 +189,25 @@ func (r *relater) cues(sc *sentence, implied []span) {
 			continue
 		}
 		for _, c := range cues {
-			if !cueAt(sc.toks, i, c) {
+			end, inverted := sc.cueEnd(i, c)
+			if end < 0 {
 				continue
 			}
-			end := i + len(c.words)
 			var subs, objs []span
 			if c.passive {
-				objs = sc.subjects(i, c.obj)
+				// "I projektet X deltar A": the object may stand in a
+				// prepositional phrase before the cue
+				objs = sc.before(i, c.obj, true)
 				subs = sc.objects(end, c.subj)
+				if len(subs) == 0 && !inverted {
+					subs = sc.adjacentActor(i, c.subj) // "… där regionerna deltar"
+				}
 			} else {
 				subs = sc.subjects(i, c.subj)
 				objs = sc.objects(end, c.obj)
+			}
+			if s := sc.spanAt(i + 1); inverted && fits(s.class, c.subj) {
+				subs = append(subs, s)
 			}
 			// what the sentence leaves out: the actors of a list's lead-in,
 			// the subject of a worked example
@@ -365,7 +373,7 @@ func (sc *sentence) inside(i int) bool {
 
 var prepositions = map[string]bool{"i": true, "för": true, "av": true, "med": true, "till": true, "på": true, "om": true,
 	"från": true, "inom": true, "mellan": true, "hos": true, "genom": true, "vid": true, "under": true, "enligt": true,
-	"mot": true, "via": true, "åt": true, "utifrån": true, "kring": true, "bland": true}
+	"mot": true, "via": true, "åt": true, "utifrån": true, "kring": true, "bland": true, "utom": true, "förutom": true}
 
 func (sc *sentence) governed(s span) bool {
 	return s.from > 0 && prepositions[low(sc.toks[s.from-1])]
@@ -384,11 +392,28 @@ func fits(class string, allowed []string) bool {
 }
 
 // subjects returns the nearest fitting name that ends before token i and
-// that no preposition governs, with the names coordinated with it.
+// that no preposition governs, with the names coordinated with it and the
+// partners placed beside it ("A har, tillsammans med B, tagit fram …").
 func (sc *sentence) subjects(i int, allowed []string) []span {
+	out := sc.before(i, allowed, false)
+	if len(out) == 0 {
+		return nil
+	}
+	for _, s := range sc.spans {
+		if s.from > out[0].to && s.to <= i && fits(s.class, allowed) && sc.partner(s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// before returns the nearest fitting name that ends before token i, with
+// the names coordinated with it; one a preposition governs only when
+// governed is set.
+func (sc *sentence) before(i int, allowed []string, governed bool) []span {
 	for k := len(sc.spans) - 1; k >= 0; k-- {
 		s := sc.spans[k]
-		if s.to > i || !fits(s.class, allowed) || sc.governed(s) {
+		if s.to > i || !fits(s.class, allowed) || !governed && sc.governed(s) {
 			continue
 		}
 		out := []span{s}
@@ -400,6 +425,55 @@ func (sc *sentence) subjects(i int, allowed []string) []span {
 		return out
 	}
 	return nil
+}
+
+// partner reports whether "tillsammans med" stands right before s.
+func (sc *sentence) partner(s span) bool {
+	return s.from >= 2 && low(sc.toks[s.from-1]) == "med" && low(sc.toks[s.from-2]) == "tillsammans"
+}
+
+// adjacentActor returns the fitting name that ends right before token i.
+func (sc *sentence) adjacentActor(i int, allowed []string) []span {
+	for _, s := range sc.spans {
+		if s.to == i && fits(s.class, allowed) {
+			return []span{s}
+		}
+	}
+	return nil
+}
+
+// spanAt returns the mention starting at token i; cueEnd has checked
+// there is one.
+func (sc *sentence) spanAt(i int) span {
+	for _, s := range sc.spans {
+		if s.from == i {
+			return s
+		}
+	}
+	return span{}
+}
+
+// cueEnd returns the token after the cue c standing at token i, or -1.
+// inverted is set when an actor's name stands between the cue's verb and
+// the rest of it, as when the subject follows the verb: "I projektet
+// samverkar Region Blekinge med …".
+func (sc *sentence) cueEnd(i int, c cue) (end int, inverted bool) {
+	if cueAt(sc.toks, i, c) {
+		return i + len(c.words), false
+	}
+	if len(c.words) < 2 || low(sc.toks[i]) != c.words[0] {
+		return -1, false
+	}
+	for _, s := range sc.spans {
+		if s.from != i+1 || !fits(s.class, []string{"Actor"}) {
+			continue
+		}
+		rest := cue{words: c.words[1:]}
+		if cueAt(sc.toks, s.to, rest) {
+			return s.to + len(rest.words), true
+		}
+	}
+	return -1, false
 }
 
 // objects returns the first fitting name starting at or after token i,

@@ -88,6 +88,13 @@ func TestRelate(t *testing.T) {
 			[]string{"regionerna holdsMandate ta fram regionala kulturplaner", "regionerna responsibleFor regionala kulturplaner"}},
 		{"Regionerna ska enligt förordningen följa upp insatserna.", []string{"regionerna holdsMandate följa upp insatserna"}},
 		{"Regionerna ska utvecklas.", nil},
+		{"Region Skåne har, tillsammans med Tillväxtverket, tagit fram en regional utvecklingsstrategi.",
+			[]string{"Region Skåne responsibleFor regional utvecklingsstrategi", "Tillväxtverket responsibleFor regional utvecklingsstrategi"}},
+		{"I projektet Smart Industri samverkar Region Skåne med Trafikverket.",
+			[]string{"Region Skåne participatesIn Smart Industri", "Trafikverket participatesIn Smart Industri"}},
+		{"Projektet Smart Industri drivs av Trafikverket där regionerna deltar.",
+			[]string{"Trafikverket responsibleFor Smart Industri", "regionerna participatesIn Smart Industri"}},
+		{"Samtliga regioner, utom Region Skåne, ingår i projektet Smart Industri.", []string{"regionerna participatesIn Smart Industri"}},
 	}
 	for _, tt := range tests {
 		got := relations(t, doc.Passage{Text: tt.text})
