@@ -253,9 +253,13 @@ func names(toks []doc.Token, start int) []cand {
 		if class == "" && i > 0 {
 			class = headClass(toks[j-1].Text)
 		}
-		// "Klimatarena Stockholm": a compound of a class noun opens the name
+		// "Klimatarena Stockholm": a compound of a class noun opens the
+		// name; in its definite form it is a common noun before the name
+		// ("Moderbolaget Almi")
 		if class == "" && j-i >= 2 && toks[i+1].Kind == doc.Word {
-			class = kindNoun(strings.ToLower(t.Text))
+			if class = kindNoun(strings.ToLower(t.Text)); class != "" && definite(t.Text) {
+				i++
+			}
 		}
 		if class != "" {
 			out = append(out, cand{from: i, to: j, class: class, rule: "pattern:name", prio: 1})
