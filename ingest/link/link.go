@@ -96,8 +96,8 @@ func (s *Stage) Run(d *doc.Doc) error {
 }
 
 // dropPassing unlinks themes a document names only in passing: a theme is
-// a subject of the text when it is named twice or more, or in a heading or
-// a list item. (The guidelines: "a word used only in passing is not a
+// a subject of the text when it is named twice or more, in a heading or
+// a list item, or as one of the areas a lead-in announces. (The guidelines: "a word used only in passing is not a
 // Theme".)
 func (l *linker) dropPassing() {
 	d := l.d
@@ -108,8 +108,9 @@ func (l *linker) dropPassing() {
 		if e.Class != "Theme" || len(e.Mentions) > 1 {
 			continue
 		}
-		p := d.Passages[d.Sentences[d.Mentions[e.Mentions[0]].Sentence].Passage]
-		if p.Kind.Heading() || p.Kind == doc.ListItem {
+		m := d.Mentions[e.Mentions[0]]
+		p := d.Passages[d.Sentences[m.Sentence].Passage]
+		if p.Kind.Heading() || p.Kind == doc.ListItem || m.Rule == "theme:area" {
 			continue
 		}
 		into[i] = -1

@@ -39,6 +39,7 @@ func (Stage) Provides() []doc.Annotation { return []doc.Annotation{doc.Mentions}
 // Run implements doc.Stage.
 func (s Stage) Run(d *doc.Doc) error {
 	var dutyLead bool // the passage before was a lead-in to a list of duties
+	var areas bool    // the passages are the areas a lead-in announced
 	subjects := exampleSubjects(d)
 	regions := map[int][]cand{} // the regions a worked example's heading names
 	back := &antecedents{last: map[string]antecedent{}}
@@ -65,6 +66,13 @@ func (s Stage) Run(d *doc.Doc) error {
 				cs = append(cs, c)
 			}
 		}
+		if areas && firstWords(d, si) {
+			if c, ok := area(d, si); ok {
+				cs = append(cs, c)
+			} else {
+				areas = false
+			}
+		}
 		cs = append(cs, back.resolve(sent.Tokens, cs, sent.Passage)...)
 		slices.SortFunc(cs, func(a, b cand) int { return a.from - b.from })
 		first := len(d.Mentions)
@@ -77,9 +85,35 @@ func (s Stage) Run(d *doc.Doc) error {
 			case p.Kind != doc.ListItem:
 				dutyLead = leadsDuties(sent.Tokens, cs)
 			}
+			if leadsAreas(d, si) {
+				areas = true
+			}
 		}
 	}
 	return nil
+}
+
+// firstWords reports whether sentence si is the first of its passage with
+// words ("1." may stand alone before the item's words).
+func firstWords(d *doc.Doc, si int) bool {
+	if !hasWords(d.Sentences[si].Tokens) {
+		return false
+	}
+	for k := si - 1; k >= 0 && d.Sentences[k].Passage == d.Sentences[si].Passage; k-- {
+		if hasWords(d.Sentences[k].Tokens) {
+			return false
+		}
+	}
+	return true
+}
+
+func hasWords(toks []doc.Token) bool {
+	for _, t := range toks {
+		if t.Kind == doc.Word {
+			return true
+		}
+	}
+	return false
 }
 
 func firstOfPassage(d *doc.Doc, si int) bool {
@@ -318,6 +352,64 @@ func mention(d *doc.Doc, si int, toks []doc.Token, c cand) doc.Mention {
 		}
 	}
 	return m
+}
+
+// areaNouns announce the areas a strategy or policy sets out.
+var areaNouns = []string{"områden", "områdena", "prioriteringar", "prioriteringarna"}
+
+// leadsAreas reports whether a passage, whose last sentence is si,
+// introduces a list of a strategy's or a policy's areas: it ends in a
+// colon and speaks of areas or priorities ("Strategiska områden för … är:",
+// "… de åtta målområdena … Dessa är:").
+func leadsAreas(d *doc.Doc, si int) bool {
+	toks := d.Sentences[si].Tokens
+	if len(toks) == 0 || toks[len(toks)-1].Text != ":" {
+		return false
+	}
+	p := d.Sentences[si].Passage
+	for k := si; k >= 0 && k > si-3 && d.Sentences[k].Passage == p; k-- {
+		for _, t := range d.Sentences[k].Tokens {
+			l := low(t)
+			for _, n := range areaNouns {
+				if strings.HasSuffix(l, n) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// maxArea is the most tokens an area's name has.
+const maxArea = 16
+
+// area makes a short passage after a lead-in to areas a Theme: the
+// passage's words without its bullet, number or closing full stop. A long
+// passage ends the list.
+func area(d *doc.Doc, si int) (cand, bool) {
+	p := d.Sentences[si].Passage
+	n := 0
+	for _, s := range d.Sentences[si:] {
+		if s.Passage != p {
+			break
+		}
+		n += len(s.Tokens)
+	}
+	toks := d.Sentences[si].Tokens
+	if n > maxArea || d.Passages[p].Kind == doc.ChapterHeading {
+		return cand{}, false
+	}
+	from, to := 0, len(toks)
+	for from < to && (toks[from].Kind != doc.Word || toks[from].Kind == doc.Number) {
+		from++
+	}
+	for to > from && toks[to-1].Kind == doc.Punct {
+		to--
+	}
+	if to-from < 1 || !lang.UpperFirst(toks[from].Text) {
+		return cand{}, false
+	}
+	return cand{from: from, to: to, class: "Theme", rule: "theme:area"}, true
 }
 
 // leadsDuties reports whether a passage's last sentence introduces a list

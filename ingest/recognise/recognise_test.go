@@ -168,3 +168,28 @@ func d0(t *testing.T, d *doc.Doc) *doc.Doc {
 	}
 	return d
 }
+
+func TestAreas(t *testing.T) {
+	d := &doc.Doc{Passages: []doc.Passage{
+		{Text: "Strategin pekar ut två områden. Strategiska områden för utvecklingen är:", Kind: doc.Paragraph},
+		{Text: "Likvärdiga möjligheter till boende och arbete", Kind: doc.Paragraph},
+		{Text: "• God samhällsplanering.", Kind: doc.ListItem},
+		{Text: "2. Kompetensförsörjning och kompetensutveckling.", Kind: doc.ListItem},
+		{Text: "Regionerna har sedan länge arbetat med frågorna och tagit fram flera strategier för hela länets utveckling i bred samverkan.", Kind: doc.Paragraph},
+		{Text: "Kommunerna", Kind: doc.Paragraph},
+	}}
+	if err := doc.Run(d, []doc.Stage{lang.Stage{}, Stage{G: NewGazetteer(testNames)}}); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, m := range d.Mentions {
+		if m.Rule == "theme:area" {
+			got = append(got, m.Text)
+		}
+	}
+	// a long passage ends the list: "Kommunerna" after it is no area
+	want := []string{"Likvärdiga möjligheter till boende och arbete", "God samhällsplanering", "Kompetensförsörjning och kompetensutveckling"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("areas %q, want %q", got, want)
+	}
+}

@@ -63,6 +63,7 @@ func (Stage) Run(d *doc.Doc) error {
 	var leadMandate *span // a task the lead-in names: the items are its parts
 	var leadLaws []span   // the laws a lead-in names: they confer the items' tasks
 	var prevLaws, prevSubjects []span
+	ar := &areaList{top: -1, policy: -1}
 	for si, sent := range d.Sentences {
 		sc := newSentence(d, si, bySentence[si])
 		p := d.Passages[sent.Passage]
@@ -80,6 +81,7 @@ func (Stage) Run(d *doc.Doc) error {
 		}
 		r.cues(sc, implied)
 		r.owners(sc)
+		ar.relate(r, sc, p.Kind == doc.ListItem)
 		first := si == 0 || d.Sentences[si-1].Passage != sent.Passage
 		if first {
 			prevLaws = nil
@@ -226,6 +228,48 @@ func (r *relater) cues(sc *sentence, implied []span) {
 					r.add(s.e, o.e, c.p, sc.i, "cue:"+strings.Join(c.words, " "))
 				}
 			}
+		}
+	}
+}
+
+// areaList follows the areas a strategy sets out: each area is part of
+// the strategy named last before the list, and an item under an area
+// (a bullet) is part of that area.
+type areaList struct {
+	top    int // the last area outside a bullet, -1 when none
+	policy int // the last strategy, programme or plan named, -1 when none
+	at     int // the passage that named it
+}
+
+// areaReach is how many passages before a list of areas its strategy may
+// be named.
+const areaReach = 3
+
+func (a *areaList) relate(r *relater, sc *sentence, item bool) {
+	found := false
+	for _, s := range sc.spans {
+		if r.d.Mentions[s.m].Rule != "theme:area" {
+			continue
+		}
+		found = true
+		switch {
+		case item && a.top >= 0:
+			r.add(s.e, a.top, "partOf", sc.i, "area:item")
+		case a.policy >= 0 && (a.top >= 0 || r.d.Sentences[sc.i].Passage-a.at <= areaReach):
+			r.add(s.e, a.policy, "partOf", sc.i, "area")
+			if !item {
+				a.top = s.e
+			}
+		}
+	}
+	if found {
+		return
+	}
+	a.top = -1
+	for _, s := range sc.spans {
+		switch s.class {
+		case "Strategy", "Programme", "Plan":
+			a.policy, a.at = s.e, r.d.Sentences[sc.i].Passage
 		}
 	}
 }

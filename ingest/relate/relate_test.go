@@ -144,3 +144,25 @@ func TestPronounHolder(t *testing.T) {
 		t.Errorf("got %q\nwant %q", got, want)
 	}
 }
+
+func TestAreaParts(t *testing.T) {
+	got := relations(t,
+		doc.Passage{Text: "Region Skåne har en regional utvecklingsstrategi. Dess prioriterade områden är:"},
+		doc.Passage{Text: "Hållbar tillväxt i hela länet"},
+		doc.Passage{Text: "• God samhällsplanering.", Kind: doc.ListItem},
+		doc.Passage{Text: "Kompetens för framtiden"})
+	want := []string{
+		"God samhällsplanering partOf Hållbar tillväxt i hela länet",
+		"Hållbar tillväxt i hela länet partOf regional utvecklingsstrategi",
+		"Kompetens för framtiden partOf regional utvecklingsstrategi",
+	}
+	var parts []string
+	for _, g := range got {
+		if strings.Contains(g, " partOf ") {
+			parts = append(parts, g)
+		}
+	}
+	if strings.Join(parts, " | ") != strings.Join(want, " | ") {
+		t.Errorf("got %q\nwant %q", parts, want)
+	}
+}
