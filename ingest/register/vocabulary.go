@@ -27,8 +27,9 @@ var vocabClasses = map[string]bool{
 
 // memberClasses are the classes a group's members may have.
 var memberClasses = map[string]bool{
-	"Region": true, "Municipality": true, "County": true, "CountyAdministrativeBoard": true, "GovernmentAgency": true,
+	"Region": true, "Municipality": true, "CountyAdministrativeBoard": true, "GovernmentAgency": true,
 	"University": true, "Ministry": true, "Government": true, "Fund": true, "Programme": true, "Partnership": true,
+	"Association": true, "Company": true, "PoliticalBody": true,
 }
 
 // prefixes expand the property prefixes vocabulary.tsv may use.
