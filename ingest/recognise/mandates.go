@@ -15,6 +15,11 @@ var mandateLeads = []struct {
 	withLead bool
 }{
 	{[]string{"i", "uppdrag", "att"}, false},
+	{[]string{"uppdrag", "är", "att"}, false},
+	{[]string{"uppdraget", "är", "att"}, false},
+	{[]string{"uppgift", "är", "att"}, false},
+	{[]string{"uppgifter", "är", "att"}, false},
+	{[]string{"har", "möjlighet", "att"}, false},
 	{[]string{"i", "uppgift", "att"}, false},
 	{[]string{"till", "uppgift", "att"}, false},
 	{[]string{"uppdraget", "att"}, false},
@@ -241,7 +246,7 @@ func mandates(toks []doc.Token, sp spans) []cand {
 // …"; it returns where the task starts, after adverbs and a law the task
 // is given by ("Regionerna ska enligt förordningen följa upp …").
 func (sp spans) shall(toks []doc.Token, i int) (int, bool) {
-	if low(toks[i]) != "ska" || i == 0 {
+	if l := low(toks[i]); l != "ska" && l != "skulle" || i == 0 {
 		return 0, false
 	}
 	from := i + 1

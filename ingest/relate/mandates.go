@@ -53,9 +53,10 @@ func (sc *sentence) holders(m span, rule string, leadActors []span) ([]span, *sp
 		return leadActors, nil
 	}
 	actor := []string{"Actor"}
-	// "regionernas välfärdsuppdrag": the owner in the genitive holds it
+	// "regionernas välfärdsuppdrag", "Nyföretagarcentrums uppdrag är att
+	// …": the owner in the genitive holds it
 	for _, s := range sc.spans {
-		if s.to == m.from && fits(s.class, actor) && strings.HasSuffix(low(sc.toks[s.to-1]), "s") {
+		if s.to <= m.from && fits(s.class, actor) && strings.HasSuffix(low(sc.toks[s.to-1]), "s") && sc.leadOnly(s.to, m.from) {
 			return []span{s}, nil
 		}
 	}
@@ -170,7 +171,9 @@ func (sc *sentence) restsOn(m span) []span {
 }
 
 func (sc *sentence) holdVerbBetween(a, b int) bool {
-	if b-a > 8 {
+	// "Regionerna har, enligt bibliotekslagen (2013:80), ett ansvar för att
+	// bedriva …": a lead noun lets the verb stand further off
+	if b-a > 16 || b-a > 8 && !sc.leadNounIn(a, b) {
 		return false
 	}
 	for _, t := range sc.toks[a:b] {
@@ -230,4 +233,32 @@ func (sc *sentence) subject() []span {
 		return out
 	}
 	return nil
+}
+
+// leadWords may stand between an owner in the genitive and its task.
+var leadWords = map[string]bool{"uppdrag": true, "uppdraget": true, "uppgift": true, "uppgifter": true, "är": true, "att": true,
+	"främsta": true, "viktigaste": true, "huvudsakliga": true}
+
+// leadOnly reports whether tokens [a, b) are only lead words ("uppdrag är
+// att").
+func (sc *sentence) leadOnly(a, b int) bool {
+	if b-a > 4 {
+		return false
+	}
+	for _, t := range sc.toks[a:b] {
+		if !leadWords[low(t)] {
+			return false
+		}
+	}
+	return true
+}
+
+func (sc *sentence) leadNounIn(a, b int) bool {
+	for _, t := range sc.toks[a:b] {
+		switch low(t) {
+		case "ansvar", "ansvaret", "uppdrag", "uppdraget", "uppgift", "uppgiften":
+			return true
+		}
+	}
+	return false
 }
