@@ -53,6 +53,12 @@ func (sc *sentence) holders(m span, rule string, leadActors []span) ([]span, *sp
 		return leadActors, nil
 	}
 	actor := []string{"Actor"}
+	// "med Region X som huvudman": the actor right before "som" has the role
+	if rule == "mandate:role" && m.from >= 2 && low(sc.toks[m.from-1]) == "som" {
+		if a := sc.adjacentActor(m.from-1, actor); len(a) > 0 {
+			return a, nil
+		}
+	}
 	// "regionernas välfärdsuppdrag", "Nyföretagarcentrums uppdrag är att
 	// …": the owner in the genitive holds it
 	for _, s := range sc.spans {

@@ -420,7 +420,16 @@ var prepositions = map[string]bool{"i": true, "för": true, "av": true, "med": t
 	"mot": true, "via": true, "åt": true, "utifrån": true, "kring": true, "bland": true, "utom": true, "förutom": true}
 
 func (sc *sentence) governed(s span) bool {
-	return s.from > 0 && prepositions[low(sc.toks[s.from-1])]
+	if s.from == 0 || !prepositions[low(sc.toks[s.from-1])] {
+		return false
+	}
+	// "även om X har …": a conjunction, not a preposition
+	if s.from >= 2 && low(sc.toks[s.from-1]) == "om" {
+		if l := low(sc.toks[s.from-2]); l == "även" || l == "som" || l == "fast" {
+			return false
+		}
+	}
+	return true
 }
 
 // fits reports whether an entity class fits one of the allowed classes
