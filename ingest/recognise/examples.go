@@ -158,7 +158,10 @@ func titleMention(text string, toks []doc.Token, sub subject) (cand, bool) {
 // text that refers to the example's subject ("Projektet finansieras av …").
 func anaphor(toks []doc.Token, i int, sub subject) (cand, bool) {
 	t := toks[i]
-	if t.Kind != doc.Word || !definiteNoun(t.Text) || nounClass(t.Text) != sub.class {
+	// the subject's own class noun refers to it, and in an example about
+	// an initiative any initiative noun does ("Satsningen" for a platform)
+	c := nounClass(t.Text)
+	if t.Kind != doc.Word || !definiteNoun(t.Text) || c != sub.class && !(instrumentClass(c) && instrumentClass(sub.class)) {
 		return cand{}, false
 	}
 	// "projektet X" introduces another name

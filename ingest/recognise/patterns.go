@@ -3,6 +3,7 @@ package recognise
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"kg/ingest/doc"
 	"kg/ingest/lang"
@@ -145,6 +146,16 @@ func laws(toks []doc.Token) []cand {
 // capSeq returns the end of a run of capitalised words starting at i
 // (connectors inside when a capitalised word follows them), and whether it
 // has at least one word.
+// capWord reports whether a word may be part of a name: capitalised, or
+// with a capital after a small first letter ("eHealth", "iTunes").
+func capWord(w string) bool {
+	if lang.UpperFirst(w) {
+		return true
+	}
+	_, n := utf8.DecodeRuneInString(w)
+	return n < len(w) && lang.UpperFirst(w[n:])
+}
+
 func capSeq(toks []doc.Token, i int) int {
 	j := i
 	for j < len(toks) {
@@ -154,10 +165,10 @@ func capSeq(toks []doc.Token, i int) int {
 			j += 2
 			continue
 		}
-		if t.Kind == doc.Word && lang.UpperFirst(t.Text) || t.Kind == doc.Number && j > i ||
+		if t.Kind == doc.Word && capWord(t.Text) || t.Kind == doc.Number && j > i ||
 			j > i && (t.Text == "län" || t.Text == "läns" || t.Text == "kommun" || t.Text == "kommuns") {
 			j++
-			if t.Kind == doc.Word && !lang.UpperFirst(t.Text) {
+			if t.Kind == doc.Word && !capWord(t.Text) {
 				break // "Region Kalmar län" ends with its "län"
 			}
 			continue
@@ -223,7 +234,7 @@ func names(toks []doc.Token, start int) []cand {
 			}
 			continue
 		}
-		if t.Kind != doc.Word || !lang.UpperFirst(t.Text) {
+		if t.Kind != doc.Word || !capWord(t.Text) {
 			continue
 		}
 		j := capSeq(toks, i)

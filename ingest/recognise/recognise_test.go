@@ -66,6 +66,8 @@ func TestRecognise(t *testing.T) {
 		{"Almi Företagspartner Uppsala AB ägs av regionen.", []string{"Almi Företagspartner Uppsala AB/Company"}},
 		{"Inom projektet Smart Industri samverkar samtliga regioner.", []string{"Smart Industri/Project", "samtliga regioner/Region"}},
 		{"Reglab, ett nätverk för regioner, startade.", []string{"Reglab/Network", "regioner/Region"}},
+		{"Där finns eHealth Arena, ett nätverk.", []string{"eHealth Arena/Network"}},
+		{"Vi besökte Klimatarena Stockholm i fjol.", []string{"Klimatarena Stockholm/Platform"}},
 		{"Tillväxtverket fick i uppdrag att ta fram en ny modell.", []string{"Tillväxtverket/GovernmentAgency", "ta fram en ny modell/Mandate/uppdrag att ta fram en ny modell"}},
 		{"Regionerna har ansvar för att fördela statliga kulturmedel.", []string{"Regionerna/Region", "ansvar för att fördela statliga kulturmedel/Mandate"}},
 		{"Regionerna ska leda arbetet med kompetensförsörjning.", []string{"Regionerna/Region", "leda arbetet med kompetensförsörjning/Mandate", "kompetensförsörjning/Theme"}},

@@ -63,6 +63,8 @@ var cues = []cue{
 	{p: "responsibleFor", words: []string{"genomför"}, subj: actor, obj: instrument},
 	{p: "responsibleFor", words: []string{"genomfört"}, subj: actor, obj: instrument},
 	{p: "responsibleFor", words: []string{"administrerar"}, subj: actor, obj: instrument},
+	{p: "responsibleFor", words: []string{"arrangeras", "av"}, passive: true, subj: actor, obj: instrument},
+	{p: "responsibleFor", words: []string{"anordnas", "av"}, passive: true, subj: actor, obj: instrument},
 	// taking part
 	{p: "participatesIn", words: []string{"deltar", "i"}, subj: actor, obj: instrument},
 	{p: "participatesIn", words: []string{"medverkar", "i"}, subj: actor, obj: instrument},
@@ -81,6 +83,8 @@ var cues = []cue{
 	{p: "participatesIn", words: []string{"partners", "är"}, passive: true, subj: actor, obj: instrument},
 	{p: "participatesIn", words: []string{"parter", "är"}, passive: true, subj: actor, obj: instrument},
 	{p: "participatesIn", words: []string{"deltar"}, passive: true, subj: actor, obj: instrument},
+	{p: "participatesIn", words: []string{"samverkar"}, passive: true, subj: actor, obj: instrument},
+	{p: "participatesIn", words: []string{"går", "samman"}, passive: true, subj: actor, obj: instrument},
 	{p: "participatesIn", words: []string{"ingår", "också"}, passive: true, subj: actor, obj: instrument},
 	{p: "participatesIn", words: []string{"ingår", "även"}, passive: true, subj: actor, obj: instrument},
 	{p: "participatesIn", words: []string{"partnerskap", "mellan"}, passive: true, subj: actor, obj: instrument},
@@ -136,6 +140,7 @@ var cues = []cue{
 	// ownership and membership
 	{p: "owns", words: []string{"äger"}, subj: actor, obj: []string{"Company", "Association", "Actor"}},
 	{p: "owns", words: []string{"ägs", "av"}, passive: true, subj: actor, obj: []string{"Company", "Association", "Actor"}},
+	{p: "owns", words: []string{"ägas", "av"}, passive: true, subj: actor, obj: []string{"Company", "Association", "Actor"}},
 	{p: "owns", words: []string{"ägs", "gemensamt", "av"}, passive: true, subj: actor, obj: []string{"Company", "Association", "Actor"}},
 	{p: "owns", words: []string{"delägare", "i"}, subj: actor, obj: []string{"Company", "Association", "Actor"}},
 	{p: "owns", words: []string{"aktier", "i"}, subj: actor, obj: []string{"Company", "Association", "Actor"}},

@@ -485,12 +485,20 @@ func (sc *sentence) partner(s span) bool {
 	return s.from >= 2 && low(sc.toks[s.from-1]) == "med" && low(sc.toks[s.from-2]) == "tillsammans"
 }
 
-// adjacentActor returns the fitting name that ends right before token i.
+// adjacentActor returns the fitting name that ends right before token i,
+// with the names coordinated with it.
 func (sc *sentence) adjacentActor(i int, allowed []string) []span {
-	for _, s := range sc.spans {
-		if s.to == i && fits(s.class, allowed) {
-			return []span{s}
+	for k, s := range sc.spans {
+		if s.to != i || !fits(s.class, allowed) {
+			continue
 		}
+		out := []span{s}
+		for j := k - 1; j >= 0 && sc.coordinated(sc.spans[j].to, sc.spans[j+1].from); j-- {
+			if fits(sc.spans[j].class, allowed) {
+				out = append(out, sc.spans[j])
+			}
+		}
+		return out
 	}
 	return nil
 }
