@@ -143,9 +143,6 @@ func laws(toks []doc.Token) []cand {
 	return out
 }
 
-// capSeq returns the end of a run of capitalised words starting at i
-// (connectors inside when a capitalised word follows them), and whether it
-// has at least one word.
 // capWord reports whether a word may be part of a name: capitalised, or
 // with a capital after a small first letter ("eHealth", "iTunes").
 func capWord(w string) bool {
@@ -156,10 +153,21 @@ func capWord(w string) bool {
 	return n < len(w) && lang.UpperFirst(w[n:])
 }
 
+// capSeq returns the end of a run of capitalised words starting at i:
+// connectors inside when a capitalised word follows them, names joined by
+// a slash ("Industriell Dynamik/RISE"), and a coordinated compound that
+// ends the name ("Sydsvenska industri- och handelskammaren").
 func capSeq(toks []doc.Token, i int) int {
 	j := i
 	for j < len(toks) {
 		t := toks[j]
+		if j > i && t.Text == "/" && j+1 < len(toks) && toks[j+1].Kind == doc.Word && capWord(toks[j+1].Text) {
+			j++
+			continue
+		}
+		if j > i && t.Kind == doc.Word && strings.HasSuffix(t.Text, "-") && j+2 < len(toks) && conj(toks[j+1]) && toks[j+2].Kind == doc.Word {
+			return j + 3
+		}
 		// "… för Västernorrland 2021–2024"
 		if j > i && (t.Text == "–" || t.Text == "-") && j+1 < len(toks) && toks[j-1].Kind == doc.Number && toks[j+1].Kind == doc.Number {
 			j += 2
@@ -239,8 +247,8 @@ func names(toks []doc.Token, start int) []cand {
 		}
 		j := capSeq(toks, i)
 		// "Projektet Smart Industri …" at the start of a sentence
-		if c := nounClass(t.Text); c != "" && j-i >= 2 && (i == 0 || toks[i-1].Kind == doc.Punct) {
-			out = append(out, cand{from: i + 1, to: j, class: c, rule: "pattern:name", prio: 1})
+		if c := nounClass(t.Text); c != "" && definiteNoun(t.Text) && j-i >= 2 && (i == 0 || toks[i-1].Kind == doc.Punct) {
+			out = append(out, cand{from: i + 1, to: titleEnd(toks, i+1, j), class: c, rule: "pattern:name", prio: 1})
 			i = j - 1
 			continue
 		}
@@ -268,16 +276,43 @@ func names(toks []doc.Token, start int) []cand {
 		// name; in its definite form it is a common noun before the name
 		// ("Moderbolaget Almi")
 		if class == "" && j-i >= 2 && toks[i+1].Kind == doc.Word {
-			if class = kindNoun(strings.ToLower(t.Text)); class != "" && definite(t.Text) {
+			var def bool
+			if class, def = kindNounForm(strings.ToLower(t.Text)); class != "" && def {
 				i++
 			}
 		}
 		if class != "" {
-			out = append(out, cand{from: i, to: j, class: class, rule: "pattern:name", prio: 1})
+			out = append(out, cand{from: i, to: genitiveHead(toks, j), class: class, rule: "pattern:name", prio: 1})
 		}
 		i = j - 1
 	}
 	return out
+}
+
+// titleEnd returns the end of a name that opens with an article, as
+// titles do ("Ett kompetenslyft för Sverige"): it runs to the clause's
+// verb or punctuation, at most six words. Other names end at j.
+func titleEnd(toks []doc.Token, i, j int) int {
+	if l := low(toks[i]); l != "ett" && l != "en" {
+		return j
+	}
+	k := i + 1
+	for k < len(toks) && k-i < 6 && toks[k].Kind != doc.Punct && !mandateStop[low(toks[k])] {
+		k++
+	}
+	return k
+}
+
+// genitiveHead extends a name that ends in a genitive with the noun it
+// qualifies: "kommunförbundet Skånes kommuner".
+func genitiveHead(toks []doc.Token, j int) int {
+	if j < 2 || j >= len(toks) || toks[j].Kind != doc.Word || capWord(toks[j].Text) || functionWord(low(toks[j])) {
+		return j
+	}
+	if last := toks[j-1].Text; strings.HasSuffix(last, "s") && capWord(last) {
+		return j + 1
+	}
+	return j
 }
 
 func quoteClose(s string) string {
@@ -330,19 +365,26 @@ func apposition(toks []doc.Token, j int) string {
 // kindNoun tells the class a lower-case noun names, a class noun or a
 // compound ending in one ("filmbolag", "strukturfondsprojektet"), or "".
 func kindNoun(w string) string {
+	c, _ := kindNounForm(w)
+	return c
+}
+
+// kindNounForm is kindNoun, telling also whether the noun is in its
+// definite singular ("moderbolaget", not "regionplan").
+func kindNounForm(w string) (class string, definite bool) {
 	if lang.UpperFirst(w) {
-		return ""
+		return "", false
 	}
 	if c := nounClass(w); c != "" {
-		return c
+		return c, definiteNoun(w)
 	}
 	l := strings.ToLower(w)
 	for _, n := range classNounList {
 		if strings.HasSuffix(l, n.noun) && len(l) >= len(n.noun)+3 {
-			return n.class
+			return n.class, definiteNouns[n.noun]
 		}
 	}
-	return ""
+	return "", false
 }
 
 // headClass tells the class of a capitalised compound from its head:
@@ -482,9 +524,9 @@ func (s Stage) coordinatedActors(toks []doc.Token, picked []cand) ([]cand, map[i
 		j := capSeq(toks, i)
 		for k := i; k < j; k++ {
 			if c, ok := takenBy(picked, k); ok {
-				// a county's bare name ends many organisations' names:
-				// "Svensk Form Norrbotten", "Science Park Gotland"
-				if c.class == "County" && c.to == j && k > i {
+				// a county's or a town's bare name ends many organisations'
+				// names: "Svensk Form Norrbotten", "Business Region Göteborg"
+				if (c.class == "County" || c.class == "Municipality" && c.to-c.from == 1 || toks[k-1].Text == "/") && c.to == j && k > i {
 					drop[c.from] = true
 					break
 				}
