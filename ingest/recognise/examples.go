@@ -62,6 +62,9 @@ func titleClass(ws []string) string {
 		if c := headClass(w); c != "" {
 			return c
 		}
+		if c := kindNoun(strings.ToLower(w)); c != "" {
+			return c // "Exportcenter Väst"
+		}
 	}
 	return ""
 }

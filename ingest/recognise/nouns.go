@@ -17,7 +17,7 @@ func init() {
 		"Project":     {"projekt", "projektet", "satsning", "satsningen", "initiativ", "initiativet", "pilotprojekt", "pilotprojektet", "förstudie", "förstudien", "insats", "insatsen"},
 		"Programme":   {"program", "programmet", "modell", "modellen", "programområde", "programområdet"},
 		"Network":     {"nätverk", "nätverket", "kluster", "klustret"},
-		"Platform":    {"plattform", "plattformen", "forum", "forumet", "mötesplats", "mötesplatsen", "arena", "arenan", "råd", "rådet", "centrum", "centret", "inkubator", "inkubatorn", "portal", "portalen", "kommission", "kommissionen"},
+		"Platform":    {"plattform", "plattformen", "forum", "forumet", "mötesplats", "mötesplatsen", "arena", "arenan", "råd", "rådet", "centrum", "centret", "inkubator", "inkubatorn", "portal", "portalen", "kommission", "kommissionen", "center", "centret"},
 		"Strategy":    {"strategi", "strategin", "handlingsplan", "handlingsplanen", "agenda", "agendan"},
 		"Plan":        {"plan", "planen"},
 		"Fund":        {"fond", "fonden"},
@@ -34,7 +34,9 @@ func init() {
 		}
 		for _, n := range nouns {
 			for _, end := range []string{"et", "en", "n", "t"} {
-				if strings.HasSuffix(n, end) && listed[strings.TrimSuffix(n, end)] {
+				base := strings.TrimSuffix(n, end)
+				// "programmet": the consonant doubles before the ending
+				if k := len(base); base != n && (listed[base] || k > 2 && base[k-1] == base[k-2] && listed[base[:k-1]]) {
 					definiteNouns[n] = true
 				}
 			}

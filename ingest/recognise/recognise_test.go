@@ -202,3 +202,12 @@ func TestAreas(t *testing.T) {
 		t.Errorf("areas %q, want %q", got, want)
 	}
 }
+
+func TestDefiniteNouns(t *testing.T) {
+	for w, want := range map[string]bool{"projektet": true, "programmet": true, "strategin": true, "Satsningen": true,
+		"företagen": false, "program": false, "plan": false} {
+		if got := definiteNoun(w); got != want {
+			t.Errorf("definiteNoun(%q) = %v, want %v", w, got, want)
+		}
+	}
+}

@@ -181,7 +181,9 @@ func cueAt(toks []doc.Token, i int, c cue) bool {
 }
 
 // cues reads the relations cue phrases state. In a list item after a
-// lead-in, the lead-in's actors are the subject the item leaves out.
+// lead-in, the lead-in's actors are the subject the item leaves out. Of
+// the cues at one place the longest that states something wins
+// ("ingår även organisationerna" over "ingår även").
 func (r *relater) cues(sc *sentence, implied []span) {
 	if len(sc.spans)+len(implied) < 2 {
 		return
@@ -190,46 +192,66 @@ func (r *relater) cues(sc *sentence, implied []span) {
 		if sc.inside(i) {
 			continue
 		}
+		type match struct {
+			c        cue
+			end      int
+			inverted bool
+		}
+		var ms []match
 		for _, c := range cues {
-			end, inverted := sc.cueEnd(i, c)
-			if end < 0 {
-				continue
+			if end, inverted := sc.cueEnd(i, c); end >= 0 {
+				ms = append(ms, match{c, end, inverted})
 			}
-			var subs, objs []span
-			if c.passive {
-				// "I projektet X deltar A": the object may stand in a
-				// prepositional phrase before the cue
-				objs = sc.before(i, c.obj, true)
-				subs = sc.objects(end, c.subj)
-				if len(subs) == 0 && !inverted {
-					subs = sc.adjacentActor(i, c.subj) // "… där regionerna deltar"
-				}
-			} else {
-				subs = sc.subjects(i, c.subj)
-				objs = sc.objects(end, c.obj)
-			}
-			if s := sc.spanAt(i + 1); inverted && fits(s.class, c.subj) {
-				subs = append(subs, s)
-			}
-			// what the sentence leaves out: the actors of a list's lead-in,
-			// the subject of a worked example
-			if len(subs) == 0 {
-				subs = fitting(implied, c.subj)
-			}
-			// the implied thing is no object where a definite noun the
-			// text does not name stands in its place: "administrerar
-			// stödet"
-			if len(objs) == 0 && (c.passive || !sc.otherThing(end)) {
-				objs = fitting(implied, c.obj)
-			}
-			subs, objs = r.expand(sc, subs), r.expand(sc, objs)
-			for _, s := range subs {
-				for _, o := range objs {
-					r.add(s.e, o.e, c.p, sc.i, "cue:"+strings.Join(c.words, " "))
-				}
+		}
+		slices.SortStableFunc(ms, func(a, b match) int { return len(b.c.words) - len(a.c.words) })
+		for _, m := range ms {
+			if r.cue(sc, implied, i, m.end, m.c, m.inverted) > 0 {
+				break
 			}
 		}
 	}
+}
+
+// cue states the relations of cue c standing at tokens [i, end) and
+// returns how many it found.
+func (r *relater) cue(sc *sentence, implied []span, i, end int, c cue, inverted bool) int {
+	var subs, objs []span
+	if c.passive {
+		// "I projektet X deltar A": the object may stand in a
+		// prepositional phrase before the cue
+		objs = sc.before(i, c.obj, true)
+		subs = sc.objects(end, c.subj)
+		if len(subs) == 0 && !inverted {
+			subs = sc.adjacentActor(i, c.subj) // "… där regionerna deltar"
+		}
+	} else {
+		subs = sc.subjects(i, c.subj)
+		objs = sc.objects(end, c.obj)
+	}
+	if s := sc.spanAt(i + 1); inverted && fits(s.class, c.subj) {
+		subs = append(subs, s)
+	}
+	// what the sentence leaves out: the actors of a list's lead-in, the
+	// subject of a worked example
+	if len(subs) == 0 {
+		subs = fitting(implied, c.subj)
+	}
+	// the implied thing is no object where a definite noun the text does
+	// not name stands in its place: "administrerar stödet"
+	if len(objs) == 0 && (c.passive || !sc.otherThing(end)) {
+		objs = fitting(implied, c.obj)
+	}
+	subs, objs = r.expand(sc, subs), r.expand(sc, objs)
+	n := 0
+	for _, s := range subs {
+		for _, o := range objs {
+			if s.e != o.e {
+				r.add(s.e, o.e, c.p, sc.i, "cue:"+strings.Join(c.words, " "))
+				n++
+			}
+		}
+	}
+	return n
 }
 
 // areaList follows the areas a strategy sets out: each area is part of
