@@ -22,8 +22,20 @@ var backNouns = map[string]string{
 	"initiativet": "Project", "kommissionen": "Platform", "rådet": "Platform", "forumet": "Platform", "överenskommelsen": "Agreement", "avtalet": "Agreement",
 }
 
-// reach is how many passages back an antecedent may stand.
-const reach = 4
+// reach is how many passages back an antecedent may stand; a law is
+// referred back to further off ("Förordningen …" after a list of what it
+// says), lawReach passages.
+const (
+	reach    = 4
+	lawReach = 16
+)
+
+func reachOf(class string) int {
+	if class == "Act" || class == "Ordinance" {
+		return lawReach
+	}
+	return reach
+}
 
 type antecedent struct {
 	class, key, sfs, name string
@@ -57,7 +69,7 @@ func (a *antecedents) resolve(toks []doc.Token, cs []cand, passage int) []cand {
 			continue
 		}
 		ant, ok := a.last[class]
-		if !ok || passage-ant.passage > reach {
+		if !ok || passage-ant.passage > reachOf(class) {
 			continue
 		}
 		out = append(out, cand{from: i, to: i + 1, class: ant.class, rule: "anaphor", key: ant.key, sfs: ant.sfs, name: ant.name})

@@ -110,9 +110,14 @@ func laws(toks []doc.Token) []cand {
 		if i >= 2 && low(toks[i-1]) == "och" && strings.HasSuffix(toks[i-2].Text, "-") {
 			from = i - 2
 		}
-		if j+2 < len(toks)+0 && j+2 <= len(toks)-1 && toks[j].Text == "(" && sfsRe.MatchString(toks[j+1].Text) && toks[j+2].Text == ")" {
+		if j+2 < len(toks) && toks[j].Text == "(" && sfsRe.MatchString(toks[j+1].Text) && toks[j+2].Text == ")" {
 			sfs = toks[j+1].Text
 			j += 3
+		} else if j+5 < len(toks) && toks[j].Text == "(" && sfsRe.MatchString(toks[j+1].Text) && toks[j+2].Text == "," &&
+			strings.HasPrefix(low(toks[j+3]), "ändr") && sfsRe.MatchString(toks[j+4].Text) && toks[j+5].Text == ")" {
+			// "förordning (2000:284, ändrad 2019:1037)": the number is the first one
+			sfs = toks[j+1].Text
+			j += 6
 		}
 		generic := strings.HasPrefix(low(t), "lag") || strings.HasPrefix(low(t), "förordning")
 		end := j

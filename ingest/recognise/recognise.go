@@ -61,7 +61,7 @@ func (s Stage) Run(d *doc.Doc) error {
 				cs = append(cs, regionAnaphors(sent.Tokens, cs, rs[0])...)
 			}
 		}
-		if p.Kind == doc.ListItem && dutyLead && len(sent.Tokens) > 1 && firstOfPassage(d, si) {
+		if p.Kind == doc.ListItem && dutyLead && len(sent.Tokens) > 1 && firstWords(d, si) {
 			if c, ok := duty(sent.Tokens, cs); ok {
 				cs = append(cs, c)
 			}
@@ -446,7 +446,7 @@ func duty(toks []doc.Token, cs []cand) (cand, bool) {
 		}
 	}
 	from := 0
-	for from < len(toks) && toks[from].Kind == doc.Punct {
+	for from < len(toks) && toks[from].Kind != doc.Word { // "•", "1."
 		from++
 	}
 	if from >= len(toks) {

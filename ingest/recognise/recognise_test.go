@@ -106,6 +106,7 @@ func TestDutyList(t *testing.T) {
 		{Text: "Enligt förordningen ska regionerna:", Kind: doc.Paragraph},
 		{Text: "utarbeta och fastställa en strategi för länets utveckling,", Kind: doc.ListItem},
 		{Text: "samordna insatser för genomförandet.", Kind: doc.ListItem},
+		{Text: "3. följa upp arbetet.", Kind: doc.ListItem},
 	}}
 	if err := doc.Run(d, []doc.Stage{lang.Stage{}, Stage{G: NewGazetteer(testNames)}}); err != nil {
 		t.Fatal(err)
@@ -116,7 +117,7 @@ func TestDutyList(t *testing.T) {
 			got = append(got, m.Text)
 		}
 	}
-	want := []string{"utarbeta och fastställa en strategi för länets utveckling", "samordna insatser för genomförandet"}
+	want := []string{"utarbeta och fastställa en strategi för länets utveckling", "samordna insatser för genomförandet", "följa upp arbetet"}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("duties %q, want %q", got, want)
 	}

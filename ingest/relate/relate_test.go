@@ -179,3 +179,18 @@ func TestAreaParts(t *testing.T) {
 		t.Errorf("got %q\nwant %q", parts, want)
 	}
 }
+
+func TestLawReferredBack(t *testing.T) {
+	got := relations(t,
+		doc.Passage{Text: "Förordningen om regionalt tillväxtarbete styr arbetet."},
+		doc.Passage{Text: "Det första.", Kind: doc.ListItem},
+		doc.Passage{Text: "Det andra.", Kind: doc.ListItem},
+		doc.Passage{Text: "Det tredje.", Kind: doc.ListItem},
+		doc.Passage{Text: "Det fjärde.", Kind: doc.ListItem},
+		doc.Passage{Text: "Det femte.", Kind: doc.ListItem},
+		doc.Passage{Text: "Förordningen pekar ut myndigheternas roll. Tillväxtverket ska bidra till att nå målen."})
+	want := "Förordning om regionalt tillväxtarbete confers bidra till att nå målen"
+	if !slices.Contains(got, want) {
+		t.Errorf("got %q, want %q among them", got, want)
+	}
+}
