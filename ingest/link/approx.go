@@ -92,7 +92,7 @@ func (l *linker) mergeApproximate() {
 			}
 			nb := lang.Fold(d.Mentions[b.Mentions[0]].Text)
 			n := min(utf8.RuneCountInString(na), utf8.RuneCountInString(nb))
-			if n < 8 || lang.Distance(na, nb, 1) > 1 {
+			if n < 8 || lang.Distance(na, nb, 1) > 1 || inflected(na, nb) {
 				continue
 			}
 			keep, drop := i, j
@@ -227,6 +227,27 @@ func sameForm(form, label string, kept []string) bool {
 		if strings.EqualFold(form, k) {
 			return true
 		}
+	}
+	return false
+}
+
+// inflected reports whether two names differ only by a letter ending one
+// of their words ("Smart …" and "Smarta …"): an inflection, which a
+// misprint seldom is, and often another thing's name.
+func inflected(a, b string) bool {
+	wa, wb := strings.Fields(a), strings.Fields(b)
+	if len(wa) != len(wb) {
+		return false
+	}
+	for k := range wa {
+		if wa[k] == wb[k] {
+			continue
+		}
+		short, long := wa[k], wb[k]
+		if len(short) > len(long) {
+			short, long = long, short
+		}
+		return strings.HasPrefix(long, short) && utf8.RuneCountInString(long)-utf8.RuneCountInString(short) == 1
 	}
 	return false
 }

@@ -101,3 +101,18 @@ func TestLabels(t *testing.T) {
 		}
 	}
 }
+
+func TestInflected(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		want bool
+	}{
+		{"smart specialiseringsstrategi", "smarta specialiseringsstrategi", true},
+		{"konsulttimmen", "konsluttimmen", false},
+		{"region skane", "region skane", false},
+	} {
+		if got := inflected(c.a, c.b); got != c.want {
+			t.Errorf("inflected(%q, %q) = %v", c.a, c.b, got)
+		}
+	}
+}

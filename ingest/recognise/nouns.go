@@ -77,7 +77,8 @@ func nounClass(w string) string {
 
 // connectors may stand between the capitalised words of one name
 // ("Sätt Östergötland i rörelse", "Forum för folkhälsa").
-var connectors = map[string]bool{"i": true, "för": true, "på": true, "med": true, "till": true, "av": true, "&": true, "om": true, "mot": true}
+var connectors = map[string]bool{"i": true, "för": true, "på": true, "med": true, "till": true, "av": true, "&": true, "om": true, "mot": true,
+	"in": true, "of": true, "for": true} // and in English names: "Invest in Skåne"
 
 // notNames are capitalised words that open sentences or headings without
 // starting a name.

@@ -270,6 +270,9 @@ func names(toks []doc.Token, start int) []cand {
 		if i > 0 && toks[i-1].Kind == doc.Word {
 			class = kindNoun(toks[i-1].Text)
 		}
+		if class == "" {
+			class = introduced(toks, i)
+		}
 
 		if class == "" {
 			class = apposition(toks, j)
@@ -292,6 +295,25 @@ func names(toks []doc.Token, start int) []cand {
 		i = j - 1
 	}
 	return out
+}
+
+// introduced tells the class of a name that a class noun introduces in
+// brackets ("som aktiebolag (Invest in Skåne)") or by name ("en satsning
+// under namnet Konsulttimmen"; an initiative when no class noun says
+// otherwise), or "".
+func introduced(toks []doc.Token, i int) string {
+	switch {
+	case i >= 2 && toks[i-1].Text == "(" && toks[i-2].Kind == doc.Word:
+		return kindNoun(toks[i-2].Text)
+	case i >= 1 && (low(toks[i-1]) == "namnet" || low(toks[i-1]) == "namn"):
+		for k := i - 2; k >= 0 && k >= i-4; k-- {
+			if c := kindNoun(toks[k].Text); c != "" {
+				return c
+			}
+		}
+		return "Project"
+	}
+	return ""
 }
 
 // titleEnd returns the end of a name that opens with an article, as
@@ -586,6 +608,24 @@ func conj(t doc.Token) bool {
 // 2022–2040", and those named by their owner in the genitive: "Norrbottens
 // folkhälsostrategi", "Region Skånes näringslivsstrategi". A title runs
 // from the capitalised compound through a "för …" phrase to punctuation.
+// afterOwner returns where the name of the instrument at token i starts
+// when capitalised words (at most two, the compound itself included) stand
+// between it and a capitalised owner in the genitive.
+func afterOwner(toks []doc.Token, i int) (int, bool) {
+	from := i
+	if !lang.UpperFirst(toks[i].Text) {
+		from--
+	}
+	if from < 1 || from < i-1 || !lang.UpperFirst(toks[from].Text) || strings.HasSuffix(toks[from].Text, "s") {
+		return 0, false
+	}
+	owner := toks[from-1]
+	if owner.Kind != doc.Word || !lang.UpperFirst(owner.Text) || !strings.HasSuffix(owner.Text, "s") || notNames[owner.Text] {
+		return 0, false
+	}
+	return from, true
+}
+
 func titles(toks []doc.Token) []cand {
 	var out []cand
 	for i := 0; i < len(toks); i++ {
@@ -604,6 +644,13 @@ func titles(toks []doc.Token) []cand {
 				from--
 			}
 			out = append(out, cand{from: from, to: i + 1, class: class, rule: "pattern:owned", prio: 1})
+			continue
+		}
+		// after an owner in the genitive, capitalised words before the
+		// compound belong to its name: "Region Uppsalas Smart
+		// specialiseringsstrategi", "Region Västernorrlands Innovationsstrategi"
+		if from, ok := afterOwner(toks, i); ok {
+			out = append(out, cand{from: from, to: i + 1, class: class, rule: "pattern:title", prio: 1})
 			continue
 		}
 		if !lang.UpperFirst(t.Text) {
