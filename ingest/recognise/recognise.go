@@ -12,6 +12,7 @@
 package recognise
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 
@@ -175,6 +176,7 @@ func (s Stage) sentence(toks []doc.Token, p *doc.Passage, sub subject) []cand {
 	picked = extendGroups(toks, picked)
 	picked = s.listedRegions(toks, picked)
 	picked = extendArticles(toks, picked)
+	picked = extendPeriods(toks, picked)
 	sp := newSpans(toks, picked)
 	ms := mandates(toks, sp)
 	ms = append(ms, roles(toks, sp.actorEndsAt)...)
@@ -318,6 +320,39 @@ func extendArticles(toks []doc.Token, cs []cand) []cand {
 	}
 	return cs
 }
+
+// extendPeriods takes the years an instrument's name ends with into it:
+// "den nationella strategin … i hela landet 2021–2030".
+func extendPeriods(toks []doc.Token, cs []cand) []cand {
+	for i := range cs {
+		c := &cs[i]
+		if !instrumentClass(c.class) || c.to >= len(toks) || taken(cs, c.to) {
+			continue
+		}
+		if end := periodAt(toks, c.to); end > 0 {
+			c.to = end
+		}
+	}
+	return cs
+}
+
+// periodAt returns the end of a year or a period of years ("2021–2030",
+// "2021‑2030") starting at token i, or 0.
+func periodAt(toks []doc.Token, i int) int {
+	year := func(k int) bool { return k < len(toks) && yearRe.MatchString(toks[k].Text) }
+	switch {
+	case year(i) && i+2 < len(toks) && strings.ContainsAny(toks[i+1].Text, "-–‑‐") && year(i+2) && toks[i+1].Start == toks[i].End:
+		return i + 3
+	case i < len(toks) && periodRe.MatchString(toks[i].Text):
+		return i + 1
+	}
+	return 0
+}
+
+var (
+	yearRe   = regexp.MustCompile(`^(19|20)\d\d$`)
+	periodRe = regexp.MustCompile(`^(19|20)\d\d[-–‑‐](19|20)\d\d$`)
+)
 
 func taken(cs []cand, t int) bool {
 	for _, c := range cs {

@@ -78,6 +78,8 @@ func TestRecognise(t *testing.T) {
 		{"Det sker som aktiebolag (Invest in Uppsala) eller som projekt (Team Östergötland).",
 			[]string{"Invest in Uppsala/Company", "Team Östergötland/Project"}},
 		{"Där bedrivs en liknande satsning under namnet Konsulttimmen.", []string{"Konsulttimmen/Project"}},
+		{"Den regionala utvecklingsstrategin 2021‑2030 gäller.", []string{"Den regionala utvecklingsstrategin 2021‑2030/Strategy"}},
+		{"Den regionala utvecklingsstrategin 2021 – 2030 gäller.", []string{"Den regionala utvecklingsstrategin/Strategy"}},
 		{"Region Skånes Smarta specialiseringsstrategi finns.", []string{"Region Skånes/Region", "Smarta specialiseringsstrategi/Strategy"}},
 		{"Tillväxtverket fick i uppdrag att ta fram en ny modell.", []string{"Tillväxtverket/GovernmentAgency", "ta fram en ny modell/Mandate/uppdrag att ta fram en ny modell"}},
 		{"Regionerna har ansvar för att fördela statliga kulturmedel.", []string{"Regionerna/Region", "ansvar för att fördela statliga kulturmedel/Mandate"}},
