@@ -290,6 +290,12 @@ func extendGroups(toks []doc.Token, cs []cand) []cand {
 			continue
 		}
 		w := low(toks[c.from-1])
+		// "fem skånska kommuner": an adjective between the number and the noun
+		if c.from >= 2 && groupScopes[low(toks[c.from-2])] && adjective(w) {
+			c.key += "@" + w
+			c.from--
+			w = low(toks[c.from-1])
+		}
 		switch {
 		case groupQuantifiers[w]:
 			c.from--
@@ -304,6 +310,11 @@ func extendGroups(toks []doc.Token, cs []cand) []cand {
 		}
 	}
 	return cs
+}
+
+// adjective guesses an inflected adjective: "skånska", "statliga".
+func adjective(w string) bool {
+	return len(w) > 4 && strings.HasSuffix(w, "a") && !functionWord(w) && !groupScopes[w]
 }
 
 // extendArticles takes a definite article before a common-noun name into

@@ -585,6 +585,12 @@ func (sc *sentence) coordinated(a, b int) bool {
 		return b == a
 	}
 	conj := false
+	// ", kommunförbundet X": a definite noun may introduce the next name
+	if b-a >= 2 && sc.toks[b-1].Kind == doc.Word && !lang.UpperFirst(sc.toks[b-1].Text) {
+		if w := low(sc.toks[b-1]); (strings.HasSuffix(w, "et") || strings.HasSuffix(w, "en")) && len(w) > 5 {
+			b--
+		}
+	}
 	for _, t := range sc.toks[a:b] {
 		switch low(t) {
 		case ",", "och", "samt", "eller", "liksom", "respektive", "/":

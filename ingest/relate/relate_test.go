@@ -88,6 +88,8 @@ func TestRelate(t *testing.T) {
 			[]string{"regionerna holdsMandate ta fram regionala kulturplaner", "regionerna responsibleFor regionala kulturplaner"}},
 		{"Regionerna ska enligt förordningen följa upp insatserna.", []string{"regionerna holdsMandate följa upp insatserna"}},
 		{"Regionerna ska utvecklas.", nil},
+		{"Nätverket Reglab består av Region Skåne, fem skånska kommuner och kommunförbundet Tillväxtverket.",
+			[]string{"Region Skåne memberOf Reglab", "Tillväxtverket memberOf Reglab", "fem skånska kommuner memberOf Reglab"}},
 		{"Projektet Smart Industri är en satsning där Region Skåne och kommunerna går samman.",
 			[]string{"Region Skåne participatesIn Smart Industri", "kommunerna participatesIn Smart Industri"}},
 		{"I projektet Smart Industri samverkar kommuner och Trafikverket.",
