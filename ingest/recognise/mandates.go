@@ -40,6 +40,9 @@ var mandateLeads = []struct {
 	{[]string{"uppgifter", "inom"}, true},
 	{[]string{"rollen", "som"}, false},
 	{[]string{"roll", "som"}, false},
+	{[]string{"roll", "i"}, true},
+	{[]string{"handlar", "om", "att"}, false},
+	{[]string{"handlar", "i", "huvudsak", "om", "att"}, false},
 }
 
 // roleHeads end the names of statutory roles placed with an actor
@@ -195,8 +198,13 @@ func mandates(toks []doc.Token, sp spans) []cand {
 		if n == 0 {
 			n = offerAt(toks, i)
 		}
+		if n > 0 && strings.HasPrefix(low(toks[i]), "handlar") && !taskNounBefore(toks, i) {
+			n = 0 // "handlar om att" names a task only after one: "Uppdraget handlar om att …"
+		}
 		if n > 0 {
 			from := i + n
+			hedged := skipHedge(toks, from) > from
+			from = skipHedge(toks, from) // "ansvarar för bland annat …"
 			if l := low(toks[i+n-1]); l == "för" {
 				k := from
 				if k < len(toks) && (low(toks[k]) == "den" || low(toks[k]) == "det" || low(toks[k]) == "de") {
@@ -211,7 +219,9 @@ func mandates(toks []doc.Token, sp spans) []cand {
 				continue
 			}
 			c := cand{from: from, to: end, class: "Mandate", rule: "mandate:lead"}
-			if withLead {
+			if withLead && hedged {
+				c.alt, c.hasAlt = i, true // the name is what follows the hedge
+			} else if withLead {
 				c.from = i
 			} else if l := low(toks[i]); l == "i" || strings.HasPrefix(l, "uppdrag") || strings.HasPrefix(l, "uppgift") || l == "till" {
 				// the assignment's own name: "uppdrag att …", not "i uppdrag att …"
@@ -240,6 +250,43 @@ func mandates(toks []doc.Token, sp spans) []cand {
 		}
 	}
 	return out
+}
+
+// hedges may stand between a lead and its task.
+var hedges = [][]string{{"bland", "annat"}, {"bl.a."}, {"exempelvis"}, {"till", "exempel"}, {"t.ex."}, {"bland", "annat", "att"}}
+
+// skipHedge returns the token after a hedge at i, or i.
+func skipHedge(toks []doc.Token, i int) int {
+	best := i
+	for _, h := range hedges {
+		if i+len(h) > len(toks) {
+			continue
+		}
+		ok := true
+		for k, w := range h {
+			if low(toks[i+k]) != w {
+				ok = false
+				break
+			}
+		}
+		if ok && i+len(h) > best {
+			best = i + len(h)
+		}
+	}
+	return best
+}
+
+// taskNounBefore reports whether a noun of task or work stands among the
+// three words before token i: "Uppdraget handlar om att", "Regionernas
+// arbete handlar i huvudsak om att".
+func taskNounBefore(toks []doc.Token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		switch low(toks[k]) {
+		case "uppdraget", "uppdrag", "arbete", "arbetet", "rollen", "roll", "ansvaret", "uppgiften":
+			return true
+		}
+	}
+	return false
 }
 
 // shall reads "X ska …" and, with the subject after the verb, "… ska X

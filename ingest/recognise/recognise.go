@@ -39,8 +39,9 @@ func (Stage) Provides() []doc.Annotation { return []doc.Annotation{doc.Mentions}
 
 // Run implements doc.Stage.
 func (s Stage) Run(d *doc.Doc) error {
-	var dutyLead bool // the passage before was a lead-in to a list of duties
-	var areas bool    // the passages are the areas a lead-in announced
+	var dutyLead bool  // the passage before was a lead-in to a list of duties
+	var areas bool     // the passages are the areas a lead-in announced
+	var actorLead bool // the passage before was a lead-in naming an actor
 	subjects := exampleSubjects(d)
 	regions := map[int][]cand{} // the regions a worked example's heading names
 	back := &antecedents{last: map[string]antecedent{}}
@@ -62,7 +63,9 @@ func (s Stage) Run(d *doc.Doc) error {
 				cs = append(cs, regionAnaphors(sent.Tokens, cs, rs[0])...)
 			}
 		}
-		if p.Kind == doc.ListItem && dutyLead && len(sent.Tokens) > 1 && firstWords(d, si) {
+		// an item that opens with "Att" and a verb states a task of the
+		// lead-in's actor even when the lead-in names no duty
+		if p.Kind == doc.ListItem && (dutyLead || actorLead && infinitive(sent.Tokens)) && len(sent.Tokens) > 1 && firstWords(d, si) {
 			if c, ok := duty(sent.Tokens, cs); ok {
 				cs = append(cs, c)
 			}
@@ -85,6 +88,7 @@ func (s Stage) Run(d *doc.Doc) error {
 			switch {
 			case p.Kind != doc.ListItem:
 				dutyLead = leadsDuties(sent.Tokens, cs)
+				actorLead = leadsActor(sent.Tokens, cs)
 			}
 			if leadsAreas(d, si) {
 				areas = true
@@ -458,6 +462,29 @@ func area(d *doc.Doc, si int) (cand, bool) {
 	return cand{from: from, to: to, class: "Theme", rule: "theme:area"}, true
 }
 
+// leadsActor reports whether a sentence ends in a colon after naming an
+// actor: "Regionerna arbetar i huvudsak med tre frågor:".
+func leadsActor(toks []doc.Token, cs []cand) bool {
+	if len(toks) == 0 || toks[len(toks)-1].Text != ":" {
+		return false
+	}
+	for _, c := range cs {
+		if actorClass(c.class) {
+			return true
+		}
+	}
+	return false
+}
+
+// infinitive reports whether a list item opens with "Att" and a verb.
+func infinitive(toks []doc.Token) bool {
+	k := 0
+	for k < len(toks) && toks[k].Kind != doc.Word {
+		k++
+	}
+	return k+1 < len(toks) && low(toks[k]) == "att" && verbLike(toks[k+1].Text)
+}
+
 // leadsDuties reports whether a passage's last sentence introduces a list
 // of an actor's duties: it ends in a colon and speaks of what an actor
 // shall do or is responsible for.
@@ -497,6 +524,9 @@ func duty(toks []doc.Token, cs []cand) (cand, bool) {
 	}
 	if from >= len(toks) {
 		return cand{}, false
+	}
+	if low(toks[from]) == "att" && from+1 < len(toks) {
+		from++ // "Att ta fram kunskap …": the task is the verb's phrase
 	}
 	end := from
 	for end < len(toks) && end-from < 14 && !(toks[end].Kind == doc.Punct && strings.ContainsAny(toks[end].Text, ".;:!?(")) {
