@@ -17,7 +17,7 @@ import (
 var backNouns = map[string]string{
 	"planen": "Plan", "strategin": "Strategy", "programmet": "Programme", "projektet": "Project", "fonden": "Fund",
 	"satsningen": "Project", "nätverket": "Network", "plattformen": "Platform", "modellen": "Programme",
-	"uppdraget": "Mandate", "lagen": "Act", "förordningen": "Ordinance", "anslaget": "Appropriation",
+	"uppdraget": "Mandate", "ansvaret": "Mandate", "lagen": "Act", "förordningen": "Ordinance", "anslaget": "Appropriation",
 	"partnerskapet": "Partnership", "samarbetet": "Partnership", "bolaget": "Company", "föreningen": "Association",
 	"initiativet": "Project", "kommissionen": "Platform", "rådet": "Platform", "forumet": "Platform", "överenskommelsen": "Agreement", "avtalet": "Agreement",
 }

@@ -42,6 +42,7 @@ var mandateLeads = []struct {
 	{[]string{"roll", "som"}, false},
 	{[]string{"roll", "i"}, true},
 	{[]string{"handlar", "om", "att"}, false},
+	{[]string{"omfattar"}, false},
 	{[]string{"handlar", "i", "huvudsak", "om", "att"}, false},
 }
 
@@ -198,7 +199,7 @@ func mandates(toks []doc.Token, sp spans) []cand {
 		if n == 0 {
 			n = offerAt(toks, i)
 		}
-		if n > 0 && strings.HasPrefix(low(toks[i]), "handlar") && !taskNounBefore(toks, i) {
+		if n > 0 && (low(toks[i]) == "handlar" || low(toks[i]) == "omfattar") && !taskNounBefore(toks, i) {
 			n = 0 // "handlar om att" names a task only after one: "Uppdraget handlar om att …"
 		}
 		if n > 0 {
@@ -231,6 +232,16 @@ func mandates(toks []doc.Token, sp spans) []cand {
 				}
 			}
 			out = append(out, c)
+			// "… är att utveckla marken och att sälja byggrätterna": a
+			// second task of the same lead
+			for end+2 < len(toks) && low(toks[end]) == "och" && low(toks[end+1]) == "att" {
+				next := taskEnd(toks, end+2)
+				if next-(end+2) < 2 {
+					break
+				}
+				out = append(out, cand{from: end + 2, to: next, class: "Mandate", rule: "mandate:and"})
+				end = next
+			}
 			i = end - 1
 			continue
 		}
@@ -253,7 +264,7 @@ func mandates(toks []doc.Token, sp spans) []cand {
 }
 
 // hedges may stand between a lead and its task.
-var hedges = [][]string{{"bland", "annat"}, {"bl.a."}, {"exempelvis"}, {"till", "exempel"}, {"t.ex."}, {"bland", "annat", "att"}}
+var hedges = [][]string{{"också"}, {"även"}, {"bland", "annat"}, {"bl.a."}, {"exempelvis"}, {"till", "exempel"}, {"t.ex."}, {"bland", "annat", "att"}}
 
 // skipHedge returns the token after a hedge at i, or i.
 func skipHedge(toks []doc.Token, i int) int {

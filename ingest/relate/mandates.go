@@ -31,6 +31,13 @@ func (r *relater) mandates(sc *sentence, leadActors, prevLaws, prevSubjects []sp
 		if len(holders) == 0 && sc.opensWithPronoun() {
 			holders = prevSubjects // "De ska verka för …"
 		}
+		if prev, ok := sc.taskBefore(m); ok {
+			if rule == "mandate:and" {
+				holders, giver = sc.holders(prev, r.d.Mentions[prev.m].Rule, leadActors) // the first task's holders
+			} else if sc.partLead(prev.to, m.from) {
+				r.add(m.e, prev.e, "partOf", sc.i, "mandate:part") // "Uppdraget handlar om att …"
+			}
+		}
 		for _, h := range holders {
 			r.add(h.e, m.e, "holdsMandate", sc.i, "mandate:holder")
 		}
@@ -263,6 +270,33 @@ func (sc *sentence) leadNounIn(a, b int) bool {
 	for _, t := range sc.toks[a:b] {
 		switch low(t) {
 		case "ansvar", "ansvaret", "uppdrag", "uppdraget", "uppgift", "uppgiften":
+			return true
+		}
+	}
+	return false
+}
+
+// taskBefore returns the mandate named last before m in the sentence.
+func (sc *sentence) taskBefore(m span) (span, bool) {
+	var prev span
+	ok := false
+	for _, s := range sc.spans {
+		if s.class == "Mandate" && s.to <= m.from && s.e != m.e {
+			prev, ok = s, true
+		}
+	}
+	return prev, ok
+}
+
+// partLead reports whether tokens [a, b) say that what follows is a part
+// of what stands before: "handlar om att", "omfattar".
+func (sc *sentence) partLead(a, b int) bool {
+	if b-a > 5 {
+		return false
+	}
+	for _, t := range sc.toks[a:b] {
+		switch low(t) {
+		case "handlar", "omfattar", "innebär", "inkluderar":
 			return true
 		}
 	}
