@@ -6,6 +6,7 @@ type cue struct {
 	p       string   // ontology property
 	words   []string // the cue, lower case, word by word; "*" matches any one word
 	passive bool     // the object stands before the cue and the subject after ("tas fram av X")
+	after   bool     // subject and object both follow the cue, in that order ("under ledning av X drivs Y")
 	subj    []string // allowed subject classes (top classes cover their subclasses)
 	obj     []string
 }
@@ -64,6 +65,8 @@ var cues = []cue{
 	{p: "responsibleFor", words: []string{"genomfört"}, subj: actor, obj: instrument},
 	{p: "responsibleFor", words: []string{"administrerar"}, subj: actor, obj: instrument},
 	{p: "responsibleFor", words: []string{"arrangeras", "av"}, passive: true, subj: actor, obj: instrument},
+	{p: "responsibleFor", words: []string{"under", "ledning", "av"}, after: true, subj: actor, obj: instrument},
+	{p: "responsibleFor", words: []string{"på", "initiativ", "av"}, after: true, subj: actor, obj: instrument},
 	{p: "responsibleFor", words: []string{"anordnas", "av"}, passive: true, subj: actor, obj: instrument},
 	// taking part
 	{p: "participatesIn", words: []string{"deltar", "i"}, subj: actor, obj: instrument},

@@ -80,6 +80,7 @@ func (Stage) Run(d *doc.Doc) error {
 			}
 		}
 		r.cues(sc, implied)
+		r.lastNamed = sc.lastInstrument()
 		r.owners(sc)
 		ar.relate(r, sc, p.Kind == doc.ListItem)
 		first := si == 0 || d.Sentences[si-1].Passage != sent.Passage
@@ -151,6 +152,9 @@ type relater struct {
 	seen    map[[3]string]bool
 	pending []doc.Relation // what worked examples' headings say, until their texts are read
 	listed  map[int][]span // the regions a worked example's heading lists, by example
+	// lastNamed is the last instrument the sentence before named, for a
+	// demonstrative that opens the next one
+	lastNamed []span
 }
 
 func (r *relater) add(s, o int, p string, si int, rule string) {
@@ -185,7 +189,11 @@ func cueAt(toks []doc.Token, i int, c cue) bool {
 // the cues at one place the longest that states something wins
 // ("ingår även organisationerna" over "ingår även").
 func (r *relater) cues(sc *sentence, implied []span) {
-	if len(sc.spans)+len(implied) < 2 {
+	named := len(sc.spans) + len(implied)
+	if sc.opensWithDemonstrative() {
+		named += len(r.lastNamed)
+	}
+	if named < 2 {
 		return
 	}
 	for i := range sc.toks {
@@ -216,7 +224,11 @@ func (r *relater) cues(sc *sentence, implied []span) {
 // returns how many it found.
 func (r *relater) cue(sc *sentence, implied []span, i, end int, c cue, inverted bool) int {
 	var subs, objs []span
-	if c.passive {
+	if c.after {
+		if subs = sc.objects(end, c.subj); len(subs) > 0 {
+			objs = sc.objects(subs[len(subs)-1].to, c.obj)
+		}
+	} else if c.passive {
 		// "I projektet X deltar A": the object may stand in a
 		// prepositional phrase before the cue
 		objs = sc.before(i, c.obj, true)
@@ -240,6 +252,11 @@ func (r *relater) cue(sc *sentence, implied []span, i, end int, c cue, inverted 
 	// not name stands in its place: "administrerar stödet"
 	if len(objs) == 0 && (c.passive || !sc.otherThing(end)) {
 		objs = fitting(implied, c.obj)
+	}
+	// "Dessa ska utvecklas i samverkan med kommunerna": the pronoun
+	// stands for what the sentence before named last
+	if len(objs) == 0 && c.passive && sc.opensWithDemonstrative() {
+		objs = fitting(r.lastNamed, c.obj)
 	}
 	subs, objs = r.expand(sc, subs), r.expand(sc, objs)
 	n := 0
@@ -314,6 +331,29 @@ func (r *relater) expand(sc *sentence, spans []span) []span {
 		out = append(out, s)
 	}
 	return out
+}
+
+// opensWithDemonstrative reports whether the sentence opens with "Dessa",
+// "Denna" or "Detta".
+func (sc *sentence) opensWithDemonstrative() bool {
+	if len(sc.toks) == 0 {
+		return false
+	}
+	switch low(sc.toks[0]) {
+	case "dessa", "denna", "detta":
+		return true
+	}
+	return false
+}
+
+// lastInstrument returns the last instrument the sentence names, if any.
+func (sc *sentence) lastInstrument() []span {
+	for k := len(sc.spans) - 1; k >= 0; k-- {
+		if fits(sc.spans[k].class, []string{"Instrument"}) {
+			return []span{sc.spans[k]}
+		}
+	}
+	return nil
 }
 
 // otherThing reports whether token i is a definite common noun outside
