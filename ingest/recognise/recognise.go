@@ -45,13 +45,15 @@ func (s Stage) Run(d *doc.Doc) error {
 	subjects := exampleSubjects(d)
 	regions := map[int][]cand{} // the regions a worked example's heading names
 	back := &antecedents{last: map[string]antecedent{}}
+	short := &aliases{}
 	for si, sent := range d.Sentences {
 		p := &d.Passages[sent.Passage]
 		var sub subject
 		if p.Example >= 0 && p.Example < len(subjects) {
 			sub = subjects[p.Example]
 		}
-		cs := s.sentence(sent.Tokens, p, sub)
+		cs := s.sentence(sent.Tokens, p, sub, short.find(sent.Tokens))
+		cs = replace(cs, short.learn(sent.Tokens, cs))
 		if p.Example >= 0 {
 			if p.Kind == doc.ExampleHeading {
 				for _, c := range cs {
@@ -130,8 +132,8 @@ func lastOfPassage(d *doc.Doc, si int) bool {
 }
 
 // sentence returns the selected candidates of one sentence.
-func (s Stage) sentence(toks []doc.Token, p *doc.Passage, sub subject) []cand {
-	var all []cand
+func (s Stage) sentence(toks []doc.Token, p *doc.Passage, sub subject, known []cand) []cand {
+	all := known // the short forms the document defined before
 	if sub.ok && p.Kind == doc.ExampleHeading {
 		if c, ok := titleMention(p.Text, toks, sub); ok {
 			all = append(all, c)

@@ -218,3 +218,24 @@ func TestDefiniteNouns(t *testing.T) {
 		}
 	}
 }
+
+func TestAliases(t *testing.T) {
+	d := &doc.Doc{Passages: []doc.Passage{
+		{Text: "Region Skåne driver Almi Företagspartner Skåne AB (Almi Skåne). Region Skåne och Business Region Kronoberg (BRK) samverkar."},
+		{Text: "Almi Skåne och BRK samverkar. Almi Norr finns också."},
+	}}
+	if err := doc.Run(d, []doc.Stage{lang.Stage{}, Stage{G: NewGazetteer(testNames)}}); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, m := range d.Mentions {
+		if m.Rule == "alias" {
+			got = append(got, m.Text+"="+m.Name)
+		}
+	}
+	want := []string{"Almi Skåne=Almi Företagspartner Skåne AB", "BRK=Business Region Kronoberg",
+		"Almi Skåne=Almi Företagspartner Skåne AB", "BRK=Business Region Kronoberg"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("aliases %q, want %q", got, want)
+	}
+}

@@ -259,6 +259,9 @@ func (r *relater) cue(sc *sentence, implied []span, i, end int, c cue, inverted 
 		objs = fitting(r.lastNamed, c.obj)
 	}
 	subs, objs = r.expand(sc, subs), r.expand(sc, objs)
+	if !c.passive && !c.after {
+		subs = append(subs, sc.ellipticSubjects(objs, c.subj)...)
+	}
 	n := 0
 	for _, s := range subs {
 		for _, o := range objs {
@@ -608,11 +611,45 @@ func (sc *sentence) objects(i int, allowed []string) []span {
 		}
 		out := []span{s}
 		for j := k + 1; j < len(sc.spans) && sc.coordinated(sc.spans[j-1].to, sc.spans[j].from); j++ {
+			if sc.elliptic(sc.spans[j]) {
+				break // "…, och Region Uppsala högst 49 procent": a clause of its own
+			}
 			if fits(sc.spans[j].class, allowed) {
 				out = append(out, sc.spans[j])
 			}
 		}
 		return out
+	}
+	return nil
+}
+
+// quantityWords open a quantity.
+var quantityWords = map[string]bool{"högst": true, "minst": true, "cirka": true, "drygt": true, "knappt": true, "ungefär": true, "omkring": true}
+
+// elliptic reports whether a quantity follows the name s: "…, och Region
+// Uppsala högst 49 procent" leaves out the verb of the clause before.
+func (sc *sentence) elliptic(s span) bool {
+	if s.to >= len(sc.toks) {
+		return false
+	}
+	t := sc.toks[s.to]
+	return t.Kind == doc.Number || quantityWords[low(t)]
+}
+
+// ellipticSubjects returns the names after the objects that open a clause
+// without its verb, to hold the same relation to the first object.
+func (sc *sentence) ellipticSubjects(objs []span, allowed []string) []span {
+	if len(objs) == 0 {
+		return nil
+	}
+	last := objs[len(objs)-1]
+	if last.to < 0 {
+		return nil // implied, not in the sentence
+	}
+	for _, s := range sc.spans {
+		if s.from > last.to && fits(s.class, allowed) && sc.coordinated(last.to, s.from) && sc.elliptic(s) {
+			return []span{s}
+		}
 	}
 	return nil
 }

@@ -88,6 +88,8 @@ func TestRelate(t *testing.T) {
 			[]string{"regionerna holdsMandate ta fram regionala kulturplaner", "regionerna responsibleFor regionala kulturplaner"}},
 		{"Regionerna ska enligt förordningen följa upp insatserna.", []string{"regionerna holdsMandate följa upp insatserna"}},
 		{"Regionerna ska utvecklas.", nil},
+		{"Trafikverket innehar aktier i Almi Företagspartner Skåne AB, och Region Skåne högst 49 procent.",
+			[]string{"Region Skåne owns Almi Företagspartner Skåne AB", "Trafikverket owns Almi Företagspartner Skåne AB"}},
 		{"Under ledning av Tillväxtverket drivs projektet Smart Industri där regionerna deltar.",
 			[]string{"Tillväxtverket responsibleFor Smart Industri", "regionerna participatesIn Smart Industri"}},
 		{"Regionerna tar fram en regional utvecklingsstrategi. Dessa ska utvecklas i samverkan med kommunerna.",
