@@ -82,6 +82,7 @@ func (Stage) Run(d *doc.Doc) error {
 		r.cues(sc, implied)
 		r.lastNamed = sc.lastInstrument()
 		r.owners(sc)
+		r.bracketedParents(sc)
 		ar.relate(r, sc, p.Kind == doc.ListItem)
 		first := si == 0 || d.Sentences[si-1].Passage != sent.Passage
 		if first {
@@ -465,6 +466,24 @@ func (r *relater) owners(sc *sentence) {
 		}
 		if last := low(sc.toks[a.to-1]); strings.HasSuffix(last, "s") {
 			r.add(a.e, b.e, "responsibleFor", sc.i, "genitive")
+		}
+	}
+}
+
+// bracketedParents reads an organisation with its parent in brackets:
+// "Trafikförvaltningen (Region Stockholm)" is part of the region.
+func (r *relater) bracketedParents(sc *sentence) {
+	if r.d.Passages[r.d.Sentences[sc.i].Passage].Kind == doc.ExampleHeading {
+		return // "Title (Region X)" names who runs the example
+	}
+	actor := []string{"Actor"}
+	for k := 0; k+1 < len(sc.spans); k++ {
+		a, b := sc.spans[k], sc.spans[k+1]
+		if !fits(a.class, actor) || !fits(b.class, actor) || b.from != a.to+1 || b.to >= len(sc.toks) {
+			continue
+		}
+		if sc.toks[a.to].Text == "(" && sc.toks[b.to].Text == ")" && !r.d.Entities[a.e].Group && !r.d.Entities[b.e].Group {
+			r.add(a.e, b.e, "partOf", sc.i, "bracket:parent")
 		}
 	}
 }
