@@ -7,6 +7,7 @@ type cue struct {
 	words   []string // the cue, lower case, word by word; "*" matches any one word
 	passive bool     // the object stands before the cue and the subject after ("tas fram av X")
 	after   bool     // subject and object both follow the cue, in that order ("under ledning av X drivs Y")
+	phrase  bool     // the subject may stand in a prepositional phrase ("I förordningen tydliggörs ansvaret")
 	subj    []string // allowed subject classes (top classes cover their subclasses)
 	obj     []string
 }
@@ -172,6 +173,10 @@ var cues = []cue{
 	{p: "governs", words: []string{"regleras", "av"}, passive: true, subj: law, obj: []string{"Instrument", "Mandate"}},
 	{p: "governs", words: []string{"enligt"}, passive: true, subj: law, obj: []string{"Instrument", "Mandate"}},
 	{p: "governs", words: []string{"reglerar"}, subj: law, obj: []string{"Instrument", "Mandate"}},
+	{p: "governs", words: []string{"tydliggörs"}, phrase: true, subj: law, obj: []string{"Instrument", "Mandate"}},
+	{p: "governs", words: []string{"regleras"}, phrase: true, subj: law, obj: []string{"Instrument", "Mandate"}},
+	{p: "governs", words: []string{"anges"}, phrase: true, subj: law, obj: []string{"Instrument", "Mandate"}},
+	{p: "governs", words: []string{"finns", "bestämmelser", "om"}, phrase: true, subj: law, obj: []string{"Instrument", "Mandate"}},
 	{p: "governs", words: []string{"styr"}, subj: law, obj: []string{"Instrument", "Mandate"}},
 	{p: "governs", words: []string{"bestämmelser", "om"}, subj: law, obj: []string{"Instrument", "Mandate"}},
 	{p: "requires", words: []string{"kräver"}, subj: []string{"Law", "Programme"}, obj: instrument},

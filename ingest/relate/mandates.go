@@ -49,6 +49,14 @@ func (r *relater) mandates(sc *sentence, leadActors, prevLaws, prevSubjects []sp
 			laws = prevLaws
 		}
 		for _, l := range laws {
+			// a law that regulates a task no one is said to hold here
+			// governs it; one that gives it to a holder confers it
+			if r.has(l.e, m.e, "governs") {
+				if len(holders) == 0 {
+					continue
+				}
+				r.remove(l.e, m.e, "governs")
+			}
 			r.add(l.e, m.e, "confers", sc.i, "mandate:law")
 		}
 	}

@@ -170,6 +170,15 @@ func (r *relater) add(s, o int, p string, si int, rule string) {
 	r.d.Relations = append(r.d.Relations, doc.Relation{S: s, O: o, P: p, Sentence: si, Rule: rule})
 }
 
+func (r *relater) has(s, o int, p string) bool {
+	return r.seen[[3]string{r.d.Entities[s].ID, p, r.d.Entities[o].ID}]
+}
+
+func (r *relater) remove(s, o int, p string) {
+	delete(r.seen, [3]string{r.d.Entities[s].ID, p, r.d.Entities[o].ID})
+	r.d.Relations = slices.DeleteFunc(r.d.Relations, func(x doc.Relation) bool { return x.S == s && x.O == o && x.P == p })
+}
+
 func low(t doc.Token) string { return strings.ToLower(t.Text) }
 
 // cueAt reports whether the cue's words stand at token i.
@@ -237,6 +246,9 @@ func (r *relater) cue(sc *sentence, implied []span, i, end int, c cue, inverted 
 		if len(subs) == 0 && !inverted {
 			subs = sc.adjacentActor(i, c.subj) // "… där regionerna deltar"
 		}
+	} else if c.phrase {
+		subs = sc.before(i, c.subj, true)
+		objs = sc.objects(end, c.obj)
 	} else {
 		subs = sc.subjects(i, c.subj)
 		objs = sc.objects(end, c.obj)

@@ -88,6 +88,8 @@ func TestRelate(t *testing.T) {
 			[]string{"regionerna holdsMandate ta fram regionala kulturplaner", "regionerna responsibleFor regionala kulturplaner"}},
 		{"Regionerna ska enligt förordningen följa upp insatserna.", []string{"regionerna holdsMandate följa upp insatserna"}},
 		{"Regionerna ska utvecklas.", nil},
+		{"I förordningen om regionalt tillväxtarbete tydliggörs det regionala utvecklingsansvaret.",
+			[]string{"Förordning om regionalt tillväxtarbete governs det regionala utvecklingsansvaret"}},
 		{"Planen tas fram med Tillväxtverket (Regeringen).", []string{"Tillväxtverket partOf Regeringen"}},
 		{"Trafikverket innehar aktier i Almi Företagspartner Skåne AB, och Region Skåne högst 49 procent.",
 			[]string{"Region Skåne owns Almi Företagspartner Skåne AB", "Trafikverket owns Almi Företagspartner Skåne AB"}},
