@@ -40,7 +40,6 @@ var mandateLeads = []struct {
 	{[]string{"uppgifter", "inom"}, true},
 	{[]string{"rollen", "som"}, false},
 	{[]string{"roll", "som"}, false},
-	{[]string{"roll", "i"}, true},
 	{[]string{"handlar", "om", "att"}, false},
 	{[]string{"omfattar"}, false},
 	{[]string{"handlar", "i", "huvudsak", "om", "att"}, false},
@@ -138,7 +137,7 @@ func taskEnd(toks []doc.Token, i int) int {
 		if (l == "en" || l == "ett") && j > i+1 && low(toks[i]) != "att" && !verbLike(toks[i].Text) {
 			break
 		}
-		if mandateStop[l] || l == "och" && j+1 < len(toks) && low(toks[j+1]) == "att" ||
+		if mandateStop[l] || l == "och" && j+1 < len(toks) && (low(toks[j+1]) == "att" || low(toks[j+1]) == "för" && j > i) ||
 			l == "för" && j+1 < len(toks) && low(toks[j+1]) == "att" && j > i+1 { // "verka för att …" goes on
 			break
 		}
@@ -232,9 +231,9 @@ func mandates(toks []doc.Token, sp spans) []cand {
 				}
 			}
 			out = append(out, c)
-			// "… är att utveckla marken och att sälja byggrätterna": a
-			// second task of the same lead
-			for end+2 < len(toks) && low(toks[end]) == "och" && low(toks[end+1]) == "att" {
+			// "… är att utveckla marken och att sälja byggrätterna",
+			// "ansvarar för A och för B": a second task of the same lead
+			for end+2 < len(toks) && low(toks[end]) == "och" && (low(toks[end+1]) == "att" || low(toks[end+1]) == "för") {
 				next := taskEnd(toks, end+2)
 				if next-(end+2) < 2 {
 					break
