@@ -14,18 +14,24 @@ import (
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	err := newApp().RunContext(ctx, os.Args)
+	app := newApp()
+	args := permute(app, os.Args)
+	err := app.RunContext(ctx, args)
 	stop()
 	if err != nil {
-		fmt.Fprintln(os.Stderr, "kg: "+oneLine(err.Error()))
+		fmt.Fprintln(os.Stderr, "kg: "+errorLine(app, args, err))
 		os.Exit(exitCode(err))
 	}
 }
 
 func newApp() *cli.App {
-	return &cli.App{
-		Name:  "kg",
-		Usage: "a knowledge graph of Swedish regional development, from report to linked open data",
+	// -v is --verbose; the version has only its long flag.
+	cli.VersionFlag = &cli.BoolFlag{Name: "version", Usage: "print the version"}
+	cli.VersionPrinter = printVersion
+	app := &cli.App{
+		Name:    "kg",
+		Version: version(),
+		Usage:   "a knowledge graph of Swedish regional development, from report to linked open data",
 		Description: "kg reads the report in seeds/, maps its actors, mandates, laws and instruments onto\n" +
 			"the kg ontology with provenance back to page and quote, keeps the graph in a Cayley\n" +
 			"store, exports it as Turtle, N-Triples, N-Quads, TriG, JSON-LD and RDF/XML, answers\n" +
@@ -51,9 +57,17 @@ func newApp() *cli.App {
 			loadCommand(),
 			queryCommand(),
 			serveCommand(),
+			helpCommand(),
+			versionCommand(),
 		},
+		Action:               rootAction,
+		OnUsageError:         onUsageError,
 		HideHelpCommand:      true,
 		EnableBashCompletion: true,
 		ExitErrHandler:       func(*cli.Context, error) {},
 	}
+	for _, c := range app.Commands {
+		c.OnUsageError = onUsageError
+	}
+	return app
 }

@@ -148,7 +148,7 @@ func queryText(c *cli.Context) (string, string, error) {
 		return string(b), base, nil
 	}
 	if c.NArg() > 1 {
-		return "", "", usagef("query: flags go before the query text (got %d arguments)", c.NArg())
+		return "", "", usagef("query: give the query as one argument (got %d; quote it)", c.NArg())
 	}
 	if c.NArg() != 1 {
 		return "", "", usagef("query: give the query as one argument or with --query FILE")
