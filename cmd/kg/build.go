@@ -28,9 +28,21 @@ func buildCommand() *cli.Command {
 	}
 }
 
-// runBuild ingests the seeds and replaces the stored graph; it returns the
-// number of quads stored.
+// runBuild ingests the documents and replaces the stored graph; it
+// returns the number of quads stored.
 func runBuild(c *cli.Context) (int, error) {
+	st, err := store.Open(c.Context, global(c, "store"), store.Options{ReplaceOnly: true})
+	if err != nil {
+		return 0, err
+	}
+	defer st.Close()
+	return buildInto(c, st)
+}
+
+// buildInto ingests the documents named on the command line (the seeds
+// when none is) and replaces what st holds with their graph, the ontology
+// and what it entails.
+func buildInto(c *cli.Context, st store.Store) (int, error) {
 	log := newLogger(c)
 	base, err := baseIRI(c)
 	if err != nil {
@@ -38,22 +50,18 @@ func runBuild(c *cli.Context) (int, error) {
 	}
 	start := time.Now()
 	inputs := c.Args().Slice()
-	if len(inputs) == 0 {
-		inputs = []string{c.String("seeds")}
+	if len(inputs) == 0 || c.Command.Name != "build" {
+		inputs = []string{global(c, "seeds")}
 	}
 	res, err := ingest.Build(c.Context, inputs, ingest.Options{Base: base, Progress: log.Progress})
 	log.Done()
 	if err != nil {
 		return 0, err
 	}
-	st, err := store.Open(c.Context, global(c, "store"), store.Options{ReplaceOnly: true})
-	if err != nil {
-		return 0, err
-	}
-	defer st.Close()
-	if err := st.Replace(c.Context, res.Quads); err != nil {
+	quads := withOntology(base, res.Quads)
+	if err := st.Replace(c.Context, quads); err != nil {
 		return 0, fmt.Errorf("build: %w", err)
 	}
-	log.Notef("kg: built %d quads from %s into %s in %s", len(res.Quads), strings.Join(inputs, ", "), st.Location(), time.Since(start).Round(time.Millisecond))
-	return len(res.Quads), nil
+	log.Notef("kg: built %d quads from %s into %s in %s", len(quads), strings.Join(inputs, ", "), st.Location(), time.Since(start).Round(time.Millisecond))
+	return len(quads), nil
 }

@@ -21,7 +21,9 @@ func exportCommand() *cli.Command {
 		Description: "Formats: " + formatNames() + ".\n" +
 			"Triple formats (ttl, nt, jsonld, rdfxml) write the union of all graphs; quad formats\n" +
 			"(nq, trig) keep the passage graphs that carry provenance. dcat and void describe the\n" +
-			"dataset. With no stored graph, kg builds it from the seeds first.\n\n" +
+			"dataset. When the default store (data/kg) holds no graph yet, kg builds it from the\n" +
+			"seeds first; any other store must have been built (with --store memory, kg builds the\n" +
+			"graph in the same process).\n\n" +
 			"Example:\n   kg export --format=ttl -o kg.ttl\n   kg export --format=nq | gzip > kg.nq.gz",
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "ttl", Usage: "output format: " + formatNames()},
@@ -77,7 +79,7 @@ func runExport(c *cli.Context) error {
 	if f.Quads {
 		order = term.CompareQuads
 	}
-	quads, err := storedQuads(c, order)
+	quads, err := storedQuads(c, order, true)
 	if err != nil {
 		return err
 	}

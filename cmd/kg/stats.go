@@ -11,7 +11,6 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"kg/ontology"
-	"kg/store"
 	"kg/summary"
 	"kg/term"
 )
@@ -29,7 +28,7 @@ func statsCommand() *cli.Command {
 			if err != nil {
 				return err
 			}
-			quads, err := storedQuads(c, term.CompareQuads)
+			quads, err := storedQuads(c, term.CompareQuads, false)
 			if err != nil {
 				return err
 			}
@@ -42,31 +41,6 @@ func statsCommand() *cli.Command {
 			return printSummary(os.Stdout, s)
 		},
 	}
-}
-
-// storedQuads returns every stored quad in the given order, building the
-// graph first when the store is still empty.
-func storedQuads(c *cli.Context, order func(a, b term.Quad) int) ([]term.Quad, error) {
-	st, err := openStore(c, true)
-	if err != nil {
-		return nil, err
-	}
-	empty, err := st.Empty(c.Context)
-	if err == nil && empty {
-		st.Close()
-		newLogger(c).Notef("kg: the store %s is empty; building it from %s first", c.String("store"), c.String("seeds"))
-		if _, err := runBuild(c); err != nil {
-			return nil, err
-		}
-		if st, err = openStore(c, true); err != nil {
-			return nil, err
-		}
-	} else if err != nil {
-		st.Close()
-		return nil, err
-	}
-	defer st.Close()
-	return store.All(c.Context, st, store.Pattern{}, order)
 }
 
 func printSummary(w io.Writer, s *summary.Summary) error {

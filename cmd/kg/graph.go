@@ -1,0 +1,89 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/urfave/cli/v2"
+
+	"kg/ontology"
+	"kg/store"
+	"kg/term"
+)
+
+// withOntology adds to quads what every stored graph carries: the ontology
+// in its own named graph and the triples its hierarchies entail in
+// another, so that ?x a kgo:Actor finds every actor.
+func withOntology(base string, quads []term.Quad) []term.Quad {
+	onto := ontology.NamedGraph()
+	all := make([]term.Quad, 0, len(quads)+len(onto))
+	all = append(append(all, quads...), onto...)
+	return append(all, ontology.Entail(all, term.IRI(ontology.EntailedGraph(base)))...)
+}
+
+// entailedByAdding returns what the hierarchies entail once added joins
+// the quads already stored, for kg load: the loaded data may use kg's
+// classes, or bring hierarchies of its own.
+func entailedByAdding(base string, stored, added []term.Quad) []term.Quad {
+	all := make([]term.Quad, 0, len(stored)+len(added))
+	all = append(append(all, stored...), added...)
+	return ontology.Entail(all, term.IRI(ontology.EntailedGraph(base)))
+}
+
+// errNoGraph is the answer of a read-only command on a store that holds no
+// graph: a mistyped --store must not look like an empty result.
+func errNoGraph(location string) error {
+	return fmt.Errorf("no graph at %s; run kg build", location)
+}
+
+// openBuilt opens the store named by --store for reading a built graph.
+// The memory store lives only as long as this process, so its graph is
+// built first. An empty store is an error, except that with
+// buildDefault the default store is built from the seeds first (so that
+// the README's first command works in a fresh clone).
+func openBuilt(c *cli.Context, buildDefault bool) (store.Store, error) {
+	loc := global(c, "store")
+	if loc == "memory" {
+		st, err := store.Open(c.Context, loc, store.Options{})
+		if err != nil {
+			return nil, err
+		}
+		if _, err := buildInto(c, st); err != nil {
+			st.Close()
+			return nil, err
+		}
+		return st, nil
+	}
+	st, err := openStore(c, true)
+	if err != nil {
+		return nil, err
+	}
+	empty, err := st.Empty(c.Context)
+	if err != nil || !empty {
+		if err != nil {
+			st.Close()
+			return nil, err
+		}
+		return st, nil
+	}
+	where := st.Location()
+	st.Close()
+	if !buildDefault || loc != defaultStore {
+		return nil, errNoGraph(where)
+	}
+	newLogger(c).Notef("kg: the store %s is empty; building it from %s first", where, global(c, "seeds"))
+	if _, err := runBuild(c); err != nil {
+		return nil, err
+	}
+	return openStore(c, true)
+}
+
+// storedQuads returns every quad of the built graph in the given order
+// (see openBuilt).
+func storedQuads(c *cli.Context, order func(a, b term.Quad) int, buildDefault bool) ([]term.Quad, error) {
+	st, err := openBuilt(c, buildDefault)
+	if err != nil {
+		return nil, err
+	}
+	defer st.Close()
+	return store.All(c.Context, st, store.Pattern{}, order)
+}
