@@ -20,6 +20,8 @@ type meter struct {
 	items int64
 	start time.Time
 	last  time.Time
+	stop  chan struct{} // of a spinner's redrawing
+	done  chan struct{}
 }
 
 // meter starts a phase. With total > 0 and bytes set, the bar measures
@@ -94,9 +96,15 @@ func (m *meter) Set(n int64) {
 
 // Finish clears the meter's line.
 func (m *meter) Finish() {
-	if m != nil {
-		m.bar.Finish()
+	if m == nil {
+		return
 	}
+	if m.stop != nil {
+		close(m.stop)
+		<-m.done
+		m.stop = nil
+	}
+	m.bar.Finish()
 }
 
 // thousands writes n with a comma between groups of three digits.
@@ -150,4 +158,30 @@ func seconds(d time.Duration) string {
 		return fmt.Sprintf("%.2f s", d.Seconds())
 	}
 	return fmt.Sprintf("%.1f s", d.Seconds())
+}
+
+// spinner starts a meter for a phase whose size is unknown and that
+// reports nothing while it runs (reading a store, counting): it shows the
+// phase and the time spent, redrawn until Finish.
+func (l *logger) spinner(phase string) *meter {
+	m := l.meter(phase, "", 0, false)
+	if m == nil {
+		return nil
+	}
+	m.stop = make(chan struct{})
+	m.done = make(chan struct{})
+	go func() {
+		defer close(m.done)
+		t := time.NewTicker(200 * time.Millisecond)
+		defer t.Stop()
+		for {
+			select {
+			case <-m.stop:
+				return
+			case <-t.C:
+				m.bar.Add(0)
+			}
+		}
+	}()
+	return m
 }
