@@ -8,6 +8,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"kg/ingest"
+	"kg/ontology"
 	"kg/store"
 )
 
@@ -53,15 +54,27 @@ func buildInto(c *cli.Context, st store.Store) (int, error) {
 	if len(inputs) == 0 || c.Command.Name != "build" {
 		inputs = []string{global(c, "seeds")}
 	}
-	res, err := ingest.Build(c.Context, inputs, ingest.Options{Base: base, Progress: log.Progress})
-	log.Done()
+	m := log.spinner("reading " + strings.Join(inputs, ", "))
+	res, err := ingest.Build(c.Context, inputs, ingest.Options{Base: base, Progress: func(stage string, done, total int) {
+		m.Describe(fmt.Sprintf("building: %s %d/%d", stage, done, total))
+	}})
+	m.Finish()
 	if err != nil {
 		return 0, err
 	}
+	m = log.spinner("entailing")
 	quads := withOntology(base, res.Quads)
-	if err := st.Replace(c.Context, quads); err != nil {
+	m.Finish()
+	m = log.spinner("writing " + count(len(quads), "quad") + " to " + st.Location())
+	err = st.Replace(c.Context, quads)
+	m.Finish()
+	if err != nil {
 		return 0, fmt.Errorf("build: %w", err)
 	}
-	log.Notef("kg: built %d quads from %s into %s in %s", len(quads), strings.Join(inputs, ", "), st.Location(), time.Since(start).Round(time.Millisecond))
+	took := time.Since(start)
+	log.Notef("kg: built %s (%s from %s, %s of the ontology, %s entailed) from %s into %s in %s",
+		count(len(quads), "quad"), thousands(int64(len(res.Quads))), count(len(res.Reports), "document"),
+		thousands(int64(len(ontology.NamedGraph()))), thousands(int64(len(quads)-len(res.Quads)-len(ontology.NamedGraph()))),
+		strings.Join(inputs, ", "), st.Location(), seconds(took))
 	return len(quads), nil
 }

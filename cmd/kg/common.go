@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/urfave/cli/v2"
+	"golang.org/x/term"
 
 	"kg/store"
 )
@@ -90,8 +91,7 @@ type logger struct {
 }
 
 func newLogger(c *cli.Context) *logger {
-	fi, err := os.Stderr.Stat()
-	tty := err == nil && fi.Mode()&os.ModeCharDevice != 0
+	tty := term.IsTerminal(int(os.Stderr.Fd()))
 	quiet, verbose := false, false
 	for _, ctx := range c.Lineage() {
 		quiet = quiet || ctx.Bool("quiet")

@@ -53,7 +53,9 @@ func openBuilt(c *cli.Context, buildDefault bool) (store.Store, error) {
 		}
 		return st, nil
 	}
+	m := newLogger(c).spinner("opening " + loc)
 	st, err := openStore(c, true)
+	m.Finish()
 	if err != nil {
 		return nil, err
 	}

@@ -35,7 +35,10 @@ func newApp() *cli.App {
 		Description: "kg reads the report in seeds/, maps its actors, mandates, laws and instruments onto\n" +
 			"the kg ontology with provenance back to page and quote, keeps the graph in a Cayley\n" +
 			"store, exports it as Turtle, N-Triples, N-Quads, TriG, JSON-LD and RDF/XML, answers\n" +
-			"SPARQL 1.1 queries over it and publishes it over HTTP (kg serve).",
+			"SPARQL 1.1 queries over it and publishes it over HTTP (kg serve). kg help COMMAND, or\n" +
+			"kg COMMAND --help, tells more of each command.\n\n" +
+			"Example:\n   kg build\n   kg query 'SELECT ?x WHERE { ?x a <https://w3id.org/regionalkg/ontology#Actor> }'\n" +
+			"   kg export --format=ttl -o kg.ttl",
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "store", Value: defaultStore, EnvVars: []string{"KG_STORE"},
 				Usage: "where the graph lives: a directory (embedded store), \"memory\", or a postgres:// URL"},
@@ -69,5 +72,8 @@ func newApp() *cli.App {
 	for _, c := range app.Commands {
 		c.OnUsageError = onUsageError
 	}
+	// urfave/cli adds --help only where it adds its own help command,
+	// which kg replaces.
+	app.Flags = append(app.Flags, cli.HelpFlag)
 	return app
 }

@@ -48,7 +48,7 @@ func (l *logger) meter(phase, unit string, total int64, bytes bool) *meter {
 	}
 	if bytes {
 		opts = append(opts, progressbar.OptionShowBytes(true), progressbar.OptionShowTotalBytes(true))
-	} else {
+	} else if total > 0 {
 		opts = append(opts, progressbar.OptionShowCount())
 	}
 	now := time.Now()
@@ -84,6 +84,13 @@ func (m *meter) Items(n int64) {
 	if now := time.Now(); now.Sub(m.last) >= 100*time.Millisecond {
 		m.last = now
 		m.bar.Describe(fmt.Sprintf("%s: %s %s, %s", m.phase, thousands(n), m.unit, rate(n, now.Sub(m.start))))
+	}
+}
+
+// Describe replaces what the meter says it is doing.
+func (m *meter) Describe(s string) {
+	if m != nil {
+		m.bar.Describe(s)
 	}
 }
 

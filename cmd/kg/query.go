@@ -124,7 +124,7 @@ func runQuery(c *cli.Context) error {
 		slices.SortFunc(quads, term.CompareTriplesFirst)
 		quads = slices.Compact(quads)
 		kgBase, _ := baseIRI(c)
-		if err := encodeAll(out, f, export.Options{Prefixes: ontology.Prefixes(kgBase), Base: kgBase}, quads); err != nil {
+		if err := encodeAll(out, f, export.Options{Prefixes: ontology.Prefixes(kgBase), Base: kgBase}, quads, nil); err != nil {
 			return err
 		}
 	}

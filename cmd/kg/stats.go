@@ -35,13 +35,11 @@ func statsCommand() *cli.Command {
 				return err
 			}
 			log := newLogger(c)
-			m := log.spinner("reading " + global(c, "store"))
 			quads, err := storedQuads(c, term.CompareQuads, false)
-			m.Finish()
 			if err != nil {
 				return err
 			}
-			m = log.spinner("counting " + count(len(quads), "quad"))
+			m := log.spinner("counting " + count(len(quads), "quad"))
 			s := summary.Of(quads, base)
 			m.Finish()
 			if c.Bool("json") {
