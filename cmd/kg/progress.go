@@ -47,7 +47,7 @@ func (l *logger) meter(phase, unit string, total int64, bytes bool) *meter {
 		progressbar.OptionSpinnerType(14),
 	}
 	if bytes {
-		opts = append(opts, progressbar.OptionShowBytes(true), progressbar.OptionShowTotalBytes(true))
+		opts = append(opts, progressbar.OptionShowBytes(true), progressbar.OptionShowTotalBytes(true), progressbar.OptionShowCount())
 	} else if total > 0 {
 		opts = append(opts, progressbar.OptionShowCount())
 	}
