@@ -31,7 +31,7 @@ func NamedGraph() []term.Quad {
 var (
 	subClassOf    = term.IRI(RDFS + "subClassOf")
 	subPropertyOf = term.IRI(RDFS + "subPropertyOf")
-	typeOf       = term.IRI(term.RDFType)
+	typeOf        = term.IRI(term.RDFType)
 )
 
 // Entail returns what rdfs:subClassOf and rdfs:subPropertyOf entail from
