@@ -115,3 +115,16 @@ func ancestors(direct map[term.Term][]term.Term) map[term.Term][]term.Term {
 	}
 	return all
 }
+
+// Extend returns quads as kg stores a graph: with the ontology in its
+// graph (NamedGraph) and what the hierarchies entail in the graph
+// EntailedGraph(base), so that ?x a kgo:Actor finds every actor. The
+// result is sorted by term.CompareQuads, without duplicates.
+func Extend(base string, quads []term.Quad) []term.Quad {
+	onto := NamedGraph()
+	all := make([]term.Quad, 0, len(quads)+len(onto))
+	all = append(append(all, quads...), onto...)
+	all = append(all, Entail(all, term.IRI(EntailedGraph(base)))...)
+	slices.SortFunc(all, term.CompareQuads)
+	return slices.Compact(all)
+}

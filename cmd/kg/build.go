@@ -63,7 +63,7 @@ func buildInto(c *cli.Context, st store.Store) (int, error) {
 		return 0, err
 	}
 	m = log.spinner("entailing")
-	quads := withOntology(base, res.Quads)
+	quads := ontology.Extend(base, res.Quads)
 	m.Finish()
 	m = log.spinner("writing " + count(len(quads), "quad") + " to " + st.Location())
 	err = st.Replace(c.Context, quads)

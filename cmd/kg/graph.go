@@ -10,16 +10,6 @@ import (
 	"kg/term"
 )
 
-// withOntology adds to quads what every stored graph carries: the ontology
-// in its own named graph and the triples its hierarchies entail in
-// another, so that ?x a kgo:Actor finds every actor.
-func withOntology(base string, quads []term.Quad) []term.Quad {
-	onto := ontology.NamedGraph()
-	all := make([]term.Quad, 0, len(quads)+len(onto))
-	all = append(append(all, quads...), onto...)
-	return append(all, ontology.Entail(all, term.IRI(ontology.EntailedGraph(base)))...)
-}
-
 // entailedByAdding returns what the hierarchies entail once added joins
 // the quads already stored, for kg load: the loaded data may use kg's
 // classes, or bring hierarchies of its own.

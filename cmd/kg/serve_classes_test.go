@@ -31,6 +31,12 @@ func TestServeCountsByTopClass(t *testing.T) {
 	if want := fmt.Sprintf(`<p id="member-count">%s things`, n); !strings.Contains(string(browse), want) {
 		t.Errorf("browse page of kgo:Actor does not say %q", want)
 	}
+	// An entity's page shows the types stated, not every superclass.
+	_, page := s.get("/id/region-skane", "text/html")
+	types := regexp.MustCompile(`<p id="types">Type: (.*?)</p>`).FindSubmatch(page)
+	if types == nil || strings.Count(string(types[1]), `class="type"`) != 1 || !strings.Contains(string(types[1]), ">region</a>") {
+		t.Errorf("Region Skåne's types: %q", types)
+	}
 	// VoID has a class partition of kgo:Actor with every actor.
 	_, void := s.get("/.well-known/void", "application/n-triples")
 	quads := parseRDF(t, "nt", string(void))
