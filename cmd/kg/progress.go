@@ -186,7 +186,7 @@ func (l *logger) spinner(phase string) *meter {
 			case <-m.stop:
 				return
 			case <-t.C:
-				m.bar.Add(0)
+				m.bar.RenderBlank()
 			}
 		}
 	}()

@@ -201,7 +201,9 @@ func queryDataset(ctx context.Context, c *cli.Context, q *algebra.Query) (eval.D
 	if err != nil {
 		return nil, nil, err
 	}
+	m := newLogger(c).spinner("indexing " + st.Location())
 	ds, err := sparql.FromStore(ctx, st)
+	m.Finish()
 	if err != nil {
 		st.Close()
 		return nil, nil, err
