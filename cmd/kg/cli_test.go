@@ -263,6 +263,12 @@ func TestOntologyInTheStore(t *testing.T) {
 	if got := mustKG(t, dir, "query", "--results", "csv", kgo+"ASK { GRAPH <"+entailedGraph+"> { <http://example.org/cab> a kgo:GovernmentAgency, kgo:Actor } }"); got != "true\r\n" {
 		t.Errorf("entailed by a load: %q", got)
 	}
+	// A store of loaded data alone holds that data and no ontology.
+	other := filepath.Join(dir, "other")
+	mustKG(t, dir, "--store", other, "load", file)
+	if got := mustKG(t, dir, "--store", other, "query", "--results", "csv", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"); got != "n\r\n1\r\n" {
+		t.Errorf("a store of one loaded triple holds %q", got)
+	}
 }
 
 func TestProgressAndFinalLines(t *testing.T) {

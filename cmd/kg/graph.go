@@ -11,8 +11,10 @@ import (
 )
 
 // entailedByAdding returns what the hierarchies entail once added joins
-// the quads already stored, for kg load: the loaded data may use kg's
-// classes, or bring hierarchies of its own.
+// the quads already stored, for kg load: the loaded data may use the
+// classes of the ontology in the store, or bring hierarchies of its own.
+// kg load adds no ontology itself, so that a store of loaded data alone
+// (a benchmark's) holds only that data.
 func entailedByAdding(base string, stored, added []term.Quad) []term.Quad {
 	all := make([]term.Quad, 0, len(stored)+len(added))
 	all = append(append(all, stored...), added...)

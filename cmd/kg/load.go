@@ -12,7 +12,6 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"kg/export"
-	"kg/ontology"
 	"kg/rdfio"
 	"kg/store"
 	"kg/term"
@@ -28,8 +27,8 @@ func loadCommand() *cli.Command {
 			"given by --graph, or else into a graph named by the file's file: IRI; quads keep their graph.\n" +
 			"Blank nodes of different files and loads never merge.\n\n" +
 			"A FILE of - reads stdin (with --format; its triples go to the default graph unless --graph\n" +
-			"says otherwise). kg adds the ontology's graph if the store lacks it and what the class and\n" +
-			"property hierarchies entail of the new data to the entailed graph.\n\n" +
+			"says otherwise). What the class and property hierarchies in the store (kg's ontology, in a\n" +
+			"store kg build made) and in the new data entail goes to the entailed graph.\n\n" +
 			"Example:\n   kg load wikidata-regions.ttl\n   kg load scb.nt --graph https://example.org/scb\n" +
 			"   curl -s https://example.org/x.ttl | kg load --format ttl -",
 		Flags: []cli.Flag{
@@ -68,17 +67,16 @@ func runLoad(c *cli.Context) error {
 		return err
 	}
 	defer st.Close()
-	m := log.meter("entailing", "", 0, false)
-	added := append(all, ontology.NamedGraph()...)
+	m := log.spinner("entailing")
 	var stored []term.Quad
 	err = st.Match(c.Context, store.Pattern{}, func(q term.Quad) bool { stored = append(stored, q); return true })
 	if err != nil {
 		m.Finish()
 		return fmt.Errorf("load: %w", err)
 	}
-	added = append(added, entailedByAdding(base, stored, added)...)
+	added := append(all, entailedByAdding(base, stored, all)...)
 	m.Finish()
-	m = log.meter("writing "+st.Location(), "", 0, false)
+	m = log.spinner("writing " + st.Location())
 	err = st.Add(c.Context, added)
 	m.Finish()
 	if err != nil {
