@@ -1,7 +1,12 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -21,7 +26,8 @@ func buildCommand() *cli.Command {
 			"seeds directory when none is named), extracts actors, mandates, laws, instruments, themes,\n" +
 			"dates and sums with their provenance, and replaces the stored graph in one step: if the\n" +
 			"build fails or is interrupted, the previous graph stays as it was.\n\n" +
-			"Example:\n   kg build\n   kg build report.pdf strategy.html\n   kg --store memory --seeds testdata/seeds build",
+			"A FILE of - reads one document from stdin (PDF, HTML or text, as its first bytes tell).\n\n" +
+			"Example:\n   kg build\n   kg build report.pdf strategy.html\n   curl -s https://example.org/page.html | kg build -\n   kg --store memory --seeds testdata/seeds build",
 		Action: func(c *cli.Context) error {
 			_, err := runBuild(c)
 			return err
@@ -54,7 +60,17 @@ func buildInto(c *cli.Context, st store.Store) (int, error) {
 	if len(inputs) == 0 || c.Command.Name != "build" {
 		inputs = []string{global(c, "seeds")}
 	}
-	m := log.spinner("reading " + strings.Join(inputs, ", "))
+	shown := slices.Clone(inputs)
+	if i := slices.Index(shown, "-"); i >= 0 {
+		shown[i] = "stdin"
+	}
+	names := strings.Join(shown, ", ")
+	inputs, cleanup, err := stdinInput(inputs)
+	if err != nil {
+		return 0, err
+	}
+	defer cleanup()
+	m := log.spinner("reading " + names)
 	res, err := ingest.Build(c.Context, inputs, ingest.Options{Base: base, Progress: func(stage string, done, total int) {
 		m.Describe(fmt.Sprintf("building: %s %d/%d", stage, done, total))
 	}})
@@ -75,6 +91,40 @@ func buildInto(c *cli.Context, st store.Store) (int, error) {
 	log.Notef("kg: built %s (%s from %s, %s of the ontology, %s entailed) from %s into %s in %s",
 		count(len(quads), "quad"), thousands(int64(len(res.Quads))), count(len(res.Reports), "document"),
 		thousands(int64(len(ontology.NamedGraph()))), thousands(int64(len(quads)-len(res.Quads)-len(ontology.NamedGraph()))),
-		strings.Join(inputs, ", "), st.Location(), seconds(took))
+		names, st.Location(), seconds(took))
 	return len(quads), nil
+}
+
+// stdinInput replaces a "-" among the inputs by a file holding what stdin
+// reads, named stdin.pdf, stdin.html or stdin.txt after what it holds, as
+// the readers go by the extension; cleanup removes it.
+func stdinInput(inputs []string) ([]string, func(), error) {
+	i := slices.Index(inputs, "-")
+	if i < 0 {
+		return inputs, func() {}, nil
+	}
+	b, err := io.ReadAll(os.Stdin)
+	if err != nil {
+		return nil, nil, fmt.Errorf("build: stdin: %w", err)
+	}
+	ext := ".txt"
+	head := strings.ToLower(strings.TrimSpace(string(b[:min(len(b), 512)])))
+	switch {
+	case bytes.HasPrefix(b, []byte("%PDF-")):
+		ext = ".pdf"
+	case strings.HasPrefix(head, "<!doctype html") || strings.HasPrefix(head, "<html") || strings.Contains(head, "<body"):
+		ext = ".html"
+	}
+	dir, err := os.MkdirTemp("", "kg-stdin-")
+	if err != nil {
+		return nil, nil, err
+	}
+	path := filepath.Join(dir, "stdin"+ext)
+	if err := os.WriteFile(path, b, 0o600); err != nil {
+		os.RemoveAll(dir)
+		return nil, nil, err
+	}
+	out := slices.Clone(inputs)
+	out[i] = path
+	return out, func() { os.RemoveAll(dir) }, nil
 }

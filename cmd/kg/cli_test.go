@@ -209,6 +209,17 @@ func TestFlagsAfterArgumentsAndStdin(t *testing.T) {
 			t.Errorf("kg %s: exit %d, stdout %q, stderr %q", strings.Join(args, " "), r.code, r.stdout, r.stderr)
 		}
 	}
+	// kg build - reads a document (here an HTML page) from stdin.
+	page := `<!doctype html><html lang="sv"><head><title>Strategi</title></head><body><main><h1>Regional utveckling</h1>` +
+		`<p>Region Skåne ansvarar för den regionala utvecklingsstrategin enligt lagen (2010:630) om regionalt utvecklingsansvar.</p></main></body></html>`
+	other := filepath.Join(dir, "from-stdin")
+	r = kgStdin(t, dir, page, "--store", other, "build", "-")
+	if r.code != 0 || !strings.Contains(r.stderr, " from stdin into ") {
+		t.Fatalf("build -: exit %d, stderr %q", r.code, r.stderr)
+	}
+	if got := mustKG(t, dir, "--store", other, "query", "--results", "csv", kgo+"ASK { <https://w3id.org/regionalkg/id/region-skane> a kgo:Actor }"); got != "true\r\n" {
+		t.Errorf("the page read from stdin does not name Region Skåne: %q", got)
+	}
 	// "--" ends the flags: what follows is an argument even if it starts
 	// with a dash.
 	os.WriteFile(filepath.Join(dir, "-dash.nt"), []byte("<http://example.org/d> <http://example.org/p> \"1\" .\n"), 0o644)
