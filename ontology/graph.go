@@ -41,8 +41,9 @@ var (
 // from the quads themselves, in any graph, so pass the ontology's NamedGraph
 // along to have its axioms apply; only named classes and properties count.
 // Triples stated in a graph other than g are left out; the rest are
-// returned in graph g, sorted by term.CompareQuads.
-func Entail(quads []term.Quad, g term.Term) []term.Quad {
+// returned in graph g, sorted by term.CompareQuads. The quads may come in
+// several slices (what is stored, what is added), read as one.
+func Entail(g term.Term, quads ...[]term.Quad) []term.Quad {
 	classes, props := hierarchy(quads, subClassOf), hierarchy(quads, subPropertyOf)
 	if len(classes) == 0 && len(props) == 0 {
 		return nil
@@ -59,19 +60,23 @@ func Entail(quads []term.Quad, g term.Term) []term.Quad {
 			found[term.Triple{S: p, P: subPropertyOf, O: q}] = true
 		}
 	}
-	for _, q := range quads {
-		if q.P == typeOf {
-			for _, d := range supC[q.O] {
-				found[term.Triple{S: q.S, P: typeOf, O: d}] = true
+	for _, part := range quads {
+		for _, q := range part {
+			if q.P == typeOf {
+				for _, d := range supC[q.O] {
+					found[term.Triple{S: q.S, P: typeOf, O: d}] = true
+				}
+			}
+			for _, p := range supP[q.P] {
+				found[term.Triple{S: q.S, P: p, O: q.O}] = true
 			}
 		}
-		for _, p := range supP[q.P] {
-			found[term.Triple{S: q.S, P: p, O: q.O}] = true
-		}
 	}
-	for _, q := range quads {
-		if q.G != g {
-			delete(found, q.Triple())
+	for _, part := range quads {
+		for _, q := range part {
+			if q.G != g {
+				delete(found, q.Triple())
+			}
 		}
 	}
 	out := make([]term.Quad, 0, len(found))
@@ -83,11 +88,13 @@ func Entail(quads []term.Quad, g term.Term) []term.Quad {
 }
 
 // hierarchy collects the direct edges of rel between IRIs.
-func hierarchy(quads []term.Quad, rel term.Term) map[term.Term][]term.Term {
+func hierarchy(quads [][]term.Quad, rel term.Term) map[term.Term][]term.Term {
 	m := map[term.Term][]term.Term{}
-	for _, q := range quads {
-		if q.P == rel && q.S.IsIRI() && q.O.IsIRI() && q.S != q.O && !slices.Contains(m[q.S], q.O) {
-			m[q.S] = append(m[q.S], q.O)
+	for _, part := range quads {
+		for _, q := range part {
+			if q.P == rel && q.S.IsIRI() && q.O.IsIRI() && q.S != q.O && !slices.Contains(m[q.S], q.O) {
+				m[q.S] = append(m[q.S], q.O)
+			}
 		}
 	}
 	return m
@@ -122,9 +129,9 @@ func ancestors(direct map[term.Term][]term.Term) map[term.Term][]term.Term {
 // result is sorted by term.CompareQuads, without duplicates.
 func Extend(base string, quads []term.Quad) []term.Quad {
 	onto := NamedGraph()
-	all := make([]term.Quad, 0, len(quads)+len(onto))
-	all = append(append(all, quads...), onto...)
-	all = append(all, Entail(all, term.IRI(EntailedGraph(base)))...)
+	entailed := Entail(term.IRI(EntailedGraph(base)), quads, onto)
+	all := make([]term.Quad, 0, len(quads)+len(onto)+len(entailed))
+	all = append(append(append(all, quads...), onto...), entailed...)
 	slices.SortFunc(all, term.CompareQuads)
 	return slices.Compact(all)
 }
