@@ -47,7 +47,7 @@ func statsCommand() *cli.Command {
 				enc.SetIndent("", "  ")
 				return enc.Encode(statsJSON(s))
 			}
-			return printSummary(os.Stdout, s)
+			return printSummary(os.Stdout, s, base)
 		},
 	}
 }
@@ -119,8 +119,8 @@ func (t table) print(w io.Writer) {
 	}
 }
 
-func printSummary(w io.Writer, s *summary.Summary) error {
-	short := shortener()
+func printSummary(w io.Writer, s *summary.Summary, base string) error {
+	short := shortener(base)
 	share := func(n, of int) string {
 		if of == 0 {
 			return ""
@@ -166,8 +166,8 @@ func printSummary(w io.Writer, s *summary.Summary) error {
 }
 
 // shortener abbreviates IRIs with the export prefixes.
-func shortener() func(string) string {
-	prefixes := ontology.Prefixes(defaultBase)
+func shortener(base string) func(string) string {
+	prefixes := ontology.Prefixes(base)
 	return func(iri string) string {
 		best := ""
 		name := ""
