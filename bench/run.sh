@@ -4,15 +4,21 @@
 # libapache-jena-java, in-memory dataset) in the same run, printing per-query
 # median times, result counts and the kg/peer ratios.
 #
-#   bench/run.sh [lubm8|lubm1]        (RUNS=5 for more repetitions)
+#   KG_BENCH=DIR bench/run.sh [lubm8]   (RUNS=5 for more repetitions)
+#   bench/run.sh lubm1                  (the vendored 100k slice)
 #
 # Needs node/npm and a JDK; installs the peers when they are missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dataset=${1:-lubm8}
-shared=${KG_SHARED:-$(cd .. && pwd)/shared}
-data_gz="$shared/bench/$dataset.nt.gz"
-queries=("$shared"/bench/queries/lubm/*.rq "$shared"/bench/queries/lubm-extra/*.rq)
+# lubm1 and the queries are vendored in testdata/bench; lubm8 is not (see
+# testdata/bench/README.md): KG_BENCH names a directory that holds it.
+data_gz="${KG_BENCH:-testdata/bench}/$dataset.nt.gz"
+queries=(testdata/bench/queries/lubm/*.rq testdata/bench/queries/lubm-extra/*.rq)
+if [ ! -f "$data_gz" ]; then
+  echo "bench/run.sh: $data_gz not found; set KG_BENCH to the directory holding $dataset.nt.gz" >&2
+  exit 1
+fi
 out=bench/out
 mkdir -p "$out"
 export RUNS=${RUNS:-3}

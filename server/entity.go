@@ -90,7 +90,11 @@ func (s *Server) link(t term.Term) linkView {
 		} else {
 			v.Href, v.External = t.Value, true
 		}
-		if l := s.labelIn(t.Value, "sv"); l.Value != "" {
+		// Terms of kg's ontology are named in English as the pages are,
+		// although the store holds their Swedish labels too.
+		if l := ontology.Label(t.Value, "en"); l != "" && strings.HasPrefix(t.Value, ontology.NS) {
+			v.Text, v.Lang = l, "en"
+		} else if l := s.labelIn(t.Value, "sv"); l.Value != "" {
 			v.Text, v.Lang = l.Value, "sv"
 		} else if ls := s.labels[t.Value]; len(ls) > 0 {
 			l := s.labelIn(t.Value, "en")
@@ -192,7 +196,13 @@ func (s *Server) entityView(r *http.Request, iri string) (*entityView, error) {
 	incoming := map[string][]term.Term{}
 	seenIn := map[term.Triple]bool{}
 	var inGraph []term.Quad
+	// The page shows what is stated; what the ontology's hierarchies
+	// entail (every superclass, every superproperty) is left to queries.
+	entailed := term.IRI(ontology.EntailedGraph(s.base))
 	for _, q := range quads {
+		if q.G == entailed && t != entailed {
+			continue
+		}
 		if q.S == t {
 			k := [2]term.Term{q.P, q.O}
 			st := byTriple[k]

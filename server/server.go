@@ -208,6 +208,7 @@ func (s *Server) index(quads []term.Quad) {
 	labs := map[string][]lab{}
 	hidden := map[string][]term.Term{}
 	seenType := map[[2]string]bool{}
+	entailed := ontology.EntailedGraph(s.base)
 	var prev term.Triple
 	for i, q := range quads {
 		t := q.Triple()
@@ -232,7 +233,11 @@ func (s *Server) index(quads []term.Quad) {
 		case term.RDFType:
 			if q.O.IsIRI() && !seenType[[2]string{subj, q.O.Value}] {
 				seenType[[2]string{subj, q.O.Value}] = true
-				s.types[subj] = append(s.types[subj], q.O.Value)
+				// Browsing a class lists every instance, entailed ones too;
+				// a thing's own types are those stated.
+				if q.G.Value != entailed {
+					s.types[subj] = append(s.types[subj], q.O.Value)
+				}
 				s.members[q.O.Value] = append(s.members[q.O.Value], subj)
 			}
 		case ontology.NS + "page", ontology.NS + "pdfPage", ontology.NS + "quote", ontology.NS + "inChapter", ontology.DCTERMS + "isPartOf":

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bufio"
+	"compress/gzip"
 	"context"
 	"errors"
 	"fmt"
@@ -8,9 +10,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"github.com/urfave/cli/v2"
+	"golang.org/x/term"
 
 	"kg/store"
 )
@@ -83,36 +85,38 @@ func baseIRI(c *cli.Context) (string, error) {
 // terminal, nothing with --quiet.
 type logger struct {
 	quiet, verbose, tty bool
-	last                time.Time
 	w                   io.Writer
+	stage               string // of cur
+	cur                 *meter
 }
 
 func newLogger(c *cli.Context) *logger {
-	fi, err := os.Stderr.Stat()
-	tty := err == nil && fi.Mode()&os.ModeCharDevice != 0
-	return &logger{quiet: c.Bool("quiet"), verbose: c.Bool("verbose"), tty: tty, w: os.Stderr}
+	tty := term.IsTerminal(int(os.Stderr.Fd()))
+	quiet, verbose := false, false
+	for _, ctx := range c.Lineage() {
+		quiet = quiet || ctx.Bool("quiet")
+		verbose = verbose || ctx.Bool("verbose")
+	}
+	return &logger{quiet: quiet, verbose: verbose, tty: tty, w: os.Stderr}
 }
 
-// Progress redraws one status line, at most ten times a second.
+// Progress follows work reported as done of total per stage (ingest,
+// eval): one meter per stage.
 func (l *logger) Progress(stage string, done, total int) {
 	if l.quiet || !l.tty {
 		return
 	}
-	if now := time.Now(); now.Sub(l.last) > 100*time.Millisecond || done == total {
-		l.last = now
-		if total > 0 {
-			fmt.Fprintf(l.w, "\r\033[K%s %d/%d", stage, done, total)
-		} else {
-			fmt.Fprintf(l.w, "\r\033[K%s %d", stage, done)
-		}
+	if l.cur == nil || stage != l.stage {
+		l.cur.Finish()
+		l.cur, l.stage = l.meter(stage, "", int64(total), false), stage
 	}
+	l.cur.Set(int64(done))
 }
 
-// Done ends a progress line.
+// Done ends the meter of Progress.
 func (l *logger) Done() {
-	if !l.quiet && l.tty {
-		fmt.Fprint(l.w, "\r\033[K")
-	}
+	l.cur.Finish()
+	l.cur = nil
 }
 
 // Notef prints a note unless --quiet.
@@ -170,3 +174,52 @@ func unwrapPathError(err error) error {
 	}
 	return err
 }
+
+// inputSize is the size of a file to read ("-": stdin when it is a regular
+// file), 0 when unknown.
+func inputSize(path string) int64 {
+	var fi os.FileInfo
+	var err error
+	if path == "-" {
+		fi, err = os.Stdin.Stat()
+	} else {
+		fi, err = os.Stat(path)
+	}
+	if err != nil || !fi.Mode().IsRegular() {
+		return 0
+	}
+	return fi.Size()
+}
+
+// openInput opens a file to read, or stdin for "-", counting the bytes
+// read on m and undoing gzip compression (a .gz name, or gzip's magic
+// number on stdin).
+func openInput(path string, m *meter) (io.ReadCloser, error) {
+	f := io.NopCloser(os.Stdin)
+	if path != "-" {
+		file, err := os.Open(path)
+		if err != nil {
+			return nil, err
+		}
+		f = file
+	}
+	br := bufio.NewReaderSize(m.Reader(f), 1<<16)
+	magic, _ := br.Peek(2)
+	gz := strings.HasSuffix(strings.ToLower(path), ".gz") || (path == "-" && len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b)
+	if !gz {
+		return readCloser{br, f}, nil
+	}
+	zr, err := gzip.NewReader(br)
+	if err != nil {
+		f.Close()
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return readCloser{zr, f}, nil
+}
+
+type readCloser struct {
+	io.Reader
+	c io.Closer
+}
+
+func (r readCloser) Close() error { return r.c.Close() }

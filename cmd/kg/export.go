@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/urfave/cli/v2"
 
@@ -21,7 +22,9 @@ func exportCommand() *cli.Command {
 		Description: "Formats: " + formatNames() + ".\n" +
 			"Triple formats (ttl, nt, jsonld, rdfxml) write the union of all graphs; quad formats\n" +
 			"(nq, trig) keep the passage graphs that carry provenance. dcat and void describe the\n" +
-			"dataset. With no stored graph, kg builds it from the seeds first.\n\n" +
+			"dataset. When the default store (data/kg) holds no graph yet, kg builds it from the\n" +
+			"seeds first; any other store must have been built (with --store memory, kg builds the\n" +
+			"graph in the same process).\n\n" +
 			"Example:\n   kg export --format=ttl -o kg.ttl\n   kg export --format=nq | gzip > kg.nq.gz",
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "ttl", Usage: "output format: " + formatNames()},
@@ -77,7 +80,9 @@ func runExport(c *cli.Context) error {
 	if f.Quads {
 		order = term.CompareQuads
 	}
-	quads, err := storedQuads(c, order)
+	log := newLogger(c)
+	start := time.Now()
+	quads, err := storedQuads(c, order, true)
 	if err != nil {
 		return err
 	}
@@ -85,9 +90,17 @@ func runExport(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	return writeOutput(c.String("output"), func(w io.Writer) error {
-		return encodeAll(w, f, opt, quads)
+	out := c.String("output")
+	m := log.meter("writing "+f.Label, "quads", int64(len(quads)), false)
+	err = writeOutput(out, func(w io.Writer) error {
+		return encodeAll(w, f, opt, quads, m)
 	})
+	m.Finish()
+	if err == nil && out != "" && out != "-" {
+		took := time.Since(start)
+		log.Notef("kg: wrote %s as %s to %s in %s (%s)", count(len(quads), "quad"), f.Label, out, seconds(took), rate(int64(len(quads)), took))
+	}
+	return err
 }
 
 // exportOptions gathers what every writer may need, including the
@@ -100,12 +113,16 @@ func exportOptions(c *cli.Context, base string, quads []term.Quad) (export.Optio
 	return export.Options{Prefixes: ontology.Prefixes(base), Base: base, Catalog: &d}, nil
 }
 
-// encodeAll writes quads (already in the format's order) with f.
-func encodeAll(w io.Writer, f export.Format, opt export.Options, quads []term.Quad) error {
+// encodeAll writes quads (already in the format's order) with f, counting
+// them on m (which may be nil).
+func encodeAll(w io.Writer, f export.Format, opt export.Options, quads []term.Quad, m *meter) error {
 	enc := f.New(w, opt)
-	for _, q := range quads {
+	for i, q := range quads {
 		if err := enc.Encode(q); err != nil {
 			return err
+		}
+		if i%4096 == 0 {
+			m.Set(int64(i))
 		}
 	}
 	return enc.Close()

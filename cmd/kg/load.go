@@ -13,6 +13,7 @@ import (
 
 	"kg/export"
 	"kg/rdfio"
+	"kg/store"
 	"kg/term"
 )
 
@@ -25,7 +26,11 @@ func loadCommand() *cli.Command {
 			"(reported as FILE:LINE:COL) leaves the store untouched. Triples go into the named graph\n" +
 			"given by --graph, or else into a graph named by the file's file: IRI; quads keep their graph.\n" +
 			"Blank nodes of different files and loads never merge.\n\n" +
-			"Example:\n   kg load wikidata-regions.ttl\n   kg load --graph https://example.org/scb scb.nt",
+			"A FILE of - reads stdin (with --format; its triples go to the default graph unless --graph\n" +
+			"says otherwise). What the class and property hierarchies in the store (kg's ontology, in a\n" +
+			"store kg build made) and in the new data entail goes to the entailed graph.\n\n" +
+			"Example:\n   kg load wikidata-regions.ttl\n   kg load scb.nt --graph https://example.org/scb\n" +
+			"   curl -s https://example.org/x.ttl | kg load --format ttl -",
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "graph", Usage: "load triples into the named graph `IRI` (\"default\" for the default graph)"},
 			&cli.StringFlag{Name: "format", Usage: "input format for all files (default: from each file's extension)"},
@@ -36,72 +41,120 @@ func loadCommand() *cli.Command {
 
 func runLoad(c *cli.Context) error {
 	if c.NArg() == 0 {
-		return usagef("load: name at least one FILE")
+		return usagef("load: name at least one FILE (- for stdin)")
+	}
+	base, err := baseIRI(c)
+	if err != nil {
+		return err
 	}
 	log := newLogger(c)
+	start := time.Now()
 	stamp := strconv.FormatInt(time.Now().UnixNano(), 36)
 	var all []term.Quad
-	for i, file := range c.Args().Slice() {
+	for _, file := range c.Args().Slice() {
 		f, err := formatFor(c, file)
 		if err != nil {
 			return err
 		}
-		abs, err := filepath.Abs(file)
-		if err != nil {
+		n := len(all)
+		if all, err = parseInput(c, log, f, file, stamp, all); err != nil {
 			return err
 		}
-		graph := term.IRI(rdfio.FileIRI(abs))
-		switch g := c.String("graph"); g {
-		case "":
-		case "default":
-			graph = term.Term{}
-		default:
-			graph = term.IRI(g)
-		}
-		in, err := rdfio.OpenFile(file)
-		if err != nil {
-			return fmt.Errorf("load: %w", err)
-		}
-		sum := sha256.Sum256([]byte(abs))
-		opt := rdfio.Options{
-			Base:        rdfio.FileIRI(abs),
-			BlankPrefix: "l" + stamp + hex.EncodeToString(sum[:4]) + "_",
-			File:        file,
-		}
-		n := 0
-		err = f.Parse(bufio.NewReaderSize(in, 1<<16), opt, func(q term.Quad) error {
-			if q.G.IsZero() {
-				q.G = graph
-			}
-			all = append(all, q)
-			n++
-			if n%10000 == 0 {
-				log.Progress("parsing "+file, n, 0)
-			}
-			return nil
-		})
-		in.Close()
-		log.Done()
-		if err != nil {
-			return err
-		}
-		log.Debugf("kg: %s: %d quads (%s)", file, n, f.Label)
-		log.Progress("parsed files", i+1, c.NArg())
+		log.Debugf("kg: %s: %d quads (%s)", file, len(all)-n, f.Label)
 	}
-	log.Done()
 	st, err := openStore(c, false)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	if err := st.Add(c.Context, all); err != nil {
+	m := log.spinner("entailing")
+	var stored []term.Quad
+	err = st.Match(c.Context, store.Pattern{}, func(q term.Quad) bool { stored = append(stored, q); return true })
+	if err != nil {
+		m.Finish()
 		return fmt.Errorf("load: %w", err)
 	}
-	log.Notef("kg: loaded %d quads from %d file(s) into %s", len(all), c.NArg(), st.Location())
+	added := append(all, entailedByAdding(base, stored, all)...)
+	m.Finish()
+	m = log.spinner("writing " + st.Location())
+	err = st.Add(c.Context, added)
+	m.Finish()
+	if err != nil {
+		return fmt.Errorf("load: %w", err)
+	}
+	from := c.Args().First()
+	if from == "-" {
+		from = "stdin"
+	}
+	if c.NArg() > 1 {
+		from = strconv.Itoa(c.NArg()) + " files"
+	}
+	took := time.Since(start)
+	log.Notef("kg: loaded %s from %s into %s in %s (%s)", count(len(all), unitOf(c)), from, st.Location(), seconds(took), rate(int64(len(all)), took))
 	return nil
 }
 
+// unitOf names what kg load reads: quads when a quad format is in play.
+func unitOf(c *cli.Context) string {
+	for _, file := range c.Args().Slice() {
+		if f, err := formatFor(c, file); err == nil && f.Quads {
+			return "quad"
+		}
+	}
+	return "triple"
+}
+
+// parseInput parses one file ("-": stdin) and appends its quads to all.
+func parseInput(c *cli.Context, log *logger, f export.Format, file, stamp string, all []term.Quad) ([]term.Quad, error) {
+	graph, base, blank := term.Term{}, "", "stdin"
+	if file != "-" {
+		abs, err := filepath.Abs(file)
+		if err != nil {
+			return all, err
+		}
+		base = rdfio.FileIRI(abs)
+		graph = term.IRI(base)
+		sum := sha256.Sum256([]byte(abs))
+		blank = hex.EncodeToString(sum[:4])
+	}
+	switch g := c.String("graph"); g {
+	case "":
+	case "default":
+		graph = term.Term{}
+	default:
+		graph = term.IRI(g)
+	}
+	name := file
+	if file == "-" {
+		name = "stdin"
+	}
+	size := inputSize(file)
+	m := log.meter("parsing "+filepath.Base(name), "triples", size, size > 0)
+	defer m.Finish()
+	in, err := openInput(file, m)
+	if err != nil {
+		return all, fmt.Errorf("load: %w", err)
+	}
+	defer in.Close()
+	opt := rdfio.Options{Base: base, BlankPrefix: "l" + stamp + blank + "_", File: name}
+	n := int64(0)
+	err = f.Parse(bufio.NewReaderSize(in, 1<<16), opt, func(q term.Quad) error {
+		if q.G.IsZero() {
+			q.G = graph
+		}
+		all = append(all, q)
+		if n++; n%4096 == 0 {
+			m.Items(n)
+		}
+		return nil
+	})
+	return all, err
+}
+
 func formatFor(c *cli.Context, file string) (export.Format, error) {
+	if file == "-" && c.String("format") == "" {
+		return export.Format{}, usagef("load: give --format to read stdin")
+	}
 	f, ok := export.ForFile(file)
 	if c.String("format") != "" {
 		f, ok = export.Lookup(c.String("format"))

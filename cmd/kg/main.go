@@ -14,22 +14,31 @@ import (
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	err := newApp().RunContext(ctx, os.Args)
+	app := newApp()
+	args := permute(app, os.Args)
+	err := app.RunContext(ctx, args)
 	stop()
 	if err != nil {
-		fmt.Fprintln(os.Stderr, "kg: "+oneLine(err.Error()))
+		fmt.Fprintln(os.Stderr, "kg: "+errorLine(app, args, err))
 		os.Exit(exitCode(err))
 	}
 }
 
 func newApp() *cli.App {
-	return &cli.App{
-		Name:  "kg",
-		Usage: "a knowledge graph of Swedish regional development, from report to linked open data",
+	// -v is --verbose; the version has only its long flag.
+	cli.VersionFlag = &cli.BoolFlag{Name: "version", Usage: "print the version"}
+	cli.VersionPrinter = printVersion
+	app := &cli.App{
+		Name:    "kg",
+		Version: version(),
+		Usage:   "a knowledge graph of Swedish regional development, from report to linked open data",
 		Description: "kg reads the report in seeds/, maps its actors, mandates, laws and instruments onto\n" +
 			"the kg ontology with provenance back to page and quote, keeps the graph in a Cayley\n" +
 			"store, exports it as Turtle, N-Triples, N-Quads, TriG, JSON-LD and RDF/XML, answers\n" +
-			"SPARQL 1.1 queries over it and publishes it over HTTP (kg serve).",
+			"SPARQL 1.1 queries over it and publishes it over HTTP (kg serve). kg help COMMAND, or\n" +
+			"kg COMMAND --help, tells more of each command.\n\n" +
+			"Example:\n   kg build\n   kg query 'SELECT ?x WHERE { ?x a <https://w3id.org/regionalkg/ontology#Actor> }'\n" +
+			"   kg export --format=ttl -o kg.ttl",
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "store", Value: defaultStore, EnvVars: []string{"KG_STORE"},
 				Usage: "where the graph lives: a directory (embedded store), \"memory\", or a postgres:// URL"},
@@ -51,9 +60,20 @@ func newApp() *cli.App {
 			loadCommand(),
 			queryCommand(),
 			serveCommand(),
+			helpCommand(),
+			versionCommand(),
 		},
+		Action:               rootAction,
+		OnUsageError:         onUsageError,
 		HideHelpCommand:      true,
 		EnableBashCompletion: true,
 		ExitErrHandler:       func(*cli.Context, error) {},
 	}
+	for _, c := range app.Commands {
+		c.OnUsageError = onUsageError
+	}
+	// urfave/cli adds --help only where it adds its own help command,
+	// which kg replaces.
+	app.Flags = append(app.Flags, cli.HelpFlag)
+	return app
 }

@@ -45,11 +45,18 @@ type run struct {
 // hang) is killed and fails the test.
 func kg(t *testing.T, dir string, args ...string) run {
 	t.Helper()
+	return kgStdin(t, dir, "", args...)
+}
+
+// kgStdin is kg with stdin reading the given text.
+func kgStdin(t *testing.T, dir, stdin string, args ...string) run {
+	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 	seeds, _ := filepath.Abs("../../seeds")
 	cmd := exec.CommandContext(ctx, kgBin, append([]string{"--seeds", seeds}, args...)...)
 	cmd.Dir = dir
+	cmd.Stdin = strings.NewReader(stdin)
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
 	err := cmd.Run()

@@ -51,7 +51,7 @@ func ontologyCommand() *cli.Command {
 				return err
 			}
 			return writeOutput(c.String("output"), func(w io.Writer) error {
-				return encodeAll(w, f, export.Options{Prefixes: ontology.Prefixes(base), Base: base}, quads)
+				return encodeAll(w, f, export.Options{Prefixes: ontology.Prefixes(base), Base: base}, quads, nil)
 			})
 		},
 	}

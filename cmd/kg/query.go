@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"slices"
 
@@ -29,7 +30,8 @@ func queryCommand() *cli.Command {
 			"FROM / FROM NAMED loads the file: IRIs it names; else it runs over the kg store, whose\n" +
 			"default graph is the union of all graphs.\n\n" +
 			"Example:\n   kg query 'SELECT ?r WHERE { ?r a <https://w3id.org/regionalkg/ontology#Region> }'\n" +
-			"   kg query --data lubm1.nt --results csv --query q01.rq",
+			"   kg query --data lubm1.nt --results csv --query q01.rq\n" +
+			"   kg query - < q01.rq",
 		Flags: []cli.Flag{
 			&cli.StringSliceFlag{Name: "data", Usage: "load `FILE` into the default graph (repeatable)"},
 			&cli.StringSliceFlag{Name: "named", Usage: "load `FILE` into a named graph called by its file: IRI (repeatable)"},
@@ -38,7 +40,7 @@ func queryCommand() *cli.Command {
 			&cli.StringFlag{Name: "format", Value: "ttl", Usage: "CONSTRUCT/DESCRIBE output: ttl, nt, nq, jsonld"},
 			&cli.DurationFlag{Name: "timeout", Usage: "stop the query after `DURATION` (e.g. 30s)"},
 			&cli.BoolFlag{Name: "explain", Usage: "print the algebra and the plan instead of results"},
-			&cli.StringFlag{Name: "query", Usage: "read the query from `FILE`"},
+			&cli.StringFlag{Name: "query", Usage: "read the query from `FILE` (- for stdin)"},
 		},
 		Action: runQuery,
 	}
@@ -122,7 +124,7 @@ func runQuery(c *cli.Context) error {
 		slices.SortFunc(quads, term.CompareTriplesFirst)
 		quads = slices.Compact(quads)
 		kgBase, _ := baseIRI(c)
-		if err := encodeAll(out, f, export.Options{Prefixes: ontology.Prefixes(kgBase), Base: kgBase}, quads); err != nil {
+		if err := encodeAll(out, f, export.Options{Prefixes: ontology.Prefixes(kgBase), Base: kgBase}, quads, nil); err != nil {
 			return err
 		}
 	}
@@ -136,9 +138,14 @@ func queryText(c *cli.Context) (string, string, error) {
 		if c.NArg() > 0 {
 			return "", "", usagef("query: give either --query FILE or the query text, not both")
 		}
-		b, err := os.ReadFile(file)
+		b, err := readQuery(file)
 		if err != nil {
 			return "", "", fmt.Errorf("query: %w", err)
+		}
+		if base == "" && file == "-" {
+			if base, err = baseIRI(c); err != nil {
+				return "", "", err
+			}
 		}
 		if base == "" {
 			if base, err = sparql.FileIRI(file); err != nil {
@@ -148,7 +155,7 @@ func queryText(c *cli.Context) (string, string, error) {
 		return string(b), base, nil
 	}
 	if c.NArg() > 1 {
-		return "", "", usagef("query: flags go before the query text (got %d arguments)", c.NArg())
+		return "", "", usagef("query: give the query as one argument (got %d; quote it)", c.NArg())
 	}
 	if c.NArg() != 1 {
 		return "", "", usagef("query: give the query as one argument or with --query FILE")
@@ -160,7 +167,23 @@ func queryText(c *cli.Context) (string, string, error) {
 		}
 		base = b
 	}
-	return c.Args().First(), base, nil
+	text := c.Args().First()
+	if text == "-" {
+		b, err := io.ReadAll(os.Stdin)
+		if err != nil {
+			return "", "", fmt.Errorf("query: stdin: %w", err)
+		}
+		text = string(b)
+	}
+	return text, base, nil
+}
+
+// readQuery reads a query file, or stdin for "-".
+func readQuery(file string) ([]byte, error) {
+	if file == "-" {
+		return io.ReadAll(os.Stdin)
+	}
+	return os.ReadFile(file)
 }
 
 // queryDataset picks what the query runs over; done releases it.
@@ -174,11 +197,13 @@ func queryDataset(ctx context.Context, c *cli.Context, q *algebra.Query) (eval.D
 		ds, err := sparql.FromClause(ctx, q.Dataset.Default, q.Dataset.Named)
 		return ds, func() {}, err
 	}
-	st, err := openStore(c, true)
+	st, err := openBuilt(c, false)
 	if err != nil {
 		return nil, nil, err
 	}
+	m := newLogger(c).spinner("indexing " + st.Location())
 	ds, err := sparql.FromStore(ctx, st)
+	m.Finish()
 	if err != nil {
 		st.Close()
 		return nil, nil, err

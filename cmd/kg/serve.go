@@ -53,16 +53,9 @@ func runServe(c *cli.Context) error {
 	}
 	log := newLogger(c)
 	open := func(ctx context.Context) (*served, error) {
-		st, err := openStore(c, true)
+		st, err := openBuilt(c, false)
 		if err != nil {
 			return nil, err
-		}
-		if empty, err := st.Empty(ctx); err != nil {
-			st.Close()
-			return nil, err
-		} else if empty {
-			st.Close()
-			return nil, fmt.Errorf("serve: %s: %w; run kg build first", st.Location(), store.ErrNotBuilt)
 		}
 		srv, err := server.New(ctx, st, server.Options{
 			Base:       base,

@@ -405,7 +405,7 @@ func TestServeFails(t *testing.T) {
 		{"zero max results", []string{"--store", store, "serve", "--addr", "127.0.0.1:0", "--max-results", "0"}, 2, "--max-results"},
 		{"negative max body", []string{"--store", store, "serve", "--addr", "127.0.0.1:0", "--max-body", "-1"}, 2, "--max-body"},
 		{"zero timeout", []string{"--store", store, "serve", "--addr", "127.0.0.1:0", "--timeout", "0s"}, 2, "--timeout"},
-		{"not a number", []string{"--store", store, "serve", "--addr", "127.0.0.1:0", "--max-results", "many"}, 1, "max-results"},
+		{"not a number", []string{"--store", store, "serve", "--addr", "127.0.0.1:0", "--max-results", "many"}, 2, "max-results"},
 		{"extra argument", []string{"--store", store, "serve", "--addr", "127.0.0.1:0", "now"}, 2, `"now"`},
 		{"bad base", []string{"--store", store, "--base", "w3id.org/x", "serve", "--addr", "127.0.0.1:0"}, 2, "--base"},
 		{"port taken", []string{"--store", store, "serve", "--addr", busy.Addr().String()}, 1, busy.Addr().String()},

@@ -6,98 +6,168 @@ import (
 	"io"
 	"os"
 	"strings"
-	"text/tabwriter"
+	"unicode/utf8"
 
 	"github.com/urfave/cli/v2"
 
 	"kg/ontology"
-	"kg/store"
 	"kg/summary"
 	"kg/term"
 )
 
 func statsCommand() *cli.Command {
 	return &cli.Command{
-		Name:        "stats",
-		Usage:       "count entities by class, triples by property, passages by page, links and provenance coverage",
-		Description: "Example:\n   kg stats\n   kg stats --json | jq .Classes",
+		Name:  "stats",
+		Usage: "count entities by class, triples by property, passages by page, links and provenance coverage",
+		Description: "Entities are counted under the ontology's top classes (a class counts every instance of\n" +
+			"its subclasses too, as the entailed graph states). --json prints the same numbers with the\n" +
+			"keys the README documents.\n\n" +
+			"Example:\n   kg stats\n   kg stats --json | jq .top_classes",
 		Flags: []cli.Flag{
 			&cli.BoolFlag{Name: "json", Usage: "print the counts as JSON"},
 		},
 		Action: func(c *cli.Context) error {
+			if c.NArg() > 0 {
+				return usagef("stats: unexpected argument %q", c.Args().First())
+			}
 			base, err := baseIRI(c)
 			if err != nil {
 				return err
 			}
-			quads, err := storedQuads(c, term.CompareQuads)
+			log := newLogger(c)
+			quads, err := storedQuads(c, term.CompareQuads, false)
 			if err != nil {
 				return err
 			}
+			m := log.spinner("counting " + count(len(quads), "quad"))
 			s := summary.Of(quads, base)
+			m.Finish()
 			if c.Bool("json") {
 				enc := json.NewEncoder(os.Stdout)
 				enc.SetIndent("", "  ")
-				return enc.Encode(s)
+				return enc.Encode(statsJSON(s))
 			}
-			return printSummary(os.Stdout, s)
+			return printSummary(os.Stdout, s, base)
 		},
 	}
 }
 
-// storedQuads returns every stored quad in the given order, building the
-// graph first when the store is still empty.
-func storedQuads(c *cli.Context, order func(a, b term.Quad) int) ([]term.Quad, error) {
-	st, err := openStore(c, true)
-	if err != nil {
-		return nil, err
-	}
-	empty, err := st.Empty(c.Context)
-	if err == nil && empty {
-		st.Close()
-		newLogger(c).Notef("kg: the store %s is empty; building it from %s first", c.String("store"), c.String("seeds"))
-		if _, err := runBuild(c); err != nil {
-			return nil, err
-		}
-		if st, err = openStore(c, true); err != nil {
-			return nil, err
-		}
-	} else if err != nil {
-		st.Close()
-		return nil, err
-	}
-	defer st.Close()
-	return store.All(c.Context, st, store.Pattern{}, order)
+// topClasses are the classes kg stats rolls counts up to, in the order it
+// prints them: the ontology's top classes, places, then what records
+// provenance.
+var topClasses = []string{
+	ontology.Actor, ontology.Mandate, ontology.Law, ontology.Instrument, ontology.Theme,
+	ontology.County, ontology.Report, ontology.Chapter, ontology.WorkedExample, ontology.Passage, ontology.Source,
 }
 
-func printSummary(w io.Writer, s *summary.Summary) error {
-	short := shortener()
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintf(tw, "quads\t%d\t\n", s.Quads)
-	fmt.Fprintf(tw, "distinct triples\t%d\t\n", s.Triples)
-	fmt.Fprintf(tw, "named graphs (passages and sources)\t%d\t\n", s.Graphs)
-	fmt.Fprintf(tw, "entities\t%d\t\n", s.Entities)
-	fmt.Fprintf(tw, "entities with provenance\t%d\t(%.1f%%)\n", s.EntitiesWithProvenance, 100*s.EntityShare())
-	fmt.Fprintf(tw, "relations between entities\t%d\t\n", s.Relations)
-	fmt.Fprintf(tw, "relations with a source passage\t%d\t(%.1f%%)\n", s.RelationsWithSource, 100*s.RelationShare())
-	tw.Flush()
-	section := func(title string, rows []summary.Count, key func(string) string) {
-		fmt.Fprintf(w, "\n%s\n", title)
-		tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-		for _, r := range rows {
-			fmt.Fprintf(tw, "  %s\t%d\n", key(r.Key), r.N)
-		}
-		tw.Flush()
+// classTree is a top class with its count and its subclasses' counts.
+type classTree struct {
+	top  summary.Count
+	subs []summary.Count
+}
+
+// rollUp sorts counted classes under the top classes; classes of no top
+// class (of other vocabularies, or OWL's for the ontology's own terms)
+// come back apart, most first.
+func rollUp(classes []summary.Count) (trees []classTree, other []summary.Count) {
+	trees = make([]classTree, len(topClasses))
+	for i, t := range topClasses {
+		trees[i].top.Key = t
 	}
-	section("entities by class", s.Classes, short)
-	section("triples by property", s.Properties, short)
-	section("links out", s.Links, short)
-	section("passages by printed page", s.Pages, func(k string) string { return "p. " + k })
+next:
+	for _, c := range classes {
+		for i, t := range topClasses {
+			if c.Key == t {
+				trees[i].top.N = c.N
+				continue next
+			}
+			if ontology.IsSubClassOf(c.Key, t) {
+				trees[i].subs = append(trees[i].subs, c)
+				continue next
+			}
+		}
+		other = append(other, c)
+	}
+	kept := trees[:0]
+	for _, t := range trees {
+		if t.top.N > 0 || len(t.subs) > 0 {
+			kept = append(kept, t)
+		}
+	}
+	return kept, other
+}
+
+// table is rows of a label, a number and a note, printed with the labels
+// left-aligned and the numbers right-aligned.
+type table [][3]string
+
+func (t *table) add(label string, n int, note string) {
+	*t = append(*t, [3]string{label, thousands(int64(n)), note})
+}
+
+func (t table) print(w io.Writer) {
+	wl, wn := 0, 0
+	for _, r := range t {
+		wl, wn = max(wl, utf8.RuneCountInString(r[0])), max(wn, len(r[1]))
+	}
+	for _, r := range t {
+		line := fmt.Sprintf("%s%*s  %*s", r[0], wl-utf8.RuneCountInString(r[0]), "", wn, r[1])
+		if r[2] != "" {
+			line += "  " + r[2]
+		}
+		fmt.Fprintln(w, line)
+	}
+}
+
+func printSummary(w io.Writer, s *summary.Summary, base string) error {
+	short := shortener(base)
+	share := func(n, of int) string {
+		if of == 0 {
+			return ""
+		}
+		return fmt.Sprintf("(%.1f%%)", 100*float64(n)/float64(of))
+	}
+	var head table
+	head.add("quads", s.Quads, "")
+	head.add("distinct triples", s.Triples, "")
+	head.add("named graphs", s.Graphs, "")
+	head.add("entities", s.Entities, "")
+	head.add("entities with provenance", s.EntitiesWithProvenance, share(s.EntitiesWithProvenance, s.Entities))
+	head.add("relations between entities", s.Relations, "")
+	head.add("relations with a source passage", s.RelationsWithSource, share(s.RelationsWithSource, s.Relations))
+	head.print(w)
+	section := func(title string, t table) {
+		if len(t) > 0 {
+			fmt.Fprintf(w, "\n%s\n", title)
+			t.print(w)
+		}
+	}
+	counts := func(rows []summary.Count, key func(string) string) table {
+		var t table
+		for _, r := range rows {
+			t.add("  "+key(r.Key), r.N, "")
+		}
+		return t
+	}
+	trees, other := rollUp(s.Classes)
+	var classes table
+	for _, t := range trees {
+		classes.add("  "+short(t.top.Key), t.top.N, "")
+		for _, sub := range t.subs {
+			classes.add("    "+short(sub.Key), sub.N, "")
+		}
+	}
+	section("entities by top class (each counts its subclasses)", classes)
+	section("other classes", counts(other, short))
+	section("triples by property", counts(s.Properties, short))
+	section("links out", counts(s.Links, short))
+	section("passages by printed page", counts(s.Pages, func(k string) string { return "p. " + k }))
 	return nil
 }
 
 // shortener abbreviates IRIs with the export prefixes.
-func shortener() func(string) string {
-	prefixes := ontology.Prefixes(defaultBase)
+func shortener(base string) func(string) string {
+	prefixes := ontology.Prefixes(base)
 	return func(iri string) string {
 		best := ""
 		name := ""

@@ -28,6 +28,7 @@ import (
 
 	"kg/ingest"
 	"kg/internal/testenv"
+	"kg/ontology"
 	"kg/server"
 	"kg/store"
 )
@@ -124,8 +125,9 @@ func reportText(t *testing.T, seeds string) string {
 
 func normSpace(s string) string { return strings.Join(strings.Fields(s), " ") }
 
-// startServer builds the graph of seeds into a memory store and serves
-// it on loopback as kg serve does. The base stays the published one: the
+// startServer builds the graph of seeds into a memory store, with the
+// ontology and its entailments as kg build stores them, and serves it on
+// loopback as kg serve does. The base stays the published one: the
 // server maps request paths onto the base whatever host it runs on, so
 // links in the pages are paths that work on the test server.
 func startServer(t *testing.T, seeds string) *httptest.Server {
@@ -140,7 +142,7 @@ func startServer(t *testing.T, seeds string) *httptest.Server {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	if err := st.Replace(ctx, res.Quads); err != nil {
+	if err := st.Replace(ctx, ontology.Extend(server.DefaultBase, res.Quads)); err != nil {
 		t.Fatal(err)
 	}
 	srv, err := server.New(ctx, st, server.Options{Base: server.DefaultBase, Seeds: seeds})
