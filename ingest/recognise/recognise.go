@@ -79,6 +79,7 @@ func (s Stage) Run(d *doc.Doc) error {
 				areas = false
 			}
 		}
+		cs = append(cs, inlineAreas(sent.Tokens, cs)...)
 		cs = append(cs, back.resolve(sent.Tokens, cs, sent.Passage)...)
 		slices.SortFunc(cs, func(a, b cand) int { return a.from - b.from })
 		first := len(d.Mentions)
@@ -420,12 +421,51 @@ func leadsAreas(d *doc.Doc, si int) bool {
 	}
 	p := d.Sentences[si].Passage
 	for k := si; k >= 0 && k > si-3 && d.Sentences[k].Passage == p; k-- {
-		for _, t := range d.Sentences[k].Tokens {
-			l := low(t)
-			for _, n := range areaNouns {
-				if strings.HasSuffix(l, n) {
-					return true
-				}
+		if areaNounIn(d.Sentences[k].Tokens) {
+			return true
+		}
+	}
+	return false
+}
+
+// inlineAreas reads the areas a sentence lists after a colon that follows
+// an area noun: "… listar fyra styrkeområden för länet: Innovativa
+// material, Life science samt Cirkulär biobaserad ekonomi."
+func inlineAreas(toks []doc.Token, cs []cand) []cand {
+	colon := -1
+	for k, t := range toks {
+		if t.Text == ":" {
+			colon = k
+			break
+		}
+	}
+	if colon < 0 || colon+2 >= len(toks) || !areaNounIn(toks[:colon]) {
+		return nil
+	}
+	var out []cand
+	from := colon + 1
+	for k := from; k <= len(toks); k++ {
+		if k < len(toks) && !(toks[k].Text == "," || toks[k].Text == "." || toks[k].Text == ";" || low(toks[k]) == "samt" ||
+			low(toks[k]) == "och" && k+1 < len(toks) && lang.UpperFirst(toks[k+1].Text)) {
+			continue
+		}
+		if k > from && k-from <= maxArea/2 && toks[from].Kind == doc.Word && lang.UpperFirst(toks[from].Text) && !taken(cs, from) {
+			out = append(out, cand{from: from, to: k, class: "Theme", rule: "theme:area"})
+		}
+		from = k + 1
+	}
+	if len(out) < 2 {
+		return nil // a list has more than one item
+	}
+	return out
+}
+
+func areaNounIn(toks []doc.Token) bool {
+	for _, t := range toks {
+		l := low(t)
+		for _, n := range areaNouns {
+			if strings.HasSuffix(l, n) {
+				return true
 			}
 		}
 	}

@@ -304,6 +304,9 @@ func (a *areaList) relate(r *relater, sc *sentence, item bool) {
 	found := false
 	for _, s := range sc.spans {
 		if r.d.Mentions[s.m].Rule != "theme:area" {
+			if !found && (s.class == "Strategy" || s.class == "Programme" || s.class == "Plan") {
+				a.policy, a.at = s.e, r.d.Sentences[sc.i].Passage // named before the areas in the sentence
+			}
 			continue
 		}
 		found = true
