@@ -48,17 +48,25 @@ func (p *parser) isBuiltin() bool {
 
 func (p *parser) expression() algebra.Expr {
 	left := p.andExpr()
-	for p.acceptPunct("||") {
+	n := 0
+	for p.isPunct("||") {
+		p.enter(p.advance())
+		n++
 		left = algebra.Binary{Op: "||", Left: left, Right: p.andExpr()}
 	}
+	p.leave(n)
 	return left
 }
 
 func (p *parser) andExpr() algebra.Expr {
 	left := p.relational()
-	for p.acceptPunct("&&") {
+	n := 0
+	for p.isPunct("&&") {
+		p.enter(p.advance())
+		n++
 		left = algebra.Binary{Op: "&&", Left: left, Right: p.relational()}
 	}
+	p.leave(n)
 	return left
 }
 
@@ -90,6 +98,8 @@ func (p *parser) exprList() []algebra.Expr {
 		p.advance()
 		return nil
 	}
+	p.enter(p.peek())
+	defer p.leave(1)
 	p.expectPunct("(")
 	list := []algebra.Expr{p.expression()}
 	for p.acceptPunct(",") {
@@ -101,17 +111,21 @@ func (p *parser) exprList() []algebra.Expr {
 
 func (p *parser) additive() algebra.Expr {
 	left := p.multiplicative()
+	n := 0
+	defer func() { p.leave(n) }()
 	for {
 		t := p.peek()
 		switch {
 		case t.kind == tPunct && (t.text == "+" || t.text == "-"):
-			p.advance()
+			p.enter(p.advance())
+			n++
 			left = algebra.Binary{Op: t.text, Left: left, Right: p.multiplicative()}
 		case (t.kind == tInteger || t.kind == tDecimal || t.kind == tDouble) &&
 			(t.text[0] == '+' || t.text[0] == '-'):
 			// "?x -1" lexes as ?x and the number -1; the grammar reads it
 			// as a subtraction.
-			p.advance()
+			p.enter(p.advance())
+			n++
 			var right algebra.Expr = algebra.TermExpr{Term: numberTerm(t.kind, t.text[1:])}
 			right = p.multiplicativeRest(right)
 			left = algebra.Binary{Op: t.text[:1], Left: left, Right: right}
@@ -136,13 +150,16 @@ func (p *parser) multiplicative() algebra.Expr {
 }
 
 func (p *parser) multiplicativeRest(left algebra.Expr) algebra.Expr {
+	n := 0
 	for {
 		t := p.peek()
 		if t.kind == tPunct && (t.text == "*" || t.text == "/") {
-			p.advance()
+			p.enter(p.advance())
+			n++
 			left = algebra.Binary{Op: t.text, Left: left, Right: p.unary()}
 			continue
 		}
+		p.leave(n)
 		return left
 	}
 }
@@ -150,7 +167,8 @@ func (p *parser) multiplicativeRest(left algebra.Expr) algebra.Expr {
 func (p *parser) unary() algebra.Expr {
 	t := p.peek()
 	if t.kind == tPunct && (t.text == "!" || t.text == "+" || t.text == "-") {
-		p.advance()
+		p.enter(p.advance())
+		defer p.leave(1)
 		return algebra.Unary{Op: t.text, X: p.unary()}
 	}
 	return p.primary()
@@ -161,7 +179,8 @@ func (p *parser) primary() algebra.Expr {
 	switch t.kind {
 	case tPunct:
 		if t.text == "(" {
-			p.advance()
+			p.enter(p.advance())
+			defer p.leave(1)
 			e := p.expression()
 			p.expectPunct(")")
 			return e
@@ -217,6 +236,8 @@ func (p *parser) argList() []algebra.Expr {
 		p.advance()
 		return nil
 	}
+	p.enter(p.peek())
+	defer p.leave(1)
 	p.expectPunct("(")
 	if p.isWord("DISTINCT") {
 		p.fail(p.peek(), "DISTINCT is only allowed in aggregates")
@@ -274,6 +295,8 @@ func (p *parser) aggregate() algebra.Expr {
 	p.aggs = nil // aggregates do not nest
 	defer func() { p.aggs = coll }()
 	a := algebra.Aggregate{Name: strings.ToUpper(t.text)}
+	p.enter(p.peek())
+	defer p.leave(1)
 	p.expectPunct("(")
 	a.Distinct = p.acceptWord("DISTINCT")
 	if a.Name == "COUNT" && p.acceptPunct("*") {

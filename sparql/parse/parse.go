@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"kg/internal/grammar"
+	"kg/internal/limits"
 	"kg/iri"
 	"kg/sparql/algebra"
 	"kg/term"
@@ -17,6 +18,11 @@ type Options struct {
 	// Base is the IRI relative IRIs resolve against until a BASE
 	// declaration replaces it; usually the location of the query.
 	Base string
+	// MaxDepth bounds nesting: groups, expressions, paths, blank node
+	// property lists and collections, and chains of operators or group
+	// elements that make the algebra as deep as they are long. Zero means
+	// limits.Depth.
+	MaxDepth int
 }
 
 // Query parses a SPARQL 1.1 query. Errors are *Error values whose message
@@ -26,7 +32,8 @@ func Query(src string, opt Options) (*algebra.Query, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &parser{toks: toks, base: opt.Base, prefixes: map[string]string{}, bnodes: map[string]int{}, varPos: map[string]int{}}
+	p := &parser{toks: toks, base: opt.Base, prefixes: map[string]string{}, bnodes: map[string]int{}, varPos: map[string]int{},
+		maxDepth: limits.Or(opt.MaxDepth, limits.Depth)}
 	for i, t := range toks {
 		if _, seen := p.varPos[t.text]; t.kind == tVar && !seen {
 			p.varPos[t.text] = i
@@ -56,6 +63,8 @@ type parser struct {
 	// varPos is the first position of each variable in the text: SELECT *
 	// lists variables in that order.
 	varPos map[string]int
+	// depth counts the nesting the parser is in; see enter.
+	depth, maxDepth int
 }
 
 // syntaxError is raised with panic inside the parser and recovered in
@@ -65,6 +74,20 @@ type syntaxError struct{ err *Error }
 func (p *parser) fail(t token, format string, args ...any) {
 	panic(syntaxError{&Error{Line: t.line, Col: t.col, Msg: fmt.Sprintf(format, args...)}})
 }
+
+// enter counts one level of nesting, at t, and fails beyond the limit;
+// leave undoes it. The parser and every recursive walk over the algebra it
+// builds (translation, the evaluator) recurse once per level, so bounding
+// the levels bounds the stack. A chain of operators or group elements that
+// builds a tree as deep as it is long counts one level per link.
+func (p *parser) enter(t token) {
+	p.depth++
+	if p.depth > p.maxDepth {
+		p.fail(t, "%s", limits.DepthMessage(p.maxDepth))
+	}
+}
+
+func (p *parser) leave(n int) { p.depth -= n }
 
 func (p *parser) peek() token { return p.toks[p.i] }
 
@@ -303,6 +326,10 @@ func (p *parser) selectQuery(top bool) translated {
 	defer func() { p.aggs = saved }()
 	s := &selectClause{limit: -1}
 	p.aggs = &s.aggs
+	// Each expression of the select clause, GROUP BY and HAVING wraps the
+	// pattern once more.
+	depth := p.depth
+	defer func() { p.depth = depth }()
 	p.expectWord("SELECT")
 	if p.acceptWord("DISTINCT") {
 		s.distinct = true
@@ -318,7 +345,7 @@ func (p *parser) selectQuery(top bool) translated {
 				p.advance()
 				s.items = append(s.items, selectItem{name: t.text, tok: t})
 			} else if p.isPunct("(") {
-				p.advance()
+				p.enter(p.advance())
 				e := p.expression()
 				p.expectWord("AS")
 				v := p.advance()
@@ -367,6 +394,8 @@ func (p *parser) solutionQuery(needWhere bool) algebra.Pattern {
 }
 
 func (p *parser) solutionModifiers(s *selectClause) {
+	depth := p.depth
+	defer func() { p.depth = depth }()
 	if p.isWord("GROUP") {
 		p.advance()
 		p.expectWord("BY")
@@ -381,7 +410,7 @@ func (p *parser) solutionModifiers(s *selectClause) {
 				p.advance()
 				c.name = t.text
 			case p.isPunct("("):
-				p.advance()
+				p.enter(p.advance())
 				c.expr = p.expression()
 				if p.acceptWord("AS") {
 					v := p.advance()
@@ -392,6 +421,7 @@ func (p *parser) solutionModifiers(s *selectClause) {
 				}
 				p.expectPunct(")")
 			case p.isIRI() || p.isBuiltin():
+				p.enter(t)
 				c.expr = p.primary()
 			default:
 				if len(s.groupBy) == 0 {
@@ -408,6 +438,7 @@ func (p *parser) solutionModifiers(s *selectClause) {
 	if p.acceptWord("HAVING") {
 		for {
 			if p.isPunct("(") || p.isIRI() || p.isBuiltin() {
+				p.enter(p.peek())
 				s.having = append(s.having, p.primary())
 				continue
 			}

@@ -50,6 +50,11 @@ func (p *parser) groupGraphPattern() algebra.Pattern {
 // FILTER clauses, and their conjunction (nil if none). OPTIONAL needs them
 // apart: they become the condition of the left join.
 func (p *parser) groupParts() (algebra.Pattern, algebra.Expr) {
+	p.enter(p.peek())
+	// chain counts the elements whose translation nests the group's
+	// pattern one level deeper (each OPTIONAL, BIND, FILTER …).
+	chain := 1
+	defer func() { p.leave(chain) }()
 	p.expectPunct("{")
 	if p.isWord("SELECT") {
 		sub := p.selectQuery(false)
@@ -72,6 +77,10 @@ func (p *parser) groupParts() (algebra.Pattern, algebra.Expr) {
 	dotOK, afterTriple := false, false
 	for {
 		t := p.peek()
+		if t.kind == tWord || p.isPunct("{") {
+			p.enter(t)
+			chain++
+		}
 		switch {
 		case p.isPunct("}"):
 			p.advance()
@@ -146,7 +155,9 @@ func (p *parser) groupParts() (algebra.Pattern, algebra.Expr) {
 		case p.isPunct("{"):
 			flush()
 			a := p.groupGraphPattern()
-			for p.acceptWord("UNION") {
+			for p.isWord("UNION") {
+				p.enter(p.advance())
+				chain++
 				a = algebra.Union{Left: a, Right: p.groupGraphPattern()}
 			}
 			g = join(g, a)
@@ -154,7 +165,15 @@ func (p *parser) groupParts() (algebra.Pattern, algebra.Expr) {
 			if afterTriple {
 				p.fail(t, "expected '.' or '}', found %s", describe(t))
 			}
+			from := len(block)
 			p.triplesSameSubject(&block, false, true)
+			// Paths that are not plain triples are joined one by one.
+			for _, e := range block[from:] {
+				if e.path != nil {
+					p.enter(t)
+					chain++
+				}
+			}
 			dotOK, afterTriple = true, true
 			continue
 		}
@@ -303,6 +322,8 @@ func (p *parser) graphNode(out *[]elem, template, paths bool) algebra.Node {
 
 func (p *parser) triplesNode(out *[]elem, template, paths bool) algebra.Node {
 	t := p.advance()
+	p.enter(t)
+	defer p.leave(1)
 	switch {
 	case t.kind == tAnon:
 		return p.anon(template)
@@ -414,17 +435,25 @@ func (p *parser) literal() term.Term {
 // path parses a property path (section 9).
 func (p *parser) path() algebra.PathExpr {
 	left := p.pathSequence()
-	for p.acceptPunct("|") {
+	n := 0
+	for p.isPunct("|") {
+		p.enter(p.advance())
+		n++
 		left = algebra.Alternative{Left: left, Right: p.pathSequence()}
 	}
+	p.leave(n)
 	return left
 }
 
 func (p *parser) pathSequence() algebra.PathExpr {
 	left := p.pathEltOrInverse()
-	for p.acceptPunct("/") {
+	n := 0
+	for p.isPunct("/") {
+		p.enter(p.advance())
+		n++
 		left = algebra.Sequence{Left: left, Right: p.pathEltOrInverse()}
 	}
+	p.leave(n)
 	return left
 }
 
@@ -474,7 +503,9 @@ func (p *parser) pathPrimary() algebra.PathExpr {
 			one()
 		}
 		return nps
-	case p.acceptPunct("("):
+	case p.isPunct("("):
+		p.enter(p.advance())
+		defer p.leave(1)
 		x := p.path()
 		p.expectPunct(")")
 		return x
