@@ -1,6 +1,7 @@
 package jsonld
 
 import (
+	"kg/internal/limits"
 	"kg/term"
 )
 
@@ -33,8 +34,9 @@ type Options struct {
 	MaxDepth int
 }
 
-// DefaultMaxDepth is the nesting limit used when Options.MaxDepth is 0.
-const DefaultMaxDepth = 1000
+// DefaultMaxDepth is the nesting limit used when Options.MaxDepth is 0:
+// kg's one bound on nesting, limits.Depth.
+const DefaultMaxDepth = limits.Depth
 
 // processor holds the state of one Expand or ToRDF call.
 type processor struct {

@@ -3,6 +3,8 @@ package jsonld
 import (
 	"slices"
 	"strings"
+
+	"kg/internal/limits"
 )
 
 // noProp stands for the null active property. Real properties never
@@ -32,8 +34,9 @@ func (p *processor) expand(ac *context, activeProp string, element any, baseURL 
 	}
 	p.depth++
 	defer func() { p.depth-- }()
-	if p.depth > p.maxDepth {
-		return nil, errorf(CodeDepthExceeded, "the document nests deeper than %d levels", p.maxDepth)
+	// A scalar inside maxDepth arrays and objects is one call deeper.
+	if p.depth > p.maxDepth+1 {
+		return nil, errorf(CodeDepthExceeded, "%s", limits.DepthMessage(p.maxDepth))
 	}
 	var apDef *termDef
 	if activeProp != noProp {

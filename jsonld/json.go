@@ -10,6 +10,8 @@ import (
 	"slices"
 	"strconv"
 	"unicode/utf8"
+
+	"kg/internal/limits"
 )
 
 // Decode reads one JSON document the way the processor expects it:
@@ -25,6 +27,18 @@ func Decode(r io.Reader, file string) (any, error) {
 
 // DecodeBytes is Decode on a byte slice.
 func DecodeBytes(data []byte, file string) (any, error) {
+	return DecodeBytesDepth(data, file, 0)
+}
+
+// DecodeBytesDepth is DecodeBytes with a bound on the nesting of arrays
+// and objects (0 means DefaultMaxDepth): a deeper document is a
+// *SyntaxError "nesting deeper than N" at the bracket that crosses it.
+func DecodeBytesDepth(data []byte, file string, maxDepth int) (any, error) {
+	maxDepth = limits.Or(maxDepth, DefaultMaxDepth)
+	if off := tooDeep(data, maxDepth); off >= 0 {
+		// posError takes the offset after the offending byte, as json does.
+		return nil, posError(data, file, off+1, limits.DepthMessage(maxDepth))
+	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
 	var doc any
@@ -43,6 +57,36 @@ func DecodeBytes(data []byte, file string) (any, error) {
 		return nil, posError(data, file, int64(len(data)), "unexpected end of JSON input")
 	}
 	return nil, err
+}
+
+// tooDeep returns the offset of the first '[' or '{' nested deeper than
+// max, or -1. It runs before decoding, which would recurse that deep.
+func tooDeep(data []byte, max int) int64 {
+	depth := 0
+	inString := false
+	for i := 0; i < len(data); i++ {
+		c := data[i]
+		if inString {
+			switch c {
+			case '\\':
+				i++
+			case '"':
+				inString = false
+			}
+			continue
+		}
+		switch c {
+		case '"':
+			inString = true
+		case '[', '{':
+			if depth++; depth > max {
+				return int64(i)
+			}
+		case ']', '}':
+			depth--
+		}
+	}
+	return -1
 }
 
 // SyntaxError is malformed JSON input, with its position.

@@ -239,7 +239,7 @@ func selfLoader(iri string) (any, error) {
 }
 
 func TestErrorCodes(t *testing.T) {
-	deep := strings.Repeat(`{"http://ex.org/p": `, 1500) + `"x"` + strings.Repeat("}", 1500)
+	deep := strings.Repeat(`{"http://ex.org/p": `, 150) + `"x"` + strings.Repeat("}", 150)
 	tests := []struct {
 		name, doc string
 		opt       Options
@@ -261,7 +261,7 @@ func TestErrorCodes(t *testing.T) {
 		{"loader error", `{"@context": "http://ex.org/ctx", "x": 1}`, Options{LoadDocument: func(string) (any, error) { return nil, errors.New("gone") }}, CodeLoadingRemoteContextFailed},
 		{"remote context without @context", `{"@context": "http://ex.org/ctx"}`, Options{LoadDocument: func(string) (any, error) { return map[string]any{}, nil }}, CodeInvalidRemoteContext},
 		{"context including itself", `{"@context": "http://ex.org/ctx", "x": 1}`, Options{LoadDocument: selfLoader}, CodeContextOverflow},
-		{"pathological depth", deep, Options{}, CodeDepthExceeded},
+		{"pathological depth", deep, Options{MaxDepth: 100}, CodeDepthExceeded},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -301,5 +301,27 @@ func TestEmitErrorStops(t *testing.T) {
 	})
 	if err != stop || n != 1 {
 		t.Fatalf("got %v after %d quads", err, n)
+	}
+}
+
+// Nesting beyond the limit is found while decoding, with the position of
+// the bracket that crosses it, before anything recurses: 1M nested arrays
+// are refused at once; exactly the limit is accepted, through expansion.
+func TestDecodeDepth(t *testing.T) {
+	_, err := DecodeBytes([]byte("\n "+strings.Repeat("[", 1_000_000)), "deep.jsonld")
+	if err == nil || err.Error() != "deep.jsonld:2:1002: nesting deeper than 1000" {
+		t.Fatalf("got %v", err)
+	}
+	quoted := `["[[[[` + strings.Repeat("[", 2000) + `\"]"]`
+	if _, err := DecodeBytes([]byte(quoted), "q"); err != nil {
+		t.Errorf("brackets in a string counted: %v", err)
+	}
+	edge := strings.Repeat(`{"http://ex.org/p": `, 1000) + `"x"` + strings.Repeat("}", 1000)
+	out, err := nquads(t, edge, Options{})
+	if err != nil || strings.Count(out, "\n") != 1000 {
+		t.Errorf("depth 1000: %d quads, %v", strings.Count(out, "\n"), err)
+	}
+	if _, err := DecodeBytesDepth([]byte(edge), "e", 999); err == nil || !strings.Contains(err.Error(), "nesting deeper than 999") {
+		t.Errorf("MaxDepth 999: got %v", err)
 	}
 }

@@ -3,6 +3,7 @@ package rdfio
 import (
 	"bufio"
 	"bytes"
+	"fmt"
 	"io"
 	"strings"
 	"unicode/utf8"
@@ -54,6 +55,7 @@ func parseLinesWith(r io.Reader, p *lineParser, emit func(term.Quad) error) erro
 	br := bufio.NewReaderSize(r, 1<<16)
 	p.intern, p.langs = make(map[string]string), make(map[string]string)
 	var long []byte
+	max := p.opt.maxTermSize()
 	for {
 		line, err := br.ReadSlice('\n')
 		if err == bufio.ErrBufferFull {
@@ -61,6 +63,9 @@ func parseLinesWith(r io.Reader, p *lineParser, emit func(term.Quad) error) erro
 			for err == bufio.ErrBufferFull {
 				line, err = br.ReadSlice('\n')
 				long = append(long, line...)
+				if len(long) > max {
+					return &SyntaxError{File: p.opt.File, Line: p.lineNo + 1, Col: 1, Msg: fmt.Sprintf("line longer than %d bytes", max)}
+				}
 			}
 			line = long
 		}

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"kg/internal/limits"
 	"kg/term"
 )
 
@@ -32,7 +33,22 @@ type Options struct {
 	// from the file under the mapped directory. Any other remote document is
 	// an error; the loader never uses the network.
 	Documents map[string]string
+	// MaxDepth bounds nesting: blank node property lists and collections
+	// in Turtle and TriG, elements in RDF/XML, objects and arrays in
+	// JSON-LD. Zero means limits.Depth.
+	MaxDepth int
+	// MaxTermSize bounds, in bytes, one IRI, blank node label or literal
+	// of the streaming parsers, and one line of N-Triples or N-Quads. Zero
+	// means limits.TermSize.
+	MaxTermSize int
+	// ReadFiles lets the JSON-LD document loader read file: IRIs (remote
+	// contexts and @import). It is off by default: a document could
+	// otherwise make kg read any file the user can.
+	ReadFiles bool
 }
+
+func (o *Options) maxDepth() int    { return limits.Or(o.MaxDepth, limits.Depth) }
+func (o *Options) maxTermSize() int { return limits.Or(o.MaxTermSize, limits.TermSize) }
 
 // SyntaxError is a parse error at a position of the input. Line and Col are
 // 1-based; Col counts characters, not bytes.

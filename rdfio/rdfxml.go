@@ -11,6 +11,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"kg/internal/limits"
 	"kg/iri"
 	"kg/term"
 )
@@ -30,7 +31,7 @@ func ParseRDFXML(r io.Reader, opt Options, emit func(term.Quad) error) error {
 	if err != nil {
 		return err
 	}
-	p := &xmlParser{data: data, opt: opt, emit: emit, ids: map[string]bool{}}
+	p := &xmlParser{data: data, opt: opt, emit: emit, ids: map[string]bool{}, maxDepth: opt.maxDepth()}
 	p.dec = xml.NewDecoder(bytes.NewReader(data))
 	p.dec.Strict = true
 	return p.document()
@@ -73,6 +74,9 @@ type xmlParser struct {
 	fresh int
 	ids   map[string]bool // rdf:ID IRIs already used
 	off   int64           // start offset of the last token
+	// maxDepth bounds len(stack): node and property elements recurse
+	// into each other once per level.
+	maxDepth int
 }
 
 func (p *xmlParser) errAtOff(off int64, msg string) error {
@@ -173,6 +177,9 @@ func (p *xmlParser) start(t xml.StartElement) (*xmlElem, error) {
 		}
 	}
 	p.stack = append(p.stack, frame)
+	if len(p.stack) > p.maxDepth {
+		return nil, p.errAtOff(p.off, limits.DepthMessage(p.maxDepth))
+	}
 	space, ok := p.lookupNS(e.prefix)
 	if !ok {
 		return nil, p.errAtOff(p.off, "undeclared namespace prefix '"+e.prefix+"'")

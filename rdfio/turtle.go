@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"kg/internal/limits"
 	"kg/iri"
 	"kg/term"
 )
@@ -32,11 +33,14 @@ type turtleParser struct {
 	fresh    int
 	tok      token
 	have     bool
+	// depth counts the blank node property lists and collections open.
+	depth, maxDepth int
 }
 
 func newTurtleParser(r io.Reader, opt Options, emit func(term.Quad) error, trig bool) *turtleParser {
 	return &turtleParser{
-		lx:       lexer{s: newScanner(r, opt.File)},
+		lx:       lexer{s: newScanner(r, opt.File), max: opt.maxTermSize()},
+		maxDepth: opt.maxDepth(),
 		opt:      opt,
 		emitFn:   emit,
 		trig:     trig,
@@ -65,6 +69,18 @@ func (p *turtleParser) next() (token, error) {
 func (p *turtleParser) errAt(t token, msg string) error {
 	return &SyntaxError{File: p.opt.File, Line: t.line, Col: t.col, Msg: msg}
 }
+
+// enter counts a '[' or '(' at t, failing beyond the nesting limit (the
+// parser recurses once per level); leave closes it.
+func (p *turtleParser) enter(t token) error {
+	p.depth++
+	if p.depth > p.maxDepth {
+		return p.errAt(t, limits.DepthMessage(p.maxDepth))
+	}
+	return nil
+}
+
+func (p *turtleParser) leave() { p.depth-- }
 
 func (p *turtleParser) expect(punct string) error {
 	t, err := p.next()
@@ -277,6 +293,12 @@ func (p *turtleParser) wrappedGraph(g term.Term) error {
 
 // triples parses subject and predicate-object list (without the final '.').
 func (p *turtleParser) triples(t token) error {
+	if t.is("[") || t.is("(") {
+		if err := p.enter(t); err != nil {
+			return err
+		}
+		defer p.leave()
+	}
 	switch {
 	case t.is("["):
 		p.next()
@@ -436,6 +458,13 @@ func (p *turtleParser) object() (term.Term, error) {
 			return term.Literal(t.text, term.XSDBoolean), nil
 		}
 	case tPunct:
+		if t.text != "[" && t.text != "(" {
+			break
+		}
+		if err := p.enter(t); err != nil {
+			return term.Term{}, err
+		}
+		defer p.leave()
 		switch t.text {
 		case "[":
 			nt, err := p.peek()

@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"kg/internal/grammar"
+	"kg/internal/limits"
 )
 
 type tokKind uint8
@@ -56,7 +57,14 @@ func (t token) describe() string {
 type lexer struct {
 	s   *scanner
 	buf []byte
+	max int // bound on len(buf): the size of one term
 }
+
+// tooLong reports whether the token being read has outgrown the bound on
+// term size; checked once per character appended.
+func (lx *lexer) tooLong() bool { return len(lx.buf) > lx.max }
+
+func (lx *lexer) errTooLong() error { return lx.s.errHere(limits.SizeMessage(lx.max)) }
 
 func (lx *lexer) skipSpace() {
 	for {
@@ -167,6 +175,9 @@ func (lx *lexer) iri() (string, error) {
 	lx.s.next()
 	lx.buf = lx.buf[:0]
 	for {
+		if lx.tooLong() {
+			return "", lx.errTooLong()
+		}
 		r := lx.s.peek(0)
 		switch {
 		case r == '>':
@@ -205,6 +216,9 @@ func (lx *lexer) str() (string, error) {
 	}
 	lx.buf = lx.buf[:0]
 	for {
+		if lx.tooLong() {
+			return "", lx.errTooLong()
+		}
 		r := lx.s.peek(0)
 		switch {
 		case r == q:
@@ -256,6 +270,9 @@ func (lx *lexer) blank() (string, error) {
 	}
 	lx.buf = utf8.AppendRune(lx.buf[:0], lx.s.next())
 	for {
+		if lx.tooLong() {
+			return "", lx.errTooLong()
+		}
 		r := lx.s.peek(0)
 		if r == '.' {
 			// Dots may not end a label; keep them only if a name character follows.
@@ -281,22 +298,28 @@ func (lx *lexer) blank() (string, error) {
 // atWord reads what follows '@': a directive name or a language tag.
 func (lx *lexer) atWord() (string, error) {
 	lx.buf = lx.buf[:0]
-	for isLetterRune(lx.s.peek(0)) {
+	for isLetterRune(lx.s.peek(0)) && !lx.tooLong() {
 		lx.buf = append(lx.buf, byte(lx.s.next()))
 	}
 	if len(lx.buf) == 0 {
 		return "", lx.s.errHere("expected language tag or directive after '@'")
 	}
 	for lx.s.peek(0) == '-' {
+		if lx.tooLong() {
+			return "", lx.errTooLong()
+		}
 		lx.buf = append(lx.buf, byte(lx.s.next()))
 		n := 0
-		for r := lx.s.peek(0); isLetterRune(r) || isDigitRune(r); r = lx.s.peek(0) {
+		for r := lx.s.peek(0); (isLetterRune(r) || isDigitRune(r)) && !lx.tooLong(); r = lx.s.peek(0) {
 			lx.buf = append(lx.buf, byte(lx.s.next()))
 			n++
 		}
 		if n == 0 {
 			return "", lx.s.errHere("bad language tag")
 		}
+	}
+	if lx.tooLong() {
+		return "", lx.errTooLong()
 	}
 	return string(lx.buf), nil
 }
@@ -309,7 +332,7 @@ func (lx *lexer) number() (tokKind, string, error) {
 		lx.buf = append(lx.buf, byte(lx.s.next()))
 	}
 	digits := 0
-	for isDigitRune(lx.s.peek(0)) {
+	for isDigitRune(lx.s.peek(0)) && !lx.tooLong() {
 		lx.buf = append(lx.buf, byte(lx.s.next()))
 		digits++
 	}
@@ -318,13 +341,16 @@ func (lx *lexer) number() (tokKind, string, error) {
 		switch {
 		case isDigitRune(lx.s.peek(1)):
 			lx.buf = append(lx.buf, byte(lx.s.next()))
-			for isDigitRune(lx.s.peek(0)) {
+			for isDigitRune(lx.s.peek(0)) && !lx.tooLong() {
 				lx.buf = append(lx.buf, byte(lx.s.next()))
 			}
 			kind = tDecimal
 		case digits > 0 && lx.exponentAt(1):
 			lx.buf = append(lx.buf, byte(lx.s.next()))
 		}
+	}
+	if lx.tooLong() {
+		return 0, "", lx.errTooLong()
 	}
 	if digits == 0 && kind == tInteger {
 		return 0, "", lx.s.errHere("expected digits in number")
@@ -334,7 +360,7 @@ func (lx *lexer) number() (tokKind, string, error) {
 		if r := lx.s.peek(0); r == '+' || r == '-' {
 			lx.buf = append(lx.buf, byte(lx.s.next()))
 		}
-		for isDigitRune(lx.s.peek(0)) {
+		for isDigitRune(lx.s.peek(0)) && !lx.tooLong() {
 			lx.buf = append(lx.buf, byte(lx.s.next()))
 		}
 		kind = tDouble
@@ -359,6 +385,9 @@ func (lx *lexer) name(t token) (token, error) {
 	if lx.s.peek(0) != ':' {
 		lx.buf = utf8.AppendRune(lx.buf, lx.s.next())
 		for {
+			if lx.tooLong() {
+				return t, lx.errTooLong()
+			}
 			r := lx.s.peek(0)
 			if r == '.' {
 				i := 1
@@ -404,6 +433,9 @@ func (lx *lexer) local() (string, error) {
 	lx.buf = lx.buf[:0]
 	first := true
 	for {
+		if lx.tooLong() {
+			return "", lx.errTooLong()
+		}
 		r := lx.s.peek(0)
 		switch {
 		case r == '\\':
