@@ -251,44 +251,6 @@ func wellFormedNode(s string) bool {
 	return wellFormedIRI(s)
 }
 
-// wellFormedIRI reports whether s is an absolute IRI: a scheme, no
-// characters that IRIs cannot contain, at most one fragment delimiter and
-// complete percent-encodings.
-func wellFormedIRI(s string) bool {
-	if !iri.IsAbsolute(s) {
-		return false
-	}
-	hashes := 0
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if iriPlain[c] {
-			continue
-		}
-		switch {
-		case c <= ' ', c == '<', c == '>', c == '"', c == '{', c == '}', c == '|', c == '\\', c == '^', c == '`', c == 0x7f:
-			return false
-		case c == '#':
-			hashes++
-			if hashes > 1 {
-				return false
-			}
-		case c == '%':
-			if i+2 >= len(s) || !isHex(s[i+1]) || !isHex(s[i+2]) {
-				return false
-			}
-		}
-	}
-	return true
-}
-
-// iriPlain marks the bytes wellFormedIRI accepts without a closer look.
-var iriPlain = func() (t [256]bool) {
-	for c := 0; c < 256; c++ {
-		t[c] = c > ' ' && c != 0x7f && !strings.ContainsRune("<>\"{}|\\^`#%", rune(c))
-	}
-	return t
-}()
-
-func isHex(c byte) bool {
-	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
-}
+// wellFormedIRI reports whether s is an absolute IRI by RFC 3987: toRdf
+// drops what is not.
+func wellFormedIRI(s string) bool { return iri.Check(s) == nil }

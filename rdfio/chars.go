@@ -1,5 +1,13 @@
 package rdfio
 
+import (
+	"fmt"
+	"unicode/utf8"
+
+	"kg/iri"
+	"kg/term"
+)
+
 // Lexical helpers of the Turtle-family grammars; the character classes
 // they share with SPARQL are in package grammar.
 
@@ -41,4 +49,40 @@ func blankLabel(prefix, label string) string {
 		return prefix + "_" + label
 	}
 	return prefix + label
+}
+
+// checkIRI checks an IRI a parser made: an absolute IRI per RFC 3987 as
+// the RDF syntaxes require, or an IRI reference where no base made it
+// absolute. The error is the message of a *SyntaxError.
+func checkIRI(s string) error {
+	var err error
+	if iri.IsAbsolute(s) {
+		err = iri.Check(s)
+	} else {
+		err = iri.CheckRef(s)
+	}
+	if err != nil {
+		return fmt.Errorf("bad IRI <%s>: %v", shorten(s), err)
+	}
+	return nil
+}
+
+// checkLang checks a language tag against BCP 47's shape.
+func checkLang(tag string) error {
+	if !term.IsLangTag(tag) {
+		return fmt.Errorf("bad language tag %q", shorten(tag))
+	}
+	return nil
+}
+
+// shorten cuts a value quoted in an error message.
+func shorten(s string) string {
+	if len(s) <= 200 {
+		return s
+	}
+	i := 200
+	for i > 0 && !utf8.RuneStart(s[i]) {
+		i--
+	}
+	return s[:i] + "…"
 }

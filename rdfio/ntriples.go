@@ -250,24 +250,38 @@ func (p *lineParser) iriString(intern bool) (string, error) {
 		return "", p.errorf("unterminated IRI")
 	}
 	raw := p.line[start+1 : i]
-	var s string
 	if intern {
-		var ok bool
-		if s, ok = p.intern[string(raw)]; !ok {
-			s = string(raw)
-			if len(p.intern) < 4096 {
-				p.intern[s] = s
-			}
+		if s, ok := p.intern[string(raw)]; ok {
+			p.pos = i + 1
+			return s, nil
 		}
-	} else {
-		s = string(raw)
 	}
-	if !iri.IsAbsolute(s) {
-		p.pos = start
-		return "", p.errorf("relative IRI not allowed: <" + s + ">")
+	s := string(raw)
+	if err := p.checkIRI(start, s); err != nil {
+		return "", err
+	}
+	if intern && len(p.intern) < 4096 {
+		p.intern[s] = s
 	}
 	p.pos = i + 1
 	return s, nil
+}
+
+// checkIRI checks that the IRI s read at start is absolute and, unless
+// the options skip it, that it is an IRI by RFC 3987.
+func (p *lineParser) checkIRI(start int, s string) error {
+	if !iri.IsAbsolute(s) {
+		p.pos = start
+		return p.errorf("relative IRI not allowed: <" + shorten(s) + ">")
+	}
+	if p.opt.SkipIRICheck {
+		return nil
+	}
+	if err := checkIRI(s); err != nil {
+		p.pos = start
+		return p.errorf(err.Error())
+	}
+	return nil
 }
 
 // iriSlow handles IRIs with \u escapes.
@@ -279,9 +293,8 @@ func (p *lineParser) iriSlow(start int) (string, error) {
 		if c == '>' {
 			p.pos++
 			s := b.String()
-			if !iri.IsAbsolute(s) {
-				p.pos = start
-				return "", p.errorf("relative IRI not allowed: <" + s + ">")
+			if err := p.checkIRI(start, s); err != nil {
+				return "", err
 			}
 			return s, nil
 		}
@@ -492,6 +505,10 @@ func (p *lineParser) langTag() (string, error) {
 		return s, nil
 	}
 	s := strings.ToLower(string(raw))
+	if err := checkLang(s); err != nil {
+		p.pos = start
+		return "", p.errorf(err.Error())
+	}
 	if len(p.langs) < 4096 {
 		p.langs[string(raw)] = s
 	}

@@ -203,6 +203,11 @@ func (p *xmlParser) start(t xml.StartElement) (*xmlElem, error) {
 				top.base = top.base[:i]
 			}
 		case xa.space == xmlNS && xa.local == "lang":
+			if xa.value != "" {
+				if err := checkLang(xa.value); err != nil {
+					return nil, p.errAtOff(p.off, err.Error())
+				}
+			}
 			top.lang = xa.value
 		}
 		e.attrs = append(e.attrs, xa)
@@ -217,7 +222,31 @@ func (p *xmlParser) freshBlank() term.Term {
 }
 
 func (p *xmlParser) triple(s, pr, o term.Term) error {
-	return p.emit(term.Quad{S: s, P: pr, O: o})
+	// Terms are checked where they are made, at their element; this
+	// catches any other, at the last token read.
+	q := term.Quad{S: s, P: pr, O: o}
+	if err := q.Check(); err != nil {
+		return p.errAtOff(p.off, err.Error())
+	}
+	return p.emit(q)
+}
+
+// resolve resolves an IRI reference of element e and checks the result.
+func (p *xmlParser) resolve(e *xmlElem, ref string) (string, error) {
+	s := iri.Resolve(e.base, ref)
+	if err := checkIRI(s); err != nil {
+		return "", p.errAt(e, err.Error())
+	}
+	return s, nil
+}
+
+// name checks the IRI of an element or attribute name of e: namespace
+// and local name together.
+func (p *xmlParser) name(e *xmlElem, uri string) (term.Term, error) {
+	if err := checkIRI(uri); err != nil {
+		return term.Term{}, p.errAt(e, err.Error())
+	}
+	return term.IRI(uri), nil
 }
 
 func isSpace(b []byte) bool {
@@ -346,6 +375,9 @@ func okPropertyAttrURI(uri string) bool {
 // only for the few names RDF/XML maps into the rdf namespace.
 func (p *xmlParser) attrName(e *xmlElem, a *xmlAttr) (string, error) {
 	if a.space != "" {
+		if err := checkIRI(a.uri()); err != nil {
+			return "", p.errAt(e, err.Error())
+		}
 		return a.uri(), nil
 	}
 	switch a.local {
@@ -372,7 +404,10 @@ func (p *xmlParser) idIRI(e *xmlElem, id string) (term.Term, error) {
 	if !isNCName(id) {
 		return term.Term{}, p.errAt(e, "rdf:ID '"+id+"' is not an XML name")
 	}
-	abs := iri.Resolve(e.base, "#"+id)
+	abs, err := p.resolve(e, "#"+id)
+	if err != nil {
+		return term.Term{}, err
+	}
 	if p.ids[abs] {
 		return term.Term{}, p.errAt(e, "rdf:ID '"+id+"' used twice")
 	}
@@ -421,7 +456,9 @@ func (p *xmlParser) nodeElement(e *xmlElem) (term.Term, error) {
 		case term.RDFNS + "nodeID":
 			t, err = p.nodeID(e, a.value)
 		case term.RDFNS + "about":
-			t = term.IRI(iri.Resolve(e.base, a.value))
+			var s string
+			s, err = p.resolve(e, a.value)
+			t = term.IRI(s)
 		default:
 			if !okPropertyAttrURI(name) {
 				return subj, p.errAt(e, "rdf:"+a.local+" is not allowed as an attribute here")
@@ -441,16 +478,16 @@ func (p *xmlParser) nodeElement(e *xmlElem) (term.Term, error) {
 		subj = p.freshBlank()
 	}
 	if uri != rdfDescription {
-		if err := p.triple(subj, term.IRI(term.RDFType), term.IRI(uri)); err != nil {
+		typ, err := p.name(e, uri)
+		if err != nil {
+			return subj, err
+		}
+		if err := p.triple(subj, term.IRI(term.RDFType), typ); err != nil {
 			return subj, err
 		}
 	}
 	for _, a := range props {
-		o := p.literal(e, a.value)
-		if a.uri == term.RDFType {
-			o = term.IRI(iri.Resolve(e.base, a.value))
-		}
-		if err := p.triple(subj, term.IRI(a.uri), o); err != nil {
+		if err := p.propertyAttr(e, subj, a.uri, a.value); err != nil {
 			return subj, err
 		}
 	}
@@ -490,7 +527,10 @@ func (p *xmlParser) propertyElt(subj term.Term, e *xmlElem, li *int) error {
 	} else if !okPropertyElementURI(uri) {
 		return p.errAt(e, "rdf:"+e.local+" is not allowed as a property element")
 	}
-	pred := term.IRI(uri)
+	pred, err := p.name(e, uri)
+	if err != nil {
+		return err
+	}
 	var id, datatype, parseType, resource, nodeID *string
 	type propAttr struct{ uri, value string }
 	var props []propAttr
@@ -594,7 +634,11 @@ func (p *xmlParser) propertyElt(subj term.Term, e *xmlElem, li *int) error {
 			if resource != nil || nodeID != nil || len(props) > 0 {
 				return p.errAt(e, "rdf:datatype cannot be combined with rdf:resource, rdf:nodeID or property attributes")
 			}
-			obj = term.Literal(string(text), iri.Resolve(e.base, *datatype))
+			dt, err := p.resolve(e, *datatype)
+			if err != nil {
+				return err
+			}
+			obj = term.Literal(string(text), dt)
 		case len(text) > 0 && (!isSpace(text) || resource == nil && nodeID == nil && len(props) == 0):
 			if resource != nil || nodeID != nil || len(props) > 0 {
 				return p.errAt(e, "a property element with text cannot have rdf:resource, rdf:nodeID or property attributes")
@@ -608,7 +652,9 @@ func (p *xmlParser) propertyElt(subj term.Term, e *xmlElem, li *int) error {
 			case resource != nil && nodeID != nil:
 				return p.errAt(e, "rdf:resource and rdf:nodeID cannot both be given")
 			case resource != nil:
-				obj = term.IRI(iri.Resolve(e.base, *resource))
+				var s string
+				s, err = p.resolve(e, *resource)
+				obj = term.IRI(s)
 			case nodeID != nil:
 				obj, err = p.nodeID(e, *nodeID)
 			default:
@@ -618,11 +664,7 @@ func (p *xmlParser) propertyElt(subj term.Term, e *xmlElem, li *int) error {
 				return err
 			}
 			for _, a := range props {
-				o := p.literal(e, a.value)
-				if a.uri == term.RDFType {
-					o = term.IRI(iri.Resolve(e.base, a.value))
-				}
-				if err := p.triple(obj, term.IRI(a.uri), o); err != nil {
+				if err := p.propertyAttr(e, obj, a.uri, a.value); err != nil {
 					return err
 				}
 			}
@@ -632,6 +674,20 @@ func (p *xmlParser) propertyElt(subj term.Term, e *xmlElem, li *int) error {
 		return err
 	}
 	return p.reify(reif, subj, pred, obj)
+}
+
+// propertyAttr emits the triple of a property attribute of e: a literal,
+// or for rdf:type an IRI.
+func (p *xmlParser) propertyAttr(e *xmlElem, subj term.Term, uri, value string) error {
+	o := p.literal(e, value)
+	if uri == term.RDFType {
+		s, err := p.resolve(e, value)
+		if err != nil {
+			return err
+		}
+		o = term.IRI(s)
+	}
+	return p.triple(subj, term.IRI(uri), o)
 }
 
 func (p *xmlParser) reify(r, s, pr, o term.Term) error {

@@ -359,14 +359,20 @@ func (p *turtleParser) iriOrBlank() (term.Term, error) {
 }
 
 func (p *turtleParser) iriOf(t token) (string, error) {
+	var s string
 	if t.kind == tIRI {
-		return iri.Resolve(p.base, t.text), nil
+		s = iri.Resolve(p.base, t.text)
+	} else {
+		ns, ok := p.prefixes[t.prefix]
+		if !ok {
+			return "", p.errAt(t, "undefined prefix '"+t.prefix+":'")
+		}
+		s = ns + t.text
 	}
-	ns, ok := p.prefixes[t.prefix]
-	if !ok {
-		return "", p.errAt(t, "undefined prefix '"+t.prefix+":'")
+	if err := checkIRI(s); err != nil {
+		return "", p.errAt(t, err.Error())
 	}
-	return ns + t.text, nil
+	return s, nil
 }
 
 func (p *turtleParser) predicateObjectList(s term.Term) error {
@@ -491,6 +497,9 @@ func (p *turtleParser) literalRest(lex string) (term.Term, error) {
 	switch {
 	case t.kind == tAtWord:
 		p.next()
+		if err := checkLang(t.text); err != nil {
+			return term.Term{}, p.errAt(t, err.Error())
+		}
 		return term.LangString(lex, t.text), nil
 	case t.is("^^"):
 		p.next()
