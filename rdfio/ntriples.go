@@ -274,7 +274,7 @@ func (p *lineParser) checkIRI(start int, s string) error {
 		p.pos = start
 		return p.errorf("relative IRI not allowed: <" + shorten(s) + ">")
 	}
-	if p.opt.SkipIRICheck {
+	if p.opt.SkipTermCheck {
 		return nil
 	}
 	if err := checkIRI(s); err != nil {
@@ -505,7 +505,7 @@ func (p *lineParser) langTag() (string, error) {
 		return s, nil
 	}
 	s := strings.ToLower(string(raw))
-	if err := checkLang(s); err != nil {
+	if err := checkLang(s); err != nil && !p.opt.SkipTermCheck {
 		p.pos = start
 		return "", p.errorf(err.Error())
 	}

@@ -45,10 +45,11 @@ type Options struct {
 	// contexts and @import). It is off by default: a document could
 	// otherwise make kg read any file the user can.
 	ReadFiles bool
-	// SkipIRICheck leaves out the RFC 3987 check of N-Triples and N-Quads
-	// IRIs (the grammar's own character rules still apply): for files kg
-	// wrote itself after checking every term, such as the store's.
-	SkipIRICheck bool
+	// SkipTermCheck leaves out the checks of N-Triples and N-Quads IRIs
+	// (RFC 3987) and language tags (BCP 47) beyond the grammar's own rules:
+	// for files kg wrote itself after checking every term, such as the
+	// store's.
+	SkipTermCheck bool
 }
 
 func (o *Options) maxDepth() int    { return limits.Or(o.MaxDepth, limits.Depth) }

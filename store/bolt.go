@@ -74,6 +74,9 @@ func openBoltGeneration(path string) (qs graph.QuadStore, err error) {
 }
 
 func (b *boltStore) Replace(ctx context.Context, quads []term.Quad) error {
+	if err := checkQuads(quads); err != nil {
+		return fmt.Errorf("store %s: %w", b.Location(), err)
+	}
 	path, err := b.gens.create()
 	if err != nil {
 		return err
@@ -103,12 +106,17 @@ func (b *boltStore) Replace(ctx context.Context, quads []term.Quad) error {
 	if err := ctx.Err(); err != nil {
 		return fail(err)
 	}
-	if err := b.gens.commit(path); err != nil {
-		return fail(err)
-	}
 	nqs, err := openBoltGeneration(path)
 	if err != nil {
-		return fmt.Errorf("store %s: %w", b.gens.dir, err)
+		return fail(err)
+	}
+	if err := verifyGraph(ctx, &cayleyGraph{qs: nqs}, quads); err != nil {
+		nqs.Close()
+		return fail(fmt.Errorf("the new generation did not read back: %w", err))
+	}
+	if err := b.gens.commit(path); err != nil {
+		nqs.Close()
+		return fail(err)
 	}
 	b.qs.Close()
 	b.qs = nqs
@@ -118,6 +126,9 @@ func (b *boltStore) Replace(ctx context.Context, quads []term.Quad) error {
 
 // Add writes into the live generation within one Bolt transaction.
 func (b *boltStore) Add(ctx context.Context, quads []term.Quad) error {
+	if err := checkQuads(quads); err != nil {
+		return fmt.Errorf("store %s: %w", b.Location(), err)
+	}
 	if b.gens.readOnly {
 		return fmt.Errorf("store %s: opened read-only", b.gens.dir)
 	}

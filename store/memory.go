@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/memstore"
@@ -19,6 +20,9 @@ func newMemory() (*memory, error) {
 }
 
 func (m *memory) Replace(ctx context.Context, quads []term.Quad) error {
+	if err := checkQuads(quads); err != nil {
+		return fmt.Errorf("store memory: %w", err)
+	}
 	qs := memstore.New()
 	if err := write(ctx, qs, quads); err != nil {
 		return err
@@ -28,6 +32,9 @@ func (m *memory) Replace(ctx context.Context, quads []term.Quad) error {
 }
 
 func (m *memory) Add(ctx context.Context, quads []term.Quad) error {
+	if err := checkQuads(quads); err != nil {
+		return fmt.Errorf("store memory: %w", err)
+	}
 	return m.qs.ApplyDeltas(deltas(quads, graph.Add), ignoreDup)
 }
 

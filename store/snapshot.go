@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -155,35 +156,75 @@ func (s *snapshot) Empty(ctx context.Context) (bool, error) { return len(s.quads
 
 // readSnapshot reads and verifies a generation.
 func readSnapshot(ctx context.Context, path string) ([]term.Quad, error) {
+	var quads []term.Quad
+	err := scanSnapshot(ctx, path, func(count int) { quads = make([]term.Quad, 0, count) }, func(q term.Quad) error {
+		quads = append(quads, q)
+		return nil
+	})
+	return quads, err
+}
+
+// verifySnapshot reads back the generation at path and checks that it
+// holds exactly want, in order: what is committed is what its reader
+// will see.
+func verifySnapshot(ctx context.Context, path string, want []term.Quad) error {
+	i := 0
+	err := scanSnapshot(ctx, path, nil, func(q term.Quad) error {
+		if i >= len(want) || q != want[i] {
+			return fmt.Errorf("quad %d reads back as %s", i+1, shortQuad(q))
+		}
+		i++
+		return nil
+	})
+	if err == nil && i != len(want) {
+		err = fmt.Errorf("%d quads read back, %d written", i, len(want))
+	}
+	if err != nil && !errors.Is(err, ErrCorrupt) {
+		err = fmt.Errorf("%w: %v", ErrCorrupt, err)
+	}
+	return err
+}
+
+// scanSnapshot reads a generation, calling sized with the quad count of
+// its manifest (when not nil) and then fn for every quad, and checks the
+// data against the manifest. The terms were checked when the generation
+// was written, so the parser checks only the grammar.
+func scanSnapshot(ctx context.Context, path string, sized func(int), fn func(term.Quad) error) error {
 	want, err := os.ReadFile(filepath.Join(path, snapshotManifest))
 	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrCorrupt, err)
+		return fmt.Errorf("%w: %v", ErrCorrupt, err)
 	}
 	count, sum, err := parseManifest(string(want))
 	if err != nil {
-		return nil, err
+		return err
+	}
+	if sized != nil {
+		sized(count)
 	}
 	f, err := os.Open(filepath.Join(path, snapshotData))
 	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrCorrupt, err)
+		return fmt.Errorf("%w: %v", ErrCorrupt, err)
 	}
 	defer f.Close()
 	h := sha256.New()
-	quads := make([]term.Quad, 0, count)
-	err = rdfio.ParseNQuads(io.TeeReader(bufio.NewReaderSize(f, 1<<20), h), rdfio.Options{File: snapshotData}, func(q term.Quad) error {
-		quads = append(quads, q)
-		if len(quads)%65536 == 0 {
-			return ctx.Err()
+	n := 0
+	opt := rdfio.Options{File: snapshotData, SkipTermCheck: true}
+	err = rdfio.ParseNQuads(io.TeeReader(bufio.NewReaderSize(f, 1<<20), h), opt, func(q term.Quad) error {
+		n++
+		if n%65536 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
 		}
-		return nil
+		return fn(q)
 	})
 	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrCorrupt, err)
+		return fmt.Errorf("%w: %v", ErrCorrupt, err)
 	}
-	if len(quads) != count || hex.EncodeToString(h.Sum(nil)) != sum {
-		return nil, fmt.Errorf("%w: %s does not match its manifest", ErrCorrupt, snapshotData)
+	if n != count || hex.EncodeToString(h.Sum(nil)) != sum {
+		return fmt.Errorf("%w: %s does not match its manifest", ErrCorrupt, snapshotData)
 	}
-	return quads, nil
+	return nil
 }
 
 func parseManifest(m string) (count int, sum string, err error) {
@@ -241,14 +282,18 @@ func writeSnapshot(ctx context.Context, path string, quads []term.Quad) error {
 }
 
 func (s *snapshot) Replace(ctx context.Context, quads []term.Quad) error {
+	if err := checkQuads(quads); err != nil {
+		return fmt.Errorf("store %s: %w", s.gens.dir, err)
+	}
 	sorted := slices.Clone(quads)
 	slices.SortFunc(sorted, term.CompareQuads)
 	sorted = slices.Compact(sorted)
 	return s.install(ctx, sorted)
 }
 
-// install writes sorted quads as a new generation, switches to it and
-// replaces the in-memory graph.
+// install writes sorted quads as a new generation, reads it back and
+// verifies it, switches to it and replaces the in-memory graph. Until the
+// switch the live generation is untouched.
 func (s *snapshot) install(ctx context.Context, sorted []term.Quad) error {
 	path, err := s.gens.create()
 	if err != nil {
@@ -257,6 +302,10 @@ func (s *snapshot) install(ctx context.Context, sorted []term.Quad) error {
 	if err := writeSnapshot(ctx, path, sorted); err != nil {
 		os.RemoveAll(path)
 		return fmt.Errorf("store %s: %w", s.gens.dir, err)
+	}
+	if err := verifySnapshot(ctx, path, sorted); err != nil {
+		os.RemoveAll(path)
+		return fmt.Errorf("store %s: the new generation did not read back: %w", s.gens.dir, err)
 	}
 	if err := s.gens.commit(path); err != nil {
 		os.RemoveAll(path)
@@ -275,6 +324,9 @@ func (s *snapshot) install(ctx context.Context, sorted []term.Quad) error {
 
 // Add writes a new generation holding the old quads and the new ones.
 func (s *snapshot) Add(ctx context.Context, quads []term.Quad) error {
+	if err := checkQuads(quads); err != nil {
+		return fmt.Errorf("store %s: %w", s.gens.dir, err)
+	}
 	all := s.quads
 	add := slices.Clone(quads)
 	slices.SortFunc(add, term.CompareQuads)

@@ -32,6 +32,9 @@ func openSQL(ctx context.Context, u string) (*sqlStore, error) {
 
 // Replace deletes the old content and adds the new in one transaction.
 func (s *sqlStore) Replace(ctx context.Context, quads []term.Quad) error {
+	if err := checkQuads(quads); err != nil {
+		return fmt.Errorf("store %s: %w", s.Location(), err)
+	}
 	var old []term.Quad
 	if err := s.Match(ctx, Pattern{}, func(q term.Quad) bool { old = append(old, q); return true }); err != nil {
 		return err
@@ -67,6 +70,9 @@ func (s *sqlStore) Replace(ctx context.Context, quads []term.Quad) error {
 }
 
 func (s *sqlStore) Add(ctx context.Context, quads []term.Quad) error {
+	if err := checkQuads(quads); err != nil {
+		return fmt.Errorf("store %s: %w", s.Location(), err)
+	}
 	if err := ctx.Err(); err != nil {
 		return err
 	}
