@@ -12,6 +12,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"kg/export"
+	"kg/iri"
 	"kg/rdfio"
 	"kg/store"
 	"kg/term"
@@ -49,6 +50,11 @@ func runLoad(c *cli.Context) error {
 	}
 	log := newLogger(c)
 	start := time.Now()
+	if g := c.String("graph"); g != "" && g != "default" {
+		if err := iri.Check(g); err != nil {
+			return fmt.Errorf("load: --graph %q is not an absolute IRI: %v", g, err)
+		}
+	}
 	stamp := strconv.FormatInt(time.Now().UnixNano(), 36)
 	var all []term.Quad
 	for _, file := range c.Args().Slice() {
@@ -141,6 +147,11 @@ func parseInput(c *cli.Context, log *logger, f export.Format, file, stamp string
 	err = f.Parse(bufio.NewReaderSize(in, 1<<16), opt, func(q term.Quad) error {
 		if q.G.IsZero() {
 			q.G = graph
+		}
+		// The parsers check terms where they read them; this is the
+		// last word before anything reaches the store.
+		if err := q.Check(); err != nil {
+			return fmt.Errorf("%s: quad %d: %v", name, n+1, err)
 		}
 		all = append(all, q)
 		if n++; n%4096 == 0 {

@@ -1,0 +1,89 @@
+package main
+
+import (
+	"crypto/sha256"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// The loads of issue 11 that committed a generation the store's own reader
+// rejected: each must now fail with exit 1 and one line naming the file,
+// line and column (or the flag), and leave the store byte for byte as it
+// was.
+func TestLoadRefusesInvalidTerms(t *testing.T) {
+	dir := t.TempDir()
+	store := filepath.Join(dir, "store")
+	good := filepath.Join(dir, "good.ttl")
+	os.WriteFile(good, []byte("@prefix : <http://example.org/> .\n:x :p :y .\n"), 0o644)
+	mustKG(t, dir, "--store", store, "load", good)
+	before := dirSum(t, store)
+	const rdfNS = `xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"`
+	files := map[string]string{
+		"about.rdf": `<rdf:RDF ` + rdfNS + ` xmlns:e="http://ex.org/">` + "\n" +
+			`  <e:T rdf:about="http://ex.org/a b"/>` + "\n</rdf:RDF>\n",
+		"xmlns.rdf": `<rdf:RDF ` + rdfNS + ` xmlns:e="http://ex .org/">` + "\n" +
+			`  <e:T rdf:about="http://ex.org/a"/>` + "\n</rdf:RDF>\n",
+		"lang.rdf": `<rdf:RDF ` + rdfNS + ` xmlns:e="http://ex.org/">` + "\n" +
+			`  <e:T rdf:about="http://ex.org/a"><e:p xml:lang="en us">x</e:p></e:T>` + "\n</rdf:RDF>\n",
+		"percent.ttl": "<http://ex.org/a> <http://ex.org/p>\n   <http://ex.org/%zz> .\n",
+		"lang.nt":     "<http://ex.org/a> <http://ex.org/p> \"x\"@abcdefghij .\n",
+	}
+	want := map[string]string{
+		"about.rdf":   "about.rdf:2:3: bad IRI <http://ex.org/a b>",
+		"xmlns.rdf":   "xmlns.rdf:2:3: bad IRI <http://ex .org/T>",
+		"lang.rdf":    `lang.rdf:2:36: bad language tag "en us"`,
+		"percent.ttl": "percent.ttl:2:4: bad IRI <http://ex.org/%zz>",
+		"lang.nt":     `lang.nt:1:41: bad language tag "abcdefghij"`,
+	}
+	for name, content := range files {
+		os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644)
+		r := kg(t, dir, "--store", store, "load", name)
+		msg := strings.TrimSpace(r.stderr)
+		if r.code != 1 || strings.Contains(msg, "\n") || !strings.HasPrefix(msg, "kg: "+want[name]) {
+			t.Errorf("%s: exit %d, stderr %q; want exit 1 and %q", name, r.code, msg, want[name])
+		}
+	}
+	for _, g := range []string{"not an iri", "{x}", "relative/name", "http://ex.org/a b"} {
+		r := kg(t, dir, "--store", store, "load", "--graph", g, good)
+		msg := strings.TrimSpace(r.stderr)
+		if r.code != 1 || strings.Contains(msg, "\n") || !strings.Contains(msg, "--graph") {
+			t.Errorf("--graph %q: exit %d, stderr %q", g, r.code, msg)
+		}
+	}
+	if dirSum(t, store) != before {
+		t.Fatal("a refused load changed the store")
+	}
+	mustKG(t, dir, "--store", store, "stats")
+}
+
+// dirSum hashes the names, link targets and contents under dir.
+func dirSum(t *testing.T, dir string) [32]byte {
+	t.Helper()
+	h := sha256.New()
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		h.Write([]byte(path + "\x00"))
+		if d.Type()&fs.ModeSymlink != 0 {
+			target, err := os.Readlink(path)
+			h.Write([]byte(target))
+			return err
+		}
+		if d.Type().IsRegular() && d.Name() != "LOCK" {
+			data, err := os.ReadFile(path)
+			h.Write(data)
+			return err
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sum [32]byte
+	copy(sum[:], h.Sum(nil))
+	return sum
+}
