@@ -141,6 +141,9 @@ type atomicFile struct {
 }
 
 func createAtomic(path string) (*atomicFile, error) {
+	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
+		return nil, fmt.Errorf("cannot write %s: is a directory", path)
+	}
 	dir := filepath.Dir(path)
 	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
@@ -159,7 +162,11 @@ func (f *atomicFile) Commit() error {
 		return err
 	}
 	os.Chmod(f.Name(), 0o644)
-	return os.Rename(f.Name(), f.path)
+	if err := os.Rename(f.Name(), f.path); err != nil {
+		os.Remove(f.Name())
+		return err
+	}
+	return nil
 }
 
 func (f *atomicFile) Abort() {
