@@ -2,8 +2,12 @@ package store
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"net"
 	"net/url"
+	"strconv"
+	"time"
 
 	"github.com/cayleygraph/cayley/graph"
 	_ "github.com/cayleygraph/cayley/graph/sql/postgres" // registers "postgres"
@@ -18,16 +22,53 @@ type sqlStore struct {
 	url string
 }
 
-func openSQL(ctx context.Context, u string) (*sqlStore, error) {
+// ConnectTimeout is how long opening a PostgreSQL store waits for the
+// server to accept and answer, unless the URL sets connect_timeout: a
+// server that accepts connections but never answers fails the command
+// instead of hanging it.
+const ConnectTimeout = 10 * time.Second
+
+func openSQL(ctx context.Context, location string) (*sqlStore, error) {
+	u := withConnectTimeout(location)
 	// Creating the schema is idempotent for our purposes: "exists" is fine.
 	if err := graph.InitQuadStore("postgres", u, nil); err != nil && err != graph.ErrDatabaseExists {
-		return nil, fmt.Errorf("store %s: %w", redact(u), err)
+		return nil, sqlOpenError(u, err)
 	}
 	qs, err := graph.NewQuadStore("postgres", u, nil)
 	if err != nil {
-		return nil, fmt.Errorf("store %s: %w", redact(u), err)
+		return nil, sqlOpenError(u, err)
 	}
-	return &sqlStore{cayleyGraph{qs: qs}, u}, nil
+	return &sqlStore{cayleyGraph{qs: qs}, location}, nil
+}
+
+// withConnectTimeout adds connect_timeout (in seconds, as libpq reads it)
+// to a URL that has none.
+func withConnectTimeout(u string) string {
+	p, err := url.Parse(u)
+	if err != nil {
+		return u
+	}
+	q := p.Query()
+	if q.Has("connect_timeout") {
+		return u
+	}
+	q.Set("connect_timeout", strconv.Itoa(int(ConnectTimeout/time.Second)))
+	p.RawQuery = q.Encode()
+	return p.String()
+}
+
+// sqlOpenError explains a failure to reach the server; a timeout says
+// which one it was.
+func sqlOpenError(u string, err error) error {
+	var ne net.Error
+	if errors.As(err, &ne) && ne.Timeout() {
+		timeout := "connect_timeout"
+		if p, perr := url.Parse(u); perr == nil {
+			timeout = p.Query().Get("connect_timeout") + "s"
+		}
+		return fmt.Errorf("store %s: the server did not answer within %s", redact(u), timeout)
+	}
+	return fmt.Errorf("store %s: %w", redact(u), err)
 }
 
 // Replace deletes the old content and adds the new in one transaction.
