@@ -7,14 +7,18 @@ import (
 	"path/filepath"
 
 	"github.com/cayleygraph/cayley/graph"
-	_ "github.com/cayleygraph/cayley/graph/kv/bolt" // registers the "bolt" backend
+	// Registers the "bbolt" backend: Cayley's key-value store on
+	// go.etcd.io/bbolt, the maintained fork of Bolt with the same file
+	// format. The original github.com/boltdb/bolt converts pointers in
+	// ways Go's checkptr (on under -race) rejects as unsafe.
+	_ "github.com/cayleygraph/cayley/graph/kv/bbolt"
 
 	"kg/term"
 )
 
 var ignoreDup = graph.IgnoreOpts{IgnoreDup: true}
 
-const boltBackend = "bolt"
+const boltBackend = "bbolt"
 
 // boltStore keeps generations of Cayley's Bolt key-value backend: indexes
 // on disk, so graphs larger than memory can be served, at the price of
