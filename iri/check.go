@@ -54,9 +54,9 @@ func CheckRef(s string) error {
 // first segment of a path without authority may not contain ':'.
 func checkRest(s string, i int, relative bool) error {
 	if strings.HasPrefix(s[i:], "//") {
-		end := i + 2 + strings.IndexAny(s[i+2:]+"/", "/?#")
-		if end > len(s) {
-			end = len(s)
+		end := i + 2
+		for end < len(s) && s[end] != '/' && s[end] != '?' && s[end] != '#' {
+			end++
 		}
 		if err := checkAuthority(s, i+2, end); err != nil {
 			return err
@@ -73,12 +73,15 @@ func checkRest(s string, i int, relative bool) error {
 	}
 	query, fragment := false, false
 	for i < len(s) {
+		// Most of an IRI is plain path characters.
+		for i < len(s) && pathByte[s[i]] {
+			i++
+		}
+		if i == len(s) {
+			break
+		}
 		c := s[i]
 		switch {
-		case c < utf8.RuneSelf && ipchar[c]:
-			i++
-		case c == '/':
-			i++
 		case c == '?' && !fragment:
 			query = true
 			i++
@@ -160,6 +163,12 @@ func checkPort(s string, i, end int) error {
 // sub-delims and the bytes of extra.
 func checkRun(s string, i, end int, extra string) error {
 	for i < end {
+		for i < end && unreservedOrSubDelim[s[i]] {
+			i++
+		}
+		if i == end {
+			break
+		}
 		c := s[i]
 		switch {
 		case c == '%':
@@ -173,7 +182,7 @@ func checkRun(s string, i, end int, extra string) error {
 				return &CheckError{i, ErrChar}
 			}
 			i += size
-		case unreservedOrSubDelim[c] || strings.IndexByte(extra, c) >= 0:
+		case unreservedOrSubDelim[c] || extra != "" && strings.IndexByte(extra, c) >= 0:
 			i++
 		default:
 			return &CheckError{i, ErrChar}
@@ -213,13 +222,13 @@ func isHexByte(c byte) bool {
 }
 
 // unreservedOrSubDelim marks the ASCII bytes of unreserved and sub-delims;
-// ipchar adds ':' and '@'.
-var unreservedOrSubDelim, ipchar = func() (u, p [utf8.RuneSelf]bool) {
+// pathByte adds ':', '@' (ipchar) and '/'.
+var unreservedOrSubDelim, pathByte = func() (u, p [256]bool) {
 	for c := 0; c < utf8.RuneSelf; c++ {
 		b := byte(c)
 		u[c] = b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' ||
 			strings.IndexByte("-._~!$&'()*+,;=", b) >= 0
-		p[c] = u[c] || b == ':' || b == '@'
+		p[c] = u[c] || b == ':' || b == '@' || b == '/'
 	}
 	return
 }()

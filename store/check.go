@@ -20,21 +20,10 @@ var ErrInvalid = errors.New("invalid RDF")
 // store ever holds what its own reader or an exporter would reject, even
 // when a caller forgot to check.
 func checkQuads(quads []term.Quad) error {
-	// IRIs repeat (predicates, classes, graphs): check each once.
-	ok := make(map[term.Term]bool, 256)
+	var c term.Checker
 	for _, q := range quads {
-		if ok[q.S] && ok[q.P] && ok[q.O] && (q.G.IsZero() || ok[q.G]) {
-			continue
-		}
-		if err := q.Check(); err != nil {
+		if err := c.Quad(q); err != nil {
 			return fmt.Errorf("%w: %s: %v", ErrInvalid, shortQuad(q), err)
-		}
-		if len(ok) < 1<<16 {
-			for _, t := range [...]term.Term{q.S, q.P, q.O, q.G} {
-				if t.IsIRI() {
-					ok[t] = true
-				}
-			}
 		}
 	}
 	return nil

@@ -18,10 +18,45 @@ var ErrInvalid = errors.New("invalid RDF term")
 // is valid UTF-8 with an IRI datatype and, exactly when its datatype is
 // rdf:langString, a language tag of BCP 47's shape. What passes Check
 // survives a round trip through N-Quads unchanged.
-func (t Term) Check() error {
+func (t Term) Check() error { return (*Checker)(nil).Term(t) }
+
+// A Checker checks many terms and quads as Check does, remembering the
+// IRIs it found valid (predicates, classes, datatypes and graphs repeat;
+// sorted quads repeat their subject) so that each is checked once. The
+// zero Checker is ready to use; a nil *Checker remembers nothing.
+type Checker struct {
+	seen  map[string]struct{} // predicates, graphs, datatypes
+	lastS Term                // the subject of the last quad
+}
+
+// iri checks s; with remember, a valid s is kept for next time (for the
+// IRIs that repeat: remembering every subject would cost more than it
+// saves).
+func (c *Checker) iri(s string, remember bool) error {
+	if c != nil && remember {
+		if _, ok := c.seen[s]; ok {
+			return nil
+		}
+	}
+	if err := checkIRI(s); err != nil {
+		return err
+	}
+	if c != nil && remember && len(c.seen) < 1<<12 {
+		if c.seen == nil {
+			c.seen = make(map[string]struct{})
+		}
+		c.seen[s] = struct{}{}
+	}
+	return nil
+}
+
+// Term checks t as Term.Check does.
+func (c *Checker) Term(t Term) error { return c.term(t, false) }
+
+func (c *Checker) term(t Term, repeats bool) error {
 	switch t.Kind {
 	case KindIRI:
-		return checkIRI(t.Value)
+		return c.iri(t.Value, repeats)
 	case KindBlank:
 		if !validBlankLabel(t.Value) {
 			return fmt.Errorf("%w: bad blank node label %s", ErrInvalid, short(t.Value))
@@ -37,7 +72,7 @@ func (t Term) Check() error {
 			}
 			return nil
 		}
-		return checkIRI(t.Datatype)
+		return c.iri(t.Datatype, true)
 	}
 	return fmt.Errorf("%w: empty term", ErrInvalid)
 }
@@ -52,7 +87,10 @@ func checkIRI(s string) error {
 // Check reports whether q is a well-formed RDF quad: Check holds for each
 // term, the subject is an IRI or a blank node, the predicate an IRI, and
 // the graph, when not the default graph, an IRI or a blank node.
-func (q Quad) Check() error {
+func (q Quad) Check() error { return (*Checker)(nil).Quad(q) }
+
+// Quad checks q as Quad.Check does.
+func (c *Checker) Quad(q Quad) error {
 	if !q.S.IsIRI() && !q.S.IsBlank() {
 		return fmt.Errorf("%w: subject %s is not an IRI or a blank node", ErrInvalid, short(q.S.String()))
 	}
@@ -62,15 +100,24 @@ func (q Quad) Check() error {
 	if !q.G.IsZero() && !q.G.IsIRI() && !q.G.IsBlank() {
 		return fmt.Errorf("%w: graph name %s is not an IRI or a blank node", ErrInvalid, short(q.G.String()))
 	}
-	for _, t := range [...]Term{q.S, q.P, q.O} {
-		if err := t.Check(); err != nil {
+	if c == nil || q.S != c.lastS {
+		if err := c.Term(q.S); err != nil {
 			return err
 		}
+		if c != nil {
+			c.lastS = q.S
+		}
+	}
+	if err := c.term(q.P, true); err != nil {
+		return err
+	}
+	if err := c.Term(q.O); err != nil {
+		return err
 	}
 	if q.G.IsZero() {
 		return nil
 	}
-	return q.G.Check()
+	return c.term(q.G, true)
 }
 
 // validBlankLabel is N-Triples' BLANK_NODE_LABEL without "_:".
