@@ -19,8 +19,13 @@
 // exact lexical form; language tags are lower-cased as term.LangString does.
 // Isomorphic compares parsed datasets up to blank node renaming, for tests.
 //
+// Every IRI is checked against RFC 3987 once resolved and every language
+// tag against BCP 47's shape, so that what a parser accepts is well-formed
+// RDF; nesting and term size are bounded (Options.MaxDepth and MaxTermSize,
+// defaults in package limits), so that no input overflows the stack.
+//
 // JSON-LD goes through package jsonld (JSON-LD 1.1 expansion and toRdf)
-// with a document loader that reads only local files (file: IRIs and
-// prefixes mapped in Options.Documents) and fails clearly on anything
-// remote.
+// with a document loader that reads only local copies of contexts under
+// prefixes mapped in Options.Documents, file: IRIs only when
+// Options.ReadFiles allows it, and fails clearly on anything remote.
 package rdfio
