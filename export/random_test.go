@@ -3,7 +3,6 @@ package export
 import (
 	"math/rand/v2"
 	"os/exec"
-	"slices"
 	"strings"
 	"testing"
 
@@ -60,6 +59,11 @@ func randomQuads(r *rand.Rand, n int) []term.Quad {
 		case 2:
 			q.G = term.IRI("https://w3id.org/regionalkg/graph/g")
 		}
+		// What is not well-formed RDF (an IRI with a second '#') can
+		// never be stored, so it is never written either.
+		if q.Check() != nil {
+			continue
+		}
 		qs = append(qs, q)
 	}
 	return qs
@@ -73,15 +77,6 @@ func TestRandomRoundTrip(t *testing.T) {
 	for seed := uint64(1); seed <= 20; seed++ {
 		data := randomQuads(rand.New(rand.NewPCG(seed, 7)), 60)
 		for _, f := range serialFormats(t) {
-			data := data
-			if f.Name == "jsonld" {
-				// JSON-LD processors drop statements with IRIs that are not
-				// well-formed (RFC 3987), such as one with a second '#',
-				// which the line and Turtle syntaxes carry.
-				data = slices.DeleteFunc(slices.Clone(data), func(q term.Quad) bool {
-					return twoHashes(q.S) || twoHashes(q.P) || twoHashes(q.O) || twoHashes(q.G)
-				})
-			}
 			out := encode(t, f, testOptions(), data)
 			got := parse(t, f.Name, out)
 			if want := expectedFor(f, data); !rdfio.Isomorphic(got, want) {
@@ -96,5 +91,3 @@ func TestRandomRoundTrip(t *testing.T) {
 		}
 	}
 }
-
-func twoHashes(t term.Term) bool { return t.IsIRI() && strings.Count(t.Value, "#") > 1 }
