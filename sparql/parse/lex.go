@@ -96,21 +96,6 @@ func (l *lexer) skipSpace() {
 	}
 }
 
-func lex(src string) ([]token, error) {
-	l := &lexer{src: src, line: 1, col: 1}
-	var toks []token
-	for {
-		t, err := l.token()
-		if err != nil {
-			return nil, err
-		}
-		toks = append(toks, t)
-		if t.kind == tEOF {
-			return toks, nil
-		}
-	}
-}
-
 func (l *lexer) token() (token, error) {
 	l.skipSpace()
 	line, col := l.line, l.col

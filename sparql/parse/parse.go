@@ -28,17 +28,8 @@ type Options struct {
 // Query parses a SPARQL 1.1 query. Errors are *Error values whose message
 // starts with line:column.
 func Query(src string, opt Options) (*algebra.Query, error) {
-	toks, err := lex(src)
-	if err != nil {
-		return nil, err
-	}
-	p := &parser{toks: toks, base: opt.Base, prefixes: map[string]string{}, bnodes: map[string]int{}, varPos: map[string]int{},
+	p := &parser{lx: &lexer{src: src, line: 1, col: 1}, base: opt.Base, prefixes: map[string]string{}, bnodes: map[string]int{}, varPos: map[string]int{},
 		maxDepth: limits.Or(opt.MaxDepth, limits.Depth)}
-	for i, t := range toks {
-		if _, seen := p.varPos[t.text]; t.kind == tVar && !seen {
-			p.varPos[t.text] = i
-		}
-	}
 	q, err := p.query()
 	if err != nil {
 		return nil, err
@@ -47,8 +38,12 @@ func Query(src string, opt Options) (*algebra.Query, error) {
 }
 
 type parser struct {
-	toks     []token
-	i        int
+	// Tokens are read as the parser needs them, so that a query that
+	// fails early (past the nesting limit, say) is never tokenised whole.
+	lx       *lexer
+	ahead    []token // the lookahead, ahead[0] next
+	lexed    int     // tokens read so far
+	first    token   // the first token of the query
 	base     string
 	prefixes map[string]string
 	fresh    int
@@ -89,19 +84,49 @@ func (p *parser) enter(t token) {
 
 func (p *parser) leave(n int) { p.depth -= n }
 
-func (p *parser) peek() token { return p.toks[p.i] }
+// fill reads tokens until the lookahead holds more than n; past the end
+// it repeats the end of the query.
+func (p *parser) fill(n int) {
+	for len(p.ahead) <= n {
+		if k := len(p.ahead); k > 0 && p.ahead[k-1].kind == tEOF {
+			p.ahead = append(p.ahead, p.ahead[k-1])
+			continue
+		}
+		t, err := p.lx.token()
+		if err != nil {
+			e, ok := err.(*Error)
+			if !ok {
+				e = &Error{Line: p.lx.line, Col: p.lx.col, Msg: err.Error()}
+			}
+			panic(syntaxError{e})
+		}
+		if t.kind == tVar {
+			if _, seen := p.varPos[t.text]; !seen {
+				p.varPos[t.text] = p.lexed
+			}
+		}
+		if p.lexed == 0 {
+			p.first = t
+		}
+		p.lexed++
+		p.ahead = append(p.ahead, t)
+	}
+}
+
+func (p *parser) peek() token {
+	p.fill(0)
+	return p.ahead[0]
+}
 
 func (p *parser) peekAt(n int) token {
-	if p.i+n < len(p.toks) {
-		return p.toks[p.i+n]
-	}
-	return p.toks[len(p.toks)-1]
+	p.fill(n)
+	return p.ahead[n]
 }
 
 func (p *parser) advance() token {
-	t := p.toks[p.i]
+	t := p.peek()
 	if t.kind != tEOF {
-		p.i++
+		p.ahead = p.ahead[1:]
 	}
 	return t
 }
@@ -539,7 +564,7 @@ func (p *parser) translateSolution(s *selectClause, isSelect bool) translated {
 			visible[a.Var] = true
 		}
 		if isSelect && s.star {
-			p.fail(p.toks[0], "SELECT * is not allowed with GROUP BY or aggregates")
+			p.fail(p.first, "SELECT * is not allowed with GROUP BY or aggregates")
 		}
 		pat = algebra.Group{Inner: pat, By: by, Aggregates: s.aggs}
 	}
