@@ -85,17 +85,7 @@ func (p *parser) groupParts() (algebra.Pattern, algebra.Expr) {
 		case p.isPunct("}"):
 			p.advance()
 			flush()
-			if g == nil {
-				g = algebra.BGP{}
-			}
-			var e algebra.Expr
-			if len(filters) > 0 {
-				e = filters[0]
-				for _, f := range filters[1:] {
-					e = algebra.Binary{Op: "&&", Left: e, Right: f}
-				}
-			}
-			return g, e
+			return orEmpty(g), conjunction(filters)
 		case p.isPunct("."):
 			if !dotOK {
 				p.fail(t, "unexpected '.'")
@@ -115,14 +105,7 @@ func (p *parser) groupParts() (algebra.Pattern, algebra.Expr) {
 		case p.isWord("GRAPH"):
 			p.advance()
 			flush()
-			var name algebra.Node
-			if v := p.peek(); v.kind == tVar {
-				p.advance()
-				name = algebra.V(v.text)
-			} else {
-				name = algebra.T(p.iri())
-			}
-			g = join(g, algebra.Graph{Name: name, Inner: p.groupGraphPattern()})
+			g = join(g, p.graphGraphPattern())
 		case p.isWord("SERVICE"):
 			p.fail(t, "SERVICE is not supported")
 		case p.isWord("FILTER"):
@@ -132,22 +115,7 @@ func (p *parser) groupParts() (algebra.Pattern, algebra.Expr) {
 		case p.isWord("BIND"):
 			p.advance()
 			flush()
-			p.expectPunct("(")
-			e := p.expression()
-			p.expectWord("AS")
-			v := p.advance()
-			if v.kind != tVar {
-				p.fail(v, "expected a variable after AS, found %s", describe(v))
-			}
-			p.expectPunct(")")
-			if g != nil {
-				for _, x := range algebra.InScope(g) {
-					if x == v.text {
-						p.fail(v, "BIND variable ?%s is already in scope", v.text)
-					}
-				}
-			}
-			g = algebra.Extend{Inner: orEmpty(g), Var: v.text, Expr: e}
+			g = p.bind(g)
 		case p.isWord("VALUES"):
 			p.advance()
 			flush()
@@ -165,20 +133,72 @@ func (p *parser) groupParts() (algebra.Pattern, algebra.Expr) {
 			if afterTriple {
 				p.fail(t, "expected '.' or '}', found %s", describe(t))
 			}
-			from := len(block)
-			p.triplesSameSubject(&block, false, true)
-			// Paths that are not plain triples are joined one by one.
-			for _, e := range block[from:] {
-				if e.path != nil {
-					p.enter(t)
-					chain++
-				}
-			}
+			chain += p.groupTriples(t, &block)
 			dotOK, afterTriple = true, true
 			continue
 		}
 		dotOK, afterTriple = true, false
 	}
+}
+
+// conjunction joins a group's FILTER expressions with &&; nil if none.
+func conjunction(filters []algebra.Expr) algebra.Expr {
+	if len(filters) == 0 {
+		return nil
+	}
+	e := filters[0]
+	for _, f := range filters[1:] {
+		e = algebra.Binary{Op: "&&", Left: e, Right: f}
+	}
+	return e
+}
+
+// graphGraphPattern parses what follows GRAPH: a name and a group.
+func (p *parser) graphGraphPattern() algebra.Pattern {
+	var name algebra.Node
+	if v := p.peek(); v.kind == tVar {
+		p.advance()
+		name = algebra.V(v.text)
+	} else {
+		name = algebra.T(p.iri())
+	}
+	return algebra.Graph{Name: name, Inner: p.groupGraphPattern()}
+}
+
+// bind parses "( expression AS ?var )" after BIND and extends g with it.
+func (p *parser) bind(g algebra.Pattern) algebra.Pattern {
+	p.expectPunct("(")
+	e := p.expression()
+	p.expectWord("AS")
+	v := p.advance()
+	if v.kind != tVar {
+		p.fail(v, "expected a variable after AS, found %s", describe(v))
+	}
+	p.expectPunct(")")
+	if g != nil {
+		for _, x := range algebra.InScope(g) {
+			if x == v.text {
+				p.fail(v, "BIND variable ?%s is already in scope", v.text)
+			}
+		}
+	}
+	return algebra.Extend{Inner: orEmpty(g), Var: v.text, Expr: e}
+}
+
+// groupTriples parses the triples of one subject, starting at t, into
+// block and returns the levels of nesting they add: paths that are not
+// plain triples are joined to the block's pattern one by one.
+func (p *parser) groupTriples(t token, block *[]elem) int {
+	from := len(*block)
+	p.triplesSameSubject(block, false, true)
+	n := 0
+	for _, e := range (*block)[from:] {
+		if e.path != nil {
+			p.enter(t)
+			n++
+		}
+	}
+	return n
 }
 
 func orEmpty(g algebra.Pattern) algebra.Pattern {
