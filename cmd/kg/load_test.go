@@ -87,3 +87,41 @@ func dirSum(t *testing.T, dir string) [32]byte {
 	copy(sum[:], h.Sum(nil))
 	return sum
 }
+
+// The hostile inputs of issue 11 through the binary: each is refused with
+// exit 1 and one line giving the place the nesting limit is crossed, where
+// they used to overflow the stack (exit 2 and a goroutine dump).
+func TestDeepInputRefused(t *testing.T) {
+	dir := t.TempDir()
+	const n = 1_000_000
+	files := map[string]string{
+		"deep.ttl":    "<http://e/s> <http://e/p> " + strings.Repeat("(", n) + strings.Repeat(")", n) + " .",
+		"blank.trig":  "@prefix ex: <http://e/> .\n{ ex:a ex:b " + strings.Repeat("[ ex:b ", n/7) + "1" + strings.Repeat("]", n/7) + " }",
+		"deep.rdf":    `<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:e="http://e/">` + strings.Repeat("<e:T><e:p>", n/2) + strings.Repeat("</e:p></e:T>", n/2) + "</rdf:RDF>",
+		"deep.jsonld": strings.Repeat("[", n) + strings.Repeat("]", n),
+		"q.rq":        "SELECT * WHERE { FILTER(" + strings.Repeat("!", n) + "true) }",
+	}
+	for name, content := range files {
+		os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644)
+	}
+	store := filepath.Join(dir, "store")
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"load", "deep.ttl"}, "kg: deep.ttl:1:1027: nesting deeper than 1000"},
+		{[]string{"load", "blank.trig"}, "kg: blank.trig:2:7013: nesting deeper than 1000"},
+		{[]string{"load", "deep.rdf"}, "kg: deep.rdf:1:5081: nesting deeper than 1000"},
+		{[]string{"load", "deep.jsonld"}, "kg: deep.jsonld:1:1001: nesting deeper than 1000"},
+		{[]string{"query", "--query", "q.rq"}, "1:1022: nesting deeper than 1000"},
+	} {
+		r := kg(t, dir, append([]string{"--store", store}, c.args...)...)
+		msg := strings.TrimSpace(r.stderr)
+		if r.code != 1 || strings.Contains(msg, "\n") || !strings.Contains(msg, c.want) {
+			t.Errorf("kg %s: exit %d, stderr %.300q; want exit 1 and %q", strings.Join(c.args, " "), r.code, msg, c.want)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(store, "current")); err == nil {
+		t.Error("a refused load committed a generation")
+	}
+}
