@@ -122,13 +122,11 @@ func (c *Checker) Quad(q Quad) error {
 
 // validBlankLabel is N-Triples' BLANK_NODE_LABEL without "_:".
 func validBlankLabel(s string) bool {
-	if s == "" || s[len(s)-1] == '.' {
+	if s == "" || s[len(s)-1] == '.' || !utf8.ValidString(s) {
 		return false
 	}
 	for i, r := range s {
 		switch {
-		case r == utf8.RuneError:
-			return false
 		case i == 0:
 			if !grammar.IsPNCharsU(r) && !(r >= '0' && r <= '9') {
 				return false

@@ -12,6 +12,7 @@ func TestCheck(t *testing.T) {
 		{S: Blank("b1"), P: p, O: LangString("x", "sv-SE"), G: IRI("http://ex.org/g")},
 		{S: s, P: p, O: Literal("01", XSDInteger), G: Blank("g.1")},
 		{S: s, P: p, O: IRI("http://ex.org/Malmö")},
+		{S: Blank("x\uFFFDy"), P: p, O: s},
 	}
 	for _, q := range good {
 		if err := q.Check(); err != nil {
@@ -34,6 +35,7 @@ func TestCheck(t *testing.T) {
 		{S: Blank("a."), P: p, O: s},
 		{S: Blank("a b"), P: p, O: s},
 		{S: Blank(""), P: p, O: s},
+		{S: Blank("a\xffb"), P: p, O: s},
 	}
 	for _, q := range bad {
 		if err := q.Check(); !errors.Is(err, ErrInvalid) {
