@@ -35,6 +35,9 @@ type turtleParser struct {
 	have     bool
 	// depth counts the blank node property lists and collections open.
 	depth, maxDepth int
+	// checked holds IRIs already found valid: predicates, classes and
+	// datatypes repeat.
+	checked map[string]struct{}
 }
 
 func newTurtleParser(r io.Reader, opt Options, emit func(term.Quad) error, trig bool) *turtleParser {
@@ -46,6 +49,7 @@ func newTurtleParser(r io.Reader, opt Options, emit func(term.Quad) error, trig 
 		trig:     trig,
 		base:     opt.Base,
 		prefixes: make(map[string]string),
+		checked:  make(map[string]struct{}),
 	}
 }
 
@@ -369,8 +373,14 @@ func (p *turtleParser) iriOf(t token) (string, error) {
 		}
 		s = ns + t.text
 	}
+	if _, ok := p.checked[s]; ok {
+		return s, nil
+	}
 	if err := checkIRI(s); err != nil {
 		return "", p.errAt(t, err.Error())
+	}
+	if len(p.checked) < 4096 {
+		p.checked[s] = struct{}{}
 	}
 	return s, nil
 }
