@@ -173,6 +173,13 @@ func regionOf(reg *register.Registry) map[string]string {
 				out[p.V] = e.Key
 			}
 		}
+		// the bare name a list of regions uses: "Sörmland" for Region
+		// Sörmland, "Kalmar" for Region Kalmar län
+		for _, n := range append([]string{e.Label}, e.Names...) {
+			if bare, ok := strings.CutPrefix(n, "Region "); ok {
+				out["name:"+lang.Fold(strings.TrimSuffix(bare, " län"))] = e.Key
+			}
+		}
 	}
 	return out
 }

@@ -137,6 +137,13 @@ func (l *linker) link(mi int) {
 			key, hidden = l.s.idx.lawByName(m.Text)
 		}
 	}
+	if key == "" && (m.Class == "Act" || m.Class == "Ordinance") {
+		// a law's name without its number: "förordningen om regionalt
+		// tillväxtarbetes beskrivning"
+		if k, _ := l.s.idx.lawByName(m.Text); k != "" {
+			key = k
+		}
+	}
 	if key == "" && strings.HasPrefix(m.Rule, "closed:") {
 		k, ok := l.s.idx.approximate(m.Text, m.Class, true)
 		if !ok {

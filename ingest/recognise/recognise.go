@@ -627,27 +627,49 @@ func instructions(toks []doc.Token, cs []cand) []cand {
 	return cs
 }
 
-// listedRegions reads "regionerna (Gävleborg, Dalarna och Värmland)" and
-// "fem regioner (Västmanland, Östergötland …)": county names listed in
-// brackets after a group of regions name the regions serving them.
+// listedRegions reads "regionerna (Gävleborg, Dalarna och Värmland)",
+// "fem regioner (Västmanland, Östergötland …)" and "sådana regioner är
+// Kalmar, Sörmland och Västernorrland": county names listed after a group
+// of regions name the regions serving them, in brackets or as a list of
+// two or more.
 func (s Stage) listedRegions(toks []doc.Token, cs []cand) []cand {
-	open := -1
+	open, bracket := -1, false
 	for _, c := range cs {
-		if c.group && c.class == "Region" && c.to < len(toks) && toks[c.to].Text == "(" {
-			open = c.to
+		if c.group && c.class == "Region" && open < 0 {
+			open, bracket = c.to, c.to < len(toks) && toks[c.to].Text == "("
 		}
 	}
 	if open < 0 {
 		return cs
 	}
-	for i := range cs {
-		c := &cs[i]
-		if c.from <= open || c.class != "County" {
-			continue
-		}
-		if r, ok := s.RegionOf[c.key]; ok {
-			c.class, c.key, c.rule = "Region", r, "register:listed"
+	var listed []int
+	for i, c := range cs {
+		if c.from >= open && s.regionNamed(toks, c) != "" {
+			listed = append(listed, i)
 		}
 	}
+	if !bracket && len(listed) < 2 {
+		return cs
+	}
+	for _, i := range listed {
+		c := &cs[i]
+		c.class, c.key, c.rule, c.group = "Region", s.regionNamed(toks, *c), "register:listed", false
+	}
 	return cs
+}
+
+// regionNamed returns the key of the region a county's name, or a bare
+// name in a list of regions, stands for, or "".
+func (s Stage) regionNamed(toks []doc.Token, c cand) string {
+	if c.class == "County" {
+		return s.RegionOf[c.key]
+	}
+	if c.class == "Region" || c.to-c.from > 2 {
+		return ""
+	}
+	var name []string
+	for _, t := range toks[c.from:c.to] {
+		name = append(name, t.Text)
+	}
+	return s.RegionOf["name:"+lang.Fold(strings.Join(name, " "))]
 }

@@ -242,3 +242,33 @@ func TestAliases(t *testing.T) {
 		t.Errorf("aliases %q, want %q", got, want)
 	}
 }
+
+func TestListedRegions(t *testing.T) {
+	names := []Name{{Text: "Kalmar", Key: "municipality:0880", Class: "Municipality"},
+		{Text: "Gävleborg", Key: "county:21", Class: "County"},
+		{Text: "regioner", Key: "group:regioner", Class: "Region", Group: true},
+		{Text: "regionerna", Key: "group:regioner", Class: "Region", Group: true}}
+	st := Stage{G: NewGazetteer(names), RegionOf: map[string]string{
+		"county:21": "region:21", "name:kalmar": "region:08", "name:sörmland": "region:04"}}
+	for text, want := range map[string]string{
+		"Exempel på sådana regioner är Kalmar, Sörmland och Gävleborg.": "regioner/Region Kalmar/Region/region:08 Sörmland/Region/region:04 Gävleborg/Region/region:21",
+		"Regionerna (Gävleborg) samverkar.":                             "Regionerna/Region Gävleborg/Region/region:21",
+		"Regionerna samverkar med Kalmar.":                              "Regionerna/Region Kalmar/Municipality/municipality:0880",
+	} {
+		d := &doc.Doc{Passages: []doc.Passage{{Text: text}}}
+		if err := doc.Run(d, []doc.Stage{lang.Stage{}, st}); err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, m := range d.Mentions {
+			s := m.Text + "/" + m.Class
+			if !m.Group {
+				s += "/" + m.Key
+			}
+			got = append(got, s)
+		}
+		if g := strings.Join(got, " "); g != want {
+			t.Errorf("%s\n got %s\nwant %s", text, g, want)
+		}
+	}
+}
