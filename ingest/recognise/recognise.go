@@ -648,7 +648,9 @@ func (s Stage) listedRegions(toks []doc.Token, cs []cand) []cand {
 			listed = append(listed, i)
 		}
 	}
-	if !bracket && len(listed) < 2 {
+	// "samtliga regioner, utom Stockholm": one name excepted from the group
+	except := len(listed) == 1 && cs[listed[0]].from > 0 && (low(toks[cs[listed[0]].from-1]) == "utom" || low(toks[cs[listed[0]].from-1]) == "förutom")
+	if !bracket && !except && len(listed) < 2 {
 		return cs
 	}
 	for _, i := range listed {

@@ -254,6 +254,7 @@ func TestListedRegions(t *testing.T) {
 		"Exempel på sådana regioner är Kalmar, Sörmland och Gävleborg.": "regioner/Region Kalmar/Region/region:08 Sörmland/Region/region:04 Gävleborg/Region/region:21",
 		"Regionerna (Gävleborg) samverkar.":                             "Regionerna/Region Gävleborg/Region/region:21",
 		"Regionerna samverkar med Kalmar.":                              "Regionerna/Region Kalmar/Municipality/municipality:0880",
+		"Samtliga regioner, utom Kalmar, ingår.":                        "Samtliga regioner/Region Kalmar/Region/region:08",
 	} {
 		d := &doc.Doc{Passages: []doc.Passage{{Text: text}}}
 		if err := doc.Run(d, []doc.Stage{lang.Stage{}, st}); err != nil {
