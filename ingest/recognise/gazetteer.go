@@ -22,8 +22,9 @@ type Name struct {
 // allowed on the last word; acronyms match in their case. Common-noun
 // phrases ("regional utvecklingsstrategi", "det regionala
 // utvecklingsansvaret") match by the stems of their words, so that their
-// definite, plural and adjective forms are found too. Group nouns match
-// exactly: "regionen" is no group though "regionerna" is.
+// definite, plural and adjective forms are found too. Group nouns of one
+// or two words match exactly: "regionen" is no group though "regionerna"
+// is.
 type Gazetteer struct {
 	exact *trie
 	stem  *trie
@@ -85,7 +86,10 @@ func NewGazetteer(names []Name) *Gazetteer {
 			g.exact.add(words, id)
 			continue
 		}
-		if proper(n.Text) || n.Group {
+		// a group of three words or more ("regionalt utvecklingsansvariga
+		// aktörer") is one in any of its forms; shorter group nouns are
+		// not ("regionen" is no group though "regionerna" is)
+		if proper(n.Text) || n.Group && len(words) < 3 {
 			keys := exactKeys(words)
 			g.exact.add(keys, id)
 			// "Region Jämtland Härjedalen" is also written "Region Jämtland-Härjedalen"

@@ -10,6 +10,7 @@ import (
 )
 
 var testNames = []Name{
+	{Text: "regionalt utvecklingsansvariga aktörer", Key: "group:regioner", Class: "Region", Group: true},
 	{Text: "Region Skåne", Key: "region:12", Class: "Region"},
 	{Text: "Tillväxtverket", Key: "agency:tvv", Class: "GovernmentAgency"},
 	{Text: "Kulturrådet", Key: "agency:kr", Class: "GovernmentAgency"},
@@ -65,6 +66,8 @@ func TestRecognise(t *testing.T) {
 		{"Förslagen och underlagen lämnades.", nil},
 		{"Almi Företagspartner Uppsala AB ägs av regionen.", []string{"Almi Företagspartner Uppsala AB/Company"}},
 		{"Inom projektet Smart Industri samverkar samtliga regioner.", []string{"Smart Industri/Project", "samtliga regioner/Region"}},
+		{"Sedan dess har de regionalt utvecklingsansvariga aktörerna ansvaret.", []string{"regionalt utvecklingsansvariga aktörerna/Region"}},
+		{"Regionen samverkar.", nil},
 		{"Reglab, ett nätverk för regioner, startade.", []string{"Reglab/Network", "regioner/Region"}},
 		{"Där finns eHealth Arena, ett nätverk.", []string{"eHealth Arena/Network"}},
 		{"Vi besökte Klimatarena Stockholm i fjol.", []string{"Klimatarena Stockholm/Platform"}},
