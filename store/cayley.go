@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"sync"
 
 	"github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/iterator"
@@ -80,6 +81,17 @@ func fromQuad(q quad.Quad) (term.Quad, error) {
 // store.
 type cayleyGraph struct {
 	qs graph.QuadStore
+	// allMu serialises the creation of iterators over all quads: Cayley's
+	// memory store marks its quad list as being read there, a write that
+	// concurrent readers would race on.
+	allMu sync.Mutex
+}
+
+// allIterator returns an iterator over every quad.
+func (c *cayleyGraph) allIterator() iterator.Shape {
+	c.allMu.Lock()
+	defer c.allMu.Unlock()
+	return c.qs.QuadsAllIterator()
 }
 
 func (c *cayleyGraph) Match(ctx context.Context, p Pattern, fn func(term.Quad) bool) error {
@@ -128,7 +140,7 @@ func (c *cayleyGraph) bestIterator(ctx context.Context, p Pattern) (iterator.Sha
 		}
 	}
 	if len(cands) == 0 {
-		return c.qs.QuadsAllIterator(), nil
+		return c.allIterator(), nil
 	}
 	var best iterator.Shape
 	bestSize := int64(-1)
@@ -195,7 +207,7 @@ func (c *cayleyGraph) Stats(ctx context.Context) (Stats, error) {
 }
 
 func (c *cayleyGraph) Empty(ctx context.Context) (bool, error) {
-	sc := c.qs.QuadsAllIterator().Iterate()
+	sc := c.allIterator().Iterate()
 	defer sc.Close()
 	return !sc.Next(ctx), sc.Err()
 }
