@@ -15,6 +15,16 @@ import (
 // ErrType or wraps it, so callers can test with errors.Is.
 var ErrType = errors.New("type error")
 
+// ErrTooLarge is wrapped, beside ErrType, by the error of a function whose
+// string result would exceed Context.MaxLen. Evaluators treat it as a
+// resource limit of the query rather than as an expression error.
+var ErrTooLarge = errors.New("computed term too large")
+
+// tooLarge is the error of a function whose result would be n bytes.
+func tooLarge(fn string, n, limit int) error {
+	return fmt.Errorf("%w: %w: %s would build a string of %d bytes, over the limit of %d", ErrType, ErrTooLarge, fn, n, limit)
+}
+
 // typeErr builds an error that wraps ErrType with a reason.
 func typeErr(format string, args ...any) error {
 	return fmt.Errorf("%w: %s", ErrType, fmt.Sprintf(format, args...))
@@ -36,6 +46,18 @@ type Context struct {
 	NewBlank func() term.Term
 	// Rand returns a number in [0, 1) for RAND(); nil means math/rand.
 	Rand func() float64
+	// MaxLen bounds the bytes of a string that CONCAT or REPLACE builds:
+	// longer results are an error wrapping ErrTooLarge, raised before the
+	// string is built. Zero means no bound.
+	MaxLen int
+}
+
+// maxLen returns the bound on built strings, or -1 for none.
+func (c *Context) maxLen() int {
+	if c == nil || c.MaxLen <= 0 {
+		return -1
+	}
+	return c.MaxLen
 }
 
 func (c *Context) now() time.Time {

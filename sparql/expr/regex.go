@@ -342,7 +342,7 @@ func patternArgs(name string, a []term.Term) (string, error) {
 	return "", nil
 }
 
-func fnReplace(_ *Context, a []term.Term) (term.Term, error) {
+func fnReplace(c *Context, a []term.Term) (term.Term, error) {
 	if err := strArg("REPLACE", a[0]); err != nil {
 		return term.Term{}, err
 	}
@@ -357,7 +357,7 @@ func fnReplace(_ *Context, a []term.Term) (term.Term, error) {
 	if err != nil {
 		return term.Term{}, err
 	}
-	s, err := Replace(a[0].Value, a[1].Value, a[2].Value, flags)
+	s, err := replace(a[0].Value, a[1].Value, a[2].Value, flags, c.maxLen())
 	if err != nil {
 		return term.Term{}, err
 	}
@@ -426,6 +426,12 @@ func parseReplacement(r string, groups int, literal bool) ([]replPart, error) {
 // replaced by replacement, where $N inserts capture group N. A pattern
 // that matches the empty string is an error, as in XPath 2.0.
 func Replace(s, pattern, replacement, flags string) (string, error) {
+	return replace(s, pattern, replacement, flags, -1)
+}
+
+// replace is Replace with a bound on the length of the result (-1 for
+// none), checked as the result grows.
+func replace(s, pattern, replacement, flags string, limit int) (string, error) {
 	re, err := CompileRegex(pattern, flags)
 	if err != nil {
 		return "", err
@@ -450,6 +456,9 @@ func Replace(s, pattern, replacement, flags string) (string, error) {
 			}
 		}
 		last = m[1]
+		if limit >= 0 && b.Len()+len(s)-last > limit {
+			return "", tooLarge("REPLACE", b.Len()+len(s)-last, limit)
+		}
 	}
 	b.WriteString(s[last:])
 	return b.String(), nil

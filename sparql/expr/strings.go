@@ -185,8 +185,16 @@ func fnEncodeForURI(_ *Context, a []term.Term) (term.Term, error) {
 	return term.String(EncodeForURI(a[0].Value)), nil
 }
 
-func fnConcat(_ *Context, a []term.Term) (term.Term, error) {
+func fnConcat(c *Context, a []term.Term) (term.Term, error) {
+	n := 0
+	for _, t := range a {
+		n += len(t.Value)
+	}
+	if limit := c.maxLen(); limit >= 0 && n > limit {
+		return term.Term{}, tooLarge("CONCAT", n, limit)
+	}
 	var b strings.Builder
+	b.Grow(n)
 	lang, allLang := "", len(a) > 0
 	for i, t := range a {
 		if err := strArg("CONCAT", t); err != nil {
