@@ -2,6 +2,7 @@ package eval
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"kg/sparql/algebra"
@@ -24,6 +25,18 @@ type compiler struct {
 	names []string
 	// prefixes of the query, to shorten IRIs in plans
 	prefixes []algebra.Prefix
+	// computed are the slots BIND and aggregates fill: their strings are
+	// made by the query, not shared with the dataset.
+	computed []int
+}
+
+// computedSlot returns the slot of a variable the query computes.
+func (c *compiler) computedSlot(name string) int {
+	i := c.slot(name)
+	if !slices.Contains(c.computed, i) {
+		c.computed = append(c.computed, i)
+	}
+	return i
 }
 
 func (c *compiler) slot(name string) int {
@@ -219,7 +232,7 @@ func (c *compiler) pattern(p algebra.Pattern) (node, error) {
 		if err != nil {
 			return nil, err
 		}
-		return &extendNode{inner: inner, slot: c.slot(p.Var), expr: e}, nil
+		return &extendNode{inner: inner, slot: c.computedSlot(p.Var), expr: e}, nil
 	case algebra.Table:
 		t := &tableNode{rows: p.Rows}
 		for _, v := range p.Vars {
@@ -236,7 +249,7 @@ func (c *compiler) pattern(p algebra.Pattern) (node, error) {
 			g.by = append(g.by, c.slot(v))
 		}
 		for _, a := range p.Aggregates {
-			ca := caggregate{slot: c.slot(a.Var), name: a.Agg.Name, distinct: a.Agg.Distinct, sep: a.Agg.Separator}
+			ca := caggregate{slot: c.computedSlot(a.Var), name: a.Agg.Name, distinct: a.Agg.Distinct, sep: a.Agg.Separator}
 			if a.Agg.Arg != nil {
 				if ca.arg, err = c.expr(a.Agg.Arg); err != nil {
 					return nil, err

@@ -80,7 +80,7 @@ func (e binaryExpr) eval(ev *evaluator, g term.Term, sol solution) (term.Term, e
 	if err != nil {
 		return term.Term{}, err
 	}
-	return expr.Operator(e.op, a, b)
+	return ev.computed(expr.Operator(e.op, a, b))
 }
 
 func ebv(ev *evaluator, g term.Term, sol solution, e cexpr) (bool, error) {
@@ -103,7 +103,7 @@ func (e unaryExpr) eval(ev *evaluator, g term.Term, sol solution) (term.Term, er
 	if err != nil {
 		return term.Term{}, err
 	}
-	return expr.Unary(e.op, a)
+	return ev.computed(expr.Unary(e.op, a))
 }
 
 func (e callExpr) eval(ev *evaluator, g term.Term, sol solution) (term.Term, error) {
@@ -136,7 +136,7 @@ func (e callExpr) eval(ev *evaluator, g term.Term, sol solution) (term.Term, err
 		}
 		args[i] = t
 	}
-	return expr.Call(ev.exprContext(), e.name, args)
+	return ev.computed(expr.Call(ev.exprContext(), e.name, args))
 }
 
 func (e inExpr) eval(ev *evaluator, g term.Term, sol solution) (term.Term, error) {

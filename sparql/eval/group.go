@@ -3,6 +3,7 @@ package eval
 import (
 	"fmt"
 	"strings"
+	"unsafe"
 
 	"kg/sparql/expr"
 	"kg/term"
@@ -44,8 +45,12 @@ type accumulator struct {
 	count int64
 	acc   term.Term // running SUM, MIN, MAX or SAMPLE
 	parts []string
+	size  int // bytes of the GROUP_CONCAT result so far
 	err   error
 }
+
+// accBytes is the size of an accumulator, for the memory estimate.
+const accBytes = int64(unsafe.Sizeof(accumulator{}))
 
 func (a *accumulator) add(ev *evaluator, g term.Term, sol solution) {
 	if a.err != nil {
@@ -79,6 +84,9 @@ func (a *accumulator) add(ev *evaluator, g term.Term, sol solution) {
 			return
 		}
 		a.seen[k] = true
+		if !ev.alloc(int64(len(k)) + mapEntry) {
+			return
+		}
 	}
 	a.count++
 	switch a.agg.name {
@@ -104,7 +112,17 @@ func (a *accumulator) add(ev *evaluator, g term.Term, sol solution) {
 			a.err = fmt.Errorf("%w: GROUP_CONCAT of a non-literal", expr.ErrType)
 			return
 		}
-		a.parts = append(a.parts, v.Value)
+		a.size += len(v.Value)
+		if len(a.parts) > 0 {
+			a.size += len(a.agg.sep)
+		}
+		if a.size > ev.maxTerm {
+			ev.fail(fmt.Errorf("%w of %d bytes: GROUP_CONCAT builds more", ErrTermSize, ev.maxTerm))
+			return
+		}
+		if ev.alloc(int64(len(v.Value)) + 16) {
+			a.parts = append(a.parts, v.Value)
+		}
 	}
 }
 
@@ -156,6 +174,8 @@ func (n *groupNode) run(ev *evaluator, g term.Term, sol solution, yield func(sol
 	// Grouping by one variable, the usual case, needs no encoded key.
 	byTerm := map[term.Term]*group{}
 	var order []*group
+	var mem int64
+	defer func() { ev.free(mem) }()
 	ok := n.inner.run(ev, g, sol, func(s solution) bool {
 		var gr *group
 		k := ""
@@ -174,6 +194,11 @@ func (n *groupNode) run(ev *evaluator, g term.Term, sol solution, yield func(sol
 				key[b] = s[b]
 			}
 			gr = n.newGroup(key)
+			b := ev.solutionBytes(key) + int64(len(gr.accs))*accBytes + mapEntry
+			mem += b
+			if !ev.alloc(b) {
+				return false
+			}
 			if len(n.by) == 1 {
 				byTerm[s[n.by[0]]] = gr
 			} else {

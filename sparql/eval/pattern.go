@@ -133,14 +133,17 @@ func (h *hashTable) probe(a solution, f func(solution) bool) bool {
 	return true
 }
 
-// collect materialises the solutions of n.
-func collect(ev *evaluator, n node, g term.Term, sol solution) ([]solution, bool) {
-	var out []solution
-	ok := n.run(ev, g, sol, func(s solution) bool {
-		out = append(out, clone(s))
-		return ev.tick()
+// collect materialises the solutions of n for a hash table. mem is what
+// they count for in the memory estimate; the caller frees it when done.
+func collect(ev *evaluator, n node, g term.Term, sol solution) (out []solution, mem int64, ok bool) {
+	ok = n.run(ev, g, sol, func(s solution) bool {
+		c := clone(s)
+		b := ev.solutionBytes(c) + mapEntry
+		mem += b
+		out = append(out, c)
+		return ev.alloc(b) && ev.tick()
 	})
-	return out, ok && ev.err == nil
+	return out, mem, ok && ev.err == nil
 }
 
 // test evaluates a filter condition: errors count as false.
@@ -185,7 +188,8 @@ func (j *joinNode) run(ev *evaluator, g term.Term, sol solution, yield func(solu
 			return right.run(ev, g, s, yield)
 		})
 	}
-	rs, ok := collect(ev, right, g, sol)
+	rs, mem, ok := collect(ev, right, g, sol)
+	defer ev.free(mem)
 	if j.an != nil {
 		j.an.hash++
 		j.an.built += int64(len(rs))
@@ -280,7 +284,8 @@ func (j *leftJoinNode) run(ev *evaluator, g term.Term, sol solution, yield func(
 			return true
 		})
 	}
-	rs, ok := collect(ev, j.right, g, sol)
+	rs, mem, ok := collect(ev, j.right, g, sol)
+	defer ev.free(mem)
 	if j.an != nil {
 		j.an.hash++
 		j.an.built += int64(len(rs))
@@ -343,7 +348,8 @@ func (m *minusNode) run(ev *evaluator, g term.Term, sol solution, yield func(sol
 		// Disjoint domains: MINUS removes nothing.
 		return m.left.run(ev, g, sol, yield)
 	}
-	rs, ok := collect(ev, m.right, g, sol)
+	rs, mem, ok := collect(ev, m.right, g, sol)
+	defer ev.free(mem)
 	if m.an != nil {
 		m.an.hash++
 		m.an.built += int64(len(rs))
@@ -410,7 +416,7 @@ func (f *filterNode) run(ev *evaluator, g term.Term, sol solution, yield func(so
 	return f.inner.run(ev, g, sol, func(s solution) bool {
 		for _, c := range f.conds {
 			if !ev.test(c, g, s) {
-				return ev.err == nil
+				return ev.tick()
 			}
 		}
 		return yield(s)
@@ -512,7 +518,7 @@ func (n *extendNode) run(ev *evaluator, g term.Term, sol solution, yield func(so
 			ev.bnodes = nil
 		}
 		v, err := n.expr.eval(ev, g, s)
-		if ev.err != nil {
+		if !ev.tick() {
 			return false
 		}
 		if err != nil {
@@ -680,13 +686,17 @@ func (d *distinctNode) safeUnder(func(int) bool) bool { return false }
 
 func (d *distinctNode) run(ev *evaluator, g term.Term, sol solution, yield func(solution) bool) bool {
 	seen := map[string]bool{}
+	var mem int64
+	defer func() { ev.free(mem) }()
 	return d.inner.run(ev, g, sol, func(s solution) bool {
 		k := solutionKey(s, nil)
 		if seen[k] {
-			return true
+			return ev.tick()
 		}
 		seen[k] = true
-		return yield(s)
+		b := int64(len(k)) + mapEntry
+		mem += b
+		return ev.alloc(b) && yield(s)
 	})
 }
 
@@ -736,14 +746,21 @@ func (n *orderNode) run(ev *evaluator, g term.Term, sol solution, yield func(sol
 		keys []term.Term
 	}
 	var rows []row
+	var mem int64
+	defer func() { ev.free(mem) }()
 	ok := n.inner.run(ev, g, sol, func(s solution) bool {
 		r := row{sol: clone(s), keys: make([]term.Term, len(n.keys))}
+		b := ev.solutionBytes(r.sol) + sliceBytes + int64(len(n.keys))*termBytes
 		for i, k := range n.keys {
 			// An error sorts like an unbound value.
 			r.keys[i], _ = k.eval(ev, g, s)
+			if _, stored := k.(varExpr); !stored {
+				b += int64(len(r.keys[i].Value))
+			}
 		}
 		rows = append(rows, r)
-		return ev.tick()
+		mem += b
+		return ev.alloc(b) && ev.tick()
 	})
 	if !ok {
 		return false

@@ -19,6 +19,20 @@ type Options struct {
 	Base string
 	// Now is the value of NOW(); the time of the call when zero.
 	Now time.Time
+	// MaxMemory bounds the memory the evaluation holds, in bytes, as
+	// estimated from its own allocations: solutions kept for joins,
+	// sorting, grouping and DISTINCT, their computed strings, built
+	// triples and rows. A query that needs more fails with ErrMemory.
+	// Zero means no bound.
+	MaxMemory int64
+	// MaxTermSize bounds the bytes of a term a function or operator
+	// computes (CONCAT, REPLACE, GROUP_CONCAT …); a query that computes a
+	// larger one fails with ErrTermSize. Zero means DefaultMaxTermSize.
+	MaxTermSize int
+	// MaxTriples makes CONSTRUCT and DESCRIBE stop once they have built
+	// this many distinct triples and set Result.Truncated when more would
+	// follow. Zero means no bound.
+	MaxTriples int
 }
 
 // Result is the result of a query. SELECT fills Vars and Rows (each row
@@ -30,6 +44,9 @@ type Result struct {
 	Rows    [][]term.Term
 	Bool    bool
 	Triples []term.Triple
+	// Truncated is set when CONSTRUCT or DESCRIBE stopped at
+	// Options.MaxTriples.
+	Truncated bool
 }
 
 // ErrCanceled wraps the context's error when a query is stopped.
@@ -41,8 +58,16 @@ func Query(ctx context.Context, ds Dataset, q *algebra.Query, opt Options) (*Res
 	switch q.Form {
 	case algebra.Select:
 		res.Vars = q.Vars
-		err := Select(ctx, ds, q, opt, func(row []term.Term) error {
-			res.Rows = append(res.Rows, append([]term.Term(nil), row...))
+		ev, root, err := prepare(ctx, ds, q, opt)
+		if err != nil {
+			return nil, err
+		}
+		err = ev.selectRows(q, root, func(row []term.Term) error {
+			r := append([]term.Term(nil), row...)
+			if !ev.alloc(ev.solutionBytes(r)) {
+				return ev.err
+			}
+			res.Rows = append(res.Rows, r)
 			return nil
 		})
 		return res, err
@@ -57,12 +82,12 @@ func Query(ctx context.Context, ds Dataset, q *algebra.Query, opt Options) (*Res
 		})
 		return res, ev.err
 	case algebra.Construct:
-		ts, err := construct(ctx, ds, q, opt)
-		res.Triples = ts
+		ts, cut, err := construct(ctx, ds, q, opt)
+		res.Triples, res.Truncated = ts, cut
 		return res, err
 	case algebra.Describe:
-		ts, err := describe(ctx, ds, q, opt)
-		res.Triples = ts
+		ts, cut, err := describe(ctx, ds, q, opt)
+		res.Triples, res.Truncated = ts, cut
 		return res, err
 	}
 	return nil, fmt.Errorf("eval: unknown query form %v", q.Form)
@@ -76,6 +101,12 @@ func Select(ctx context.Context, ds Dataset, q *algebra.Query, opt Options, row 
 	if err != nil {
 		return err
 	}
+	return ev.selectRows(q, root, row)
+}
+
+// selectRows runs root and calls row with the values of q.Vars of each
+// solution.
+func (ev *evaluator) selectRows(q *algebra.Query, root node, row func([]term.Term) error) error {
 	slots := make([]int, len(q.Vars))
 	for i, v := range q.Vars {
 		slots[i] = ev.comp.slot(v)
@@ -105,7 +136,10 @@ type evaluator struct {
 	comp      *compiler
 	nslots    int
 	err       error
-	ticks     int
+	ticks     int   // work left until the next look at the context
+	mem       int64 // estimated bytes held
+	maxMem    int64 // Options.MaxMemory
+	maxTerm   int   // Options.MaxTermSize
 	xctx      expr.Context
 	bnodes    map[string]term.Term
 	blankSeq  int
@@ -136,7 +170,11 @@ func prepare(ctx context.Context, ds Dataset, q *algebra.Query, opt Options) (*e
 			c.slot(n.Var)
 		}
 	}
-	ev := &evaluator{ctx: ctx, ds: ds, comp: c, nslots: len(c.names)}
+	ev := &evaluator{ctx: ctx, ds: ds, comp: c, nslots: len(c.names), ticks: checkEvery, maxMem: opt.MaxMemory, maxTerm: opt.MaxTermSize}
+	if ev.maxTerm <= 0 {
+		ev.maxTerm = DefaultMaxTermSize
+	}
+	ev.xctx.MaxLen = ev.maxTerm
 	ev.xctx.Base = opt.Base
 	if ev.xctx.Base == "" {
 		ev.xctx.Base = q.Base
@@ -180,18 +218,6 @@ func (ev *evaluator) fail(err error) {
 	}
 }
 
-// tick counts work and checks for cancellation now and then; it returns
-// false once the query must stop.
-func (ev *evaluator) tick() bool {
-	ev.ticks++
-	if ev.ticks&1023 == 0 {
-		if err := ev.ctx.Err(); err != nil {
-			ev.fail(err)
-		}
-	}
-	return ev.err == nil
-}
-
 func (ev *evaluator) namedGraphs() (map[term.Term]bool, error) {
 	if ev.named != nil {
 		return ev.named, nil
@@ -208,15 +234,44 @@ func (ev *evaluator) namedGraphs() (map[term.Term]bool, error) {
 	return ev.named, nil
 }
 
+// triples is the set of triples CONSTRUCT and DESCRIBE build, in order,
+// each once, up to a limit.
+type triples struct {
+	ev        *evaluator
+	seen      map[term.Triple]bool
+	out       []term.Triple
+	limit     int
+	truncated bool
+}
+
+func newTriples(ev *evaluator, limit int) *triples {
+	return &triples{ev: ev, seen: map[term.Triple]bool{}, limit: limit}
+}
+
+// add adds t unless it is there already; it returns false once the
+// building must stop: at the limit, or at the evaluator's.
+func (ts *triples) add(t term.Triple) bool {
+	if ts.seen[t] {
+		return true
+	}
+	if ts.limit > 0 && len(ts.out) >= ts.limit {
+		ts.truncated = true
+		return false
+	}
+	ts.seen[t] = true
+	ts.out = append(ts.out, t)
+	return ts.ev.alloc(tripleBytes)
+}
+
 // construct instantiates the template once per solution, with fresh blank
-// nodes each time, and drops triples that are not valid RDF.
-func construct(ctx context.Context, ds Dataset, q *algebra.Query, opt Options) ([]term.Triple, error) {
+// nodes each time, and drops triples that are not valid RDF. It stops at
+// opt.MaxTriples distinct triples and reports whether more would follow.
+func construct(ctx context.Context, ds Dataset, q *algebra.Query, opt Options) ([]term.Triple, bool, error) {
 	ev, root, err := prepare(ctx, ds, q, opt)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
-	seen := map[term.Triple]bool{}
-	var out []term.Triple
+	ts := newTriples(ev, opt.MaxTriples)
 	n := 0
 	root.run(ev, term.Term{}, make(solution, ev.nslots), func(s solution) bool {
 		n++
@@ -240,31 +295,34 @@ func construct(ctx context.Context, ds Dataset, q *algebra.Query, opt Options) (
 			if t.S.IsZero() || t.S.IsLiteral() || !t.P.IsIRI() || t.O.IsZero() {
 				continue
 			}
-			if !seen[t] {
-				seen[t] = true
-				out = append(out, t)
+			if !ts.add(t) {
+				return false
 			}
 		}
 		return ev.tick()
 	})
-	return out, ev.err
+	return ts.out, ts.truncated, ev.err
 }
 
 // describe returns the concise bounded description of every resource the
 // query names or binds: the triples with that resource as subject in the
-// default graph, followed recursively through blank node objects.
-func describe(ctx context.Context, ds Dataset, q *algebra.Query, opt Options) ([]term.Triple, error) {
+// default graph, followed recursively through blank node objects. It
+// stops at opt.MaxTriples distinct triples and reports whether more would
+// follow.
+func describe(ctx context.Context, ds Dataset, q *algebra.Query, opt Options) ([]term.Triple, bool, error) {
 	ev, root, err := prepare(ctx, ds, q, opt)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	var resources []term.Term
 	have := map[term.Term]bool{}
-	add := func(t term.Term) {
+	add := func(t term.Term) bool {
 		if (t.IsIRI() || t.IsBlank()) && !have[t] {
 			have[t] = true
 			resources = append(resources, t)
+			return ev.alloc(2*termBytes + mapEntry)
 		}
+		return true
 	}
 	for _, n := range q.Describe {
 		if !n.IsVar() {
@@ -273,19 +331,18 @@ func describe(ctx context.Context, ds Dataset, q *algebra.Query, opt Options) ([
 	}
 	root.run(ev, term.Term{}, make(solution, ev.nslots), func(s solution) bool {
 		for _, n := range q.Describe {
-			if n.IsVar() {
-				add(s[ev.comp.slot(n.Var)])
+			if n.IsVar() && !add(s[ev.comp.slot(n.Var)]) {
+				return false
 			}
 		}
 		return ev.tick()
 	})
 	if ev.err != nil {
-		return nil, ev.err
+		return nil, false, ev.err
 	}
-	seen := map[term.Triple]bool{}
-	var out []term.Triple
+	ts := newTriples(ev, opt.MaxTriples)
 	done := map[term.Term]bool{}
-	for len(resources) > 0 {
+	for len(resources) > 0 && !ts.truncated {
 		r := resources[0]
 		resources = resources[1:]
 		if done[r] {
@@ -294,18 +351,20 @@ func describe(ctx context.Context, ds Dataset, q *algebra.Query, opt Options) ([
 		done[r] = true
 		err := ds.Match(ctx, r, term.Term{}, term.Term{}, term.Term{}, func(qd term.Quad) bool {
 			t := qd.Triple()
-			if !seen[t] {
-				seen[t] = true
-				out = append(out, t)
+			if !ts.add(t) || !ev.tick() {
+				return false
 			}
 			if t.O.IsBlank() && !done[t.O] {
 				resources = append(resources, t.O)
 			}
 			return true
 		})
+		if err == nil {
+			err = ev.err
+		}
 		if err != nil {
-			return nil, err
+			return nil, false, err
 		}
 	}
-	return out, nil
+	return ts.out, ts.truncated, nil
 }
