@@ -2,6 +2,7 @@ package server
 
 import (
 	"net/http"
+	"net/url"
 	"strings"
 )
 
@@ -128,6 +129,11 @@ func checkRequest(r *http.Request) error {
 	}
 	if n > MaxHeader {
 		return errorf(http.StatusRequestHeaderFieldsTooLarge, "request header fields larger than %d bytes", MaxHeader)
+	}
+	if _, err := url.ParseQuery(r.URL.RawQuery); err != nil {
+		// Go's parser would drop the pair silently, and the request would
+		// be answered as if the parameter had not been sent.
+		return errorf(http.StatusBadRequest, "malformed query string: %v", err)
 	}
 	p := r.URL.Path
 	raw := r.URL.EscapedPath()

@@ -406,10 +406,12 @@ func (s *Server) queryPage(w http.ResponseWriter, r *http.Request) error {
 		text = qs.Get("query")
 	}
 	v := queryView{Query: text}
-	q, err := s.parseQuery(text)
+	ctx, cancel := s.deadline(r.Context())
+	defer cancel()
+	q, err := s.parseQuery(ctx, text)
 	if err == nil {
 		var out *outcome
-		if out, err = s.run(r.Context(), q, protocolRequest{}); err == nil {
+		if out, err = s.run(ctx, q, protocolRequest{}); err == nil {
 			v = s.queryResultView(text, out)
 		}
 	}

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"net/http"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -30,6 +31,15 @@ const (
 	DefaultTimeout    = 30 * time.Second
 	DefaultMaxResults = 10000
 	DefaultMaxBody    = 1 << 20
+	// DefaultMaxMemory is the memory one query may hold, as the
+	// evaluator estimates it.
+	DefaultMaxMemory = 128 << 20
+	// DefaultMaxTermSize bounds a string or number a query computes.
+	DefaultMaxTermSize = 1 << 20
+	// DefaultMaxConcurrent queries run at once; DefaultMaxQueued more
+	// wait for a turn.
+	DefaultMaxConcurrent = 4
+	DefaultMaxQueued     = 32
 	// MaxURI is the longest request target accepted (414 beyond); longer
 	// queries must be sent with POST.
 	MaxURI = 16 << 10
@@ -46,8 +56,19 @@ type Options struct {
 	Timeout    time.Duration // deadline of one query; DefaultTimeout when zero
 	MaxResults int           // most rows or triples a query returns; DefaultMaxResults when zero
 	MaxBody    int64         // largest request body; DefaultMaxBody when zero
-	Seeds      string        // directory with dataset.tsv for the DCAT and VoID records ("" for none)
-	Contact    string        // contact e-mail for the DCAT record; overrides dataset.tsv
+	MaxMemory  int64         // memory one query may hold, as estimated; DefaultMaxMemory when zero
+	// MaxTermSize bounds the bytes of a term a query computes;
+	// DefaultMaxTermSize when zero.
+	MaxTermSize int
+	// MaxConcurrent queries run at once and MaxQueued wait for a turn
+	// (DefaultMaxConcurrent and DefaultMaxQueued when zero; a negative
+	// MaxQueued means no queue). Gate, when set, is used instead, so that
+	// successive servers share one bound.
+	MaxConcurrent int
+	MaxQueued     int
+	Gate          *Gate
+	Seeds         string // directory with dataset.tsv for the DCAT and VoID records ("" for none)
+	Contact       string // contact e-mail for the DCAT record; overrides dataset.tsv
 	// Logf receives one line per failed request and startup notes; nil
 	// discards them.
 	Logf func(format string, args ...any)
@@ -116,6 +137,15 @@ func New(ctx context.Context, st store.Store, opt Options) (*Server, error) {
 	}
 	if opt.MaxBody <= 0 {
 		opt.MaxBody = DefaultMaxBody
+	}
+	if opt.MaxMemory <= 0 {
+		opt.MaxMemory = DefaultMaxMemory
+	}
+	if opt.MaxTermSize <= 0 {
+		opt.MaxTermSize = DefaultMaxTermSize
+	}
+	if opt.Gate == nil {
+		opt.Gate = NewGate(cmp.Or(opt.MaxConcurrent, DefaultMaxConcurrent), cmp.Or(opt.MaxQueued, DefaultMaxQueued))
 	}
 	if opt.Logf == nil {
 		opt.Logf = func(string, ...any) {}
@@ -367,14 +397,15 @@ func (s *Server) serveBytes(w http.ResponseWriter, r *http.Request, contentType 
 
 // httpError is an error with the status to answer.
 type httpError struct {
-	status int
-	msg    string
+	status     int
+	msg        string
+	retryAfter int // seconds, for Retry-After; 0 for none
 }
 
 func (e *httpError) Error() string { return e.msg }
 
 func errorf(status int, format string, args ...any) *httpError {
-	return &httpError{status, fmt.Sprintf(format, args...)}
+	return &httpError{status: status, msg: fmt.Sprintf(format, args...)}
 }
 
 // fail answers with an error: an HTML page for browsers, plain text for
@@ -383,9 +414,12 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 	var he *httpError
 	if !errors.As(err, &he) {
 		s.opt.Logf("%s %s: %v", r.Method, r.URL.Path, err)
-		he = &httpError{http.StatusInternalServerError, "internal error"}
+		he = &httpError{status: http.StatusInternalServerError, msg: "internal error"}
 	}
 	h := w.Header()
+	if he.retryAfter > 0 {
+		h.Set("Retry-After", strconv.Itoa(he.retryAfter))
+	}
 	h.Del("ETag")
 	h.Del("Last-Modified")
 	h.Del("Content-Location")

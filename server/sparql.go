@@ -1,6 +1,7 @@
 package server
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -15,6 +16,7 @@ import (
 	"unicode/utf8"
 
 	"kg/export"
+	"kg/sparql"
 	"kg/sparql/algebra"
 	"kg/sparql/eval"
 	"kg/sparql/parse"
@@ -182,7 +184,10 @@ type protocolRequest struct {
 // directly).
 func (s *Server) readProtocol(w http.ResponseWriter, r *http.Request) (protocolRequest, error) {
 	var req protocolRequest
-	params := r.URL.Query()
+	params, err := url.ParseQuery(r.URL.RawQuery)
+	if err != nil {
+		return req, errorf(http.StatusBadRequest, "malformed query string: %v", err)
+	}
 	if r.Method == http.MethodPost {
 		ct := r.Header.Get("Content-Type")
 		mt, ps, err := mime.ParseMediaType(ct)
@@ -231,7 +236,6 @@ func (s *Server) readProtocol(w http.ResponseWriter, r *http.Request) (protocolR
 	if !utf8.ValidString(req.query) {
 		return req, errorf(http.StatusBadRequest, "the query is not valid UTF-8")
 	}
-	var err error
 	if req.defaults, err = graphIRIs(params["default-graph-uri"], "default-graph-uri"); err != nil {
 		return req, err
 	}
@@ -300,26 +304,61 @@ type outcome struct {
 
 var errLimit = errors.New("result limit reached")
 
-// parseQuery parses the text; syntax errors are 400 with the parser's
-// message (line:column: what).
-func (s *Server) parseQuery(text string) (*algebra.Query, error) {
+// deadline returns the context of one query: its deadline runs from the
+// moment the request is read, through parsing, waiting for a turn and
+// evaluation.
+func (s *Server) deadline(ctx context.Context) (context.Context, context.CancelFunc) {
+	return context.WithTimeout(ctx, s.opt.Timeout)
+}
+
+// parseQuery parses the text under the query's deadline; syntax errors are
+// 400 with the parser's message (line:column: what).
+func (s *Server) parseQuery(ctx context.Context, text string) (*algebra.Query, error) {
 	if strings.TrimSpace(text) == "" {
 		return nil, errorf(http.StatusBadRequest, "empty query")
 	}
-	q, err := parse.Query(text, parse.Options{Base: s.base})
+	q, err := sparql.Parse(ctx, text, parse.Options{Base: s.base})
+	if errors.Is(err, eval.ErrCanceled) {
+		return nil, s.stopped(err)
+	}
 	if err != nil {
 		return nil, errorf(http.StatusBadRequest, "query syntax error: %v", err)
 	}
 	return q, nil
 }
 
-// run evaluates q under the request's deadline. The dataset is the store,
-// restricted by the protocol's graph parameters or else by the query's own
-// FROM and FROM NAMED, which name graphs of the store: nothing is loaded
-// from anywhere else.
+// stopped is the answer to a query that hit a limit.
+func (s *Server) stopped(err error) error {
+	switch {
+	case errors.Is(err, context.DeadlineExceeded):
+		return errorf(http.StatusServiceUnavailable, "query stopped: it ran longer than the server's limit of %s", s.opt.Timeout)
+	case errors.Is(err, context.Canceled):
+		return errorf(http.StatusServiceUnavailable, "query canceled")
+	case errors.Is(err, eval.ErrMemory):
+		return errorf(http.StatusServiceUnavailable, "query stopped: it needs more memory than the server's limit of %s per query", mebibytes(s.opt.MaxMemory))
+	case errors.Is(err, eval.ErrTermSize):
+		return errorf(http.StatusServiceUnavailable, "query stopped: it computes a string or number larger than the server's limit of %s", mebibytes(int64(s.opt.MaxTermSize)))
+	}
+	return nil
+}
+
+// mebibytes writes a size in MiB, or in bytes when smaller.
+func mebibytes(n int64) string {
+	if n >= 1<<20 && n%(1<<20) == 0 {
+		return strconv.FormatInt(n>>20, 10) + " MiB"
+	}
+	return strconv.FormatInt(n, 10) + " bytes"
+}
+
+// run evaluates q under ctx, the query's deadline, once the gate lets it.
+// The dataset is the store, restricted by the protocol's graph parameters
+// or else by the query's own FROM and FROM NAMED, which name graphs of the
+// store: nothing is loaded from anywhere else.
 func (s *Server) run(ctx context.Context, q *algebra.Query, req protocolRequest) (*outcome, error) {
-	ctx, cancel := context.WithTimeout(ctx, s.opt.Timeout)
-	defer cancel()
+	if err := s.opt.Gate.enter(ctx); err != nil {
+		return nil, err
+	}
+	defer s.opt.Gate.leave()
 	start := time.Now()
 	ds := s.ds
 	switch {
@@ -329,7 +368,7 @@ func (s *Server) run(ctx context.Context, q *algebra.Query, req protocolRequest)
 		ds = eval.Restrict(ds, q.Dataset.Default, q.Dataset.Named)
 	}
 	out := &outcome{q: q}
-	opt := eval.Options{Base: s.base}
+	opt := eval.Options{Base: s.base, MaxMemory: s.opt.MaxMemory, MaxTermSize: s.opt.MaxTermSize, MaxTriples: s.opt.MaxResults}
 	var err error
 	switch q.Form {
 	case algebra.Select:
@@ -348,7 +387,7 @@ func (s *Server) run(ctx context.Context, q *algebra.Query, req protocolRequest)
 		var res *eval.Result
 		res, err = eval.Query(ctx, ds, q, opt)
 		if err == nil {
-			out.boolean = res.Bool
+			out.boolean, out.truncated = res.Bool, res.Truncated
 			for _, t := range res.Triples {
 				out.quads = append(out.quads, t.InGraph(term.Term{}))
 			}
@@ -361,11 +400,8 @@ func (s *Server) run(ctx context.Context, q *algebra.Query, req protocolRequest)
 	}
 	out.elapsed = time.Since(start)
 	if err != nil {
-		if errors.Is(err, context.DeadlineExceeded) {
-			return nil, errorf(http.StatusServiceUnavailable, "query stopped: it ran longer than the server's limit of %s", s.opt.Timeout)
-		}
-		if errors.Is(err, context.Canceled) {
-			return nil, errorf(http.StatusServiceUnavailable, "query canceled")
+		if he := s.stopped(err); he != nil {
+			return nil, he
 		}
 		return nil, errorf(http.StatusBadRequest, "query failed: %v", err)
 	}
@@ -398,7 +434,9 @@ func (s *Server) sparqlEndpoint(w http.ResponseWriter, r *http.Request) error {
 		}
 		return s.serveQuads(w, r, o, quads)
 	}
-	q, err := s.parseQuery(req.query)
+	ctx, cancel := s.deadline(r.Context())
+	defer cancel()
+	q, err := s.parseQuery(ctx, req.query)
 	if err != nil {
 		return err
 	}
@@ -410,7 +448,7 @@ func (s *Server) sparqlEndpoint(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	out, err := s.run(r.Context(), q, req)
+	out, err := s.run(ctx, q, req)
 	if err != nil {
 		if o.format == "html" {
 			return s.renderQueryPage(w, r, queryView{Query: req.query, Error: err.Error(), status: statusOf(err)})
@@ -445,34 +483,42 @@ func (s *Server) writeOutcome(w http.ResponseWriter, r *http.Request, o offer, o
 	if out.q.Form == algebra.Construct || out.q.Form == algebra.Describe {
 		return s.serveQuads(w, r, o, out.quads)
 	}
+	// The result is written whole before the status, so that a value
+	// the format cannot hold is still an error status.
+	var b bytes.Buffer
+	if err := writeResults(&b, o.format, out, s.prefixMap()); err != nil {
+		if errors.Is(err, results.ErrUnrepresentable) {
+			return errorf(http.StatusNotAcceptable, "%v; ask for another format (application/sparql-results+json, text/csv or text/tab-separated-values hold any string)", err)
+		}
+		return err
+	}
 	h.Set("Content-Type", contentType(o.mediaType))
+	h.Set("Content-Length", strconv.Itoa(b.Len()))
 	w.WriteHeader(http.StatusOK)
-	if r.Method == http.MethodHead {
-		return nil
+	if r.Method != http.MethodHead {
+		if _, err := w.Write(b.Bytes()); err != nil {
+			s.opt.Logf("writing a response: %v", err)
+		}
 	}
+	return nil
+}
+
+// writeResults writes a SELECT or ASK result in a results format.
+func writeResults(w io.Writer, format string, out *outcome, prefixes map[string]string) error {
 	if out.q.Form == algebra.Ask {
-		return logWriteError(s, results.WriteBoolean(o.format, w, out.boolean))
+		return results.WriteBoolean(format, w, out.boolean)
 	}
-	f, _ := results.ByName(o.format)
-	wr := f.New(w, results.Options{Prefixes: s.prefixMap()})
+	f, _ := results.ByName(format)
+	wr := f.New(w, results.Options{Prefixes: prefixes})
 	if err := wr.Begin(out.q.Vars); err != nil {
-		return logWriteError(s, err)
+		return err
 	}
 	for _, row := range out.rows {
 		if err := wr.Row(row); err != nil {
-			return logWriteError(s, err)
+			return err
 		}
 	}
-	return logWriteError(s, wr.End())
-}
-
-// logWriteError logs an error met after the status line went out, when
-// no error response is possible any more.
-func logWriteError(s *Server, err error) error {
-	if err != nil {
-		s.opt.Logf("writing a response: %v", err)
-	}
-	return nil
+	return wr.End()
 }
 
 func (s *Server) prefixMap() map[string]string {

@@ -1,6 +1,7 @@
 package results
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"mime"
@@ -9,6 +10,12 @@ import (
 	"kg/internal/grammar"
 	"kg/term"
 )
+
+// ErrUnrepresentable is wrapped by the error of a writer given a value its
+// format cannot hold: the SPARQL XML format is XML 1.0, which has no way
+// to write U+0000 or most other C0 control characters, not even as
+// character references.
+var ErrUnrepresentable = errors.New("value not representable in this format")
 
 // Writer receives a SELECT result as a stream. Begin is called once with the
 // projected variable names (without "?"), Row once per solution with values

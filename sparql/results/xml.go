@@ -128,7 +128,7 @@ func appendXMLText(b []byte, s string, attr bool) ([]byte, error) {
 		case r == utf8.RuneError && !strings.HasPrefix(s[i:], "\uFFFD"):
 			return b, fmt.Errorf("results: xml: invalid UTF-8 in %q", s)
 		case !xmlChar(r):
-			return b, fmt.Errorf("results: xml: character U+%04X cannot be written in XML 1.0", r)
+			return b, fmt.Errorf("results: xml: %w: character U+%04X cannot be written in XML 1.0, not even as a character reference", ErrUnrepresentable, r)
 		default:
 			b = utf8.AppendRune(b, r)
 		}
