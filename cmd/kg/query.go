@@ -38,7 +38,9 @@ func queryCommand() *cli.Command {
 			&cli.StringFlag{Name: "base", Usage: "base `IRI` of the query (default: the query file's file: IRI, or the kg base)"},
 			&cli.StringFlag{Name: "results", Usage: "SELECT/ASK output: json, xml, csv, tsv, table (default: table on a terminal, json otherwise)"},
 			&cli.StringFlag{Name: "format", Value: "ttl", Usage: "CONSTRUCT/DESCRIBE output: ttl, nt, nq, jsonld"},
-			&cli.DurationFlag{Name: "timeout", Usage: "stop the query after `DURATION` (e.g. 30s)"},
+			&cli.DurationFlag{Name: "timeout", Usage: "stop the query after `DURATION` (e.g. 30s), parsing and loading included"},
+			&cli.Int64Flag{Name: "max-memory", Usage: "stop the query when it holds more than `BYTES`, as the evaluator estimates them (default: no limit)"},
+			&cli.IntFlag{Name: "max-term", Value: eval.DefaultMaxTermSize, Usage: "stop the query when it computes a string or number of more than `BYTES`"},
 			&cli.BoolFlag{Name: "explain", Usage: "print the algebra and the plan instead of results"},
 			&cli.StringFlag{Name: "query", Usage: "read the query from `FILE` (- for stdin)"},
 		},
@@ -47,11 +49,10 @@ func queryCommand() *cli.Command {
 }
 
 func runQuery(c *cli.Context) error {
-	text, base, err := queryText(c)
-	if err != nil {
-		return err
+	if c.Duration("timeout") < 0 || c.Int64("max-memory") < 0 || c.Int("max-term") <= 0 {
+		return usagef("query: --timeout and --max-memory must not be negative, --max-term must be positive")
 	}
-	q, err := parse.Query(text, parse.Options{Base: base})
+	text, base, err := queryText(c)
 	if err != nil {
 		return err
 	}
@@ -61,23 +62,39 @@ func runQuery(c *cli.Context) error {
 		ctx, cancel = context.WithTimeout(ctx, d)
 		defer cancel()
 	}
+	q, err := sparql.Parse(ctx, text, parse.Options{Base: base})
+	if err != nil {
+		return deadline(c, err)
+	}
 	ds, done, err := queryDataset(ctx, c, q)
 	if err != nil {
 		return deadline(c, err)
 	}
 	defer done()
+	// Nothing reaches stdout until the query has succeeded.
+	var held heldOutput
+	defer held.Discard()
+	if err := writeQuery(ctx, c, q, ds, base, &held); err != nil {
+		return deadline(c, err)
+	}
+	_, err = held.WriteTo(os.Stdout)
+	return err
+}
+
+// writeQuery evaluates q and writes its result to w.
+func writeQuery(ctx context.Context, c *cli.Context, q *algebra.Query, ds eval.Dataset, base string, w io.Writer) error {
 	if c.Bool("explain") {
 		// The query runs, so that the plan shows the steps taken with
 		// their estimated and actual row counts.
 		plan, err := eval.ExplainAnalyze(ctx, ds, q, eval.Options{Base: base})
 		if err != nil {
-			return deadline(c, err)
+			return err
 		}
-		fmt.Fprintf(os.Stdout, "algebra:\n%s\n\nplan:\n%s", algebra.Format(q.Pattern), plan)
-		return nil
+		_, err = fmt.Fprintf(w, "algebra:\n%s\n\nplan:\n%s", algebra.Format(q.Pattern), plan)
+		return err
 	}
-	opt := eval.Options{Base: base}
-	out := bufio.NewWriterSize(os.Stdout, 1<<16)
+	opt := eval.Options{Base: base, MaxMemory: c.Int64("max-memory"), MaxTermSize: c.Int("max-term")}
+	out := bufio.NewWriterSize(w, 1<<16)
 	switch q.Form {
 	case algebra.Select:
 		f, err := resultFormat(c)
@@ -85,15 +102,14 @@ func runQuery(c *cli.Context) error {
 			return err
 		}
 		kgBase, _ := baseIRI(c)
-		w := f.New(out, results.Options{Prefixes: tablePrefixes(q, kgBase)})
-		if err := w.Begin(q.Vars); err != nil {
+		rw := f.New(out, results.Options{Prefixes: tablePrefixes(q, kgBase)})
+		if err := rw.Begin(q.Vars); err != nil {
 			return err
 		}
-		err = eval.Select(ctx, ds, q, opt, w.Row)
-		if err != nil {
-			return deadline(c, err)
+		if err := eval.Select(ctx, ds, q, opt, rw.Row); err != nil {
+			return err
 		}
-		if err := w.End(); err != nil {
+		if err := rw.End(); err != nil {
 			return err
 		}
 	case algebra.Ask:
@@ -103,7 +119,7 @@ func runQuery(c *cli.Context) error {
 		}
 		res, err := eval.Query(ctx, ds, q, opt)
 		if err != nil {
-			return deadline(c, err)
+			return err
 		}
 		if err := results.WriteBoolean(f.Name, out, res.Bool); err != nil {
 			return err
@@ -115,7 +131,7 @@ func runQuery(c *cli.Context) error {
 		}
 		res, err := eval.Query(ctx, ds, q, opt)
 		if err != nil {
-			return deadline(c, err)
+			return err
 		}
 		quads := make([]term.Quad, len(res.Triples))
 		for i, t := range res.Triples {
@@ -245,10 +261,16 @@ func tablePrefixes(q *algebra.Query, base string) map[string]string {
 	return m
 }
 
-// deadline rewords a timeout so the user sees which limit stopped the query.
+// deadline rewords a timeout or a limit so the user sees which limit
+// stopped the query.
 func deadline(c *cli.Context, err error) error {
-	if errors.Is(err, context.DeadlineExceeded) {
+	switch {
+	case errors.Is(err, context.DeadlineExceeded):
 		return fmt.Errorf("query stopped: it exceeded --timeout %s", c.Duration("timeout"))
+	case errors.Is(err, eval.ErrMemory):
+		return fmt.Errorf("query stopped: it needs more memory than --max-memory %d bytes", c.Int64("max-memory"))
+	case errors.Is(err, eval.ErrTermSize):
+		return fmt.Errorf("query stopped: it computes a string or number larger than --max-term %d bytes", c.Int("max-term"))
 	}
 	return err
 }

@@ -6,7 +6,7 @@ import (
 	"fmt"
 	"net"
 	"net/http"
-	"sync/atomic"
+	"runtime/debug"
 	"time"
 
 	"github.com/urfave/cli/v2"
@@ -33,6 +33,10 @@ func serveCommand() *cli.Command {
 			&cli.DurationFlag{Name: "timeout", Value: server.DefaultTimeout, Usage: "stop a query after `DURATION` (503)"},
 			&cli.IntFlag{Name: "max-results", Value: server.DefaultMaxResults, Usage: "return at most `N` rows or triples per query"},
 			&cli.Int64Flag{Name: "max-body", Value: server.DefaultMaxBody, Usage: "refuse request bodies over `BYTES` (413)"},
+			&cli.Int64Flag{Name: "max-memory", Value: server.DefaultMaxMemory, Usage: "stop a query that holds more than `BYTES`, as the evaluator estimates them (503)"},
+			&cli.IntFlag{Name: "max-term", Value: server.DefaultMaxTermSize, Usage: "stop a query that computes a string or number of more than `BYTES` (503)"},
+			&cli.IntFlag{Name: "max-concurrent", Value: server.DefaultMaxConcurrent, Usage: "run at most `N` queries at once"},
+			&cli.IntFlag{Name: "max-queued", Value: server.DefaultMaxQueued, Usage: "let at most `N` more queries wait for a turn; beyond, 503 with Retry-After (0: no queue)"},
 			&cli.DurationFlag{Name: "grace", Value: 10 * time.Second, Usage: "on shutdown, let running requests finish for `DURATION`"},
 			&cli.DurationFlag{Name: "reload", Value: 2 * time.Second, Usage: "every `DURATION`, look for a graph committed by kg build or kg load and serve it (0: never)"},
 		},
@@ -44,9 +48,18 @@ func runServe(c *cli.Context) error {
 	if c.NArg() > 0 {
 		return usagef("serve: unexpected argument %q", c.Args().First())
 	}
-	if c.Int("max-results") <= 0 || c.Duration("timeout") <= 0 || c.Int64("max-body") <= 0 {
-		return usagef("serve: --timeout, --max-results and --max-body must be positive")
+	if c.Int("max-results") <= 0 || c.Duration("timeout") <= 0 || c.Int64("max-body") <= 0 ||
+		c.Int64("max-memory") <= 0 || c.Int("max-term") <= 0 || c.Int("max-concurrent") <= 0 {
+		return usagef("serve: --timeout, --max-results, --max-body, --max-memory, --max-term and --max-concurrent must be positive")
 	}
+	if c.Int("max-queued") < 0 || c.Duration("grace") < 0 || c.Duration("reload") < 0 {
+		return usagef("serve: --max-queued, --grace and --reload must not be negative")
+	}
+	queued := c.Int("max-queued")
+	if queued == 0 {
+		queued = -1 // no queue, where the server's zero means its default
+	}
+	gate := server.NewGate(c.Int("max-concurrent"), max(queued, 0))
 	base, err := baseIRI(c)
 	if err != nil {
 		return err
@@ -58,13 +71,16 @@ func runServe(c *cli.Context) error {
 			return nil, err
 		}
 		srv, err := server.New(ctx, st, server.Options{
-			Base:       base,
-			Timeout:    c.Duration("timeout"),
-			MaxResults: c.Int("max-results"),
-			MaxBody:    c.Int64("max-body"),
-			Seeds:      global(c, "seeds"),
-			Contact:    global(c, "contact"),
-			Logf:       log.Notef,
+			Base:        base,
+			Timeout:     c.Duration("timeout"),
+			MaxResults:  c.Int("max-results"),
+			MaxBody:     c.Int64("max-body"),
+			MaxMemory:   c.Int64("max-memory"),
+			MaxTermSize: c.Int("max-term"),
+			Gate:        gate,
+			Seeds:       global(c, "seeds"),
+			Contact:     global(c, "contact"),
+			Logf:        log.Notef,
 		})
 		if err != nil {
 			st.Close()
@@ -76,15 +92,14 @@ func runServe(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	var live atomic.Pointer[served]
-	live.Store(first)
-	defer func() { live.Load().st.Close() }()
+	live := server.NewLive(first.srv, first.close)
+	defer live.Close()
 	ln, err := net.Listen("tcp", c.String("addr"))
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)
 	}
 	hs := &http.Server{
-		Handler:           http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { live.Load().srv.ServeHTTP(w, r) }),
+		Handler:           live,
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       time.Minute,
 		// Room for the query deadline plus writing the result.
@@ -94,9 +109,7 @@ func runServe(c *cli.Context) error {
 	}
 	log.Notef("serving %s as %s at http://%s/ (Ctrl+C stops)", first.st.Location(), base, ln.Addr())
 	if every := c.Duration("reload"); every > 0 {
-		// An old graph is closed only once requests that may still use it
-		// are past their write deadline.
-		go watchStore(c.Context, every, &live, open, hs.WriteTimeout, log)
+		go watchStore(c.Context, every, first, live, open, log)
 	}
 	done := make(chan error, 1)
 	go func() { done <- hs.Serve(ln) }()
@@ -122,10 +135,18 @@ type served struct {
 	srv *server.Server
 }
 
+// close closes the store of a graph no request uses any more and hands
+// its memory back to the system: a graph can take hundreds of megabytes,
+// which the runtime would otherwise keep for a while.
+func (s *served) close() {
+	s.st.Close()
+	go debug.FreeOSMemory()
+}
+
 // watchStore swaps in a new graph when the store reports that one was
-// committed. A graph that fails to load is reported once and the previous
-// one stays up.
-func watchStore(ctx context.Context, every time.Duration, live *atomic.Pointer[served], open func(context.Context) (*served, error), linger time.Duration, log *logger) {
+// committed; the replaced one is closed when its last request ends. A
+// graph that fails to load is reported once and the previous one stays up.
+func watchStore(ctx context.Context, every time.Duration, cur *served, live *server.Live, open func(context.Context) (*served, error), log *logger) {
 	t := time.NewTicker(every)
 	defer t.Stop()
 	lastErr := ""
@@ -135,7 +156,6 @@ func watchStore(ctx context.Context, every time.Duration, live *atomic.Pointer[s
 			return
 		case <-t.C:
 		}
-		cur := live.Load()
 		ch, ok := cur.st.(store.Changer)
 		if !ok {
 			return // this kind of store cannot tell; nothing to watch
@@ -153,8 +173,8 @@ func watchStore(ctx context.Context, every time.Duration, live *atomic.Pointer[s
 			continue
 		}
 		lastErr = ""
-		live.Store(next)
-		time.AfterFunc(linger, func() { cur.st.Close() })
+		live.Swap(next.srv, next.close)
+		cur = next
 		log.Notef("serving the graph newly committed to %s", next.st.Location())
 	}
 }
