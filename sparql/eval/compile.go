@@ -1,6 +1,7 @@
 package eval
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -25,10 +26,30 @@ type compiler struct {
 	names []string
 	// prefixes of the query, to shorten IRIs in plans
 	prefixes []algebra.Prefix
+	// depth is the nesting of the pattern or expression being compiled.
+	depth int
 	// computed are the slots BIND and aggregates fill: their strings are
 	// made by the query, not shared with the dataset.
 	computed []int
 }
+
+// MaxDepth bounds the nesting of patterns and expressions the evaluator
+// accepts: it evaluates them recursively, and a query nested deeper (a
+// million "!" before a FILTER's operand) would exhaust the stack.
+const MaxDepth = 10000
+
+// ErrTooDeep is wrapped by the error of a query nested deeper than MaxDepth.
+var ErrTooDeep = errors.New("query nested too deeply")
+
+// enter counts one level of nesting and refuses to go past MaxDepth.
+func (c *compiler) enter() error {
+	if c.depth++; c.depth > MaxDepth {
+		return fmt.Errorf("%w: patterns or expressions nested deeper than %d", ErrTooDeep, MaxDepth)
+	}
+	return nil
+}
+
+func (c *compiler) leave() { c.depth-- }
 
 // computedSlot returns the slot of a variable the query computes.
 func (c *compiler) computedSlot(name string) int {
@@ -121,6 +142,10 @@ type node interface {
 }
 
 func (c *compiler) pattern(p algebra.Pattern) (node, error) {
+	if err := c.enter(); err != nil {
+		return nil, err
+	}
+	defer c.leave()
 	switch p := p.(type) {
 	case algebra.BGP:
 		b := &bgpNode{}

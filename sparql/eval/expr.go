@@ -213,6 +213,10 @@ func exprVars(e cexpr, into varSet) (exists bool) {
 }
 
 func (c *compiler) expr(e algebra.Expr) (cexpr, error) {
+	if err := c.enter(); err != nil {
+		return nil, err
+	}
+	defer c.leave()
 	switch e := e.(type) {
 	case algebra.VarExpr:
 		return varExpr{slot: c.slot(e.Name)}, nil

@@ -9,6 +9,7 @@ import (
 
 	"kg/sparql/algebra"
 	"kg/sparql/parse"
+	"kg/term"
 )
 
 func mustParse(t *testing.T, query string) *algebra.Query {
@@ -141,5 +142,24 @@ func TestConstructStopsAtLimit(t *testing.T) {
 	res, err = Query(context.Background(), ds, mustParse(t, `CONSTRUCT { :a :b :c } {}`), Options{MaxTriples: 1})
 	if err != nil || len(res.Triples) != 1 || res.Truncated {
 		t.Errorf("one triple at a limit of one: %v, truncated %v, err %v", res.Triples, res.Truncated, err)
+	}
+}
+
+// TestDepthLimit: an expression nested deeper than MaxDepth is refused
+// before evaluation, which would recurse once per level; one within the
+// bound runs. The algebra is built here, whatever the parser accepts.
+func TestDepthLimit(t *testing.T) {
+	nested := func(n int) *algebra.Query {
+		var e algebra.Expr = algebra.TermExpr{Term: term.Literal("true", term.XSDBoolean)}
+		for range n {
+			e = algebra.Unary{Op: "!", X: e}
+		}
+		return &algebra.Query{Form: algebra.Ask, Pattern: algebra.Filter{Expr: e, Inner: algebra.BGP{}}}
+	}
+	if _, err := Query(context.Background(), NewMemDataset(), nested(MaxDepth+10), Options{}); !errors.Is(err, ErrTooDeep) {
+		t.Errorf("err = %v, want ErrTooDeep", err)
+	}
+	if res, err := Query(context.Background(), NewMemDataset(), nested(1000), Options{}); err != nil || !res.Bool {
+		t.Errorf("1000 levels: %v, %v", res, err)
 	}
 }
