@@ -163,3 +163,36 @@ func TestDepthLimit(t *testing.T) {
 		t.Errorf("1000 levels: %v, %v", res, err)
 	}
 }
+
+// TestValuesProbedByIndex: a large VALUES table probed with some of its
+// variables bound finds its rows through an index on those columns, rows
+// with UNDEF there included, in table order.
+func TestValuesProbedByIndex(t *testing.T) {
+	ds := NewMemDataset()
+	for i := range 40 {
+		ds.Add(term.Quad{S: term.IRI(fmt.Sprintf("http://ex/s%d", i)), P: term.IRI("http://ex/p"), O: term.Literal(fmt.Sprint(i), term.XSDInteger)})
+	}
+	var rows strings.Builder
+	for i := range 30 {
+		fmt.Fprintf(&rows, " (:s%d %d)", i, i)
+	}
+	for i := range 10 {
+		fmt.Fprintf(&rows, " (:t%d %d)", i, i)
+	}
+	rows.WriteString(" (UNDEF 100) (UNDEF 101)")
+	q := mustParse(t, `SELECT ?s ?x ?o { ?s :p ?o VALUES (?s ?x) {`+rows.String()+` } }`)
+	res, err := Query(context.Background(), ds, q, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 30 rows meet their one triple, the 10 of unknown things none, and
+	// the 2 with UNDEF every one of the 40 triples.
+	if len(res.Rows) != 30+2*40 {
+		t.Errorf("%d rows, want %d", len(res.Rows), 30+2*40)
+	}
+	for _, r := range res.Rows {
+		if r[1].Value != "100" && r[1].Value != "101" && r[1].Value != r[2].Value {
+			t.Errorf("row %v joins ?x %s with ?o %s", r, r[1].Value, r[2].Value)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package eval
 
 import (
+	"fmt"
 	"slices"
 	"sort"
 	"strings"
@@ -541,25 +542,67 @@ type tableNode struct {
 	slots []int
 	rows  [][]term.Term
 
-	// For large tables probed with every variable bound: the rows by
-	// their values, and the rows with an UNDEF, which match anything.
-	index   map[string][]int
+	// For large tables probed with some variables bound: the rows by
+	// their values in the bound columns, one index per set of columns.
+	indexes map[string]*tableIndex
+}
+
+// tableIndex finds the rows of a table that may match a solution binding
+// some of its columns: those with the same values there, and those with
+// an UNDEF there, which match anything.
+type tableIndex struct {
+	cols    []int // positions in slots
+	rows    map[string][]int
 	partial []int
 }
 
 // indexMin is the size from which a table is probed by hash.
 const indexMin = 16
 
-func (t *tableNode) buildIndex() {
-	t.index = map[string][]int{}
+// indexOn returns the index of the table on the given columns, building
+// it the first time.
+func (t *tableNode) indexOn(ev *evaluator, cols []int) *tableIndex {
+	name := fmt.Sprint(cols)
+	if idx, ok := t.indexes[name]; ok {
+		return idx
+	}
+	idx := &tableIndex{cols: cols, rows: map[string][]int{}}
+	key := make(solution, len(cols))
 	for i, r := range t.rows {
-		if slices.ContainsFunc(r, term.Term.IsZero) {
-			t.partial = append(t.partial, i)
+		undef := false
+		for j, c := range cols {
+			key[j] = r[c]
+			undef = undef || r[c].IsZero()
+		}
+		if undef {
+			idx.partial = append(idx.partial, i)
 			continue
 		}
-		k := solutionKey(r, nil)
-		t.index[k] = append(t.index[k], i)
+		k := solutionKey(key, nil)
+		idx.rows[k] = append(idx.rows[k], i)
 	}
+	ev.alloc(int64(len(t.rows)) * mapEntry)
+	if t.indexes == nil {
+		t.indexes = map[string]*tableIndex{}
+	}
+	t.indexes[name] = idx
+	return idx
+}
+
+// candidates returns, in table order, the rows that may match sol.
+func (idx *tableIndex) candidates(slots []int, sol solution) []int {
+	key := make(solution, len(idx.cols))
+	for j, c := range idx.cols {
+		key[j] = sol[slots[c]]
+	}
+	match := idx.rows[solutionKey(key, nil)]
+	if len(idx.partial) == 0 {
+		return match
+	}
+	out := make([]int, 0, len(match)+len(idx.partial))
+	out = append(append(out, match...), idx.partial...)
+	slices.Sort(out)
+	return out
 }
 
 func (t *tableNode) scope() varSet {
@@ -589,13 +632,27 @@ func (t *tableNode) certain() varSet {
 func (t *tableNode) safeUnder(func(int) bool) bool { return true }
 
 func (t *tableNode) run(ev *evaluator, _ term.Term, sol solution, yield func(solution) bool) bool {
-	if len(t.rows) >= indexMin && allBound(t.slots, sol) {
-		// A membership test: matching rows leave the solution as it is.
-		if t.index == nil {
-			t.buildIndex()
+	var cols []int
+	if len(t.rows) >= indexMin {
+		for i, v := range t.slots {
+			if !sol[v].IsZero() {
+				cols = append(cols, i)
+			}
 		}
-		n := len(t.index[solutionKey(sol, t.slots)])
-		for _, i := range t.partial {
+	}
+	if len(cols) == 0 {
+		for i := range t.rows {
+			if !t.yieldRow(sol, i, yield) {
+				return false
+			}
+		}
+		return true
+	}
+	idx := t.indexOn(ev, cols)
+	if len(cols) == len(t.slots) {
+		// A membership test: matching rows leave the solution as it is.
+		n := len(idx.rows[solutionKey(sol, t.slots)])
+		for _, i := range idx.partial {
 			if compatibleRow(t.slots, t.rows[i], sol) {
 				n++
 			}
@@ -607,33 +664,35 @@ func (t *tableNode) run(ev *evaluator, _ term.Term, sol solution, yield func(sol
 		}
 		return true
 	}
-	var undo []int
-	for _, r := range t.rows {
-		ok := true
-		undo = undo[:0]
-		for i, v := range r {
-			if v.IsZero() {
-				continue
-			}
-			s := t.slots[i]
-			if cur := sol[s]; cur.IsZero() {
-				sol[s] = v
-				undo = append(undo, s)
-			} else if cur != v {
-				ok = false
-				break
-			}
-		}
-		cont := true
-		if ok {
-			cont = yield(sol)
-		}
-		unbind(sol, undo)
-		if !cont {
+	for _, i := range idx.candidates(t.slots, sol) {
+		if !t.yieldRow(sol, i, yield) {
 			return false
 		}
 	}
 	return true
+}
+
+// yieldRow extends sol with row i when they are compatible, yields it and
+// restores sol; it returns false when the consumer stops.
+func (t *tableNode) yieldRow(sol solution, i int, yield func(solution) bool) bool {
+	var undo [8]int
+	bound := undo[:0]
+	for j, v := range t.rows[i] {
+		if v.IsZero() {
+			continue
+		}
+		s := t.slots[j]
+		if cur := sol[s]; cur.IsZero() {
+			sol[s] = v
+			bound = append(bound, s)
+		} else if cur != v {
+			unbind(sol, bound)
+			return true
+		}
+	}
+	cont := yield(sol)
+	unbind(sol, bound)
+	return cont
 }
 
 // compatibleRow reports whether a table row agrees with sol on the
