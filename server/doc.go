@@ -34,7 +34,8 @@
 // 32 MiB. The server reads the store at start (labels, types, passages,
 // counts, the query dataset) and never writes to it. A Server serves one
 // graph; kg serve makes a new Server when the store reports a newer graph
-// (store.Changer) and swaps it in, so a rebuild needs no restart.
+// (store.Changer) and swaps it in through a Live, so a rebuild needs no
+// restart; the replaced graph is closed when its last request ends.
 //
 // # Dereferencing: 200 with Content-Location, not 303
 //
@@ -84,14 +85,20 @@
 // SERVICE is refused by the parser. SPARQL Update (the update parameter or
 // application/sparql-update) is refused: the endpoint is read-only.
 //
-// Limits: a query runs under Options.Timeout (503 with a message when it
-// is exceeded; the evaluator checks the deadline as it works, so the query
-// really stops; a client that goes away stops it too); at most
-// Options.MaxResults rows or triples are returned, every result says the
-// limit in KG-Result-Limit and a cut result has KG-Results-Truncated:
-// true. The rows are held until the query ends (bounded by the limit) so
-// that a deadline or error is still a proper status rather than a broken
-// stream. Bodies over Options.MaxBody are 413, request targets over
+// Limits: a query runs under Options.Timeout from the moment its request
+// is read, parsing and waiting for a turn included (503 with a message
+// when it is exceeded; the evaluator checks the deadline as it works, so
+// the query really stops; a client that goes away stops it too), within
+// Options.MaxMemory as the evaluator estimates it and computing no term
+// over Options.MaxTermSize (503 otherwise). At most MaxConcurrent queries
+// run at once and MaxQueued wait; beyond, and when the deadline passes
+// while waiting, 503 with Retry-After. At most Options.MaxResults rows or
+// triples are returned (CONSTRUCT and DESCRIBE stop building there), every
+// result says the limit in KG-Result-Limit and a cut result has
+// KG-Results-Truncated: true. The result is written whole before the
+// status goes out, so that a deadline, an error or a value the format
+// cannot hold (U+0000 in SPARQL XML: 406) is still a proper status rather
+// than a broken stream. A malformed query string is 400. Bodies over Options.MaxBody are 413, request targets over
 // MaxURI 414, header fields over MaxHeader 431. Errors: 400 with the
 // parser's "line:column: message", 405 with Allow, 406, 415 for other
 // POST media types. CORS: Access-Control-Allow-Origin: * on every
