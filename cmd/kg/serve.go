@@ -55,11 +55,8 @@ func runServe(c *cli.Context) error {
 	if c.Int("max-queued") < 0 || c.Duration("grace") < 0 || c.Duration("reload") < 0 {
 		return usagef("serve: --max-queued, --grace and --reload must not be negative")
 	}
-	queued := c.Int("max-queued")
-	if queued == 0 {
-		queued = -1 // no queue, where the server's zero means its default
-	}
-	gate := server.NewGate(c.Int("max-concurrent"), max(queued, 0))
+	// One bound on concurrent queries for every graph served in turn.
+	gate := server.NewGate(c.Int("max-concurrent"), c.Int("max-queued"))
 	base, err := baseIRI(c)
 	if err != nil {
 		return err
