@@ -51,3 +51,17 @@ func TestQueryLimits(t *testing.T) {
 		})
 	}
 }
+
+// TestServeLimitFlags: kg serve refuses limits that make no sense before
+// it opens the store.
+func TestServeLimitFlags(t *testing.T) {
+	dir := t.TempDir()
+	for _, args := range [][]string{
+		{"--max-memory", "0"}, {"--max-term", "-1"}, {"--max-concurrent", "0"}, {"--max-queued", "-1"}, {"--grace", "-1s"},
+	} {
+		r := kg(t, dir, append([]string{"--store", filepath.Join(dir, "none"), "serve"}, args...)...)
+		if msg := strings.TrimSpace(r.stderr); r.code != 2 || !strings.Contains(msg, args[0]) || strings.Contains(msg, "\n") {
+			t.Errorf("serve %v: exit %d, stderr %q; want exit 2 naming %s", args, r.code, msg, args[0])
+		}
+	}
+}
