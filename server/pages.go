@@ -406,8 +406,15 @@ func (s *Server) queryPage(w http.ResponseWriter, r *http.Request) error {
 		text = qs.Get("query")
 	}
 	v := queryView{Query: text}
-	ctx, cancel := s.deadline(r.Context())
-	defer cancel()
+	ctx, done, err := s.admit(r.Context())
+	if err != nil {
+		if he, ok := err.(*httpError); ok && he.retryAfter > 0 {
+			w.Header().Set("Retry-After", strconv.Itoa(he.retryAfter))
+		}
+		v.Error, v.status = err.Error(), statusOf(err)
+		return s.renderQueryPage(w, r, v)
+	}
+	defer done()
 	q, err := s.parseQuery(ctx, text)
 	if err == nil {
 		var out *outcome

@@ -16,7 +16,6 @@ import (
 	"unicode/utf8"
 
 	"kg/export"
-	"kg/sparql"
 	"kg/sparql/algebra"
 	"kg/sparql/eval"
 	"kg/sparql/parse"
@@ -304,22 +303,29 @@ type outcome struct {
 
 var errLimit = errors.New("result limit reached")
 
-// deadline returns the context of one query: its deadline runs from the
-// moment the request is read, through parsing, waiting for a turn and
-// evaluation.
-func (s *Server) deadline(ctx context.Context) (context.Context, context.CancelFunc) {
-	return context.WithTimeout(ctx, s.opt.Timeout)
+// admit starts one query: its deadline runs from the moment the request
+// is read, through waiting for a turn at the gate, parsing and evaluation.
+// Parsing happens within the turn, so that the work of parsing is bounded
+// by the gate too (the body by MaxBody). done ends the query.
+func (s *Server) admit(ctx context.Context) (_ context.Context, done func(), _ error) {
+	ctx, cancel := context.WithTimeout(ctx, s.opt.Timeout)
+	if err := s.opt.Gate.enter(ctx); err != nil {
+		cancel()
+		return nil, nil, err
+	}
+	return ctx, func() { s.opt.Gate.leave(); cancel() }, nil
 }
 
-// parseQuery parses the text under the query's deadline; syntax errors are
-// 400 with the parser's message (line:column: what).
+// parseQuery parses the text within the query's deadline, which parsing
+// counts against; syntax errors are 400 with the parser's message
+// (line:column: what).
 func (s *Server) parseQuery(ctx context.Context, text string) (*algebra.Query, error) {
 	if strings.TrimSpace(text) == "" {
 		return nil, errorf(http.StatusBadRequest, "empty query")
 	}
-	q, err := sparql.Parse(ctx, text, parse.Options{Base: s.base})
-	if errors.Is(err, eval.ErrCanceled) {
-		return nil, s.stopped(err)
+	q, err := parse.Query(text, parse.Options{Base: s.base})
+	if cerr := ctx.Err(); cerr != nil {
+		return nil, s.stopped(cerr)
 	}
 	if err != nil {
 		return nil, errorf(http.StatusBadRequest, "query syntax error: %v", err)
@@ -350,15 +356,11 @@ func mebibytes(n int64) string {
 	return strconv.FormatInt(n, 10) + " bytes"
 }
 
-// run evaluates q under ctx, the query's deadline, once the gate lets it.
-// The dataset is the store, restricted by the protocol's graph parameters
-// or else by the query's own FROM and FROM NAMED, which name graphs of the
-// store: nothing is loaded from anywhere else.
+// run evaluates q under ctx, a query admitted by admit. The dataset is the
+// store, restricted by the protocol's graph parameters or else by the
+// query's own FROM and FROM NAMED, which name graphs of the store: nothing
+// is loaded from anywhere else.
 func (s *Server) run(ctx context.Context, q *algebra.Query, req protocolRequest) (*outcome, error) {
-	if err := s.opt.Gate.enter(ctx); err != nil {
-		return nil, err
-	}
-	defer s.opt.Gate.leave()
 	start := time.Now()
 	ds := s.ds
 	switch {
@@ -434,8 +436,11 @@ func (s *Server) sparqlEndpoint(w http.ResponseWriter, r *http.Request) error {
 		}
 		return s.serveQuads(w, r, o, quads)
 	}
-	ctx, cancel := s.deadline(r.Context())
-	defer cancel()
+	ctx, done, err := s.admit(r.Context())
+	if err != nil {
+		return err
+	}
+	defer done()
 	q, err := s.parseQuery(ctx, req.query)
 	if err != nil {
 		return err
