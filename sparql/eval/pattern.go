@@ -1,7 +1,6 @@
 package eval
 
 import (
-	"fmt"
 	"slices"
 	"sort"
 	"strings"
@@ -543,8 +542,9 @@ type tableNode struct {
 	rows  [][]term.Term
 
 	// For large tables probed with some variables bound: the rows by
-	// their values in the bound columns, one index per set of columns.
-	indexes map[string]*tableIndex
+	// their values in the bound columns, one index per set of columns
+	// (a bit mask of their positions).
+	indexes map[uint64]*tableIndex
 }
 
 // tableIndex finds the rows of a table that may match a solution binding
@@ -556,14 +556,21 @@ type tableIndex struct {
 	partial []int
 }
 
-// indexMin is the size from which a table is probed by hash.
-const indexMin = 16
+// indexMin is the size from which a table is probed by hash; tables of
+// more than indexMaxCols variables are not.
+const (
+	indexMin     = 16
+	indexMaxCols = 64
+)
 
 // indexOn returns the index of the table on the given columns, building
 // it the first time.
 func (t *tableNode) indexOn(ev *evaluator, cols []int) *tableIndex {
-	name := fmt.Sprint(cols)
-	if idx, ok := t.indexes[name]; ok {
+	var mask uint64
+	for _, c := range cols {
+		mask |= 1 << c
+	}
+	if idx, ok := t.indexes[mask]; ok {
 		return idx
 	}
 	idx := &tableIndex{cols: cols, rows: map[string][]int{}}
@@ -583,9 +590,9 @@ func (t *tableNode) indexOn(ev *evaluator, cols []int) *tableIndex {
 	}
 	ev.alloc(int64(len(t.rows)) * mapEntry)
 	if t.indexes == nil {
-		t.indexes = map[string]*tableIndex{}
+		t.indexes = map[uint64]*tableIndex{}
 	}
-	t.indexes[name] = idx
+	t.indexes[mask] = idx
 	return idx
 }
 
@@ -633,7 +640,7 @@ func (t *tableNode) safeUnder(func(int) bool) bool { return true }
 
 func (t *tableNode) run(ev *evaluator, _ term.Term, sol solution, yield func(solution) bool) bool {
 	var cols []int
-	if len(t.rows) >= indexMin {
+	if len(t.rows) >= indexMin && len(t.slots) <= indexMaxCols {
 		for i, v := range t.slots {
 			if !sol[v].IsZero() {
 				cols = append(cols, i)
