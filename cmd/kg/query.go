@@ -83,17 +83,17 @@ func runQuery(c *cli.Context) error {
 
 // writeQuery evaluates q and writes its result to w.
 func writeQuery(ctx context.Context, c *cli.Context, q *algebra.Query, ds eval.Dataset, base string, w io.Writer) error {
+	opt := eval.Options{Base: base, MaxMemory: c.Int64("max-memory"), MaxTermSize: c.Int("max-term")}
 	if c.Bool("explain") {
 		// The query runs, so that the plan shows the steps taken with
 		// their estimated and actual row counts.
-		plan, err := eval.ExplainAnalyze(ctx, ds, q, eval.Options{Base: base})
+		plan, err := eval.ExplainAnalyze(ctx, ds, q, opt)
 		if err != nil {
 			return err
 		}
 		_, err = fmt.Fprintf(w, "algebra:\n%s\n\nplan:\n%s", algebra.Format(q.Pattern), plan)
 		return err
 	}
-	opt := eval.Options{Base: base, MaxMemory: c.Int64("max-memory"), MaxTermSize: c.Int("max-term")}
 	out := bufio.NewWriterSize(w, 1<<16)
 	switch q.Form {
 	case algebra.Select:
