@@ -2,6 +2,7 @@ package export
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io"
 	"sort"
@@ -119,10 +120,10 @@ func (e *rdfxmlEncoder) Encode(q term.Quad) error {
 	}
 	ns, local, ok := splitQName(q.P.Value)
 	if !ok {
-		return e.fail(fmt.Errorf("export: RDF/XML cannot write predicate <%s>: it does not end in an XML name", q.P.Value))
+		return e.fail(fmt.Errorf("export: %w: RDF/XML cannot write predicate <%s>: it does not end in an XML name", ErrUnrepresentable, q.P.Value))
 	}
 	if ns == term.RDFNS && rdfReserved[local] {
-		return e.fail(fmt.Errorf("export: RDF/XML cannot write predicate rdf:%s", local))
+		return e.fail(fmt.Errorf("export: %w: RDF/XML cannot write predicate rdf:%s", ErrUnrepresentable, local))
 	}
 	if q.O.IsLiteral() {
 		if err := checkXMLChars(q.O.Value); err != nil {
@@ -242,13 +243,19 @@ func (e *rdfxmlEncoder) Close() error {
 	return nil
 }
 
+// ErrUnrepresentable is wrapped by the error of an encoder given a quad its
+// syntax cannot write: RDF/XML has no way to write U+0000 and most other
+// C0 controls (XML 1.0 excludes them, even as character references), nor
+// a predicate that does not end in an XML name.
+var ErrUnrepresentable = errors.New("not representable in this syntax")
+
 // checkXMLChars rejects characters that XML 1.0 cannot carry even as
 // character references (§2.2 Char).
 func checkXMLChars(s string) error {
 	for _, r := range s {
 		if !(r == 0x9 || r == 0xA || r == 0xD || r >= 0x20 && r <= 0xD7FF ||
 			r >= 0xE000 && r <= 0xFFFD || r >= 0x10000 && r <= 0x10FFFF) {
-			return fmt.Errorf("export: RDF/XML cannot carry %U in literal %q", r, s)
+			return fmt.Errorf("export: %w: RDF/XML cannot carry %U in literal %q", ErrUnrepresentable, r, s)
 		}
 	}
 	return nil

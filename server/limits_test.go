@@ -46,8 +46,8 @@ func smallServer(t *testing.T, n int, opt Options) *Server {
 // TestNULInXMLResults: XML 1.0 cannot hold U+0000, not even as a
 // character reference, and the SPARQL XML results format has no escape of
 // its own: a result holding one is 406 with a message naming the
-// character and formats that can carry it, never 200 with an empty body.
-// JSON carries it.
+// character and formats that can carry it, never 200 with an empty body;
+// so is RDF/XML, for CONSTRUCT results and descriptions. JSON carries it.
 func TestNULInXMLResults(t *testing.T) {
 	s := smallServer(t, 3, Options{})
 	q := `SELECT ?n WHERE { ?s <` + testBase + `note> ?n }`
@@ -58,6 +58,14 @@ func TestNULInXMLResults(t *testing.T) {
 	w = do(t, s, sparqlGET(q, nil, "application/sparql-results+json"))
 	if w.Code != 200 || !strings.Contains(w.Body.String(), `a\u0000b`) {
 		t.Errorf("JSON: status %d, body %q", w.Code, w.Body)
+	}
+	w = do(t, s, sparqlGET(`CONSTRUCT WHERE { ?s <`+testBase+`note> ?n }`, nil, "application/rdf+xml"))
+	if w.Code != http.StatusNotAcceptable || !strings.Contains(w.Body.String(), "U+0000") {
+		t.Errorf("RDF/XML: status %d, body %q; want 406 naming U+0000", w.Code, w.Body)
+	}
+	w = do(t, s, get("/id/thing-0", "application/rdf+xml"))
+	if w.Code != http.StatusNotAcceptable || !strings.Contains(w.Body.String(), "U+0000") {
+		t.Errorf("RDF/XML description: status %d, body %q; want 406 naming U+0000", w.Code, w.Body)
 	}
 	w = do(t, s, sparqlGET(`SELECT ?l WHERE { ?s <http://www.w3.org/2000/01/rdf-schema#label> ?l }`, nil, "application/sparql-results+xml"))
 	if w.Code != 200 || !strings.Contains(w.Body.String(), "thing 1") || w.Header().Get("Content-Length") == "" {

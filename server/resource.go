@@ -3,6 +3,7 @@ package server
 import (
 	"bytes"
 	"context"
+	"errors"
 	"net/http"
 	"net/url"
 	"slices"
@@ -220,6 +221,9 @@ func (s *Server) representation(r *http.Request, doc *document, o offer) ([]byte
 			f, _ := export.ByName(o.format)
 			body, err = s.encode(f, quads)
 		}
+	}
+	if errors.Is(err, export.ErrUnrepresentable) {
+		return nil, errorf(http.StatusNotAcceptable, "%v; ask for another format (Turtle, N-Triples, JSON-LD hold any string and IRI)", err)
 	}
 	if err != nil {
 		return nil, err

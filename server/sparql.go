@@ -542,6 +542,9 @@ func (s *Server) serveQuads(w http.ResponseWriter, r *http.Request, o offer, qua
 		return fmt.Errorf("no RDF format %q", o.format)
 	}
 	body, err := s.encode(f, quads)
+	if errors.Is(err, export.ErrUnrepresentable) {
+		return errorf(http.StatusNotAcceptable, "%v; ask for another format (Turtle, N-Triples, JSON-LD hold any string and IRI)", err)
+	}
 	if err != nil {
 		return err
 	}
