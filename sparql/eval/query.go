@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"time"
 
@@ -62,9 +63,20 @@ func Query(ctx context.Context, ds Dataset, q *algebra.Query, opt Options) (*Res
 		if err != nil {
 			return nil, err
 		}
+		// The columns of computed values: their strings are the rows' own.
+		var computed []int
+		for i, v := range q.Vars {
+			if slices.Contains(ev.comp.computed, ev.comp.slot(v)) {
+				computed = append(computed, i)
+			}
+		}
 		err = ev.selectRows(q, root, func(row []term.Term) error {
 			r := append([]term.Term(nil), row...)
-			if !ev.alloc(ev.solutionBytes(r)) {
+			b := sliceBytes + int64(len(r))*termBytes
+			for _, i := range computed {
+				b += int64(len(r[i].Value))
+			}
+			if !ev.alloc(b) {
 				return ev.err
 			}
 			res.Rows = append(res.Rows, r)
