@@ -49,8 +49,12 @@ type accumulator struct {
 	err   error
 }
 
-// accBytes is the size of an accumulator, for the memory estimate.
-const accBytes = int64(unsafe.Sizeof(accumulator{}))
+// accBytes and groupBytes are the sizes of an accumulator and a group,
+// for the memory estimate.
+const (
+	accBytes   = int64(unsafe.Sizeof(accumulator{}))
+	groupBytes = int64(unsafe.Sizeof(group{}))
+)
 
 func (a *accumulator) add(ev *evaluator, g term.Term, sol solution) {
 	if a.err != nil {
@@ -194,7 +198,7 @@ func (n *groupNode) run(ev *evaluator, g term.Term, sol solution, yield func(sol
 				key[b] = s[b]
 			}
 			gr = n.newGroup(key)
-			b := ev.solutionBytes(key) + int64(len(gr.accs))*accBytes + mapEntry
+			b := ev.solutionBytes(key) + int64(len(gr.accs))*accBytes + int64(len(k)) + mapEntry + groupBytes
 			mem += b
 			if !ev.alloc(b) {
 				return false

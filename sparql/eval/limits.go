@@ -26,8 +26,9 @@ const DefaultMaxTermSize = 16 << 20
 const (
 	termBytes  = int64(unsafe.Sizeof(term.Term{}))
 	sliceBytes = int64(unsafe.Sizeof([]term.Term(nil)))
-	// mapEntry is the overhead of one entry of a map keyed by string.
-	mapEntry = 48
+	// mapEntry is the overhead of one entry of a map keyed by string,
+	// the map's growth included.
+	mapEntry = 64
 	// tripleBytes is a constructed triple: in the result and in the set
 	// of triples seen.
 	tripleBytes = 2*int64(unsafe.Sizeof(term.Triple{})) + mapEntry
