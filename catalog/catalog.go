@@ -33,39 +33,48 @@ const (
 // Defaults applied by DCAT and VoID to empty fields of a Dataset.
 const (
 	// CC0 1.0, the licence IRI as Creative Commons publishes it.
-	DefaultLicense = "http://creativecommons.org/publicdomain/zero/1.0/"
-	// DefaultContactEmail is a placeholder: publishers pass the real
-	// address (kg takes it from a command-line flag).
-	DefaultContactEmail = "opendata@example.org"
+	DefaultLicense      = "http://creativecommons.org/publicdomain/zero/1.0/"
 	DefaultAccessRights = AccessRight + "PUBLIC"
 )
 
-// PublisherInfo describes the agent that publishes the dataset.
+// DataportalOrganisation is the namespace of dataportal.se's publisher
+// IRIs: SE followed by the ten digits of the organisationsnummer.
+const DataportalOrganisation = "http://dataportal.se/organisation/"
+
+// PublisherInfo describes the agent that publishes the dataset: the body
+// that runs kg, never the author of a source report.
 type PublisherInfo struct {
-	IRI        string            // empty: Base + "publisher"
-	Name       map[string]string // language → name
+	IRI        string            // empty: DataportalOrganisation + "SE" + orgnr, else Base + "publisher"
+	Name       map[string]string // language ("" for none) → name
 	Homepage   string
 	Type       string // ADMS publisher type IRI
-	Identifier string // organisation number, written only when set
+	Identifier string // organisationsnummer NNNNNN-NNNN, written only when set
 }
 
-// DefaultPublisher is Sveriges Kommuner och Regioner (SKR), the
-// publisher of the report the graph is built from. Its organisation number
-// is left out: set Identifier from an authoritative source.
-var DefaultPublisher = PublisherInfo{
-	Name: map[string]string{
-		"sv": "Sveriges Kommuner och Regioner",
-		"en": "Swedish Association of Local Authorities and Regions",
-	},
-	Homepage: "https://skr.se/",
-	Type:     PublisherTyp + "NonProfitOrganisation",
+// PublisherIRI is the dataportal.se IRI of the organisation with the
+// organisationsnummer orgnr (NNNNNN-NNNN or ten digits).
+func PublisherIRI(orgnr string) string {
+	return DataportalOrganisation + "SE" + strings.ReplaceAll(orgnr, "-", "")
 }
 
 // Dump is one downloadable serialisation of the dataset.
 type Dump struct {
-	Format    string // short format name, such as "ttl"
-	MediaType string // such as "text/turtle"
-	URL       string
+	Format      string // short format name, such as "ttl" or "ttl.gz"
+	MediaType   string // such as "text/turtle"
+	Compression string // media type of the compression ("application/gzip"), "" for none
+	URL         string
+	ByteSize    int64  // 0: unknown
+	SHA1        string // hex SHA-1 of the bytes served; "" for unknown
+}
+
+// SourceDoc is a document the graph is built from: the dataset's source,
+// never its publisher.
+type SourceDoc struct {
+	IRI       string
+	Title     map[string]string // language → title
+	Publisher string            // the name of who published the document
+	Issued    string            // xsd:date, xsd:gYear or xsd:gYearMonth lexical form
+	Page      string            // where the document is published
 }
 
 // Dataset is what the caller knows about the dataset.
@@ -76,15 +85,36 @@ type Dataset struct {
 	Publisher      PublisherInfo
 	ContactEmail   string
 	License        string
-	Issued         string // xsd:date lexical form
-	Modified       string // xsd:date lexical form
-	Source         string // IRI of the source report
+	Issued         string      // when the dataset was first published: xsd:date lexical form
+	Modified       string      // when the graph was built: xsd:dateTime (or xsd:date) lexical form
+	Sources        []SourceDoc // the documents the graph is derived from
 	Dumps          []Dump
 	SPARQLEndpoint string
 	Keywords       map[string][]string // language → keywords
 	Themes         []string            // EU data-theme IRIs
 	Spatial        []string            // place IRIs
 	Language       []string            // EU language IRIs
+	TemporalStart  string              // xsd:date of the period the data describes; "" for none
+	TemporalEnd    string
+	Frequency      string // EU frequency IRI; "" for none
+	ConformsTo     string // IRI of the ontology the graph follows; "" for none
+}
+
+// Missing names what a DCAT record needs and d lacks: "publisher" (a
+// name) and "contact" (an e-mail address). kg never invents either.
+func (d Dataset) Missing() []string {
+	var out []string
+	named := false
+	for _, n := range d.Publisher.Name {
+		named = named || strings.TrimSpace(n) != ""
+	}
+	if !named {
+		out = append(out, "publisher")
+	}
+	if strings.TrimSpace(d.ContactEmail) == "" {
+		out = append(out, "contact")
+	}
+	return out
 }
 
 // Stats are the numbers VoID reports.
@@ -100,14 +130,11 @@ func withDefaults(d Dataset) Dataset {
 	if d.Base != "" && !strings.HasSuffix(d.Base, "/") && !strings.HasSuffix(d.Base, "#") {
 		d.Base += "/"
 	}
-	if d.Publisher.Name == nil && d.Publisher.IRI == "" {
-		d.Publisher = DefaultPublisher
+	if d.Publisher.IRI == "" && d.Publisher.Identifier != "" {
+		d.Publisher.IRI = PublisherIRI(d.Publisher.Identifier)
 	}
-	if d.Publisher.IRI == "" {
+	if d.Publisher.IRI == "" && len(d.Missing()) == 0 {
 		d.Publisher.IRI = d.Base + "publisher"
-	}
-	if d.ContactEmail == "" {
-		d.ContactEmail = DefaultContactEmail
 	}
 	if d.License == "" {
 		d.License = DefaultLicense
@@ -145,21 +172,40 @@ func (b *builder) add(s, p string, o term.Term) {
 	b.qs = append(b.qs, term.Quad{S: term.IRI(s), P: term.IRI(p), O: o})
 }
 func (b *builder) iri(s, p, o string) {
-	if o != "" {
+	if s != "" && o != "" {
 		b.add(s, p, term.IRI(o))
 	}
 }
 func (b *builder) langs(s, p string, m map[string]string) {
 	for _, l := range sortedKeys(m) {
-		if m[l] != "" {
+		switch {
+		case m[l] == "":
+		case l == "":
+			b.add(s, p, term.String(m[l]))
+		default:
 			b.add(s, p, term.LangString(m[l], l))
 		}
 	}
 }
+
+// date writes a date or time in the XSD type its lexical form has:
+// xsd:dateTime, xsd:date, xsd:gYearMonth or xsd:gYear.
 func (b *builder) date(s, p, v string) {
 	if v != "" {
-		b.add(s, p, term.Literal(v, term.XSDDate))
+		b.add(s, p, term.Literal(v, dateType(v)))
 	}
+}
+
+func dateType(v string) string {
+	switch {
+	case strings.Contains(v, "T"):
+		return term.XSDNS + "dateTime"
+	case len(v) == 4:
+		return term.XSDNS + "gYear"
+	case len(v) == 7:
+		return term.XSDNS + "gYearMonth"
+	}
+	return term.XSDDate
 }
 func (b *builder) int(s, p string, n int) {
 	b.add(s, p, term.Literal(strconv.Itoa(n), term.XSDInteger))

@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"os/exec"
 	"slices"
+	"strings"
 	"testing"
 
 	"kg/catalog"
 	"kg/export"
+	"kg/internal/shacltest"
 	"kg/rdfio"
 	"kg/term"
 )
@@ -25,19 +27,26 @@ const (
 
 func testDataset() catalog.Dataset {
 	var dumps []catalog.Dump
-	for _, f := range export.Formats {
-		if len(f.MediaTypes) > 0 {
-			dumps = append(dumps, catalog.Dump{Format: f.Name, MediaType: f.MediaTypes[0], URL: base + "dump/kg" + f.Extensions[0]})
-		}
+	for i, f := range catalog.DumpFormats {
+		url := base + "dump/kg" + f.Ext
+		dumps = append(dumps,
+			catalog.Dump{Format: f.Name, MediaType: f.MediaType, URL: url, ByteSize: int64(1000 + i), SHA1: "da39a3ee5e6b4b0d3255bfef95601890afd80709"},
+			catalog.Dump{Format: f.Name + ".gz", MediaType: f.MediaType, Compression: "application/gzip", URL: url + ".gz", ByteSize: int64(100 + i), SHA1: "2fd4e1c67a2d28fced849ee1bb76e7391b93eb12"})
 	}
 	return catalog.Dataset{
-		Base:           base,
-		Title:          map[string]string{"sv": "Regional utveckling – kunskapsgraf", "en": "Regional development knowledge graph"},
-		Description:    map[string]string{"sv": "Aktörer, mandat, lagar och instrument.", "en": "Actors, mandates, laws and instruments."},
-		ContactEmail:   "kg@example.se",
-		Issued:         "2025-01-15",
-		Modified:       "2025-02-01",
-		Source:         base + "report/2024",
+		Base:         base,
+		Title:        map[string]string{"sv": "Regional utveckling – kunskapsgraf", "en": "Regional development knowledge graph"},
+		Description:  map[string]string{"sv": "Aktörer, mandat, lagar och instrument.", "en": "Actors, mandates, laws and instruments."},
+		Publisher:    catalog.PublisherInfo{Name: map[string]string{"": "Region Exempel"}, Identifier: "232100-0255"},
+		ContactEmail: "kg@example.se",
+		Issued:       "2025-01-15",
+		Modified:     "2025-02-01T10:11:12Z",
+		Sources: []catalog.SourceDoc{{IRI: base + "report/2024", Title: map[string]string{"sv": "Rapporten"},
+			Publisher: "Sveriges Kommuner och Regioner", Issued: "2024", Page: "https://example.org/rapport.pdf"}},
+		TemporalStart:  "2022-01-01",
+		TemporalEnd:    "2023-12-31",
+		Frequency:      catalog.Frequency + "IRREG",
+		ConformsTo:     catalog.OntologyIRI,
 		Dumps:          dumps,
 		SPARQLEndpoint: base + "sparql",
 		Keywords:       map[string][]string{"sv": {"regional utveckling", "län"}, "en": {"regional development"}},
@@ -160,9 +169,27 @@ func TestDCATRecommended(t *testing.T) {
 	has(ds, dcat+"contactPoint", term.IRI(base+"contact"))
 	has(ds, dcat+"keyword", term.LangString("län", "sv"))
 	has(ds, dct+"issued", term.Literal("2025-01-15", xsd+"date"))
+	has(ds, dct+"modified", term.Literal("2025-02-01T10:11:12Z", xsd+"dateTime"))
 	has(ds, dct+"source", term.IRI(base+"report/2024"))
+	has(ds, "http://www.w3.org/ns/prov#wasDerivedFrom", term.IRI(base+"report/2024"))
+	has(ds, dct+"conformsTo", term.IRI(catalog.OntologyIRI))
+	has(ds, dct+"accrualPeriodicity", term.IRI(eu+"frequency/IRREG"))
+	has(ds, dct+"temporal", term.IRI(base+"dataset/temporal"))
+	has(term.IRI(base+"dataset/temporal"), dcat+"startDate", term.Literal("2022-01-01", xsd+"date"))
 	has(term.IRI(base+"contact"), vcard+"hasEmail", term.IRI("mailto:kg@example.se"))
-	has(term.IRI(base+"publisher"), foaf+"name", term.LangString("Sveriges Kommuner och Regioner", "sv"))
+	pub := term.IRI("http://dataportal.se/organisation/SE2321000255")
+	has(ds, dct+"publisher", pub)
+	has(pub, foaf+"name", term.String("Region Exempel"))
+	// The report is the dataset's source, not its publisher.
+	has(term.IRI(base+"report/2024"), dct+"publisher", term.IRI(base+"report/2024#publisher"))
+	has(term.IRI(base+"report/2024#publisher"), foaf+"name", term.String("Sveriges Kommuner och Regioner"))
+	gz := term.IRI(base + "dataset/distribution/ttl.gz")
+	has(gz, dcat+"compressFormat", term.IRI("http://www.iana.org/assignments/media-types/application/gzip"))
+	has(gz, dcat+"byteSize", term.Literal("100", xsd+"decimal"))
+	has(gz, "http://spdx.org/rdf/terms#checksum", term.IRI(base+"dataset/distribution/ttl.gz/checksum"))
+	has(term.IRI(base+"dataset/distribution/ttl.gz/checksum"), "http://spdx.org/rdf/terms#checksumValue",
+		term.Literal("2fd4e1c67a2d28fced849ee1bb76e7391b93eb12", xsd+"hexBinary"))
+	has(gz, dct+"rights", term.IRI(base+"dataset/rights"))
 	ttl := term.IRI(base + "dataset/distribution/ttl")
 	has(ttl, dcat+"mediaType", term.IRI("http://www.iana.org/assignments/media-types/text/turtle"))
 	has(ttl, dct+"format", term.IRI(eu+"file-type/RDF_TURTLE"))
@@ -178,7 +205,6 @@ func TestDCATOptions(t *testing.T) {
 	d.Base = "https://example.se/kg" // no trailing slash
 	d.License = "http://creativecommons.org/licenses/by/4.0/"
 	d.Publisher = catalog.PublisherInfo{IRI: "https://example.se/org", Name: map[string]string{"sv": "Exempel"}, Identifier: "212000-0000"}
-	d.ContactEmail = ""
 	g := index(catalog.DCAT(d, catalog.Stats{}))
 	if got := g[term.IRI("https://example.se/kg/catalog")][dct+"license"]; !slices.Equal(got, []term.Term{term.IRI(d.License)}) {
 		t.Errorf("licence %v", got)
@@ -186,13 +212,95 @@ func TestDCATOptions(t *testing.T) {
 	if got := g[term.IRI("https://example.se/org")][dct+"identifier"]; !slices.Equal(got, []term.Term{term.String("212000-0000")}) {
 		t.Errorf("identifier %v", got)
 	}
-	if got := g[term.IRI("https://example.se/kg/contact")][vcard+"hasEmail"]; !slices.Equal(got, []term.Term{term.IRI("mailto:" + catalog.DefaultContactEmail)}) {
-		t.Errorf("default e-mail %v", got)
-	}
-	// Without an identifier none is written.
-	g = index(catalog.DCAT(testDataset(), catalog.Stats{}))
+	// Without an identifier none is written, and the publisher is named
+	// under the base.
+	d = testDataset()
+	d.Publisher.Identifier = ""
+	g = index(catalog.DCAT(d, catalog.Stats{}))
 	if got := g[term.IRI(base+"publisher")][dct+"identifier"]; got != nil {
 		t.Errorf("identifier %v written without one", got)
+	}
+	if got := g[term.IRI(base+"publisher")][foaf+"name"]; len(got) != 1 {
+		t.Errorf("publisher under the base: names %v", got)
+	}
+}
+
+// TestDCATNoInventedPublisher: without a publisher or a contact the
+// record names neither, and Missing says what is lacking.
+func TestDCATNoInventedPublisher(t *testing.T) {
+	d := testDataset()
+	d.Publisher, d.ContactEmail = catalog.PublisherInfo{}, ""
+	if m := d.Missing(); !slices.Equal(m, []string{"publisher", "contact"}) {
+		t.Errorf("Missing() = %v", m)
+	}
+	for _, q := range catalog.DCAT(d, catalog.Stats{}) {
+		if q.P.Value == dct+"publisher" && q.S.Value != base+"report/2024" || q.P.Value == vcard+"hasEmail" || q.P.Value == dcat+"contactPoint" {
+			t.Errorf("invented: %v", q)
+		}
+	}
+	if m := testDataset().Missing(); len(m) != 0 {
+		t.Errorf("complete dataset: Missing() = %v", m)
+	}
+	d = testDataset()
+	d.Publisher.Name = map[string]string{"sv": " "}
+	if m := d.Missing(); !slices.Equal(m, []string{"publisher"}) {
+		t.Errorf("blank name: Missing() = %v", m)
+	}
+}
+
+// TestDCATRights: the graph's own statements under the licence, the
+// quotes under the right to quote, on every distribution.
+func TestDCATRights(t *testing.T) {
+	g := index(catalog.DCAT(testDataset(), testStats()))
+	r := term.IRI(base + "dataset/rights")
+	if !slices.Contains(g[r][rdfType], term.IRI(dct+"RightsStatement")) {
+		t.Errorf("rights statement types %v", g[r][rdfType])
+	}
+	texts := g[r]["http://www.w3.org/2000/01/rdf-schema#label"]
+	if len(texts) != 2 {
+		t.Fatalf("rights texts %v", texts)
+	}
+	for _, tx := range texts {
+		for _, want := range []string{"CC0 1.0", "1960:729", "kgo:quote", "Rapporten (Sveriges Kommuner och Regioner)"} {
+			if !strings.Contains(tx.Value, want) {
+				t.Errorf("%s rights text lacks %q: %s", tx.Lang, want, tx.Value)
+			}
+		}
+	}
+	for _, dist := range g[term.IRI(base+"dataset")][dcat+"distribution"] {
+		if !slices.Equal(g[dist][dct+"rights"], []term.Term{r}) {
+			t.Errorf("%v rights %v", dist, g[dist][dct+"rights"])
+		}
+	}
+}
+
+// TestDCATSHACL validates the record against the official DCAT-AP 2.1.1
+// shapes: no violation of the base, range or vocabulary shapes. (The
+// vocabulary shapes warn that a Swedish publisher is not in the EU
+// corporate-body table.)
+func TestDCATSHACL(t *testing.T) {
+	qs := catalog.DCAT(testDataset(), testStats())
+	for _, shapes := range []string{shacltest.DCATAPBase, shacltest.DCATAPRange, shacltest.DCATAPVocab} {
+		t.Run(shapes, func(t *testing.T) {
+			for _, r := range shacltest.Violations(shacltest.Validate(t, qs, shapes)) {
+				t.Error(r)
+			}
+		})
+	}
+	// The engine runs: a record without its contact point's class and a
+	// dataset without a title are reported.
+	var broken []term.Quad
+	for _, q := range qs {
+		if q.O.Value == vcard+"Kind" || q.S.Value == base+"dataset" && q.P.Value == dct+"title" {
+			continue
+		}
+		broken = append(broken, q)
+	}
+	if n := len(shacltest.Violations(shacltest.Validate(t, broken, shacltest.DCATAPRange))); n != 1 {
+		t.Errorf("range shapes: %d violations of a record whose contact point is no vcard:Kind, want 1", n)
+	}
+	if n := len(shacltest.Violations(shacltest.Validate(t, broken, shacltest.DCATAPBase))); n != 1 {
+		t.Errorf("base shapes: %d violations of a dataset without a title, want 1", n)
 	}
 }
 

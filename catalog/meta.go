@@ -5,15 +5,20 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 )
 
 // ReadDataset reads a description of the dataset from lines of
 // key<TAB>value ('#' starts a comment). Keys: title@LANG,
 // description@LANG, keywords@LANG (values separated by " | "), publisher@LANG,
-// publisher_homepage, publisher_id, contact, license, issued, modified,
-// source. Publishers keep such a file beside the seeds so that the record
-// describes their publication without code changes; name is used in
-// error messages.
+// publisher_homepage, publisher_id (organisationsnummer), contact,
+// license, issued (when the dataset was first published), temporal
+// (START/END, dates of the period the data describes), frequency (a code
+// of the EU frequency table, such as IRREG) and source (the IRI of a
+// source document). Publishers keep such a file beside the seeds so that
+// the record describes their publication without code changes; name is
+// used in error messages. There is no "modified": that is when the graph
+// was built.
 func ReadDataset(r io.Reader, name string) (Dataset, error) {
 	var d Dataset
 	sc := bufio.NewScanner(r)
@@ -62,10 +67,21 @@ func ReadDataset(r io.Reader, name string) (Dataset, error) {
 			d.License = v
 		case key == "issued":
 			d.Issued = v
-		case key == "modified":
-			d.Modified = v
+		case key == "temporal":
+			start, end, ok := strings.Cut(v, "/")
+			if !ok || !isDate(start) || !isDate(end) || end < start {
+				return d, fmt.Errorf("%s:%d: temporal %q: want START/END, two dates YYYY-MM-DD", name, line, v)
+			}
+			d.TemporalStart, d.TemporalEnd = start, end
+		case key == "frequency":
+			if !isCode(v) {
+				return d, fmt.Errorf("%s:%d: frequency %q: want a code of the EU frequency table, such as IRREG or ANNUAL", name, line, v)
+			}
+			d.Frequency = Frequency + v
 		case key == "source":
-			d.Source = v
+			d.Sources = append(d.Sources, SourceDoc{IRI: v})
+		case key == "modified":
+			return d, fmt.Errorf("%s:%d: modified is when the graph was built, not a setting; remove the line", name, line)
 		default:
 			return d, fmt.Errorf("%s:%d: unknown key %q", name, line, k)
 		}
@@ -73,8 +89,25 @@ func ReadDataset(r io.Reader, name string) (Dataset, error) {
 	if err := sc.Err(); err != nil {
 		return d, fmt.Errorf("%s: %w", name, err)
 	}
-	if d.Publisher.Name != nil && d.Publisher.Type == "" {
-		d.Publisher.Type = DefaultPublisher.Type
-	}
 	return d, nil
+}
+
+// isDate reports whether s has the form YYYY-MM-DD.
+func isDate(s string) bool {
+	_, err := time.Parse(time.DateOnly, s)
+	return err == nil
+}
+
+// isCode reports whether s is an authority-table code: capital letters,
+// digits and underscores.
+func isCode(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, c := range s {
+		if (c < 'A' || c > 'Z') && (c < '0' || c > '9') && c != '_' {
+			return false
+		}
+	}
+	return true
 }

@@ -21,7 +21,9 @@ func VoID(d Dataset, s Stats) []term.Quad {
 	b.langs(ds, nsDCTERMS+"description", d.Description)
 	b.iri(ds, nsDCTERMS+"publisher", d.Publisher.IRI)
 	b.iri(ds, nsDCTERMS+"license", d.License)
-	b.iri(ds, nsDCTERMS+"source", d.Source)
+	for _, src := range d.Sources {
+		b.iri(ds, nsDCTERMS+"source", src.IRI)
+	}
 	b.date(ds, nsDCTERMS+"issued", d.Issued)
 	b.date(ds, nsDCTERMS+"modified", d.Modified)
 	b.int(ds, nsVOID+"triples", s.Triples)

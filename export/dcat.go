@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io"
 	"slices"
+	"strings"
 
 	"kg/catalog"
 	"kg/ontology"
@@ -40,6 +41,10 @@ func newDescribe(w io.Writer, opt Options, name string, describe func(catalog.Da
 		e.fail(errors.New("export: the " + name + " format needs Options.Catalog"))
 		return e
 	}
+	if m := opt.Catalog.Missing(); name == "dcat" && len(m) > 0 {
+		e.fail(&MissingError{Missing: m})
+		return e
+	}
 	e.count = catalog.NewCounter(opt.Catalog.Base)
 	return e
 }
@@ -73,6 +78,17 @@ func (e *describeEncoder) Close() error {
 		return e.fail(err)
 	}
 	return nil
+}
+
+// MissingError is the error of the dcat format for a dataset whose
+// publisher or contact is not known: kg writes no record with invented
+// ones.
+type MissingError struct {
+	Missing []string // "publisher", "contact"
+}
+
+func (e *MissingError) Error() string {
+	return "export: the DCAT record needs the dataset's " + strings.Join(e.Missing, " and ")
 }
 
 // dedupPrefixes keeps the first declaration of each name and namespace.

@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"kg/catalog"
 	"kg/ingest"
 	"kg/store"
 	"kg/term"
@@ -76,12 +77,17 @@ func testStore(t testing.TB) (*spyStore, []term.Quad) {
 
 var servers sync.Map // Options → *Server
 
+// testPublishing names the publisher and contact of the test servers'
+// DCAT record.
+var testPublishing = catalog.Publishing{PublisherName: "Region Exempel", PublisherOrgnr: "232100-0255", Contact: "opendata@example.se"}
+
 // testServer returns a server over the test graph.
 func testServer(t testing.TB, opt Options) *Server {
 	t.Helper()
 	st, _ := testStore(t)
 	opt.Base = testBase
 	opt.Seeds = "../seeds"
+	opt.Publishing = testPublishing
 	key := [3]int64{int64(opt.Timeout), int64(opt.MaxResults), opt.MaxBody}
 	if s, ok := servers.Load(key); ok {
 		return s.(*Server)

@@ -1,10 +1,9 @@
 package server
 
 import (
-	"bytes"
-	"compress/gzip"
 	"context"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -16,9 +15,13 @@ import (
 )
 
 // dumpFormats are the dumps served under /dump/, by file extension.
-var dumpFormats = []struct{ ext, format string }{
-	{".ttl", "ttl"}, {".nt", "nt"}, {".nq", "nq"}, {".jsonld", "jsonld"}, {".trig", "trig"}, {".rdf", "rdfxml"},
-}
+var dumpFormats = func() []struct{ ext, format string } {
+	var out []struct{ ext, format string }
+	for _, d := range catalog.DumpFormats {
+		out = append(out, struct{ ext, format string }{d.Ext, d.Name})
+	}
+	return out
+}()
 
 // dump is one serialisation of the whole graph, made on first request
 // and kept.
@@ -49,23 +52,10 @@ func (s *Server) dumpOf(format string) (*dump, error) {
 			d.err = err
 			return
 		}
-		var b bytes.Buffer
-		enc := f.New(&b, export.Options{Prefixes: s.prefix, Base: s.base})
-		for _, q := range quads {
-			if err := enc.Encode(q); err != nil {
-				d.err = err
-				return
-			}
-		}
-		if d.err = enc.Close(); d.err != nil {
-			return
-		}
-		d.body = b.Bytes()
-		var z bytes.Buffer
-		zw, _ := gzip.NewWriterLevel(&z, gzip.BestCompression)
-		zw.Write(d.body)
-		zw.Close()
-		d.gz = z.Bytes()
+		// The same bytes as kg export, whose DCAT record gives their
+		// sizes and checksums.
+		r, err := export.RenderDump(format, quads, export.Options{Prefixes: s.prefix, Base: s.base})
+		d.body, d.gz, d.err = r.Body, r.Gzip, err
 	})
 	return d, d.err
 }
@@ -143,16 +133,60 @@ func (s *Server) dumpLinks() []linkView {
 // byte for byte what kg export --format=dcat writes (what dataportal.se
 // harvests), and /catalog.ttl as Turtle.
 func (s *Server) catalogFile(w http.ResponseWriter, r *http.Request) error {
+	rec, err := s.record()
+	if err != nil {
+		return err
+	}
 	if strings.HasSuffix(r.URL.Path, ".rdf") {
-		s.serveBytes(w, r, "application/rdf+xml", s.dcatXML)
+		s.serveBytes(w, r, "application/rdf+xml", rec.xml)
 		return nil
 	}
 	f, _ := export.ByName("ttl")
-	return s.serveQuads(w, r, offer{f.MediaTypes[0], "ttl"}, s.dcatQuads())
+	return s.serveQuads(w, r, offer{f.MediaTypes[0], "ttl"}, rec.quads)
+}
+
+// dcatRecord is the DCAT-AP-SE record with its dumps described.
+type dcatRecord struct {
+	xml   []byte
+	quads []term.Quad
+}
+
+// makeRecord renders every dump to describe it, then the record.
+func (s *Server) makeRecord() (*dcatRecord, error) {
+	if s.catalogErr != nil {
+		return nil, s.catalogErr
+	}
+	d := s.dataset
+	d.Dumps = slices.Clone(d.Dumps)
+	err := export.DescribeDumps(&d, func(format string) (export.Dump, error) {
+		dd, err := s.dumpOf(format)
+		if err != nil {
+			return export.Dump{}, err
+		}
+		return export.Dump{Body: dd.body, Gzip: dd.gz}, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	quads, err := store.All(context.Background(), s.st, store.Pattern{}, term.CompareTriplesFirst)
+	if err != nil {
+		return nil, err
+	}
+	xml, err := s.encodeDescription("dcat", quads, d)
+	if err != nil {
+		return nil, err
+	}
+	return &dcatRecord{xml: xml, quads: catalog.DCAT(d, s.stats)}, nil
 }
 
 func (s *Server) voidQuads() []term.Quad { return catalog.VoID(s.dataset, s.stats) }
-func (s *Server) dcatQuads() []term.Quad { return catalog.DCAT(s.dataset, s.stats) }
+func (s *Server) dcatQuads(context.Context) ([]term.Quad, error) {
+	rec, err := s.record()
+	if err != nil {
+		return nil, err
+	}
+	return rec.quads, nil
+}
 
 // The SPARQL 1.1 Service Description vocabulary and W3C format IRIs.
 const (

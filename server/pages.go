@@ -80,6 +80,7 @@ type pageView struct {
 	Section    string
 	Alternates []linkView
 	Script     template.JS
+	Catalogue  bool // the DCAT record is served
 	Main       any
 }
 
@@ -99,6 +100,7 @@ func (s *Server) render(w io.Writer, name string, p *pageView) error {
 	if p.Section == "" {
 		p.Section = name // marks the navigation link of this page
 	}
+	p.Catalogue = s.catalogErr == nil
 	return t.ExecuteTemplate(w, "layout.html", p)
 }
 
@@ -159,6 +161,7 @@ type frontView struct {
 	Classes                    []classCount
 	Dumps                      []linkView
 	Examples                   []example
+	Catalogue                  bool // the DCAT record is served
 }
 
 // front is the home page; as RDF it is the VoID description.
@@ -181,6 +184,7 @@ func (s *Server) front(w http.ResponseWriter, r *http.Request) error {
 		Triples: s.sum.Triples, Entities: s.sum.Entities, Graphs: s.sum.Graphs, Passages: len(s.passages),
 		EntityShare: fmt.Sprintf("%.0f %%", 100*s.sum.EntityShare()),
 		Examples:    s.examples,
+		Catalogue:   s.catalogErr == nil,
 	}
 	for _, c := range s.sum.Classes {
 		v.Classes = append(v.Classes, classCount{Class: s.link(term.IRI(c.Key)), Browse: browseURL(c.Key, 0), N: c.N})

@@ -109,12 +109,16 @@ func (s *Server) documentFor(ctx context.Context, path string) (*document, bool)
 			raw:   map[string][]byte{"ttl": s.voidTTL},
 		}, true
 	case "/catalog":
+		rec, err := s.record()
+		if err != nil {
+			return nil, false
+		}
 		iri := s.base + "catalog"
 		return &document{
 			iri: iri, offers: graphOffersHTMLFirst,
-			quads: fixed(s.dcatQuads),
+			quads: s.dcatQuads,
 			html:  func(r *http.Request) ([]byte, error) { return s.entityHTML(r, iri) },
-			raw:   map[string][]byte{"rdfxml": s.dcatXML},
+			raw:   map[string][]byte{"rdfxml": rec.xml},
 		}, true
 	}
 	iri := s.iriOf(path)
@@ -166,6 +170,9 @@ func (s *Server) resource(w http.ResponseWriter, r *http.Request) error {
 				}
 			}
 		}
+	}
+	if !ok && path == "/catalog" && s.catalogErr != nil {
+		return s.catalogErr
 	}
 	if !ok {
 		return errorf(http.StatusNotFound, "nothing is known about %s", s.iriOf(r.URL.Path))

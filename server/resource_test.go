@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"crypto/sha1"
 	"crypto/sha256"
 	"encoding/base64"
+	"encoding/hex"
 	"encoding/json"
 	"io"
 	"io/fs"
@@ -15,10 +17,12 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
+	"kg/catalog"
 	"kg/export"
 	"kg/ontology"
 	"kg/rdfio"
@@ -628,5 +632,65 @@ func TestBrowseGroups(t *testing.T) {
 		if strings.Index(body, `id="group-`+order[0]+`"`) > strings.Index(body, `id="group-`+order[1]+`"`) {
 			t.Errorf("group %s comes after %s", order[0], order[1])
 		}
+	}
+}
+
+// TestCatalogWithoutPublisher: a server started without a publisher and
+// contact serves everything but the DCAT record, whose paths say why, and
+// links to no record.
+func TestCatalogWithoutPublisher(t *testing.T) {
+	st, _ := testStore(t)
+	s, err := New(context.Background(), st, Options{Base: testBase, Seeds: "../seeds"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range []string{"/catalog.rdf", "/catalog.ttl", "/catalog"} {
+		w := do(t, s, get(path, "text/plain"))
+		if w.Code != 404 || !strings.Contains(w.Body.String(), "--publisher-name") {
+			t.Errorf("%s: %d %q", path, w.Code, w.Body.String())
+		}
+	}
+	for _, path := range []string{"/", "/.well-known/void", "/dump/kg.nt"} {
+		if w := do(t, s, get(path, "")); w.Code != 200 {
+			t.Errorf("%s: %d", path, w.Code)
+		}
+	}
+	if body := do(t, s, get("/", "text/html")).Body.String(); strings.Contains(body, `href="/catalog.rdf"`) {
+		t.Error("the front page links to a record that is not served")
+	}
+	for _, q := range parseRDF(t, "ttl", do(t, s, get("/.well-known/void", "")).Body.Bytes()) {
+		if q.S.Value == testBase+"dataset" && q.P.Value == ontology.DCTERMS+"publisher" {
+			t.Errorf("VoID names a publisher: %v", q)
+		}
+	}
+}
+
+// TestCatalogDescribesServedDumps: every dump the record lists has the
+// size and SHA-1 checksum of the bytes served at its URL.
+func TestCatalogDescribesServedDumps(t *testing.T) {
+	s := testServer(t, Options{})
+	g := map[string]map[string]string{}
+	for _, q := range parseRDF(t, "rdfxml", do(t, s, get("/catalog.rdf", "")).Body.Bytes()) {
+		if g[q.S.Value] == nil {
+			g[q.S.Value] = map[string]string{}
+		}
+		g[q.S.Value][q.P.Value] = q.O.Value
+	}
+	n := 0
+	for dist, props := range g {
+		url, ok := props[ontology.DCAT+"downloadURL"]
+		if !ok {
+			continue
+		}
+		n++
+		body := do(t, s, get(strings.TrimPrefix(url, testBase[:len(testBase)-1]), "")).Body.Bytes()
+		sum := sha1.Sum(body)
+		if props[ontology.DCAT+"byteSize"] != strconv.Itoa(len(body)) || g[dist+"/checksum"]["http://spdx.org/rdf/terms#checksumValue"] != hex.EncodeToString(sum[:]) {
+			t.Errorf("%s: record says %s bytes, sha1 %s; served %d bytes", url, props[ontology.DCAT+"byteSize"],
+				g[dist+"/checksum"]["http://spdx.org/rdf/terms#checksumValue"], len(body))
+		}
+	}
+	if n != 2*len(catalog.DumpFormats) {
+		t.Errorf("%d dumps in the record, want %d", n, 2*len(catalog.DumpFormats))
 	}
 }

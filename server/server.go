@@ -68,7 +68,10 @@ type Options struct {
 	MaxQueued     int
 	Gate          *Gate
 	Seeds         string // directory with dataset.tsv for the DCAT and VoID records ("" for none)
-	Contact       string // contact e-mail for the DCAT record; overrides dataset.tsv
+	// Publishing names the publisher and contact for the DCAT record
+	// (overriding dataset.tsv). Without both the catalogue paths answer
+	// 404 with a message saying so: kg publishes no invented contact.
+	Publishing catalog.Publishing
 	// Logf receives one line per failed request and startup notes; nil
 	// discards them.
 	Logf func(format string, args ...any)
@@ -96,12 +99,16 @@ type Server struct {
 	search      *searchIndex
 	examples    []example
 
-	// describe holds the quads of the dataset descriptions (DCAT, VoID,
-	// the SPARQL service description): they are served and dereferenced
-	// like stored resources but are not in the store.
+	// describe holds the quads of the dataset descriptions (DCAT without
+	// the dumps' sizes and checksums, VoID, the SPARQL service
+	// description): they are served and dereferenced like stored resources
+	// but are not in the store.
 	describe []term.Quad
-	dcatXML  []byte // the DCAT-AP-SE record exactly as kg export --format=dcat writes it
 	voidTTL  []byte // the VoID description exactly as kg export --format=void writes it
+	// record is the DCAT-AP-SE record, made on first use: it describes
+	// every dump with its size and checksum, so it renders them all.
+	record     func() (*dcatRecord, error)
+	catalogErr error // why there is no record: no publisher or contact
 
 	mu    sync.Mutex
 	dumps map[string]*dump
@@ -170,7 +177,13 @@ func New(ctx context.Context, st store.Store, opt Options) (*Server, error) {
 	}
 	s.index(quads)
 	s.sum = summary.Of(quads, s.base)
-	if s.dataset, err = catalog.Load(opt.Seeds, s.base, opt.Contact, quads); err != nil {
+	pub := opt.Publishing
+	if pub.Built.IsZero() {
+		if pub.Built, err = store.BuiltAt(st); err != nil {
+			return nil, fmt.Errorf("server: %w", err)
+		}
+	}
+	if s.dataset, err = catalog.Load(opt.Seeds, s.base, pub, quads); err != nil {
 		return nil, fmt.Errorf("server: %w", err)
 	}
 	counter := catalog.NewCounter(s.dataset.Base)
@@ -178,13 +191,15 @@ func New(ctx context.Context, st store.Store, opt Options) (*Server, error) {
 		counter.Add(q)
 	}
 	s.stats = counter.Stats()
-	if s.dcatXML, err = s.encodeDescription("dcat", quads); err != nil {
+	if s.voidTTL, err = s.encodeDescription("void", quads, s.dataset); err != nil {
 		return nil, err
 	}
-	if s.voidTTL, err = s.encodeDescription("void", quads); err != nil {
-		return nil, err
+	if m := s.dataset.Missing(); len(m) > 0 {
+		s.catalogErr = errorf(http.StatusNotFound, "no DCAT record: this server was started without the dataset's %s (kg serve --publisher-name NAME --contact E-MAIL), and kg publishes no invented ones", strings.Join(m, " and "))
+	} else {
+		s.describe = append(s.describe, catalog.DCAT(s.dataset, s.stats)...)
 	}
-	s.describe = append(s.describe, catalog.DCAT(s.dataset, s.stats)...)
+	s.record = sync.OnceValues(s.makeRecord)
 	s.describe = append(s.describe, catalog.VoID(s.dataset, s.stats)...)
 	s.describe = append(s.describe, s.serviceDescription()...)
 	slices.SortFunc(s.describe, term.CompareTriplesFirst)
@@ -195,10 +210,10 @@ func New(ctx context.Context, st store.Store, opt Options) (*Server, error) {
 
 // encodeDescription writes the dcat or void export format, which counts
 // the quads it is given and describes the dataset.
-func (s *Server) encodeDescription(name string, quads []term.Quad) ([]byte, error) {
+func (s *Server) encodeDescription(name string, quads []term.Quad, d catalog.Dataset) ([]byte, error) {
 	f, _ := export.ByName(name)
 	var b bytes.Buffer
-	enc := f.New(&b, export.Options{Prefixes: s.prefix, Base: s.base, Catalog: &s.dataset})
+	enc := f.New(&b, export.Options{Prefixes: s.prefix, Base: s.base, Catalog: &d})
 	for _, q := range quads {
 		if err := enc.Encode(q); err != nil {
 			return nil, err

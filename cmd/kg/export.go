@@ -76,17 +76,27 @@ func runExport(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
+	if f.Name == "dcat" {
+		// Refuse before building: the record needs who publishes it.
+		d, err := datasetInfo(c, base, nil, time.Time{})
+		if err != nil {
+			return err
+		}
+		if m := d.Missing(); len(m) > 0 {
+			return missingPublisher("export", m)
+		}
+	}
 	order := term.CompareTriplesFirst
 	if f.Quads {
 		order = term.CompareQuads
 	}
 	log := newLogger(c)
 	start := time.Now()
-	quads, err := storedQuads(c, order, true)
+	quads, built, err := storedQuadsBuilt(c, order, true)
 	if err != nil {
 		return err
 	}
-	opt, err := exportOptions(c, base, quads)
+	opt, err := exportOptions(c, f, base, quads, built)
 	if err != nil {
 		return err
 	}
@@ -104,13 +114,24 @@ func runExport(c *cli.Context) error {
 }
 
 // exportOptions gathers what every writer may need, including the
-// description of the dataset for the catalogue formats.
-func exportOptions(c *cli.Context, base string, quads []term.Quad) (export.Options, error) {
-	d, err := datasetInfo(c, base, quads)
+// description of the dataset for the catalogue formats. The DCAT record
+// needs the publisher and contact, and describes every dump with its size
+// and checksum.
+func exportOptions(c *cli.Context, f export.Format, base string, quads []term.Quad, built time.Time) (export.Options, error) {
+	d, err := datasetInfo(c, base, quads, built)
 	if err != nil {
 		return export.Options{}, err
 	}
-	return export.Options{Prefixes: ontology.Prefixes(base), Base: base, Catalog: &d}, nil
+	opt := export.Options{Prefixes: ontology.Prefixes(base), Base: base, Catalog: &d}
+	if f.Name == "dcat" {
+		if m := d.Missing(); len(m) > 0 {
+			return opt, missingPublisher("export", m)
+		}
+		if err := describeDumps(&d, quads, opt); err != nil {
+			return opt, err
+		}
+	}
+	return opt, nil
 }
 
 // encodeAll writes quads (already in the format's order) with f, counting

@@ -7,6 +7,7 @@ import (
 	"net"
 	"net/http"
 	"runtime/debug"
+	"strings"
 	"time"
 
 	"github.com/urfave/cli/v2"
@@ -62,6 +63,17 @@ func runServe(c *cli.Context) error {
 		return err
 	}
 	log := newLogger(c)
+	pub, err := publishing(c, time.Time{})
+	if err != nil {
+		return err
+	}
+	// A local preview needs no publisher; say once what is left out.
+	if d, err := datasetInfo(c, base, nil, time.Time{}); err != nil {
+		return err
+	} else if m := d.Missing(); len(m) > 0 {
+		log.Notef("kg: serve: no DCAT record without the dataset's %s (--publisher-name, --contact); /catalog.rdf and /catalog.ttl answer 404 saying so",
+			strings.Join(m, " and "))
+	}
 	open := func(ctx context.Context) (*served, error) {
 		st, err := openBuilt(c, false)
 		if err != nil {
@@ -76,7 +88,7 @@ func runServe(c *cli.Context) error {
 			MaxTermSize: c.Int("max-term"),
 			Gate:        gate,
 			Seeds:       global(c, "seeds"),
-			Contact:     global(c, "contact"),
+			Publishing:  pub,
 			Logf:        log.Notef,
 		})
 		if err != nil {
