@@ -37,7 +37,12 @@ func RenderDump(format string, quads []term.Quad, opt Options) (Dump, error) {
 		slices.SortFunc(quads, order)
 	}
 	var b bytes.Buffer
-	enc := f.New(&b, Options{Prefixes: opt.Prefixes, Base: opt.Base})
+	// Published dumps refer to the shared context kg serve publishes.
+	dopt := Options{Prefixes: opt.Prefixes, Base: opt.Base}
+	if opt.Base != "" {
+		dopt.ContextIRI = ContextIRI(opt.Base)
+	}
+	enc := f.New(&b, dopt)
 	for _, q := range quads {
 		if err := enc.Encode(q); err != nil {
 			return Dump{}, err

@@ -27,6 +27,11 @@ type Options struct {
 	// Catalog describes the dataset for the dcat format, which ignores the
 	// quads except to count them.
 	Catalog *catalog.Dataset
+	// ContextIRI, when set, makes JSON-LD output refer to kg's shared
+	// context (Context, published by kg serve at ContextIRI(base)) by this
+	// IRI instead of embedding it; only the prefixes it lacks follow
+	// inline. Empty: the context is embedded, a self-contained document.
+	ContextIRI string
 }
 
 // Encoder writes quads in one syntax. Encode takes quads in the order

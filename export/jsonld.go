@@ -29,6 +29,7 @@ type jsonldEncoder struct {
 	sticky
 	w      io.Writer
 	base   string
+	ctxIRI string
 	extra  []Prefix
 	ds     *ld.RDFDataset
 	last   term.Quad
@@ -37,7 +38,7 @@ type jsonldEncoder struct {
 }
 
 func newJSONLD(w io.Writer, opt Options) Encoder {
-	e := &jsonldEncoder{w: w, base: opt.Base, extra: opt.Prefixes, ds: ld.NewRDFDataset()}
+	e := &jsonldEncoder{w: w, base: opt.Base, ctxIRI: opt.ContextIRI, extra: opt.Prefixes, ds: ld.NewRDFDataset()}
 	if opt.Base != "" {
 		if err := checkIRI(opt.Base); err != nil {
 			e.fail(fmt.Errorf("export: base: %w", err))
@@ -120,17 +121,20 @@ func (e *jsonldEncoder) compact() (map[string]any, error) {
 	if e.base != "" {
 		prefixes = append(slices.Clone(prefixes), Prefix{Name: "kg", IRI: e.base})
 	}
+	local := map[string]any{} // what the shared context lacks
 	for _, p := range prefixes {
 		if _, taken := ctx[p.Name]; taken || p.Name == "" || strings.ContainsAny(p.Name, ":@/#") {
 			continue
 		}
 		ctx[p.Name] = p.IRI
+		local[p.Name] = p.IRI
 	}
 	opts := ld.NewJsonLdOptions("")
 	opts.DocumentLoader = offlineLoader{}
 	opts.ProcessingMode = ld.JsonLd_1_1
 	// Keep literals as {"@value": lexical form}: native JSON numbers and
-	// booleans would lose forms such as "01" and "1.0".
+	// booleans would lose forms such as "01" and "1.0". nativeValues
+	// then turns the canonical ones into JSON numbers and booleans.
 	opts.UseNativeTypes = false
 	opts.UseRdfType = false
 	opts.Ordered = true
@@ -144,6 +148,13 @@ func (e *jsonldEncoder) compact() (map[string]any, error) {
 	}
 	if nodes, ok := doc["@graph"].([]any); ok {
 		sort.SliceStable(nodes, func(i, j int) bool { return nodeID(nodes[i]) < nodeID(nodes[j]) })
+	}
+	nativeValues(doc, "", coercions(ctx))
+	if e.ctxIRI != "" {
+		doc["@context"] = e.ctxIRI
+		if len(local) > 0 {
+			doc["@context"] = []any{e.ctxIRI, local}
+		}
 	}
 	return doc, nil
 }

@@ -38,7 +38,7 @@ func parseJSONLD(r io.Reader, opt Options, emit func(term.Quad) error, tune func
 		Base:         opt.Base,
 		BlankPrefix:  opt.BlankPrefix,
 		File:         opt.File,
-		LoadDocument: localLoader(opt),
+		LoadDocument: knownLoader(opt, localLoader(opt)),
 		MaxDepth:     opt.maxDepth(),
 	}
 	if tune != nil {
@@ -65,6 +65,17 @@ var (
 	errFile    = errors.New("local files named by a JSON-LD document are not read")
 	errOutside = errors.New("the context is outside the directory its IRI prefix maps to")
 )
+
+// knownLoader answers the documents of opt.Contexts from memory and
+// passes every other IRI to next.
+func knownLoader(opt Options, next func(string) (any, error)) func(string) (any, error) {
+	return func(u string) (any, error) {
+		if doc, ok := opt.Contexts[u]; ok {
+			return decodeJSON(doc, u, opt.maxDepth())
+		}
+		return next(u)
+	}
+}
 
 // localLoader returns a JSON-LD document loader that reads local files
 // only: IRIs under a prefix of opt.Documents (the longest matching prefix

@@ -50,6 +50,9 @@ type Options struct {
 	// for files kg wrote itself after checking every term, such as the
 	// store's.
 	SkipTermCheck bool
+	// Contexts are JSON-LD documents the loader knows by IRI (such as
+	// kg's shared context, export.Contexts), consulted before Documents.
+	Contexts map[string][]byte
 }
 
 func (o *Options) maxDepth() int    { return limits.Or(o.MaxDepth, limits.Depth) }

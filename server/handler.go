@@ -65,6 +65,8 @@ func (s *Server) route(path string) route {
 		return route{handle: s.dumpFile}
 	case path == "/catalog.rdf", path == "/catalog.ttl":
 		return route{handle: s.catalogFile}
+	case path == "/context.jsonld":
+		return route{handle: s.contextFile}
 	}
 	return route{handle: s.resource}
 }

@@ -145,6 +145,13 @@ func (s *Server) catalogFile(w http.ResponseWriter, r *http.Request) error {
 	return s.serveQuads(w, r, offer{f.MediaTypes[0], "ttl"}, rec.quads)
 }
 
+// contextFile serves kg's JSON-LD context, which the JSON-LD documents
+// and the dump refer to by IRI.
+func (s *Server) contextFile(w http.ResponseWriter, r *http.Request) error {
+	s.serveBytes(w, r, "application/ld+json", export.Context())
+	return nil
+}
+
 // dcatRecord is the DCAT-AP-SE record with its dumps described.
 type dcatRecord struct {
 	xml   []byte

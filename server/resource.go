@@ -27,7 +27,8 @@ func (s *Server) encode(f export.Format, quads []term.Quad) ([]byte, error) {
 	slices.SortFunc(quads, order)
 	quads = slices.Compact(quads)
 	var b bytes.Buffer
-	enc := f.New(&b, export.Options{Prefixes: s.prefix, Base: s.base})
+	// JSON-LD refers to the shared context at /context.jsonld.
+	enc := f.New(&b, export.Options{Prefixes: s.prefix, Base: s.base, ContextIRI: export.ContextIRI(s.base)})
 	for _, q := range quads {
 		if err := enc.Encode(q); err != nil {
 			return nil, err

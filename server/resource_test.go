@@ -38,7 +38,7 @@ func parseRDF(t *testing.T, format string, body []byte) []term.Quad {
 		t.Fatalf("no parser for %s", format)
 	}
 	var out []term.Quad
-	err := f.Parse(bytes.NewReader(body), rdfio.Options{Base: testBase}, func(q term.Quad) error {
+	err := f.Parse(bytes.NewReader(body), rdfio.Options{Base: testBase, Contexts: export.Contexts(testBase)}, func(q term.Quad) error {
 		out = append(out, q)
 		return nil
 	})
@@ -692,5 +692,49 @@ func TestCatalogDescribesServedDumps(t *testing.T) {
 	}
 	if n != 2*len(catalog.DumpFormats) {
 		t.Errorf("%d dumps in the record, want %d", n, 2*len(catalog.DumpFormats))
+	}
+}
+
+// TestJSONLDContext: JSON-LD documents and the dump refer to the context
+// served at /context.jsonld, which is all a reader needs; application/json
+// is JSON-LD; canonical integers are JSON numbers.
+func TestJSONLDContext(t *testing.T) {
+	s := testServer(t, Options{})
+	cw := do(t, s, get("/context.jsonld", ""))
+	if cw.Code != 200 || cw.Header().Get("Content-Type") != "application/ld+json" || cw.Header().Get("Access-Control-Allow-Origin") != "*" {
+		t.Fatalf("GET /context.jsonld: %d %q", cw.Code, cw.Header().Get("Content-Type"))
+	}
+	served := map[string][]byte{testBase + "context.jsonld": cw.Body.Bytes()}
+	for _, c := range []struct{ path, accept, ct string }{
+		{"/id/region-skane", "application/ld+json", "application/ld+json"},
+		{"/id/region-skane", "application/json", "application/json"},
+		{"/report/21-vagar-till-hallbar-regional-utveckling/passage/38-7", "application/json", "application/json"},
+		{"/dump/kg.jsonld", "", "application/ld+json"},
+	} {
+		w := do(t, s, get(c.path, c.accept))
+		if w.Code != 200 || !strings.HasPrefix(w.Header().Get("Content-Type"), c.ct) {
+			t.Errorf("%s as %s: %d %q", c.path, c.accept, w.Code, w.Header().Get("Content-Type"))
+			continue
+		}
+		var doc map[string]any
+		if err := json.Unmarshal(w.Body.Bytes(), &doc); err != nil {
+			t.Fatalf("%s: %v", c.path, err)
+		}
+		ctx, _ := doc["@context"].([]any)
+		if len(ctx) == 0 || ctx[0] != testBase+"context.jsonld" {
+			t.Errorf("%s: @context %v, want the shared context first", c.path, doc["@context"])
+		}
+		if w.Body.Len() > 2000 && bytes.Contains(w.Body.Bytes(), []byte(`"CountyAdministrativeBoard"`)) && c.path != "/dump/kg.jsonld" {
+			t.Errorf("%s embeds the context", c.path)
+		}
+		var n int
+		err := rdfio.ParseJSONLD(bytes.NewReader(w.Body.Bytes()), rdfio.Options{Base: testBase, Contexts: served}, func(term.Quad) error { n++; return nil })
+		if err != nil || n == 0 {
+			t.Errorf("%s with the served context: %d triples, %v", c.path, n, err)
+		}
+	}
+	body := do(t, s, get("/report/21-vagar-till-hallbar-regional-utveckling/passage/38-7", "application/ld+json")).Body.String()
+	if !regexp.MustCompile(`"page": 37\b`).MatchString(body) {
+		t.Errorf("page number not a JSON number:\n%.1500s", body)
 	}
 }

@@ -72,6 +72,8 @@ var rdfOffers = func() []offer {
 			out = append(out, offer{mt, name})
 		}
 	}
+	// JSON-LD is JSON: clients that ask for application/json get it.
+	out = append(out, offer{"application/json", "jsonld"})
 	return out
 }()
 

@@ -169,7 +169,7 @@ func TestProtocolGraphResults(t *testing.T) {
 				}
 				f, _ := export.ByName(o.format)
 				var got []term.Quad
-				err := f.Parse(bytes.NewReader(w.Body.Bytes()), rdfio.Options{Base: testBase}, func(q term.Quad) error {
+				err := f.Parse(bytes.NewReader(w.Body.Bytes()), rdfio.Options{Base: testBase, Contexts: export.Contexts(testBase)}, func(q term.Quad) error {
 					got = append(got, q)
 					return nil
 				})

@@ -142,7 +142,7 @@ func loadFile(ctx context.Context, ds *eval.MemDataset, file, base string, g ter
 	}
 	defer in.Close()
 	n := 0
-	return f.Parse(in, rdfio.Options{Base: base, BlankPrefix: blankPrefix, File: file}, func(q term.Quad) error {
+	return f.Parse(in, rdfio.Options{Base: base, BlankPrefix: blankPrefix, File: file, Contexts: export.Contexts()}, func(q term.Quad) error {
 		if n++; n%4096 == 0 {
 			if err := ctx.Err(); err != nil {
 				return err

@@ -21,14 +21,17 @@ func exportCommand() *cli.Command {
 		Usage: "write the stored graph in an RDF format (to stdout or -o FILE)",
 		Description: "Formats: " + formatNames() + ".\n" +
 			"Triple formats (ttl, nt, jsonld, rdfxml) write the union of all graphs; quad formats\n" +
-			"(nq, trig) keep the passage graphs that carry provenance. dcat and void describe the\n" +
-			"dataset. When the default store (data/kg) holds no graph yet, kg builds it from the\n" +
-			"seeds first; any other store must have been built (with --store memory, kg builds the\n" +
-			"graph in the same process).\n\n" +
+			"(nq, trig) keep the passage graphs that carry provenance. JSON-LD refers to kg's context\n" +
+			"at {base}context.jsonld (kg serve publishes it; --self-contained embeds it instead).\n" +
+			"dcat and void describe the dataset (dcat needs --publisher-name and --contact). When\n" +
+			"the default store (data/kg) holds no graph yet, kg builds it from the seeds first; any\n" +
+			"other store must have been built (with --store memory, kg builds the graph in the same\n" +
+			"process).\n\n" +
 			"Example:\n   kg export --format=ttl -o kg.ttl\n   kg export --format=nq | gzip > kg.nq.gz",
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "ttl", Usage: "output format: " + formatNames()},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` (replaced only when the export succeeds); the format follows its extension unless --format is given"},
+			&cli.BoolFlag{Name: "self-contained", Usage: "jsonld: embed kg's JSON-LD context instead of referring to it at {base}context.jsonld (where kg serve publishes it)"},
 		},
 		Action: runExport,
 	}
@@ -123,6 +126,9 @@ func exportOptions(c *cli.Context, f export.Format, base string, quads []term.Qu
 		return export.Options{}, err
 	}
 	opt := export.Options{Prefixes: ontology.Prefixes(base), Base: base, Catalog: &d}
+	if !c.Bool("self-contained") {
+		opt.ContextIRI = export.ContextIRI(base)
+	}
 	if f.Name == "dcat" {
 		if m := d.Missing(); len(m) > 0 {
 			return opt, missingPublisher("export", m)

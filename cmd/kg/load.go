@@ -142,7 +142,9 @@ func parseInput(c *cli.Context, log *logger, f export.Format, file, stamp string
 		return all, fmt.Errorf("load: %w", err)
 	}
 	defer in.Close()
-	opt := rdfio.Options{Base: base, BlankPrefix: "l" + stamp + blank + "_", File: name}
+	// kg's own JSON-LD refers to its shared context, which is known here.
+	kgBase, _ := baseIRI(c)
+	opt := rdfio.Options{Base: base, BlankPrefix: "l" + stamp + blank + "_", File: name, Contexts: export.Contexts(kgBase)}
 	n := int64(0)
 	err = f.Parse(bufio.NewReaderSize(in, 1<<16), opt, func(q term.Quad) error {
 		if q.G.IsZero() {

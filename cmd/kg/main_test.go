@@ -88,7 +88,7 @@ func parseRDF(t *testing.T, format, text string) []term.Quad {
 		t.Fatalf("no parser for %s", format)
 	}
 	var qs []term.Quad
-	err := f.Parse(strings.NewReader(text), rdfio.Options{Base: "http://example.org/"}, func(q term.Quad) error {
+	err := f.Parse(strings.NewReader(text), rdfio.Options{Base: "http://example.org/", Contexts: export.Contexts()}, func(q term.Quad) error {
 		qs = append(qs, q)
 		return nil
 	})

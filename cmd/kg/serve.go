@@ -67,12 +67,9 @@ func runServe(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	// A local preview needs no publisher; say once what is left out.
-	if d, err := datasetInfo(c, base, nil, time.Time{}); err != nil {
+	d, err := datasetInfo(c, base, nil, time.Time{})
+	if err != nil {
 		return err
-	} else if m := d.Missing(); len(m) > 0 {
-		log.Notef("kg: serve: no DCAT record without the dataset's %s (--publisher-name, --contact); /catalog.rdf and /catalog.ttl answer 404 saying so",
-			strings.Join(m, " and "))
 	}
 	open := func(ctx context.Context) (*served, error) {
 		st, err := openBuilt(c, false)
@@ -115,6 +112,11 @@ func runServe(c *cli.Context) error {
 		WriteTimeout:   c.Duration("timeout") + time.Minute,
 		IdleTimeout:    2 * time.Minute,
 		MaxHeaderBytes: 64 << 10,
+	}
+	// A local preview needs no publisher; say once what is left out.
+	if m := d.Missing(); len(m) > 0 {
+		log.Notef("kg: serve: no DCAT record without the dataset's %s (--publisher-name, --contact); /catalog.rdf and /catalog.ttl answer 404 saying so",
+			strings.Join(m, " and "))
 	}
 	log.Notef("serving %s as %s at http://%s/ (Ctrl+C stops)", first.st.Location(), base, ln.Addr())
 	if every := c.Duration("reload"); every > 0 {
