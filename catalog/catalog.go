@@ -123,6 +123,11 @@ type Stats struct {
 	Classes                                     map[string]int // class IRI → instances
 	Properties                                  map[string]int // property IRI → triples
 	Graphs                                      int
+	// Links counts the links from entities to the LinkTargets.
+	Links map[LinkKey]Linkset
+	// Examples gives, per class, its first instance (in IRI order) under
+	// the URI space.
+	Examples map[string]string
 }
 
 // withDefaults fills the empty fields of d.

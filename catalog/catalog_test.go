@@ -457,3 +457,55 @@ func TestDCATGolden(t *testing.T) {
 	xml, _ := dcatXML(t)
 	checkGolden(t, "testdata/dcat.rdf", xml)
 }
+
+// TestVoIDLinksets: a linkset per dataset and property linked to, with
+// its triple count and an example; example and root resources.
+func TestVoIDLinksets(t *testing.T) {
+	ex := func(s string) term.Term { return term.IRI(base + "id/" + s) }
+	c := catalog.NewCounter(base)
+	sameAs, schemaSameAs := "http://www.w3.org/2002/07/owl#sameAs", "https://schema.org/sameAs"
+	for _, q := range []term.Quad{
+		{S: ex("skane-lan"), P: term.IRI(sameAs), O: term.IRI("http://www.wikidata.org/entity/Q103659")},
+		{S: ex("blekinge-lan"), P: term.IRI(sameAs), O: term.IRI("http://www.wikidata.org/entity/Q102377"), G: ex("g")},
+		{S: ex("blekinge-lan"), P: term.IRI(sameAs), O: term.IRI("http://www.wikidata.org/entity/Q102377")}, // again, another graph
+		{S: ex("skane-lan"), P: term.IRI(schemaSameAs), O: term.IRI("http://data.europa.eu/nuts/code/SE224")},
+		{S: term.IRI("http://other.org/x"), P: term.IRI(sameAs), O: term.IRI("http://www.wikidata.org/entity/Q1")}, // not ours
+		{S: ex("region-skane"), P: term.IRI(rdfType), O: term.IRI("https://w3id.org/regionalkg/ontology#Region")},
+		{S: ex("region-blekinge"), P: term.IRI(rdfType), O: term.IRI("https://w3id.org/regionalkg/ontology#Region")},
+	} {
+		c.Add(q)
+	}
+	qs := catalog.VoID(testDataset(), c.Stats())
+	g := index(qs)
+	ds := term.IRI(base + "dataset")
+	sets := map[string]term.Term{} // target → linkset
+	for _, ls := range g[ds][void+"subset"] {
+		if !slices.Contains(g[ls][rdfType], term.IRI(void+"Linkset")) {
+			t.Errorf("subset %v is no void:Linkset", ls)
+		}
+		target := g[ls][void+"objectsTarget"][0]
+		sets[g[target][dct+"title"][0].Value] = ls
+		if !slices.Equal(g[ls][void+"subjectsTarget"], []term.Term{ds}) || len(g[target][void+"uriSpace"]) != 1 {
+			t.Errorf("linkset %v: %v", ls, g[ls])
+		}
+	}
+	wd, nuts := sets["Wikidata"], sets["NUTS, Nomenclature of territorial units for statistics (Eurostat)"]
+	if len(sets) != 2 || wd.IsZero() || nuts.IsZero() {
+		t.Fatalf("linksets %v", sets)
+	}
+	if got := g[wd][void+"triples"]; !slices.Equal(got, []term.Term{term.Literal("2", xsd+"integer")}) {
+		t.Errorf("Wikidata links %v, want 2", got)
+	}
+	if got := g[wd][void+"exampleResource"]; !slices.Equal(got, []term.Term{ex("blekinge-lan")}) {
+		t.Errorf("Wikidata example %v", got)
+	}
+	if got := g[nuts][void+"linkPredicate"]; !slices.Equal(got, []term.Term{term.IRI(schemaSameAs)}) {
+		t.Errorf("NUTS predicate %v", got)
+	}
+	if got := g[ds][void+"exampleResource"]; !slices.Equal(got, []term.Term{ex("region-blekinge")}) {
+		t.Errorf("examples %v", got)
+	}
+	if got := g[ds][void+"rootResource"]; !slices.Equal(got, []term.Term{term.IRI(base + "report/2024")}) {
+		t.Errorf("roots %v", got)
+	}
+}

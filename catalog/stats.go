@@ -19,6 +19,8 @@ type Counter struct {
 	graphs   map[term.Term]bool
 	classes  map[string]map[term.Term]bool
 	props    map[string]int
+	links    map[LinkKey]Linkset
+	examples map[string]string
 	quads    int
 }
 
@@ -34,6 +36,8 @@ func NewCounter(uriSpace string) *Counter {
 		graphs:   map[term.Term]bool{},
 		classes:  map[string]map[term.Term]bool{},
 		props:    map[string]int{},
+		links:    map[LinkKey]Linkset{},
+		examples: map[string]string{},
 	}
 }
 
@@ -53,6 +57,11 @@ func (c *Counter) Add(q term.Quad) {
 	c.objects[q.O] = true
 	if q.S.IsIRI() && strings.HasPrefix(q.S.Value, c.uriSpace) {
 		c.entities[q.S.Value] = true
+		// The ontology's own axioms (subclass of an ELI class) are no
+		// links of the data.
+		if q.O.IsIRI() && !strings.HasPrefix(q.S.Value, OntologyIRI) {
+			c.link(q)
+		}
 	}
 	c.props[q.P.Value]++
 	if q.P.Value == term.RDFType && q.O.IsIRI() {
@@ -63,6 +72,28 @@ func (c *Counter) Add(q term.Quad) {
 		}
 		m[q.S] = true
 	}
+}
+
+// link counts a link from an entity to a LinkTarget, and an example of a
+// class.
+func (c *Counter) link(q term.Quad) {
+	if q.P.Value == term.RDFType {
+		if ex, ok := c.examples[q.O.Value]; !ok || q.S.Value < ex {
+			c.examples[q.O.Value] = q.S.Value
+		}
+		return
+	}
+	t, ok := linkTarget(q.O.Value)
+	if !ok {
+		return
+	}
+	k := LinkKey{Target: t.Key, Predicate: q.P.Value}
+	l := c.links[k]
+	l.Triples++
+	if l.Example == "" || q.S.Value < l.Example {
+		l.Example = q.S.Value
+	}
+	c.links[k] = l
 }
 
 // Stats returns the counts so far.
@@ -76,6 +107,8 @@ func (c *Counter) Stats() Stats {
 		Classes:    map[string]int{},
 		Properties: map[string]int{},
 		Graphs:     len(c.graphs),
+		Links:      maps.Clone(c.links),
+		Examples:   maps.Clone(c.examples),
 	}
 	for k, v := range c.classes {
 		s.Classes[k] = len(v)

@@ -10,7 +10,9 @@ import (
 // "Describing Linked Datasets with the VoID Vocabulary"): the void:Dataset,
 // which is the same resource as the DCAT dataset, with its statistics, a
 // class partition per class and a property partition per property, data
-// dumps, the SPARQL endpoint, the vocabularies in use and the URI space.
+// dumps, the SPARQL endpoint, the vocabularies in use, the URI space, a
+// linkset per property and dataset linked to (with the target described),
+// example resources and the source documents as root resources.
 // The quads are in the default graph, sorted by term.CompareTriplesFirst.
 func VoID(d Dataset, s Stats) []term.Quad {
 	d = withDefaults(d)
@@ -42,6 +44,8 @@ func VoID(d Dataset, s Stats) []term.Quad {
 		}
 	}
 	b.iri(ds, nsVOID+"sparqlEndpoint", d.SPARQLEndpoint)
+
+	voidLinks(&b, d, s)
 
 	vocab := map[string]bool{}
 	for _, c := range sortedKeys(s.Classes) {

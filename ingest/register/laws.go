@@ -41,7 +41,7 @@ func (b *builder) readLaws() error {
 		key := "law:" + sfs
 		title := t.get(i, "title")
 		e := Entry{Key: key, Class: class, Source: SrcLaws, Row: t.pos(i), Note: t.get(i, "notes")}
-		e.Props = append(e.Props, Prop{P: "sfsNumber", V: sfs})
+		e.Props = append(e.Props, Prop{P: "sfsNumber", V: sfs}, Prop{P: Page, V: SFSOfficial + sfs, IRI: true})
 		if u := t.get(i, "eli_or_url"); u != "" {
 			if !strings.HasPrefix(u, "https://") && !strings.HasPrefix(u, "http://") {
 				return t.errf(i, ErrValue, "URL %q", u)

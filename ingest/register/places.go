@@ -10,6 +10,7 @@ import (
 
 var (
 	countyCode       = regexp.MustCompile(`^[0-9]{2}$`)
+	nutsCode         = regexp.MustCompile(`^SE[0-9]{3}$`)
 	municipalityCode = regexp.MustCompile(`^[0-9]{4}$`)
 )
 
@@ -42,7 +43,10 @@ func (b *builder) readCounties() error {
 			e.Props = append(e.Props, Prop{P: "iso3166_2", V: v})
 		}
 		if v := t.get(i, "nuts3"); v != "" {
-			e.Props = append(e.Props, Prop{P: "nutsCode", V: v})
+			if !nutsCode.MatchString(v) {
+				return t.errf(i, ErrValue, "NUTS code %q", v)
+			}
+			e.Props = append(e.Props, Prop{P: "nutsCode", V: v}, Prop{P: SchemaSameAs, V: NUTSCode + v, IRI: true})
 		}
 		if err := addWikidata(&e, t, i, "wikidata", SameAs); err != nil {
 			return err

@@ -1,6 +1,10 @@
 package register
 
-import "slices"
+import (
+	"regexp"
+	"slices"
+	"strconv"
+)
 
 // Common property IRIs that registers state with full IRIs.
 const (
@@ -12,6 +16,38 @@ const (
 
 // WikidataEntity is the IRI prefix of Wikidata items.
 const WikidataEntity = "http://www.wikidata.org/entity/"
+
+// The IRIs other datasets mint for the identifiers the registers give,
+// stated beside the identifiers as links out.
+const (
+	// SchemaSameAs links a thing to the IRI of another dataset that
+	// identifies it, without OWL's merging of the two descriptions.
+	SchemaSameAs = "https://schema.org/sameAs"
+	// NUTSCode is Eurostat's namespace of NUTS regions (SE224 is Skåne).
+	NUTSCode = "http://data.europa.eu/nuts/code/"
+	// SFSOfficial is the Government Offices' legal database, which gives
+	// the current text of a statute by its SFS number.
+	SFSOfficial = "https://rkrattsbaser.gov.se/sfst?bet="
+	// ELIRegulation is the European Legislation Identifier of EU
+	// regulations: ELIRegulation + "2021/1060/oj".
+	ELIRegulation = "http://data.europa.eu/eli/reg/"
+)
+
+// celex reads the CELEX number of an EU regulation (3YYYYRNNNN) and gives
+// its ELI, or "" for other documents.
+func celexELI(celex string) string {
+	m := celexRegulation.FindStringSubmatch(celex)
+	if m == nil {
+		return ""
+	}
+	n, err := strconv.Atoi(m[2])
+	if err != nil || n == 0 {
+		return ""
+	}
+	return ELIRegulation + m[1] + "/" + strconv.Itoa(n) + "/oj"
+}
+
+var celexRegulation = regexp.MustCompile(`^3((?:19|20)[0-9]{2})R([0-9]{4})$`)
 
 // Prop is a fact a register states about an entry.
 type Prop struct {

@@ -190,8 +190,18 @@ func TestWikidata(t *testing.T) {
 func TestLaws(t *testing.T) {
 	r := load(t)
 	e := r.Lookup("law:2010:630")
-	if e.ID != "lag-om-regionalt-utvecklingsansvar" || e.Class != "Act" || e.Value("sfsNumber") != "2010:630" || e.Value(Page) != "https://lagen.nu/2010:630" {
+	// The official page first, then the mirror the register cites.
+	if e.ID != "lag-om-regionalt-utvecklingsansvar" || e.Class != "Act" || e.Value("sfsNumber") != "2010:630" || e.Value(Page) != SFSOfficial+"2010:630" {
 		t.Errorf("2010:630: %+v", e)
+	}
+	var pages []string
+	for _, p := range e.Props {
+		if p.P == Page {
+			pages = append(pages, p.V)
+		}
+	}
+	if !slices.Equal(pages, []string{"https://rkrattsbaser.gov.se/sfst?bet=2010:630", "https://lagen.nu/2010:630"}) {
+		t.Errorf("2010:630 pages %v", pages)
 	}
 	if r.Lookup("law:2017:583").Class != "Ordinance" {
 		t.Error("2017:583 is no Ordinance")
@@ -403,5 +413,33 @@ func TestNewRegistry(t *testing.T) {
 	}
 	if c := r.Clashes(); len(c) != 1 || c[0].Name != "Skåne" || c[0].Winner != "" {
 		t.Errorf("clashes %+v", c)
+	}
+}
+
+// TestLinksOut: the identifiers other datasets mint become IRIs beside the
+// literals: NUTS regions for counties, ELI for EU regulations.
+func TestLinksOut(t *testing.T) {
+	r := load(t)
+	skane := r.Lookup("county:12")
+	if skane.Value("nutsCode") != "SE224" || skane.Value(SchemaSameAs) != "http://data.europa.eu/nuts/code/SE224" {
+		t.Errorf("Skåne län: %+v", skane.Props)
+	}
+	n := 0
+	for _, e := range r.Entries {
+		if c := e.Value("celexNumber"); c != "" {
+			n++
+			if eli := e.Value(SchemaSameAs); eli != celexELI(c) || eli == "" {
+				t.Errorf("%s: CELEX %s, ELI %q", e.Key, c, eli)
+			}
+		}
+	}
+	if n == 0 {
+		t.Error("no EU regulation with a CELEX number")
+	}
+	for celex, want := range map[string]string{"32021R1060": ELIRegulation + "2021/1060/oj", "32013R0001": ELIRegulation + "2013/1/oj",
+		"32021L0001": "", "52021R1060": "", "32021R0000": ""} {
+		if got := celexELI(celex); got != want {
+			t.Errorf("celexELI(%s) = %q, want %q", celex, got, want)
+		}
 	}
 }

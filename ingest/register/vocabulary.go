@@ -113,6 +113,12 @@ func (b *builder) vocabRow(row map[string]string, line int, errf func(error, str
 	if err != nil {
 		return errf(ErrValue, "%v", err)
 	}
+	// An EU regulation's CELEX number gives its ELI.
+	for _, p := range props {
+		if eli := celexELI(p.V); p.P == "celexNumber" && eli != "" {
+			props = append(props, Prop{P: SchemaSameAs, V: eli, IRI: true})
+		}
+	}
 	e := b.entry(key)
 	if e != nil {
 		// A row about a register's entry.
