@@ -96,6 +96,10 @@ func TestServeWithoutPublisher(t *testing.T) {
 	if resp.StatusCode != 200 || !strings.Contains(string(body), "SE2321000255") {
 		t.Errorf("GET /catalog.rdf with a publisher: %d %.300s", resp.StatusCode, body)
 	}
+	// The record served is the one kg export writes for the same store.
+	if want := mustKG(t, dir, append(publisherFlags, "--store", st, "export", "--format=dcat")...); string(body) != want {
+		t.Errorf("/catalog.rdf differs from kg export --format=dcat")
+	}
 	s.stop()
 	if strings.Contains(s.stderr.String(), "no DCAT record") {
 		t.Errorf("warned with a publisher:\n%s", s.stderr)
