@@ -52,12 +52,24 @@ func (s *Server) about(ctx context.Context, iri string) ([]term.Quad, error) {
 			return nil, err
 		}
 	}
-	for _, q := range s.describe {
+	for _, q := range s.descriptionsOf(iri) {
 		if q.S == t || q.O == t {
 			out = append(out, q)
 		}
 	}
 	return out, nil
+}
+
+// descriptionsOf returns the description quads that may mention iri: a
+// distribution of the DCAT record (and its checksum) is described with its
+// size and checksum, which only the full record holds.
+func (s *Server) descriptionsOf(iri string) []term.Quad {
+	if s.catalogErr == nil && strings.HasPrefix(iri, s.base+"dataset/distribution/") {
+		if rec, err := s.record(); err == nil {
+			return append(slices.Clone(rec.quads), s.describe...)
+		}
+	}
+	return s.describe
 }
 
 // known reports whether the server has anything to say about iri.
@@ -70,7 +82,7 @@ func (s *Server) known(ctx context.Context, iri string) bool {
 			return true
 		}
 	}
-	for _, q := range s.describe {
+	for _, q := range s.descriptionsOf(iri) {
 		if q.S == t || q.O == t {
 			return true
 		}

@@ -738,3 +738,16 @@ func TestJSONLDContext(t *testing.T) {
 		t.Errorf("page number not a JSON number:\n%.1500s", body)
 	}
 }
+
+// TestDistributionDocument: a dump's distribution and its checksum
+// dereference with the size and checksum the record states.
+func TestDistributionDocument(t *testing.T) {
+	s := testServer(t, Options{})
+	qs := parseRDF(t, "nt", do(t, s, get("/dataset/distribution/ttl", "application/n-triples")).Body.Bytes())
+	if !slices.ContainsFunc(qs, func(q term.Quad) bool { return q.P.Value == ontology.DCAT+"byteSize" }) {
+		t.Errorf("the Turtle distribution has no byte size: %v", qs)
+	}
+	if w := do(t, s, get("/dataset/distribution/ttl/checksum", "application/n-triples")); w.Code != 200 || !strings.Contains(w.Body.String(), "checksumValue") {
+		t.Errorf("checksum: %d %s", w.Code, w.Body)
+	}
+}
