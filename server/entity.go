@@ -319,22 +319,35 @@ func mimeOfExt(ext string) string {
 	return ""
 }
 
+// linkNames name the links out of the datasets kg links to by their IRIs.
+var linkNames = []struct{ prefix, name, suffix string }{
+	{"http://data.europa.eu/nuts/code/", "NUTS", ""},
+	{"http://data.europa.eu/eli/", "ELI", ""},
+	{"https://rkrattsbaser.gov.se/sfst?bet=", "SFS", " (rkrattsbaser.gov.se)"},
+	{"https://lagen.nu/", "SFS", " (lagen.nu)"},
+}
+
 // linkOut turns identifiers and same-as links into links to the
 // registries that define them.
 func (s *Server) linkOut(p string, o term.Term) (linkView, bool) {
 	code := url.PathEscape(o.Value)
 	switch p {
-	case ontology.OWL + "sameAs", ontology.SKOS + "exactMatch", ontology.SKOS + "closeMatch", ontology.RDFS + "seeAlso", ontology.FOAF + "page":
+	case ontology.OWL + "sameAs", ontology.SCHEMA + "sameAs", ontology.SKOS + "exactMatch", ontology.SKOS + "closeMatch", ontology.RDFS + "seeAlso", ontology.FOAF + "page":
 		if !o.IsIRI() || s.pathOf(o.Value) != "" {
 			return linkView{}, false
 		}
 		if id, ok := strings.CutPrefix(o.Value, ontology.WD); ok {
 			return linkView{Href: "https://www.wikidata.org/wiki/" + url.PathEscape(id), Text: "Wikidata " + id, External: true, Title: o.Value}, true
 		}
+		for _, n := range linkNames {
+			if id, ok := strings.CutPrefix(o.Value, n.prefix); ok {
+				return linkView{Href: o.Value, Text: n.name + " " + id + n.suffix, External: true, Title: o.Value}, true
+			}
+		}
 		return linkView{Href: o.Value, Text: o.Value, External: true, Title: o.Value}, true
-	case ontology.NS + "nutsCode":
-		return linkView{Href: "http://data.europa.eu/nuts/code/" + code, Text: "NUTS " + o.Value, External: true}, true
-	case ontology.NS + "sfsNumber", ontology.NS + "instructionSFS", ontology.NS + "sfsAmendment":
+	// NUTS codes and SFS numbers are links in the graph (schema:sameAs
+	// the NUTS region, foaf:page the statute), shown as such above.
+	case ontology.NS + "instructionSFS", ontology.NS + "sfsAmendment":
 		return linkView{Href: "https://lagen.nu/" + code, Text: "SFS " + o.Value + " (lagen.nu)", External: true}, true
 	case ontology.NS + "scbCountyCode":
 		return linkView{Href: "https://www.scb.se/hitta-statistik/regional-statistik-och-kartor/regionala-indelningar/lan-och-kommuner/", Text: "SCB county code " + o.Value, External: true}, true
