@@ -23,7 +23,9 @@
 //	/ontology              ontology documentation (HTML) or the ontology (RDF)
 //	/.well-known/void      VoID (Turtle by default)
 //	/catalog.rdf           DCAT-AP-SE record as RDF/XML, as kg export --format=dcat writes it,
-//	                       for dataportal.se; /catalog.ttl the same in Turtle; /catalog negotiates
+//	                       for dataportal.se; /catalog.ttl the same in Turtle; /catalog negotiates.
+//	                       Without Options.Publishing's publisher and contact: 404 saying so
+//	/context.jsonld        kg's JSON-LD context, which JSON-LD documents refer to by IRI
 //	/dump/kg.EXT[.gz]      the whole graph: ttl, nt, nq, jsonld, trig, rdf; .gz is application/gzip
 //	/static/style.css      the one style sheet; /robots.txt
 //	/{anything else}       the resource {base}{path} if the graph mentions it, else 404
@@ -62,7 +64,7 @@
 // that do not parse are skipped, and an absent or empty Accept means */*.
 // Among equal weights the server's order wins: HTML first for resources
 // (so browsers and curl get a page), then Turtle, JSON-LD, N-Triples,
-// RDF/XML, N-Quads, TriG; SPARQL JSON first for SELECT and ASK results,
+// RDF/XML, N-Quads, TriG (and JSON-LD for application/json); SPARQL JSON first for SELECT and ASK results,
 // then XML, CSV, TSV, plain JSON/XML aliases, a text table, and HTML;
 // Turtle first for CONSTRUCT and DESCRIBE. Nothing acceptable is 406 with
 // the list of available types. The triple formats write the union of the
