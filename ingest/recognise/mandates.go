@@ -15,6 +15,7 @@ var mandateLeads = []struct {
 	withLead bool
 }{
 	{[]string{"i", "uppdrag", "att"}, false},
+	{[]string{"bestämmelser", "om", "att"}, false},
 	{[]string{"uppdrag", "är", "att"}, false},
 	{[]string{"uppdraget", "är", "att"}, false},
 	{[]string{"uppgift", "är", "att"}, false},
@@ -201,6 +202,9 @@ func mandates(toks []doc.Token, sp spans) []cand {
 		if n > 0 && (low(toks[i]) == "handlar" || low(toks[i]) == "omfattar") && !taskNounBefore(toks, i) {
 			n = 0 // "handlar om att" names a task only after one: "Uppdraget handlar om att …"
 		}
+		if n > 0 && sp.actorStart[i+n] > 0 {
+			n = 0 // "bestämmelser om att regionerna ska …": the task follows "ska"
+		}
 		if n > 0 {
 			from := i + n
 			hedged := skipHedge(toks, from) > from
@@ -253,7 +257,10 @@ func mandates(toks []doc.Token, sp spans) []cand {
 				continue
 			}
 			end := taskEnd(toks, from)
-			if end-from >= 2 {
+			// "… som regionerna ska ta fram.": a bare verb whose object
+			// stands before names no task of its own
+			bare := end-from < 3 && (end >= len(toks) || toks[end].Kind == doc.Punct)
+			if end-from >= 2 && !bare {
 				out = append(out, cand{from: from, to: end, class: "Mandate", rule: "mandate:ska"})
 				i = end - 1
 			}

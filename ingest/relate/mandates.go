@@ -134,8 +134,12 @@ func (sc *sentence) holders(m span, rule string, leadActors []span) ([]span, *sp
 		if len(subs) > 0 {
 			return subs, nil
 		}
-		// no subject before: the task may rest on actors after it
-		return sc.restsOn(m), nil
+		// no subject before: the task may rest on actors after it, or a
+		// relative clause names who carries it ("… som regionerna ska ta fram")
+		if rest := sc.restsOn(m); len(rest) > 0 {
+			return rest, nil
+		}
+		return sc.relativeHolder(m), nil
 	}
 	// a named responsibility (from the vocabulary) needs a verb of holding
 	if subs := sc.subjects(m.from, actor); len(subs) > 0 && sc.holdVerbBetween(subs[0].to, m.from) {
@@ -309,4 +313,19 @@ func (sc *sentence) partLead(a, b int) bool {
 		}
 	}
 	return false
+}
+
+// relativeHolder finds "… som X ska …" after a task: X carries it.
+func (sc *sentence) relativeHolder(m span) []span {
+	for i := m.to; i+2 < len(sc.toks) && i < m.to+12; i++ {
+		if low(sc.toks[i]) != "som" {
+			continue
+		}
+		for _, s := range sc.spans {
+			if s.from == i+1 && fits(s.class, []string{"Actor"}) && s.to < len(sc.toks) && low(sc.toks[s.to]) == "ska" {
+				return []span{s}
+			}
+		}
+	}
+	return nil
 }

@@ -88,6 +88,8 @@ func TestRelate(t *testing.T) {
 			[]string{"regionerna holdsMandate ta fram regionala kulturplaner", "regionerna responsibleFor regionala kulturplaner"}},
 		{"Regionerna ska enligt förordningen följa upp insatserna.", []string{"regionerna holdsMandate följa upp insatserna"}},
 		{"Regionerna ska utvecklas.", nil},
+		{"I förordningen finns bestämmelser om att utarbeta en strategi för länet som regionerna ska ta fram.",
+			[]string{"regionerna holdsMandate utarbeta en strategi för länet"}},
 		{"I förordningen om regionalt tillväxtarbete tydliggörs det regionala utvecklingsansvaret.",
 			[]string{"Förordning om regionalt tillväxtarbete governs det regionala utvecklingsansvaret"}},
 		{"Planen tas fram med Tillväxtverket (Regeringen).", []string{"Tillväxtverket partOf Regeringen"}},
