@@ -206,7 +206,11 @@ func (s *Server) ontologyHTML(r *http.Request) ([]byte, error) {
 	if title == "" {
 		title = "Ontology"
 	}
-	return s.renderBytes("ontology", s.page(title, v).lang("en").alternates(v.Formats))
+	// The ontology's documentation is written in English, with every
+	// term's labels and definitions in both languages.
+	p := s.page(title, v).lang(langEN).alternates(v.Formats)
+	p.Lang = langEN
+	return s.renderBytes("ontology", p)
 }
 
 // ontLink links an ontology term to its anchor on this page and any other

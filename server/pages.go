@@ -53,27 +53,35 @@ var scriptHash = func() string {
 	return "sha256-" + base64.StdEncoding.EncodeToString(h[:])
 }()
 
-var templates = func() map[string]*template.Template {
-	funcs := template.FuncMap{
-		"add": func(a, b int) int { return a + b },
-	}
+// templates holds the pages by language and name; the function t
+// translates an interface string into the language of the set.
+var templates = func() map[string]map[string]*template.Template {
 	names, err := fs.Glob(assets, "templates/*.html")
 	if err != nil {
 		panic(err)
 	}
-	out := map[string]*template.Template{}
-	for _, n := range names {
-		name := strings.TrimSuffix(strings.TrimPrefix(n, "templates/"), ".html")
-		if name == "layout" {
-			continue
+	out := map[string]map[string]*template.Template{}
+	for _, lang := range pageLanguages {
+		funcs := template.FuncMap{
+			"add": func(a, b int) int { return a + b },
+			"t":   func(key string, args ...any) string { return translate(lang, key, args...) },
 		}
-		out[name] = template.Must(template.New("layout.html").Funcs(funcs).ParseFS(assets, "templates/layout.html", n))
+		out[lang] = map[string]*template.Template{}
+		for _, n := range names {
+			name := strings.TrimSuffix(strings.TrimPrefix(n, "templates/"), ".html")
+			if name == "layout" {
+				continue
+			}
+			out[lang][name] = template.Must(template.New("layout.html").Funcs(funcs).ParseFS(assets, "templates/layout.html", n))
+		}
 	}
 	return out
 }()
 
 // pageView is what the layout needs around a page's main content.
 type pageView struct {
+	Lang       string   // language of the interface
+	Switch     linkView // the same page in the other language
 	Title      string
 	TitleLang  string
 	Search     string
@@ -88,12 +96,21 @@ func (s *Server) page(title string, main any) *pageView {
 	return &pageView{Title: title, Main: main}
 }
 
+// in sets the language of the page and its switch link.
+func (p *pageView) in(r *http.Request, lang string) *pageView {
+	p.Lang, p.Switch = lang, switchLink(r, lang)
+	return p
+}
+
 func (p *pageView) lang(l string) *pageView { p.TitleLang = l; return p }
 
 func (p *pageView) alternates(ls []linkView) *pageView { p.Alternates = ls; return p }
 
 func (s *Server) render(w io.Writer, name string, p *pageView) error {
-	t, ok := templates[name]
+	if p.Lang == "" {
+		p.Lang = defaultLang
+	}
+	t, ok := templates[p.Lang][name]
 	if !ok {
 		return fmt.Errorf("no template %q", name)
 	}
@@ -178,6 +195,7 @@ func (s *Server) front(w http.ResponseWriter, r *http.Request) error {
 		}
 		return s.serveQuads(w, r, o, s.voidQuads())
 	}
+	lang := negotiateLang(w, r)
 	v := frontView{
 		Title: s.dataset.Title["sv"], TitleEn: s.dataset.Title["en"],
 		Description: s.dataset.Description["sv"], DescriptionEn: s.dataset.Description["en"],
@@ -187,14 +205,14 @@ func (s *Server) front(w http.ResponseWriter, r *http.Request) error {
 		Catalogue:   s.catalogErr == nil,
 	}
 	for _, c := range s.sum.Classes {
-		v.Classes = append(v.Classes, classCount{Class: s.link(term.IRI(c.Key)), Browse: browseURL(c.Key, 0), N: c.N})
+		v.Classes = append(v.Classes, classCount{Class: s.linkIn(term.IRI(c.Key), lang), Browse: browseURL(c.Key, 0), N: c.N})
 	}
 	v.Dumps = s.dumpLinks()
-	title := v.TitleEn
-	if title == "" {
-		title = v.Title
+	title, titleLang := v.Title, langSV
+	if lang == langEN && v.TitleEn != "" || title == "" {
+		title, titleLang = v.TitleEn, langEN
 	}
-	return s.servePage(w, r, "front", s.page(title, v))
+	return s.servePage(w, r, "front", s.page(title, v).lang(titleLang).in(r, lang))
 }
 
 // classGroup is the classes under one heading of the browse page.
@@ -221,12 +239,12 @@ var browseGroups = []struct {
 }
 
 // classGroups sorts the counted classes under the browse page's headings.
-func (s *Server) classGroups() []classGroup {
+func (s *Server) classGroups(lang string) []classGroup {
 	groups := make([]classGroup, len(browseGroups)+1)
 	for i, g := range browseGroups {
-		groups[i] = classGroup{ID: g.id, Heading: g.heading}
+		groups[i] = classGroup{ID: g.id, Heading: translate(lang, g.heading)}
 	}
-	groups[len(browseGroups)] = classGroup{ID: "other", Heading: "Classes of other vocabularies"}
+	groups[len(browseGroups)] = classGroup{ID: "other", Heading: translate(lang, "Classes of other vocabularies")}
 	for _, c := range s.sum.Classes {
 		i := len(browseGroups)
 	find:
@@ -238,7 +256,7 @@ func (s *Server) classGroups() []classGroup {
 				}
 			}
 		}
-		groups[i].Classes = append(groups[i].Classes, classCount{Class: s.link(term.IRI(c.Key)), Browse: browseURL(c.Key, 0), N: c.N})
+		groups[i].Classes = append(groups[i].Classes, classCount{Class: s.linkIn(term.IRI(c.Key), lang), Browse: browseURL(c.Key, 0), N: c.N})
 	}
 	return slices.DeleteFunc(groups, func(g classGroup) bool { return len(g.Classes) == 0 })
 }
@@ -268,10 +286,11 @@ const browsePage = 200
 func (s *Server) browse(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
 	class := q.Get("class")
+	lang := negotiateLang(w, r)
 	v := browseView{}
 	if class == "" {
-		v.Groups = s.classGroups()
-		return s.servePage(w, r, "browse", s.page("Browse by class", v))
+		v.Groups = s.classGroups(lang)
+		return s.servePage(w, r, "browse", s.page(translate(lang, "Browse by class"), v).lang(lang).in(r, lang))
 	}
 	members, ok := s.members[class]
 	if !ok {
@@ -282,10 +301,13 @@ func (s *Server) browse(w http.ResponseWriter, r *http.Request) error {
 	if page < 0 || page >= pages {
 		page = 0
 	}
-	c := s.link(term.IRI(class))
+	c := s.linkIn(term.IRI(class), lang)
 	v.Class = &c
 	if d := ontology.Definitions(class); d != nil {
-		v.Definition, v.DefLang = d["en"], "en"
+		v.Definition, v.DefLang = d[lang], lang
+		if v.Definition == "" {
+			v.Definition, v.DefLang = d[otherLang(lang)], otherLang(lang)
+		}
 	}
 	v.Total, v.Page, v.Of = len(members), page+1, pages
 	if page > 0 {
@@ -295,9 +317,9 @@ func (s *Server) browse(w http.ResponseWriter, r *http.Request) error {
 		v.Next = browseURL(class, page+1)
 	}
 	for _, m := range members[page*browsePage : min(len(members), (page+1)*browsePage)] {
-		v.Members = append(v.Members, s.link(term.IRI(m)))
+		v.Members = append(v.Members, s.linkIn(term.IRI(m), lang))
 	}
-	return s.servePage(w, r, "browse", s.page(c.Text, v).lang(c.Lang))
+	return s.servePage(w, r, "browse", s.page(c.Text, v).lang(c.Lang).in(r, lang))
 }
 
 type hitView struct {
@@ -330,10 +352,7 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	lang := r.URL.Query().Get("lang")
-	if lang != "en" {
-		lang = "sv"
-	}
+	lang := negotiateLang(w, r)
 	hits, approx := s.search.Search(query, searchLimit, lang)
 	if o.format == "json" {
 		type jsonHit struct {
@@ -356,17 +375,17 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) error {
 	}
 	v := searchView{Query: query, Approx: approx}
 	for _, h := range hits {
-		hv := hitView{Link: s.link(term.IRI(h.IRI)), Label: s.link(h.Label)}
+		hv := hitView{Link: s.linkIn(term.IRI(h.IRI), lang), Label: s.linkIn(h.Label, lang)}
 		for _, t := range s.types[h.IRI] {
-			hv.Types = append(hv.Types, s.link(term.IRI(t)))
+			hv.Types = append(hv.Types, s.linkIn(term.IRI(t), lang))
 		}
 		v.Hits = append(v.Hits, hv)
 	}
-	title := "Search"
+	title := translate(lang, "Search")
 	if query != "" {
-		title = "Search: " + query
+		title = translate(lang, "Search: %s", query)
 	}
-	p := s.page(title, v)
+	p := s.page(title, v).lang(lang).in(r, lang)
 	p.Search = query
 	return s.servePage(w, r, "search", p)
 }
@@ -473,7 +492,8 @@ func (s *Server) queryResultView(text string, out *outcome) queryView {
 
 func (s *Server) renderQueryPage(w http.ResponseWriter, r *http.Request, v queryView) error {
 	v.Examples = s.examples
-	p := s.page("SPARQL query", v)
+	lang := negotiateLang(w, r)
+	p := s.page("SPARQL query", v).in(r, lang)
 	p.Script = template.JS(queryScript)
 	var b bytes.Buffer
 	if err := s.render(&b, "query", p); err != nil {

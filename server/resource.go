@@ -202,6 +202,9 @@ func (s *Server) resource(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	s.linkAlternates(w, path, doc.offers)
+	if o.format == "html" || (fixedFormat == "" && slices.ContainsFunc(doc.offers, func(o offer) bool { return o.format == "html" })) {
+		negotiateLang(w, r) // the page's language, for caches
+	}
 	if fixedFormat == "" {
 		w.Header().Add("Vary", "Accept")
 		if format == "" {
@@ -228,6 +231,10 @@ func (s *Server) representation(r *http.Request, doc *document, o offer) ([]byte
 		return b, nil
 	}
 	key := doc.iri + " " + o.format
+	if o.format == "html" {
+		// The page's language and its switch link depend on the request.
+		key += " " + requestLang(r) + " " + r.URL.RawQuery
+	}
 	if b, ok := s.cache.get(key); ok {
 		return b, nil
 	}

@@ -148,11 +148,11 @@ func TestDocuments(t *testing.T) {
 		has    []string
 	}{
 		{"passage page", get("/report/21-vagar-till-hallbar-regional-utveckling/passage/38-7", "text/html"), 200, "text/html; charset=utf-8",
-			[]string{`id="passage"`, "Regionplan för Skåne", `id="statements"`, `class="page">37<`}},
+			[]string{`id="passage"`, "Regionplan för Skåne", `id="statements"`, "Tryckt sida 37, PDF-sida 38."}},
 		{"source page", get("/source/kg-vocabulary", "text/html"), 200, "text/html; charset=utf-8", []string{`id="statements"`}},
-		{"report page", get("/report/21-vagar-till-hallbar-regional-utveckling", "text/html"), 200, "text/html; charset=utf-8", []string{`id="incoming"`, "more (use the query page)"}},
+		{"report page", get("/report/21-vagar-till-hallbar-regional-utveckling", "text/html"), 200, "text/html; charset=utf-8", []string{`id="incoming"`, `class="more">och `, "till (använd frågesidan)"}},
 		{"county links out", get("/id/skane-lan", "text/html"), 200, "text/html; charset=utf-8",
-			[]string{`id="links-out"`, "https://www.wikidata.org/wiki/Q103659", "http://data.europa.eu/nuts/code/SE224", `lang="en">Skåne County<`}},
+			[]string{`id="links-out"`, `href="http://www.wikidata.org/entity/Q103659"`, "http://data.europa.eu/nuts/code/SE224", `lang="en">Skåne County<`}},
 		{"law links to SFS", get("/id/lag-om-regionalt-utvecklingsansvar", "text/html"), 200, "text/html; charset=utf-8", []string{"https://lagen.nu/2010:630"}},
 		{"ontology html", get("/ontology", "text/html"), 200, "text/html; charset=utf-8",
 			[]string{`id="Region"`, `id="hierarchy"`, `id="alignments"`, `lang="sv">region`, "org:Organization", `id="servesCounty"`}},
@@ -167,7 +167,7 @@ func TestDocuments(t *testing.T) {
 		{"catalog negotiated", get("/catalog", "application/rdf+xml"), 200, "application/rdf+xml", []string{"http://www.w3.org/ns/dcat#Catalog"}},
 		{"dataset resource", get("/dataset", "text/html"), 200, "text/html; charset=utf-8", []string{"void:Dataset"}},
 		{"front page as turtle is the VoID", get("/", "text/turtle"), 200, "text/turtle; charset=utf-8", []string{"void:Dataset"}},
-		{"unknown IRI, browser", get("/id/no-such-thing", "text/html"), 404, "text/html; charset=utf-8", []string{"404 Not Found", "id/no-such-thing"}},
+		{"unknown IRI, browser", get("/id/no-such-thing", "text/html"), 404, "text/html; charset=utf-8", []string{"404 Hittades inte", "id/no-such-thing"}},
 		{"unknown IRI, client", get("/id/no-such-thing", "text/turtle"), 404, "text/plain; charset=utf-8", []string{"nothing is known"}},
 		{"unknown IRI with extension", get("/id/no-such-thing.ttl", ""), 404, "", nil},
 		{"unknown extension", get("/id/region-skane.pdf", ""), 404, "", nil},
@@ -469,7 +469,7 @@ func TestPages(t *testing.T) {
 		status int
 		has    []string
 	}{
-		{"front", get("/", "text/html"), 200, []string{`id="search-form"`, `id="search-input"`, `id="class-counts"`, `id="dumps"`, `href="/dump/kg.ttl"`, `<html lang="en">`, `<main id="main">`, `lang="sv"`, "/browse?class=https%3A%2F%2Fw3id.org%2Fregionalkg%2Fontology%23Region"}},
+		{"front", get("/", "text/html"), 200, []string{`id="search-form"`, `id="search-input"`, `id="class-counts"`, `id="dumps"`, `href="/dump/kg.ttl"`, `<html lang="sv">`, `<main id="main">`, `<caption>Saker per klass</caption>`, `id="lang-switch" href="/?lang=en"`, `lang="sv"`, "/browse?class=https%3A%2F%2Fw3id.org%2Fregionalkg%2Fontology%23Region"}},
 		{"search Skåne", get("/search?q=Sk%C3%A5ne", "text/html"), 200, []string{`id="search-results"`, `class="search-result"`, `href="/id/region-skane"`, `value="Skåne"`}},
 		{"search genitive", get("/search?q=Sk%C3%A5nes", "text/html"), 200, []string{`href="/id/region-skane"`}},
 		{"search without å", get("/search?q=skane", "text/html"), 200, []string{`id="approximate"`, `href="/id/region-skane"`}},
@@ -477,7 +477,7 @@ func TestPages(t *testing.T) {
 		{"search nothing", get("/search?q=qqqqq", "text/html"), 200, []string{`id="no-results"`}},
 		{"search form only", get("/search", "text/html"), 200, []string{`id="search-page-form"`}},
 		{"browse classes", get("/browse", "text/html"), 200, []string{`id="classes"`}},
-		{"browse regions", get("/browse?class="+escape(ontology.Region), "text/html"), 200, []string{`id="members"`, `href="/id/region-skane"`, "21 things"}},
+		{"browse regions", get("/browse?class="+escape(ontology.Region), "text/html"), 200, []string{`id="members"`, `href="/id/region-skane"`, "21 saker"}},
 		{"query page", get("/query", "text/html"), 200, []string{`id="query-form"`, `id="query-editor"`, `id="run-query"`, `id="examples"`, `class="example"`, `method="post"`}},
 		{"query page runs GET", get("/query?query="+escape(countyQuery), "text/html"), 200, []string{`id="results-table"`, `class="result-row"`, `id="result-count">21 rows`, `href="/id/skane-lan"`, `id="downloads"`}},
 		{"query page form POST", req{method: "POST", target: "/query", body: "query=" + escape(countyQuery), header: map[string]string{"Content-Type": "application/x-www-form-urlencoded"}}, 200, []string{`id="results-table"`, "21 rows"}},

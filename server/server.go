@@ -441,7 +441,9 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 	h.Set("Cache-Control", "no-store")
 	if negotiate(r.Header.Values("Accept"), []string{"text/plain", "text/html"}) == 1 && r.Method != http.MethodHead {
 		var b bytes.Buffer
-		if terr := s.render(&b, "error", s.page(http.StatusText(he.status), errorView{Status: he.status, Text: http.StatusText(he.status), Message: he.msg})); terr == nil {
+		lang := negotiateLang(w, r)
+		text := translate(lang, http.StatusText(he.status))
+		if terr := s.render(&b, "error", s.page(text, errorView{Status: he.status, Text: text, Message: he.msg}).in(r, lang)); terr == nil {
 			h.Set("Content-Type", "text/html; charset=utf-8")
 			w.WriteHeader(he.status)
 			w.Write(b.Bytes())
