@@ -68,12 +68,12 @@ type entityView struct {
 	Title      string
 	TitleLang  string
 	Types      []linkView
-	Kinds      []linkView // the top classes of the ontology it is an instance of
-	Idents     []propView // identifiers: literals other registers mint
-	LinksOut   []linkView
-	Lead       []propView // what matters most for its kind (a mandate's holders …)
-	Relations  []propView // other things it is related to
-	Facts      []propView // other literal values
+	Kinds      []linkView  // the top classes of the ontology it is an instance of
+	Idents     []propView  // identifiers: literals other registers mint
+	LinksOut   []valueView // the IRIs of other datasets it is linked to
+	Lead       []propView  // what matters most for its kind (a mandate's holders …)
+	Relations  []propView  // other things it is related to
+	Facts      []propView  // other literal values
 	Names      []labelView
 	OtherNames []labelView
 	Incoming   []propView
@@ -353,7 +353,8 @@ func (s *Server) outgoing(v *entityView, out []*stmt, lead []*propView, lang str
 			continue
 		}
 		if lo, ok := s.linkOut(p, st.o); ok {
-			v.LinksOut = append(v.LinksOut, lo)
+			v.LinksOut = append(v.LinksOut, valueView{linkView: lo, Prov: s.provs(st.graphs, lang)})
+			continue
 		}
 		val := valueView{linkView: s.linkIn(st.o, lang), Prov: s.provs(st.graphs, lang)}
 		if i := leadOf(types, p, false); i >= 0 {

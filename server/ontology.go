@@ -207,9 +207,13 @@ func (s *Server) ontologyHTML(r *http.Request) ([]byte, error) {
 		title = "Ontology"
 	}
 	// The ontology's documentation is written in English, with every
-	// term's labels and definitions in both languages.
-	p := s.page(title, v).lang(langEN).alternates(v.Formats)
-	p.Lang = langEN
+	// term's labels and definitions in both languages; the site around
+	// it follows the reader's language.
+	lang := requestLang(r)
+	p := s.page(title, v).lang(langEN).alternates(v.Formats).in(r, lang)
+	if lang != langEN {
+		p.MainLang = langEN
+	}
 	return s.renderBytes("ontology", p)
 }
 

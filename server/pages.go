@@ -82,6 +82,7 @@ var templates = func() map[string]map[string]*template.Template {
 type pageView struct {
 	Lang       string   // language of the interface
 	Switch     linkView // the same page in the other language
+	MainLang   string   // language of the main content when it is not Lang
 	Title      string
 	TitleLang  string
 	Search     string
@@ -494,6 +495,11 @@ func (s *Server) renderQueryPage(w http.ResponseWriter, r *http.Request, v query
 	v.Examples = s.examples
 	lang := negotiateLang(w, r)
 	p := s.page("SPARQL query", v).in(r, lang)
+	// The query page itself is written in English.
+	p.TitleLang = langEN
+	if lang != langEN {
+		p.MainLang = langEN
+	}
 	p.Script = template.JS(queryScript)
 	var b bytes.Buffer
 	if err := s.render(&b, "query", p); err != nil {
