@@ -82,6 +82,9 @@ func TestBrowser(t *testing.T) {
 	}
 	r.step("query-example", r.queryExample)
 	r.step("query-editor", r.queryEditor)
+	r.step("english-front", r.englishFront)
+	r.step("english-region", r.englishRegion)
+	r.step("back-to-swedish", r.backToSwedish)
 	r.faultCheck()
 	t.Logf("%d steps in %v; screenshots in %s", r.n, time.Since(start).Round(time.Millisecond), r.dir)
 }
@@ -201,7 +204,10 @@ func newRun(t *testing.T, exe, serverURL string) *run {
 		// Only loopback: every host name fails to resolve, so a page that
 		// pulls anything from the network shows up as a failed request.
 		chromedp.Flag("host-resolver-rules", "MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"),
-		chromedp.Flag("lang", "en-GB"),
+		// A Swedish browser: the pages are Swedish by default; the
+		// English ones are reached by the switch on every page.
+		chromedp.Flag("lang", "sv-SE"),
+		chromedp.Flag("accept-lang", "sv-SE,sv"),
 		chromedp.WindowSize(1280, 900),
 	}
 	actx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
@@ -519,7 +525,7 @@ func (r *run) front() error {
 	if !strings.Contains(h1, "21 vägar till hållbar regional utveckling") {
 		return fmt.Errorf("the heading %q does not name the report", h1)
 	}
-	// The title is the English name, shown under the Swedish heading.
+	// The title is the report's name, which heads the page.
 	if name, ok := strings.CutSuffix(title, " · kg"); !ok || !slices.Contains(lines, name) {
 		return fmt.Errorf("title %q is not a name on the page followed by the site's: %q", title, lines)
 	}
@@ -530,39 +536,75 @@ func (r *run) front() error {
 	if rules == 0 {
 		return errors.New("no style rules applied")
 	}
-	summary, err := eval[[]string](r, `lines(region("What the graph holds"))`)
+	if err := r.classCounts(swedishFront); err != nil {
+		return err
+	}
+	return r.skipLink(swedishFront.skip)
+}
+
+// frontText is what the front page says in one language.
+type frontText struct {
+	lang, counts, summary, caption string
+	headers                        []string
+	region, county                 string // the classes' labels
+	skip                           string
+}
+
+var (
+	swedishFront = frontText{"sv", "Vad grafen innehåller", `^[1-9]\d* olika tripplar om [1-9]\d* saker, angivna i [1-9]\d* citerade stycken`,
+		"Saker per klass", []string{"Klass", "Antal"}, "region", "län", "Hoppa till innehållet"}
+	englishFront = frontText{"en", "What the graph holds", `^[1-9]\d* distinct triples about [1-9]\d* things, stated in [1-9]\d* quoted passages`,
+		"Things per class", []string{"Class", "Count"}, "region", "county", "Skip to content"}
+)
+
+// classCounts checks the front page's summary and its table of things
+// per class in one language: Sweden has 21 regions and 21 counties.
+func (r *run) classCounts(ft frontText) error {
+	lang, err := eval[string](r, `document.documentElement.lang`)
 	if err != nil {
 		return err
 	}
-	if !slices.ContainsFunc(summary, regexp.MustCompile(`^[1-9]\d* distinct triples about [1-9]\d* things, stated in [1-9]\d* quoted passages`).MatchString) {
+	if lang != ft.lang {
+		return fmt.Errorf("the front page is in %q, want %q", lang, ft.lang)
+	}
+	summary, err := eval[[]string](r, `lines(region(args[0]))`, ft.counts)
+	if err != nil {
+		return err
+	}
+	if !slices.ContainsFunc(summary, regexp.MustCompile(ft.summary).MatchString) {
 		return fmt.Errorf("no summary of the graph in %q", summary)
 	}
-	tv, err := eval[*tableView](r, `table([...document.querySelectorAll("table")].find(t => t.caption && norm(t.caption.innerText) === "Things per class"))`)
+	tv, err := eval[*tableView](r, `table([...document.querySelectorAll("table")].find(t => t.caption && norm(t.caption.innerText) === args[0]))`, ft.caption)
 	if err != nil {
 		return err
 	}
 	if tv == nil {
-		return errors.New(`no table "Things per class"`)
+		return fmt.Errorf("no table %q", ft.caption)
 	}
-	if !slices.Equal(tv.Headers, []string{"Class", "Count"}) {
+	if !slices.Equal(tv.Headers, ft.headers) {
 		return fmt.Errorf("class counts headed %q", tv.Headers)
 	}
 	for _, row := range tv.Rows {
 		if n, err := strconv.Atoi(row[len(row)-1]); err != nil || n <= 0 {
 			return fmt.Errorf("class count row %q is not a positive count", row)
 		}
+		// Classes are named by their labels, those of other
+		// vocabularies too, never by a compact IRI.
+		if regexp.MustCompile(`^[a-z]+:[A-Za-z]`).MatchString(row[0]) {
+			return fmt.Errorf("class count row %q names a class by its compact IRI", row)
+		}
 	}
-	for _, class := range []string{"region", "county"} {
+	for _, class := range []string{ft.region, ft.county} {
 		if row := tv.row(class); !slices.Equal(row, []string{class, "21"}) {
 			return fmt.Errorf("class counts: %s row %q, want 21", class, row)
 		}
 	}
-	return r.skipLink()
+	return nil
 }
 
-// skipLink checks that the first Tab reaches a visible link that skips to
-// the main content.
-func (r *run) skipLink() error {
+// skipLink checks that the first Tab reaches a visible link, named text,
+// that skips to the main content.
+func (r *run) skipLink(text string) error {
 	if err := chromedp.Do(r.ctx, chromedp.KeyEvent(kb.Tab)); err != nil {
 		return err
 	}
@@ -581,8 +623,8 @@ func (r *run) skipLink() error {
 	if err != nil {
 		return err
 	}
-	if f.Text != "Skip to content" || !f.Target || !f.OnPage || !f.Visible {
-		return fmt.Errorf("first Tab: focused %+v, want a visible link \"Skip to content\" to the main content", f)
+	if f.Text != text || !f.Target || !f.OnPage || !f.Visible {
+		return fmt.Errorf("first Tab: focused %+v, want a visible link %q to the main content", f, text)
 	}
 	return nil
 }
@@ -617,6 +659,20 @@ func (r *run) typeInto(label, text string) (chromedp.JSPath, error) {
 // Enter and checks the result page lists a link named want, and says the
 // match is approximate exactly when approx.
 func (r *run) submitSearch(label, query, want string, approx bool) error {
+	return r.submitSearchIn(swedishSearch, label, query, want, approx)
+}
+
+// searchText is what the search page says in one language: heading is a
+// pattern of the results' heading around the quoted query.
+type searchText struct{ field, heading, note string }
+
+var (
+	swedishSearch = searchText{"Sök namn", `^([1-9]\d*) träff(ar)? för ”%s”$`, "Ingen exakt träff; dessa träffar när å, ä och ö läses som a och o."}
+	englishSearch = searchText{"Search labels", `^([1-9]\d*) match(es)? for “%s”$`, "No exact match; these match when å, ä and ö are read as a and o."}
+)
+
+// submitSearchIn searches on a page in the language of st.
+func (r *run) submitSearchIn(st searchText, label, query, want string, approx bool) error {
 	field, err := r.typeInto(label, query)
 	if err != nil {
 		return err
@@ -635,7 +691,7 @@ func (r *run) submitSearch(label, query, want string, approx bool) error {
 	if q := loc.Query().Get("q"); q != query {
 		return fmt.Errorf("searched for %q, want %q", q, query)
 	}
-	heading := `^([1-9]\d*) match(es)? for “` + regexp.QuoteMeta(query) + `”$`
+	heading := fmt.Sprintf(st.heading, regexp.QuoteMeta(query))
 	if _, err := r.present("results for "+query, `region(args[0])`, re(heading)); err != nil {
 		return err
 	}
@@ -659,8 +715,7 @@ func (r *run) submitSearch(label, query, want string, approx bool) error {
 	if !slices.Contains(f.Links, want) {
 		return fmt.Errorf("searching %q lists no link %q: %q", query, want, f.Links)
 	}
-	const note = "No exact match; these match when å, ä and ö are read as a and o."
-	if got := slices.Contains(f.Lines, note); got != approx {
+	if got := slices.Contains(f.Lines, st.note); got != approx {
 		return fmt.Errorf("searching %q: approximate note shown %v, want %v (%q)", query, got, approx, f.Lines)
 	}
 	return nil
@@ -668,19 +723,20 @@ func (r *run) submitSearch(label, query, want string, approx bool) error {
 
 // search uses the front page's own search box.
 func (r *run) search() error {
-	return r.submitSearch("Name, in Swedish or English", "Skåne", "Region Skåne", false)
+	return r.submitSearch("Namn, på svenska eller engelska", "Skåne", "Region Skåne", false)
 }
 
 // searchHeader uses the search box every page has in its header.
 func (r *run) searchHeader(query, want string, approx bool) error {
-	return r.submitSearch("Search labels", query, want, approx)
+	return r.submitSearch("Sök namn", query, want, approx)
 }
 
-// entity follows the result to Region Skåne and checks the page shows
-// names, type and where the report says what: page numbers and quotes,
-// each of which must be verbatim in the report.
+// entity follows the result to Region Skåne and checks the page: a
+// summary of what it is, its names, its relations with where the report
+// says them (the printed page, and the quote, verbatim in the report,
+// collapsed until opened and quoted once), and the passages mentioning it.
 func (r *run) entity(report string) error {
-	result, err := r.present(`result "Region Skåne"`, `link(region(args[0]), "Region Skåne")`, re(`^\d+ match(es)? for “Skåne”$`))
+	result, err := r.present(`result "Region Skåne"`, `link(region(args[0]), "Region Skåne")`, re(`^\d+ träff(ar)? för ”Skåne”$`))
 	if err != nil {
 		return err
 	}
@@ -694,60 +750,93 @@ func (r *run) entity(report string) error {
 	if mainLines[0] != "Region Skåne" {
 		return fmt.Errorf("page headed %q", mainLines[0])
 	}
-	for _, want := range []string{"IRI: " + server.DefaultBase + "id/region-skane", "Type: region"} {
-		if !slices.Contains(mainLines, want) {
-			return fmt.Errorf("no line %q on the page", want)
-		}
-	}
-	names, err := eval[*tableView](r, `table(region("Names").querySelector("table"))`)
+	summary, err := eval[[]string](r, `lines(document.getElementById("summary"))`)
 	if err != nil {
 		return err
 	}
-	if !slices.Equal(names.Headers, []string{"Name", "Language", "Property"}) {
-		return fmt.Errorf("names headed %q", names.Headers)
+	if err := inOrder(summary, "Typ", "region (aktör)", "Länkar ut", "Wikidata Q3232565", "IRI", server.DefaultBase+"id/region-skane"); err != nil {
+		return fmt.Errorf("summary: %w", err)
 	}
-	if row := names.row("Region Skåne"); len(row) < 2 || row[1] != "sv" {
-		return fmt.Errorf("names: no Swedish name %q in %q", "Region Skåne", names.Rows)
+	names, err := eval[[]string](r, `[...region("Namn").querySelectorAll("li")].map(li => norm(li.textContent))`)
+	if err != nil {
+		return err
+	}
+	if !slices.Contains(names, "Region Skåne (sv)") {
+		return fmt.Errorf("names: no Swedish name %q in %q", "Region Skåne", names)
 	}
 	// A name is listed in its base form, once whatever its case: the
 	// report's "Region Skånes" and "region Skåne" are no names of their own.
 	for _, name := range []string{"Region Skånes", "region Skåne"} {
-		if row := names.row(name); row != nil {
-			return fmt.Errorf("names: %q listed as a name in %q", name, names.Rows)
+		if slices.Contains(names, name) {
+			return fmt.Errorf("names: %q listed as a name in %q", name, names)
 		}
 	}
+	// Relations carry their own provenance: Region Skåne is a member of
+	// Skånes effektkommission according to the passage on p. 39.
+	rels, err := eval[[]string](r, `lines(region("Relationer"))`)
+	if err != nil {
+		return fmt.Errorf("relations: %w", err)
+	}
+	if err := inOrder(rels, "är medlem i", "Skånes effektkommission", "s. "+skanePage); err != nil {
+		return fmt.Errorf("relations: %w", err)
+	}
+	return r.quoteOnce(report)
+}
 
-	// Where the report mentions it: one item per passage, the page
-	// first, then the quote.
-	mentions, err := eval[[][]string](r, `[...region("Where the report mentions it").querySelectorAll("li")].map(lines)`)
-	if err != nil {
-		return fmt.Errorf("mentions: %w", err)
-	}
-	if !slices.ContainsFunc(mentions, func(m []string) bool {
-		return len(m) == 2 && m[0] == "p. "+skanePage && strings.HasPrefix(m[1], skaneQuote)
-	}) {
-		return fmt.Errorf("no mention on p. %s quoting %q in %q", skanePage, skaneQuote, mentions)
-	}
-	// Statements carry their own provenance: Region Skåne is a member of
-	// Skånes effektkommission according to the same passage.
-	stmts, err := eval[[]string](r, `lines(region("Statements"))`)
-	if err != nil {
-		return fmt.Errorf("statements: %w", err)
-	}
-	if err := inOrder(stmts, "member of", "Skånes effektkommission", "p. "+skanePage); err != nil {
-		return fmt.Errorf("statements: %w", err)
-	}
-	quotes, err := eval[[]string](r, `[...document.querySelectorAll("blockquote")].filter(visible).map(q => norm(q.innerText))`)
+// skaneDetails is the collapsible quote of the passage on p. 39.
+const skaneDetails = `[...document.querySelectorAll("details")].find(d => { const q = d.querySelector("blockquote"); return q && norm(q.textContent).startsWith(args[0]); })`
+
+// quoteOnce checks that the page quotes the passage once, collapsed until
+// its page number is clicked, and that the list of mentions links to it.
+func (r *run) quoteOnce(report string) error {
+	n, err := eval[int](r, `[...document.querySelectorAll("blockquote")].filter(q => norm(q.textContent).startsWith(args[0])).length`, skaneQuote)
 	if err != nil {
 		return err
 	}
-	if len(quotes) == 0 {
-		return errors.New("no quotes on the page")
+	if n != 1 {
+		return fmt.Errorf("the quote of p. %s is on the page %d times, want once", skanePage, n)
+	}
+	// What a closed <details> holds is in the layout but not rendered:
+	// checkVisibility tells.
+	const shownExpr = `(d => d.open || d.querySelector("blockquote").checkVisibility())(` + skaneDetails + `)`
+	shown, err := eval[bool](r, shownExpr, skaneQuote)
+	if err != nil {
+		return err
+	}
+	if shown {
+		return errors.New("the quote is shown before it is opened")
+	}
+	summary, err := r.present("the page number opening the quote", skaneDetails+`.querySelector("summary")`, skaneQuote)
+	if err != nil {
+		return err
+	}
+	if err := chromedp.Do(r.ctx, chromedp.Click(summary)); err != nil {
+		return err
+	}
+	if shown, err = eval[bool](r, shownExpr, skaneQuote); err != nil || !shown {
+		return fmt.Errorf("clicking p. %s does not open the quote (%v)", skanePage, err)
+	}
+	quotes, err := eval[[]string](r, `[...document.querySelectorAll("blockquote")].filter(q => q.checkVisibility()).map(q => norm(q.innerText))`)
+	if err != nil {
+		return err
+	}
+	if !slices.ContainsFunc(quotes, func(q string) bool { return strings.HasPrefix(q, skaneQuote) }) {
+		return fmt.Errorf("opening p. %s shows no quote %q: %q", skanePage, skaneQuote, quotes)
 	}
 	for _, q := range quotes {
 		if !strings.Contains(report, q) {
 			return fmt.Errorf("quote not verbatim in the report: %q", q)
 		}
+	}
+	// Where the report mentions it: the passage quoted above is a link to
+	// its quote.
+	mention, err := eval[bool](r, `(d => [...region("Var rapporten nämner det").querySelectorAll("li a")]
+  .some(a => norm(a.innerText) === args[1] && a.hash === "#" + d.id))(`+skaneDetails+`)`, skaneQuote, "s. "+skanePage)
+	if err != nil {
+		return err
+	}
+	if !mention {
+		return fmt.Errorf("no mention on s. %s linking to its quote", skanePage)
 	}
 	return nil
 }
@@ -766,12 +855,10 @@ func inOrder(lines []string, want ...string) error {
 	return nil
 }
 
-// passage follows the page link of the quote to the passage, which shows
-// the quote and where it is in the report.
+// passage follows the link of the opened quote to the passage, which
+// shows the quote and where it is in the report.
 func (r *run) passage() error {
-	pageLink, err := r.present("page link of the quote",
-		`link([...region("Where the report mentions it").querySelectorAll("li")].find(li => norm(li.innerText).includes(args[0])), args[1])`,
-		skaneQuote, "p. "+skanePage)
+	pageLink, err := r.present("link to the passage", `link(`+skaneDetails+`, "stycket")`, skaneQuote)
 	if err != nil {
 		return err
 	}
@@ -779,16 +866,104 @@ func (r *run) passage() error {
 	if err != nil {
 		return err
 	}
-	if err := r.follow("following the page link", chromedp.Click(pageLink), href); err != nil {
+	if err := r.follow("following the link to the passage", chromedp.Click(pageLink), href); err != nil {
 		return err
 	}
-	ls, err := eval[[]string](r, `lines(region("The passage"))`)
+	ls, err := eval[[]string](r, `lines(region("Stycket"))`)
 	if err != nil {
 		return fmt.Errorf("the passage: %w", err)
 	}
-	if len(ls) != 3 || ls[0] != "The passage" || !strings.HasPrefix(ls[1], skaneQuote) ||
-		!regexp.MustCompile(`^Printed page `+skanePage+`, PDF page [1-9]\d*\.$`).MatchString(ls[2]) {
+	if len(ls) != 3 || ls[0] != "Stycket" || !strings.HasPrefix(ls[1], skaneQuote) ||
+		!regexp.MustCompile(`^Tryckt sida `+skanePage+`, PDF-sida [1-9]\d*\.$`).MatchString(ls[2]) {
 		return fmt.Errorf("the passage reads %q", ls)
+	}
+	return nil
+}
+
+// switchTo follows the link of the site navigation to the page in the
+// other language, named name, and checks the page is in lang with a
+// link back.
+func (r *run) switchTo(name, nav, lang, back string) error {
+	sw, err := r.present(fmt.Sprintf("link %q in the site navigation", name), `link(region(args[0]), args[1])`, nav, name)
+	if err != nil {
+		return err
+	}
+	path, err := eval[string](r, `location.pathname`)
+	if err != nil {
+		return err
+	}
+	if err := r.follow("switching to "+name, chromedp.Click(sw), path); err != nil {
+		return err
+	}
+	got, err := eval[string](r, `document.documentElement.lang`)
+	if err != nil {
+		return err
+	}
+	if got != lang {
+		return fmt.Errorf("after %q the page is in %q, want %q", name, got, lang)
+	}
+	if _, err := r.present(fmt.Sprintf("link %q back", back), `link(region(args[0]), args[1])`, map[string]string{"sv": "Webbplatsen", "en": "Site"}[lang], back); err != nil {
+		return err
+	}
+	return nil
+}
+
+// englishFront switches the front page to English by its link; the page
+// says the same in English.
+func (r *run) englishFront() error {
+	if err := r.follow("the front page", chromedp.Navigate(r.url+"/"), "/"); err != nil {
+		return err
+	}
+	if err := r.switchTo("English", "Webbplatsen", "en", "Svenska"); err != nil {
+		return err
+	}
+	if err := r.classCounts(englishFront); err != nil {
+		return err
+	}
+	return r.skipLink(englishFront.skip)
+}
+
+// englishRegion: the choice holds on the next pages, which show things
+// by their English names where they have one.
+func (r *run) englishRegion() error {
+	if err := r.submitSearchIn(englishSearch, englishSearch.field, "Skåne County", "Skåne County", false); err != nil {
+		return err
+	}
+	result, err := r.present(`result "Skåne County"`, `link(region(args[0]), "Skåne County")`, re(`^\d+ match(es)? for “Skåne County”$`))
+	if err != nil {
+		return err
+	}
+	if err := r.follow("following Skåne County", chromedp.Click(result), "/id/skane-lan"); err != nil {
+		return err
+	}
+	summary, err := eval[[]string](r, `lines(document.getElementById("summary"))`)
+	if err != nil {
+		return err
+	}
+	if err := inOrder(summary, "Type", "county", "Links out", "Wikidata Q103659", "NUTS SE224"); err != nil {
+		return fmt.Errorf("summary: %w", err)
+	}
+	h1, err := eval[string](r, `norm(document.querySelector("h1").innerText) + " " + document.querySelector("h1").lang`)
+	if err != nil {
+		return err
+	}
+	if h1 != "Skåne County en" {
+		return fmt.Errorf("page headed %q, want the English name", h1)
+	}
+	return nil
+}
+
+// backToSwedish switches back; the same page reads in Swedish.
+func (r *run) backToSwedish() error {
+	if err := r.switchTo("Svenska", "Site", "sv", "English"); err != nil {
+		return err
+	}
+	h1, err := eval[string](r, `norm(document.querySelector("h1").innerText)`)
+	if err != nil {
+		return err
+	}
+	if h1 != "Skåne län" {
+		return fmt.Errorf("page headed %q, want the Swedish name", h1)
 	}
 	return nil
 }
@@ -833,19 +1008,19 @@ const erdfExample = "Which regions run projects funded by the European Regional 
 // queryExample goes to the query page by the site navigation and runs the
 // example about the regional development fund by its link.
 func (r *run) queryExample() error {
-	nav, err := r.present(`link "Query" in the site navigation`, `link(region("Site"), "Query")`)
+	nav, err := r.present(`link "Fråga" in the site navigation`, `link(region("Webbplatsen"), "Fråga")`)
 	if err != nil {
 		return err
 	}
 	if err := r.follow("opening the query page", chromedp.Click(nav), "/query"); err != nil {
 		return err
 	}
-	current, err := eval[string](r, `link(region("Site"), "Query").getAttribute("aria-current")`)
+	current, err := eval[string](r, `link(region("Webbplatsen"), "Fråga").getAttribute("aria-current")`)
 	if err != nil {
 		return err
 	}
 	if current != "page" {
-		return fmt.Errorf(`the Query link is not marked as the current page (aria-current %q)`, current)
+		return fmt.Errorf(`the Fråga link is not marked as the current page (aria-current %q)`, current)
 	}
 	example, err := r.present("example "+erdfExample, `link(region("Examples"), args[0])`, erdfExample)
 	if err != nil {
