@@ -123,11 +123,28 @@
 //
 // # Pages
 //
-// Plain server-rendered HTML, English interface with lang="sv"/"en" on
-// every label, quote and definition, landmarks (header, nav, main,
-// footer), labelled form fields, no script needed except for the editor's
+// Plain server-rendered HTML in Swedish or English: ?lang=sv|en, else the
+// lang cookie that parameter sets, else Accept-Language, else Swedish
+// (lang.go); every page links to itself in the other language
+// (#lang-switch), and pages say Vary: Accept-Language, Cookie. The
+// interface strings and the labels of things, where both languages exist,
+// follow the language; lang="sv"/"en" marks every label, quote and
+// definition (the query page's and the ontology documentation's own text
+// is English, marked on main). Landmarks (header, nav, main, footer),
+// labelled form fields, no script needed except for the editor's
 // conveniences (Ctrl+Enter runs; "(edit)" loads an example without
-// running it), no external resources. Stable hooks for tests and styling:
+// running it), no external resources.
+//
+// An entity page opens with a summary (types and the ontology's top
+// class, identifiers, links out, IRI), then what matters most for its
+// kind (a mandate's holders and the laws conferring it, a law's mandates),
+// the other relations by property, other facts, its names (hidden labels
+// never), the passages it is derived from, incoming links. Every statement
+// shows where it comes from: a source by its title, or a passage by its
+// printed page with the quote in a <details>, quoted once per page; later
+// citations link to that quote. Every link out is a triple of the graph
+// (owl:sameAs, schema:sameAs, foaf:page …), never made from a code.
+// Stable hooks for tests and styling:
 //
 //	#search-form, #search-input, #search-button   search box in the header of every page
 //	#front-search-form, #front-search-input       search box on the front page
@@ -135,10 +152,13 @@
 //	#search-results > li.search-result > a.result-link   search results
 //	#approximate, #no-results                     search notes
 //	#classes section.class-group#group-{actors,…} li.class, #members > li.member   browse pages
-//	#entity (about=IRI), #entity-title, #entity-iri, #types, #labels
-//	#properties dl.properties: dt.property, dd.value
-//	.statement-provenance .provenance(.passage|.source): a.passage-link, .page,
-//	    .pdf-page, blockquote.quote, a.source-link     where a statement comes from
+//	#lang-switch                                  the page in the other language
+//	#entity (about=IRI), #entity-title, #summary (#types, dt.identifier, #links-out li.link-out, #entity-iri)
+//	section.lead#{holders,conferred-by,confers}, #relations section.relation h3.property,
+//	    #facts dl.properties: dt.property, dd.value; #labels, #other-names
+//	details.provenance.passage#q-… (summary .page/.pdf-page, blockquote.quote,
+//	    a.passage-link), p.provenance.passage.seen (a link to the quote),
+//	    p.provenance.source a.source-link          where a statement comes from
 //	#provenance ol.mentions > li.mention          passages the thing is derived from
 //	#passage (a passage's own quote and pages), #statements #graph-table (a graph's statements)
 //	#incoming, #links-out, #formats
