@@ -134,6 +134,9 @@ func (s *Server) linkIn(t term.Term, lang string) linkView {
 		v := linkView{Text: t.Value, Lang: t.Lang, Literal: true}
 		if t.Lang == "" && t.Datatype != term.XSDString {
 			v.Datatype = s.compactIRI(t.Datatype)
+			if l, ok := vocabLabel(t.Datatype, lang); ok {
+				v.Datatype = l
+			}
 		}
 		return v
 	}

@@ -99,6 +99,13 @@ var vocabLabels = map[string][2]string{
 	ontology.SCHEMA + "sameAs":                   {"samma som", "same as"},
 	ontology.SCHEMA + "unitCode":                 {"enhetskod", "unit code"},
 	ontology.SCHEMA + "value":                    {"värde", "value"},
+	ontology.XSD + "decimal":                     {"decimaltal", "decimal"},
+	ontology.XSD + "integer":                     {"heltal", "integer"},
+	ontology.XSD + "gYear":                       {"år", "year"},
+	ontology.XSD + "gYearMonth":                  {"månad", "month"},
+	ontology.XSD + "date":                        {"datum", "date"},
+	ontology.XSD + "duration":                    {"varaktighet", "duration"},
+	ontology.XSD + "boolean":                     {"sanningsvärde", "boolean"},
 }
 
 // vocabLabel returns the label of another vocabulary's term in lang.
