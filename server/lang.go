@@ -91,13 +91,21 @@ func negotiateLang(w http.ResponseWriter, r *http.Request) string {
 	return l
 }
 
+// pageParams are the parameters of the pages' URLs; the switch link
+// keeps them and drops any other.
+var pageParams = []string{"q", "class", "page", "query", "format"}
+
 // switchLink is the link to the page in the other language: the same
 // URL with lang= set.
 func switchLink(r *http.Request, current string) linkView {
 	other := otherLang(current)
-	q := r.URL.Query()
-	if r.Method != http.MethodGet && r.Method != http.MethodHead {
-		q = url.Values{}
+	q := url.Values{}
+	if r.Method == http.MethodGet || r.Method == http.MethodHead {
+		for _, k := range pageParams {
+			if vs, ok := r.URL.Query()[k]; ok {
+				q[k] = vs
+			}
+		}
 	}
 	q.Set(langParam, other)
 	u := url.URL{Path: r.URL.Path, RawQuery: q.Encode()}

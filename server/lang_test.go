@@ -54,6 +54,7 @@ func TestLanguage(t *testing.T) {
 		{"county, Swedish", get("/id/skane-lan", "text/html"), []string{`<h1 id="entity-title" lang="sv">Skåne län</h1>`, ">Typ<"}, nil},
 		{"county, English", req{target: "/id/skane-lan", header: en}, []string{`<h1 id="entity-title" lang="en">Skåne County</h1>`, ">Type<", `href="/id/skane-lan?lang=sv"`}, nil},
 		{"browse, English", req{target: "/browse?class=" + escape(ontology.Region), header: en}, []string{"21 things", `lang="en">region<`}, nil},
+		{"switch drops other parameters", get("/id/skane-lan?utm=x", "text/html"), []string{`href="/id/skane-lan?lang=en"`}, nil},
 		{"search keeps the query", get("/search?q=Sk%C3%A5ne", "text/html"), []string{`href="/search?lang=en&amp;q=Sk%C3%A5ne"`, "träffar för"}, nil},
 		{"error page", req{target: "/id/no-such-thing", header: en}, []string{"404 Not Found"}, nil},
 		{"query page, Swedish around English", get("/query", "text/html"), []string{`<html lang="sv">`, `<main id="main" lang="en">`, ">Fråga<"}, nil},

@@ -233,7 +233,8 @@ func (s *Server) representation(r *http.Request, doc *document, o offer) ([]byte
 	key := doc.iri + " " + o.format
 	if o.format == "html" {
 		// The page's language and its switch link depend on the request.
-		key += " " + requestLang(r) + " " + r.URL.RawQuery
+		l := requestLang(r)
+		key += " " + l + " " + switchLink(r, l).Href
 	}
 	if b, ok := s.cache.get(key); ok {
 		return b, nil
