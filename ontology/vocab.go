@@ -92,38 +92,40 @@ const (
 
 // Relations the report states.
 const (
-	Confers        = NS + "confers"        // Law → Mandate
-	HoldsMandate   = NS + "holdsMandate"   // Actor → Mandate
-	Requires       = NS + "requires"       // Law → Instrument
-	Governs        = NS + "governs"        // Law → Instrument
-	ResponsibleFor = NS + "responsibleFor" // Actor → Instrument | Partnership
-	ParticipatesIn = NS + "participatesIn" // Actor → Instrument | Partnership
-	Finances       = NS + "finances"       // Actor → Instrument
-	FundedBy       = NS + "fundedBy"       // Instrument → Fund | Appropriation | Actor
-	Implements     = NS + "implements"     // Instrument → Instrument (most often a Strategy)
-	PartOf         = NS + "partOf"         // anything → its whole
-	Owns           = NS + "owns"           // Actor → Actor | Instrument
-	MemberOf       = NS + "memberOf"       // Actor → Actor
-	HasTheme       = NS + "hasTheme"       // anything → Theme
-	ServesCounty   = NS + "servesCounty"   // Region | CountyAdministrativeBoard → County
-	InCounty       = NS + "inCounty"       // Municipality (or anything with a seat) → County
-	SupervisedBy   = NS + "supervisedBy"   // GovernmentAgency → Ministry | Government
-	Features       = NS + "features"       // WorkedExample → Instrument | Actor
-	InvolvesRegion = NS + "involvesRegion" // WorkedExample → Region
-	OrganisationNo = NS + "organisationNumber"
-	SFSNumber      = NS + "sfsNumber"
-	CelexNumber    = NS + "celexNumber"
-	SCBCountyCode  = NS + "scbCountyCode"
-	ISO31662Code   = NS + "iso3166_2"
-	NUTSCode       = NS + "nutsCode"
-	InstructionSFS = NS + "instructionSFS" // agency → its instruction ordinance number
-	SFSCorrection  = NS + "sfsAsPrinted"   // the SFS number as the report prints it, when wrong
-	SFSAmendment   = NS + "sfsAmendment"   // the SFS number of an act that amended the law
-	Page           = NS + "page"           // printed page number
-	PDFPage        = NS + "pdfPage"        // 1-based page index in the source file
-	InChapter      = NS + "inChapter"      // Passage | WorkedExample → Chapter
-	Quote          = NS + "quote"          // Passage → verbatim text
-	ChapterNumber  = NS + "chapterNumber"
+	Confers             = NS + "confers"        // Law → Mandate
+	HoldsMandate        = NS + "holdsMandate"   // Actor → Mandate
+	Requires            = NS + "requires"       // Law → Instrument
+	Governs             = NS + "governs"        // Law → Instrument
+	ResponsibleFor      = NS + "responsibleFor" // Actor → Instrument | Partnership
+	ParticipatesIn      = NS + "participatesIn" // Actor → Instrument | Partnership
+	Finances            = NS + "finances"       // Actor → Instrument
+	FundedBy            = NS + "fundedBy"       // Instrument → Fund | Appropriation | Actor
+	Implements          = NS + "implements"     // Instrument → Instrument (most often a Strategy)
+	PartOf              = NS + "partOf"         // anything → its whole
+	Owns                = NS + "owns"           // Actor → Actor | Instrument
+	MemberOf            = NS + "memberOf"       // Actor → Actor
+	HasTheme            = NS + "hasTheme"       // anything → Theme
+	ServesCounty        = NS + "servesCounty"   // Region | CountyAdministrativeBoard → County
+	InCounty            = NS + "inCounty"       // Municipality (or anything with a seat) → County
+	SupervisedBy        = NS + "supervisedBy"   // GovernmentAgency → Ministry | Government
+	Features            = NS + "features"       // WorkedExample → Instrument | Actor
+	InvolvesRegion      = NS + "involvesRegion" // WorkedExample → Region
+	OrganisationNo      = NS + "organisationNumber"
+	SFSNumber           = NS + "sfsNumber"
+	CelexNumber         = NS + "celexNumber"
+	SCBCountyCode       = NS + "scbCountyCode"
+	SCBMunicipalityCode = NS + "scbMunicipalityCode"
+	WikidataCandidate   = NS + "wikidataCandidate" // an item matched by name only
+	ISO31662Code        = NS + "iso3166_2"
+	NUTSCode            = NS + "nutsCode"
+	InstructionSFS      = NS + "instructionSFS" // agency → its instruction ordinance number
+	SFSCorrection       = NS + "sfsAsPrinted"   // the SFS number as the report prints it, when wrong
+	SFSAmendment        = NS + "sfsAmendment"   // the SFS number of an act that amended the law
+	Page                = NS + "page"           // printed page number
+	PDFPage             = NS + "pdfPage"        // 1-based page index in the source file
+	InChapter           = NS + "inChapter"      // Passage | WorkedExample → Chapter
+	Quote               = NS + "quote"          // Passage → verbatim text
+	ChapterNumber       = NS + "chapterNumber"
 )
 
 // Groups, amounts and shares.

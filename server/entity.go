@@ -124,6 +124,8 @@ func (s *Server) linkIn(t term.Term, lang string) linkView {
 			v.Text, v.Lang = ls[0].Value, ls[0].Lang
 		} else if l, ok := vocabLabel(t.Value, lang); ok {
 			v.Text, v.Lang = l, lang
+		} else if id, ok := strings.CutPrefix(t.Value, ontology.WD); ok && id != "" {
+			v.Text = "Wikidata " + id
 		} else {
 			v.Text = s.fallbackLabel(t.Value)
 		}

@@ -255,3 +255,23 @@ func TestEntityPages(t *testing.T) {
 		t.Error("the county page names a source by its CURIE")
 	}
 }
+
+var curieLink = regexp.MustCompile(`<a [^>]*>([a-z]+:[A-Za-z][^<]*)</a>`)
+
+// TestTermsByLabel checks that no link on a sample of pages is named by
+// a compact IRI: vocabulary terms show their labels, Wikidata items their
+// number.
+func TestTermsByLabel(t *testing.T) {
+	s := testServer(t, Options{})
+	for _, path := range []string{"/", "/browse", "/id/region-skane", "/id/skane-lan", "/id/folkhalsoarbete", "/source/scb-counties",
+		"/report/21-vagar-till-hallbar-regional-utveckling", "/dataset", "/catalog", "/.well-known/void"} {
+		for _, lang := range pageLanguages {
+			body := do(t, s, get(path+"?lang="+lang, "text/html")).Body.String()
+			for _, m := range curieLink.FindAllStringSubmatch(body, -1) {
+				if !strings.HasPrefix(m[1], "kg:s ") { // "kg:s vokabulär …" is a title
+					t.Errorf("%s (%s): link named %q", path, lang, m[1])
+				}
+			}
+		}
+	}
+}

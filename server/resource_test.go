@@ -165,7 +165,7 @@ func TestDocuments(t *testing.T) {
 		{"dcat rdf/xml", get("/catalog.rdf", ""), 200, "application/rdf+xml", []string{"http://www.w3.org/ns/dcat#Dataset", "http://www.w3.org/ns/dcat#Catalog", "<dcat:distribution"}},
 		{"dcat turtle", get("/catalog.ttl", ""), 200, "text/turtle; charset=utf-8", []string{"dcat:Catalog"}},
 		{"catalog negotiated", get("/catalog", "application/rdf+xml"), 200, "application/rdf+xml", []string{"http://www.w3.org/ns/dcat#Catalog"}},
-		{"dataset resource", get("/dataset", "text/html"), 200, "text/html; charset=utf-8", []string{"void:Dataset"}},
+		{"dataset resource", get("/dataset", "text/html"), 200, "text/html; charset=utf-8", []string{`title="http://rdfs.org/ns/void#Dataset" lang="sv">datamängd (VoID)<`}},
 		{"front page as turtle is the VoID", get("/", "text/turtle"), 200, "text/turtle; charset=utf-8", []string{"void:Dataset"}},
 		{"unknown IRI, browser", get("/id/no-such-thing", "text/html"), 404, "text/html; charset=utf-8", []string{"404 Hittades inte", "id/no-such-thing"}},
 		{"unknown IRI, client", get("/id/no-such-thing", "text/turtle"), 404, "text/plain; charset=utf-8", []string{"nothing is known"}},
