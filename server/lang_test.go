@@ -59,7 +59,8 @@ func TestLanguage(t *testing.T) {
 		{"error page", req{target: "/id/no-such-thing", header: en}, []string{"404 Not Found"}, nil},
 		{"query page, Swedish around English", get("/query", "text/html"), []string{`<html lang="sv">`, `<main id="main" lang="en">`, ">Fråga<"}, nil},
 		{"query page, English", req{target: "/query", header: en}, []string{`<html lang="en">`, `<main id="main">`}, nil},
-		{"ontology, Swedish around English", get("/ontology", "text/html"), []string{`<html lang="sv">`, `<main id="main" lang="en">`, ">Ontologi<"}, nil},
+		{"ontology, Swedish", get("/ontology", "text/html"), []string{`<html lang="sv">`, `<main id="main">`, ">Ontologi<", ">Klasshierarki<", `<span class="kind">Klass</span>`}, nil},
+		{"ontology, English", req{target: "/ontology", header: en}, []string{`<html lang="en">`, ">Class hierarchy<", `<span class="kind">Class</span>`}, nil},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			w := do(t, s, c.r)
@@ -119,7 +120,7 @@ func TestTranslations(t *testing.T) {
 	for _, l := range leads {
 		keys[l.heading] = true
 	}
-	for _, k := range []string{"Browse by class", "Classes of other vocabularies", "Search", "Search: %s", "N-Quads (with provenance graphs)", "Not Found"} {
+	for _, k := range []string{"ObjectProperty", "DatatypeProperty", "AnnotationProperty", "Class", "Browse by class", "Classes of other vocabularies", "Search", "Search: %s", "N-Quads (with provenance graphs)", "Not Found"} {
 		keys[k] = true
 	}
 	for k := range keys {

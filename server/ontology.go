@@ -202,19 +202,12 @@ func (s *Server) ontologyHTML(r *http.Request) ([]byte, error) {
 	for _, f := range []struct{ ext, label string }{{".ttl", "Turtle"}, {".jsonld", "JSON-LD"}, {".rdf", "RDF/XML"}, {".nt", "N-Triples"}} {
 		v.Formats = append(v.Formats, linkView{Href: "/ontology" + f.ext, Text: f.label, Datatype: mimeOfExt(f.ext)})
 	}
-	title := titles["en"]
-	if title == "" {
-		title = "Ontology"
-	}
-	// The ontology's documentation is written in English, with every
-	// term's labels and definitions in both languages; the site around
-	// it follows the reader's language.
 	lang := requestLang(r)
-	p := s.page(title, v).lang(langEN).alternates(v.Formats).in(r, lang)
-	if lang != langEN {
-		p.MainLang = langEN
+	title, titleLang := titles[lang], lang
+	if title == "" {
+		title, titleLang = translate(lang, "Ontology"), lang
 	}
-	return s.renderBytes("ontology", p)
+	return s.renderBytes("ontology", s.page(title, v).lang(titleLang).alternates(v.Formats).in(r, lang))
 }
 
 // ontLink links an ontology term to its anchor on this page and any other
