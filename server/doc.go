@@ -129,8 +129,7 @@
 // (#lang-switch), and pages say Vary: Accept-Language, Cookie. The
 // interface strings and the labels of things, where both languages exist,
 // follow the language; lang="sv"/"en" marks every label, quote and
-// definition (the query page's and the ontology documentation's own text
-// is English, marked on main). Landmarks (header, nav, main, footer),
+// definition (the query page's own text is English, marked on main). Landmarks (header, nav, main, footer),
 // labelled form fields, no script needed except for the editor's
 // conveniences (Ctrl+Enter runs; "(edit)" loads an example without
 // running it), no external resources.
