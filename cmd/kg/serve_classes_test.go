@@ -28,12 +28,12 @@ func TestServeCountsByTopClass(t *testing.T) {
 		t.Errorf("front page: actor row %q, want %s", m, n)
 	}
 	_, browse := s.get("/browse?class="+url.QueryEscape(actor), "text/html")
-	if want := fmt.Sprintf(`<p id="member-count">%s things`, n); !strings.Contains(string(browse), want) {
+	if want := fmt.Sprintf(`<p id="member-count">%s saker`, n); !strings.Contains(string(browse), want) {
 		t.Errorf("browse page of kgo:Actor does not say %q", want)
 	}
 	// An entity's page shows the types stated, not every superclass.
 	_, page := s.get("/id/region-skane", "text/html")
-	types := regexp.MustCompile(`<p id="types">Type: (.*?)</p>`).FindSubmatch(page)
+	types := regexp.MustCompile(`<dd id="types">(.*?)</dd>`).FindSubmatch(page)
 	if types == nil || strings.Count(string(types[1]), `class="type"`) != 1 || !strings.Contains(string(types[1]), ">region</a>") {
 		t.Errorf("Region Skåne's types: %q", types)
 	}
