@@ -276,3 +276,22 @@ func TestTermsByLabel(t *testing.T) {
 		}
 	}
 }
+
+// TestClassNames checks that the front page's classes are told apart by
+// their labels in both languages.
+func TestClassNames(t *testing.T) {
+	s := testServer(t, Options{})
+	for _, lang := range pageLanguages {
+		body := do(t, s, get("/?lang="+lang, "text/html")).Body.String()
+		names := map[string]bool{}
+		for _, m := range regexp.MustCompile(`<tr><td><a href="/browse[^>]*>([^<]*)</a>`).FindAllStringSubmatch(body, -1) {
+			if names[m[1]] {
+				t.Errorf("two classes on the front page (%s) are named %q", lang, m[1])
+			}
+			names[m[1]] = true
+		}
+		if len(names) < 20 {
+			t.Errorf("only %d classes on the front page (%s)", len(names), lang)
+		}
+	}
+}
