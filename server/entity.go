@@ -63,25 +63,28 @@ type labelView struct {
 }
 
 type entityView struct {
-	IRI        string
-	Path       string
-	Title      string
-	TitleLang  string
-	Types      []linkView
-	Kinds      []linkView  // the top classes of the ontology it is an instance of
-	Idents     []propView  // identifiers: literals other registers mint
-	LinksOut   []valueView // the IRIs of other datasets it is linked to
-	Lead       []propView  // what matters most for its kind (a mandate's holders …)
-	Relations  []propView  // other things it is related to
-	Facts      []propView  // other literal values
-	Names      []labelView
-	OtherNames []labelView
-	Incoming   []propView
-	Mentions   []provView
-	Passage    *provView
-	Statements []stmtView
-	MoreStmts  int
-	Formats    []linkView
+	IRI       string
+	Path      string
+	Title     string
+	TitleLang string
+	Types     []linkView
+	Kinds     []linkView  // the top classes of the ontology it is an instance of
+	Idents    []propView  // identifiers: literals other registers mint
+	LinksOut  []valueView // the IRIs of other datasets it is linked to
+	// SummarySources state every identifier and link out, when all
+	// have the same sources: they are named once.
+	SummarySources []provView
+	Lead           []propView // what matters most for its kind (a mandate's holders …)
+	Relations      []propView // other things it is related to
+	Facts          []propView // other literal values
+	Names          []labelView
+	OtherNames     []labelView
+	Incoming       []propView
+	Mentions       []provView
+	Passage        *provView
+	Statements     []stmtView
+	MoreStmts      int
+	Formats        []linkView
 }
 
 // Limits of what one page lists; the rest is a query away.
@@ -319,8 +322,39 @@ func (s *Server) entityView(ctx context.Context, iri, lang string) (*entityView,
 		}
 		v.Statements = append(v.Statements, stmtView{S: s.linkIn(q.S, lang), P: s.linkIn(q.P, lang), O: s.linkIn(q.O, lang)})
 	}
+	v.hoistSources()
 	v.quoteOnce()
 	return v, nil
+}
+
+// hoistSources names the sources of the summary once when every
+// identifier and link out has the same ones.
+func (v *entityView) hoistSources() {
+	var vals []*valueView
+	for i := range v.Idents {
+		for j := range v.Idents[i].Values {
+			vals = append(vals, &v.Idents[i].Values[j])
+		}
+	}
+	for i := range v.LinksOut {
+		vals = append(vals, &v.LinksOut[i])
+	}
+	if len(vals) < 2 {
+		return
+	}
+	same := func(a, b []provView) bool {
+		return slices.EqualFunc(a, b, func(x, y provView) bool { return x.Href == y.Href && !x.Passage && !y.Passage })
+	}
+	first := vals[0].Prov
+	for _, val := range vals {
+		if len(val.Prov) == 0 || !same(val.Prov, first) {
+			return
+		}
+	}
+	v.SummarySources = first
+	for _, val := range vals {
+		val.Prov = nil
+	}
 }
 
 // isIdentifier reports whether p states an identifier.

@@ -138,6 +138,7 @@ var swedish = map[string]string{
 	"p. %s":        "s. %s",
 	"PDF p. %s":    "PDF-s. %s",
 	"Source:":      "Källa:",
+	"Source":       "Källa",
 	"the passage":  "stycket",
 	"quoted above": "citerat ovan",
 	// entity page

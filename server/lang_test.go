@@ -51,7 +51,7 @@ func TestLanguage(t *testing.T) {
 		{"front, ?lang=en", get("/?lang=en", "text/html"), []string{`<html lang="en">`, `href="/?lang=sv"`}, nil},
 		{"front, cookie", req{target: "/", header: map[string]string{"Cookie": "lang=en"}}, []string{`<html lang="en">`}, nil},
 		{"front, ?lang=sv beats the browser", req{target: "/?lang=sv", header: en}, []string{`<html lang="sv">`}, nil},
-		{"county, Swedish", get("/id/skane-lan", "text/html"), []string{`<h1 id="entity-title" lang="sv">Skåne län</h1>`, ">Typ<"}, nil},
+		{"county, Swedish", get("/id/skane-lan", "text/html"), []string{`<h1 id="entity-title" lang="sv">Skåne län</h1>`, ">Typ<", `<dt>Källa</dt><dd id="summary-sources"><p class="source"><a class="source-link" href="/source/scb-counties">Län och regioner`}, nil},
 		{"county, English", req{target: "/id/skane-lan", header: en}, []string{`<h1 id="entity-title" lang="en">Skåne County</h1>`, ">Type<", `href="/id/skane-lan?lang=sv"`}, nil},
 		{"browse, English", req{target: "/browse?class=" + escape(ontology.Region), header: en}, []string{"21 things", `lang="en">region<`}, nil},
 		{"switch drops other parameters", get("/id/skane-lan?utm=x", "text/html"), []string{`href="/id/skane-lan?lang=en"`}, nil},
@@ -79,6 +79,11 @@ func TestLanguage(t *testing.T) {
 				t.Errorf("Vary %q lacks Accept-Language", w.Header().Values("Vary"))
 			}
 		})
+	}
+	// The county's register is named once in the summary, and once
+	// among the sources it is derived from.
+	if n := strings.Count(do(t, s, get("/id/skane-lan", "text/html")).Body.String(), "Län och regioner: SCB-länskoder"); n != 2 {
+		t.Errorf("the county page names its register %d times, want 2", n)
 	}
 	w := do(t, s, get("/id/region-skane?lang=en", "text/html"))
 	if c := w.Header().Get("Set-Cookie"); !strings.HasPrefix(c, "lang=en;") || !strings.Contains(c, "Path=/") {
