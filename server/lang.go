@@ -242,13 +242,18 @@ var swedish = map[string]string{
 	"DatatypeProperty":                   "Dataegenskap",
 	"AnnotationProperty":                 "Annoteringsegenskap",
 	// errors
-	"Front page":            "Startsidan",
-	"Not Found":             "Hittades inte",
-	"Bad Request":           "Felaktig begäran",
-	"Method Not Allowed":    "Metoden är inte tillåten",
-	"Not Acceptable":        "Inget godtagbart format",
-	"Internal Server Error": "Internt serverfel",
-	"Service Unavailable":   "Tjänsten är inte tillgänglig",
+	"nothing is known about %s":                     "inget är känt om %s",
+	"no instances of that class":                    "klassen har inga instanser",
+	"no such file":                                  "filen finns inte",
+	"no such dump; see the front page for the list": "dumpen finns inte; se startsidan för listan",
+	"search text longer than 200 bytes":             "söktexten är längre än 200 byte",
+	"Front page":                                    "Startsidan",
+	"Not Found":                                     "Hittades inte",
+	"Bad Request":                                   "Felaktig begäran",
+	"Method Not Allowed":                            "Metoden är inte tillåten",
+	"Not Acceptable":                                "Inget godtagbart format",
+	"Internal Server Error":                         "Internt serverfel",
+	"Service Unavailable":                           "Tjänsten är inte tillgänglig",
 }
 
 // translate returns the interface string key in lang, formatted with args

@@ -415,12 +415,16 @@ type httpError struct {
 	status     int
 	msg        string
 	retryAfter int // seconds, for Retry-After; 0 for none
+	// format and args made msg; an error page translates the format
+	// when the interface has it in the page's language.
+	format string
+	args   []any
 }
 
 func (e *httpError) Error() string { return e.msg }
 
 func errorf(status int, format string, args ...any) *httpError {
-	return &httpError{status: status, msg: fmt.Sprintf(format, args...)}
+	return &httpError{status: status, msg: fmt.Sprintf(format, args...), format: format, args: args}
 }
 
 // fail answers with an error: an HTML page for browsers, plain text for
@@ -443,7 +447,11 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 		var b bytes.Buffer
 		lang := negotiateLang(w, r)
 		text := translate(lang, http.StatusText(he.status))
-		if terr := s.render(&b, "error", s.page(text, errorView{Status: he.status, Text: text, Message: he.msg}).in(r, lang)); terr == nil {
+		msg := he.msg
+		if _, ok := swedish[he.format]; ok {
+			msg = translate(lang, he.format, he.args...)
+		}
+		if terr := s.render(&b, "error", s.page(text, errorView{Status: he.status, Text: text, Message: msg}).in(r, lang)); terr == nil {
 			h.Set("Content-Type", "text/html; charset=utf-8")
 			w.WriteHeader(he.status)
 			w.Write(b.Bytes())
