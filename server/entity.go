@@ -129,6 +129,11 @@ func (s *Server) linkIn(t term.Term, lang string) linkView {
 			v.Text, v.Lang = l, lang
 		} else if id, ok := strings.CutPrefix(t.Value, ontology.WD); ok && id != "" {
 			v.Text = "Wikidata " + id
+		} else if pi, ok := s.passages[t.Value]; ok {
+			v.Text, v.Lang = translate(lang, "Passage, p. %s", pi.Page), lang
+			if pi.Page == "" {
+				v.Text = translate(lang, "Passage, PDF p. %s", pi.PDFPage)
+			}
 		} else {
 			v.Text = s.fallbackLabel(t.Value)
 		}
@@ -368,9 +373,12 @@ func (s *Server) outgoing(v *entityView, out []*stmt, lead []*propView, lang str
 	var order []string
 	seenName := map[labelView]bool{}
 	types := s.types[v.IRI]
+	_, isPassage := s.passages[v.IRI]
 	for _, st := range out {
 		p := st.p.Value
 		switch {
+		case isPassage && (p == ontology.NS+"quote" || p == ontology.NS+"page" || p == ontology.NS+"pdfPage"):
+			continue // the passage's own section shows them
 		case p == term.RDFType:
 			v.Types = append(v.Types, s.linkIn(st.o, lang))
 			continue

@@ -52,6 +52,8 @@ func TestLanguage(t *testing.T) {
 		{"front, cookie", req{target: "/", header: map[string]string{"Cookie": "lang=en"}}, []string{`<html lang="en">`}, nil},
 		{"front, ?lang=sv beats the browser", req{target: "/?lang=sv", header: en}, []string{`<html lang="sv">`}, nil},
 		{"county, Swedish", get("/id/skane-lan", "text/html"), []string{`<h1 id="entity-title" lang="sv">Skåne län</h1>`, ">Typ<", `<dt>Källa</dt><dd id="summary-sources"><p class="source"><a class="source-link" href="/source/scb-counties">Län och regioner`}, nil},
+		{"passage, Swedish", get("/report/21-vagar-till-hallbar-regional-utveckling/passage/41-3", "text/html"), []string{`<h1 id="entity-title" lang="sv">Stycke, s. 39</h1>`}, []string{`id="facts"`}},
+		{"passage, English", req{target: "/report/21-vagar-till-hallbar-regional-utveckling/passage/41-3", header: en}, []string{`<h1 id="entity-title" lang="en">Passage, p. 39</h1>`}, nil},
 		{"county, English", req{target: "/id/skane-lan", header: en}, []string{`<h1 id="entity-title" lang="en">Skåne County</h1>`, ">Type<", `href="/id/skane-lan?lang=sv"`}, nil},
 		{"browse, English", req{target: "/browse?class=" + escape(ontology.Region), header: en}, []string{"21 things", `lang="en">region<`}, nil},
 		{"switch drops other parameters", get("/id/skane-lan?utm=x", "text/html"), []string{`href="/id/skane-lan?lang=en"`}, nil},
@@ -126,7 +128,7 @@ func TestTranslations(t *testing.T) {
 	for _, l := range leads {
 		keys[l.heading] = true
 	}
-	for _, k := range []string{"ObjectProperty", "DatatypeProperty", "AnnotationProperty", "Class", "Browse by class", "Classes of other vocabularies", "Search", "Search: %s", "N-Quads (with provenance graphs)", "Not Found"} {
+	for _, k := range []string{"Passage, p. %s", "Passage, PDF p. %s", "ObjectProperty", "DatatypeProperty", "AnnotationProperty", "Class", "Browse by class", "Classes of other vocabularies", "Search", "Search: %s", "N-Quads (with provenance graphs)", "Not Found"} {
 		keys[k] = true
 	}
 	for k := range keys {
@@ -236,7 +238,7 @@ func TestEntityPages(t *testing.T) {
 	if checked == 0 {
 		t.Error("no hidden label checked")
 	}
-	for _, path := range []string{"/id/region-skane", "/id/folkhalsoarbete", "/id/lag-om-regionalt-utvecklingsansvar", "/report/21-vagar-till-hallbar-regional-utveckling"} {
+	for _, path := range []string{"/id/region-skane", "/id/folkhalsoarbete", "/id/lag-om-regionalt-utvecklingsansvar", "/report/21-vagar-till-hallbar-regional-utveckling", "/report/21-vagar-till-hallbar-regional-utveckling/passage/41-3"} {
 		body := page(path)
 		quotes := regexp.MustCompile(`(?s)<blockquote class="quote"[^>]*>(.*?)</blockquote>`).FindAllStringSubmatch(body, -1)
 		seen := map[string]bool{}
