@@ -243,7 +243,7 @@ func TestEntityPages(t *testing.T) {
 		quotes := regexp.MustCompile(`(?s)<blockquote class="quote"[^>]*>(.*?)</blockquote>`).FindAllStringSubmatch(body, -1)
 		seen := map[string]bool{}
 		for _, m := range quotes {
-			if seen[m[1]] {
+			if seen[m[1]] || strings.Count(body, m[1][:min(80, len(m[1]))]) > 1 {
 				t.Errorf("%s quotes %.60q twice", path, m[1])
 			}
 			seen[m[1]] = true
