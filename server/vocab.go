@@ -159,6 +159,8 @@ var vocabLabels = map[string][2]string{
 	ontology.DCTERMS + "LinguisticSystem":        {"språk", "language"},
 	ontology.DCTERMS + "MediaTypeOrExtent":       {"mediatyp eller omfång", "media type or extent"},
 	ontology.DCTERMS + "type":                    {"typ", "type"},
+	"http://id.loc.gov/vocabulary/iso639-1/sv":   {"svenska", "Swedish"},
+	"http://id.loc.gov/vocabulary/iso639-1/en":   {"engelska", "English"},
 	ontology.FOAF + "homepage":                   {"webbplats", "homepage"},
 	ontology.VCARD + "Kind":                      {"kontakt", "contact"},
 	ontology.VCARD + "Organization":              {"organisation (vCard)", "organization (vCard)"},
