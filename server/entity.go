@@ -426,8 +426,12 @@ func (s *Server) outgoing(v *entityView, out []*stmt, lead []*propView, lang str
 		}
 		pv.Values = append(pv.Values, val)
 	}
-	// Names seen as labels are not repeated among the other names.
+	// Names seen as labels are not repeated among the other names; the
+	// names in the page's language come first.
 	v.OtherNames = slices.DeleteFunc(v.OtherNames, func(l labelView) bool { return slices.Contains(v.Names, l) })
+	slices.SortStableFunc(v.Names, func(a, b labelView) int { return boolRank(a.Lang != lang) - boolRank(b.Lang != lang) })
+	// Relations and facts in the order of their properties' names.
+	slices.SortStableFunc(order, func(a, b string) int { return strings.Compare(fold(props[a].Prop.Text), fold(props[b].Prop.Text)) })
 	for _, key := range order {
 		switch kind, _, _ := strings.Cut(key, " "); kind {
 		case "ident":

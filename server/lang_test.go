@@ -83,6 +83,13 @@ func TestLanguage(t *testing.T) {
 			}
 		})
 	}
+	// Names in the page's language come first.
+	for lang, first := range map[string]string{"sv": "Skåne län", "en": "Skåne County"} {
+		body := do(t, s, get("/id/skane-lan?lang="+lang, "text/html")).Body.String()
+		if m := regexp.MustCompile(`<ul class="names"><li class="label"><span lang="[a-z]+">([^<]*)<`).FindStringSubmatch(body); m == nil || m[1] != first {
+			t.Errorf("the %s county page names it first %q, want %q", lang, m, first)
+		}
+	}
 	// The county's register is named once in the summary, and once
 	// among the sources it is derived from.
 	if n := strings.Count(do(t, s, get("/id/skane-lan", "text/html")).Body.String(), "Län och regioner: SCB-länskoder"); n != 2 {
