@@ -88,16 +88,15 @@ type Server struct {
 	prefix  []export.Prefix
 	compact []export.Prefix // for display: longest namespace first
 
-	labels      map[string][]term.Term // resource → its labels (prefLabel, label, altLabel, title)
-	types       map[string][]string    // resource → rdf:type classes
-	members     map[string][]string    // class → instances, by label
-	passages    map[string]passageInfo // passage → where it is in the report
-	sourcePages map[string]string      // source → foaf:page, the document it stands for
-	sum         *summary.Summary
-	dataset     catalog.Dataset
-	stats       catalog.Stats
-	search      *searchIndex
-	examples    []example
+	labels   map[string][]term.Term // resource → its labels (prefLabel, label, altLabel, title)
+	types    map[string][]string    // resource → rdf:type classes
+	members  map[string][]string    // class → instances, by label
+	passages map[string]passageInfo // passage → where it is in the report
+	sum      *summary.Summary
+	dataset  catalog.Dataset
+	stats    catalog.Stats
+	search   *searchIndex
+	examples []example
 
 	// describe holds the quads of the dataset descriptions (DCAT without
 	// the dumps' sizes and checksums, VoID, the SPARQL service
@@ -241,7 +240,6 @@ func (s *Server) index(quads []term.Quad) {
 	s.types = map[string][]string{}
 	s.members = map[string][]string{}
 	s.passages = map[string]passageInfo{}
-	s.sourcePages = map[string]string{}
 	rank := map[string]int{}
 	for i, p := range labelProps {
 		rank[p] = i
@@ -271,10 +269,6 @@ func (s *Server) index(quads []term.Quad) {
 			hidden[subj] = append(hidden[subj], q.O)
 		}
 		switch q.P.Value {
-		case ontology.FOAF + "page":
-			if strings.HasPrefix(subj, s.base+"source/") && q.O.IsIRI() {
-				s.sourcePages[subj] = q.O.Value
-			}
 		case term.RDFType:
 			if q.O.IsIRI() && !seenType[[2]string{subj, q.O.Value}] {
 				seenType[[2]string{subj, q.O.Value}] = true
