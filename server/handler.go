@@ -53,6 +53,10 @@ func (s *Server) route(path string) route {
 		return route{handle: s.searchPage}
 	case path == "/browse":
 		return route{handle: s.browse}
+	case path == "/regions":
+		return route{handle: s.regionsPage}
+	case path == "/mandates":
+		return route{handle: s.mandatesPage}
 	case path == "/query":
 		return route{handle: s.queryPage, post: true}
 	case path == "/sparql":

@@ -18,7 +18,7 @@ var scriptElement = regexp.MustCompile(`(?s)<script>.*?</script>`)
 func TestHTMLStructure(t *testing.T) {
 	s := testServer(t, Options{})
 	for _, target := range []string{
-		"/", "/search", "/search?q=Sk%C3%A5ne", "/search?q=zzzz", "/browse",
+		"/", "/search", "/regions", "/mandates", "/search?q=Sk%C3%A5ne", "/search?q=zzzz", "/browse",
 		"/browse?class=" + escape(kgo+"Region"),
 		"/id/region-skane", "/id/skane-lan", "/id/lag-om-regionalt-utvecklingsansvar",
 		"/report/21-vagar-till-hallbar-regional-utveckling",

@@ -21,7 +21,7 @@ import (
 	"kg/term"
 )
 
-//go:embed templates/*.html static/*
+//go:embed templates/*.html templates/*.part static/*
 var assets embed.FS
 
 // queryScript is the one inline script: Ctrl+Enter runs the query, and
@@ -72,7 +72,7 @@ var templates = func() map[string]map[string]*template.Template {
 			if name == "layout" {
 				continue
 			}
-			out[lang][name] = template.Must(template.New("layout.html").Funcs(funcs).ParseFS(assets, "templates/layout.html", n))
+			out[lang][name] = template.Must(template.New("layout.html").Funcs(funcs).ParseFS(assets, "templates/layout.html", "templates/*.part", n))
 		}
 	}
 	return out
@@ -91,6 +91,7 @@ type pageView struct {
 	Script     template.JS
 	Catalogue  bool // the DCAT record is served
 	Main       any
+	RegionMap  *mapView // a region's small map, after the main content
 }
 
 func (s *Server) page(title string, main any) *pageView {
@@ -153,6 +154,8 @@ func (s *Server) static(w http.ResponseWriter, r *http.Request) error {
 		ct = "text/css; charset=utf-8"
 	case strings.HasSuffix(name, ".svg"):
 		ct = "image/svg+xml"
+	case strings.HasSuffix(name, ".txt"):
+		ct = "text/plain; charset=utf-8"
 	}
 	w.Header().Set("Cache-Control", "public, max-age=3600")
 	s.serveBytes(w, r, ct, b)
@@ -180,6 +183,7 @@ type frontView struct {
 	Dumps                      []linkView
 	Examples                   []example
 	Catalogue                  bool // the DCAT record is served
+	Map                        *mapView
 }
 
 // front is the home page; as RDF it is the VoID description.
@@ -204,6 +208,7 @@ func (s *Server) front(w http.ResponseWriter, r *http.Request) error {
 		EntityShare: fmt.Sprintf("%.0f %%", 100*s.sum.EntityShare()),
 		Examples:    s.examples,
 		Catalogue:   s.catalogErr == nil,
+		Map:         s.visuals.shadedMap("front-map"),
 	}
 	for _, c := range s.sum.Classes {
 		v.Classes = append(v.Classes, classCount{Class: s.linkIn(term.IRI(c.Key), lang), Browse: browseURL(c.Key, 0), N: c.N})

@@ -97,6 +97,7 @@ type Server struct {
 	stats    catalog.Stats
 	search   *searchIndex
 	examples []example
+	visuals  *visuals // the map and the tables of regions and mandates
 
 	// describe holds the quads of the dataset descriptions (DCAT without
 	// the dumps' sizes and checksums, VoID, the SPARQL service
@@ -176,6 +177,7 @@ func New(ctx context.Context, st store.Store, opt Options) (*Server, error) {
 	}
 	s.index(quads)
 	s.sum = summary.Of(quads, s.base)
+	s.visuals = s.buildVisuals(quads)
 	pub := opt.Publishing
 	if pub.Built.IsZero() {
 		if pub.Built, err = store.BuiltAt(st); err != nil {
