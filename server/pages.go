@@ -154,6 +154,8 @@ func (s *Server) static(w http.ResponseWriter, r *http.Request) error {
 		ct = "text/css; charset=utf-8"
 	case strings.HasSuffix(name, ".svg"):
 		ct = "image/svg+xml"
+	case strings.HasSuffix(name, ".js"):
+		ct = "text/javascript; charset=utf-8"
 	case strings.HasSuffix(name, ".txt"):
 		ct = "text/plain; charset=utf-8"
 	}
@@ -412,6 +414,7 @@ type queryView struct {
 	Elapsed   string
 	Downloads []linkView
 	Examples  []example
+	YASGUI    *yasguiConfig // the page mounts YASGUI
 }
 
 // queryPage is the query editor; GET with query= or a form POST runs the
@@ -430,7 +433,7 @@ func (s *Server) queryPage(w http.ResponseWriter, r *http.Request) error {
 	} else {
 		qs := r.URL.Query()
 		if len(qs["query"]) == 0 {
-			return s.renderQueryPage(w, r, queryView{Query: s.examples[0].Query})
+			return s.renderQueryPage(w, r, queryView{Query: s.examples[0].Query, YASGUI: s.yasguiConfig(s.examples[0].Query)})
 		}
 		text = qs.Get("query")
 	}
@@ -513,6 +516,7 @@ func (s *Server) renderQueryPage(w http.ResponseWriter, r *http.Request, v query
 	h := w.Header()
 	h.Set("Content-Type", "text/html; charset=utf-8")
 	h.Set("Cache-Control", "no-cache")
+	setQueryPolicy(h)
 	if v.Ran {
 		h.Set(headerLimit, strconv.Itoa(s.opt.MaxResults))
 		if v.Truncated {

@@ -1,0 +1,45 @@
+// The query page with YASGUI: mounts the editor over the page's plain
+// form, which stays for readers without JavaScript, with this server's
+// endpoint, kg's prefixes and the page's example queries.
+(function () {
+  "use strict";
+  var section = document.getElementById("yasgui-section");
+  var mount = document.getElementById("yasgui");
+  var config = document.getElementById("yasgui-config");
+  var form = document.getElementById("query-form");
+  if (!section || !mount || !config || typeof Yasgui !== "function") return;
+  var cfg = JSON.parse(config.textContent);
+  var endpoint = new URL("/sparql", location.href).href;
+  var yasgui = new Yasgui(mount, {
+    requestConfig: { endpoint: endpoint, method: "POST" },
+    endpointCatalogueOptions: { getData: function () { return [{ endpoint: endpoint }]; } },
+    copyEndpointOnNewTab: false,
+    populateFromUrl: false,
+    persistenceId: null,
+    autofocus: false,
+    yasqe: { autocompleters: ["prefixes", "variables"], persistenceId: null },
+    yasr: { prefixes: cfg.prefixes, defaultPlugin: "table", persistenceId: null }
+  });
+  var tab = yasgui.getTab();
+  tab.setQuery(cfg.query);
+  section.hidden = false;
+  if (form) form.hidden = true;
+  var label = mount.querySelector(".CodeMirror textarea");
+  if (label) label.setAttribute("aria-label", "SPARQL query");
+
+  // The examples load into the editor; their titles run them too.
+  document.querySelectorAll("#examples .example").forEach(function (li) {
+    var text = li.querySelector(".example-text");
+    if (!text) return;
+    li.querySelectorAll(".example-run, .example-load").forEach(function (a) {
+      a.addEventListener("click", function (e) {
+        e.preventDefault();
+        e.stopImmediatePropagation();
+        var t = yasgui.getTab();
+        t.setQuery(text.textContent);
+        if (a.classList.contains("example-run")) t.query();
+        section.scrollIntoView();
+      });
+    });
+  });
+})();
