@@ -24,8 +24,28 @@
   tab.setQuery(cfg.query);
   section.hidden = false;
   if (form) form.hidden = true;
-  var label = mount.querySelector(".CodeMirror textarea");
-  if (label) label.setAttribute("aria-label", "SPARQL query");
+
+  // YASGUI leaves some of its fields without a name; give them one, from
+  // their placeholder or a fixed name, whenever it draws new ones.
+  var names = {
+    ".CodeMirror textarea": "SPARQL query",
+    "input.autocomplete": "SPARQL endpoint",
+    "select.tableSizer": "Page size"
+  };
+  function nameFields() {
+    Object.keys(names).forEach(function (sel) {
+      mount.querySelectorAll(sel).forEach(function (el) {
+        if (!el.getAttribute("aria-label")) el.setAttribute("aria-label", names[sel]);
+      });
+    });
+    mount.querySelectorAll("input, select, textarea").forEach(function (el) {
+      if ((el.labels && el.labels.length) || el.getAttribute("aria-label")) return;
+      var name = el.getAttribute("placeholder") || el.getAttribute("title");
+      if (name) el.setAttribute("aria-label", name);
+    });
+  }
+  nameFields();
+  new MutationObserver(nameFields).observe(mount, { childList: true, subtree: true });
 
   // The examples load into the editor; their titles run them too.
   document.querySelectorAll("#examples .example").forEach(function (li) {
