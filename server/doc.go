@@ -118,8 +118,11 @@
 // has X-Content-Type-Options: nosniff, X-Frame-Options: DENY, a Referrer-
 // Policy and a Content-Security-Policy that allows only the server's own
 // style sheet and, by its SHA-256 hash, the one inline script of the query
-// page. Pages are html/template output, so labels, quotes and search text
-// are escaped.
+// page. The query page's own policy (yasgui.go) widens it, to the server's
+// origin only, for YASGUI: its script files ('self'), the two style
+// elements its results table adds (by hash, read from the bundle) and
+// connect-src 'self' for its requests to /sparql. Pages are html/template
+// output, so labels, quotes and search text are escaped.
 //
 // # Pages
 //
@@ -143,7 +146,22 @@
 // printed page with the quote in a <details>, quoted once per page; later
 // citations link to that quote. Every link out is a triple of the graph
 // (owl:sameAs, schema:sameAs, foaf:page …), never made from a code.
-// Stable hooks for tests and styling:
+//
+// The query page mounts YASGUI
+// (@zazuko/yasgui 4.6.2, MIT, compiled in under static/) over its plain
+// form when scripts run; without them, and on every result page, the form
+// and the server-rendered table remain.
+//
+// The front page and /regions draw the map of Sweden's counties (the CC
+// BY 4.0 SVG of @svg-maps/sweden 1.0.1, static/sweden.svg, credited on
+// the page) inline: each outline links to the region serving the county,
+// matched by its ISO 3166-2 code, and is shaded by the number of worked
+// examples involving the region, with a legend, a caption naming the
+// drawing and the map as a table. A region's page ends with a small map,
+// the region marked aria-current="page". /regions tables the regions with
+// their counties' SCB, ISO 3166-2 and NUTS codes; /mandates every mandate
+// with its holders and the laws conferring it. Stable hooks for tests and
+// styling:
 //
 //	#search-form, #search-input, #search-button   search box in the header of every page
 //	#front-search-form, #front-search-input       search box on the front page
@@ -165,6 +183,9 @@
 //	#error, #results, #result-count, #truncated, #result-boolean,
 //	#results-table tr.result-row, #downloads
 //	#examples li.example: a.example-run, a.example-load, pre.example-text
+//	#yasgui-section #yasgui, #yasgui-config (JSON)   YASGUI on the query page
+//	#map-section figure.map svg a.map-area path.shade-N   the maps; .current marks a region's own
+//	#regions-table, #mandates-table               the tables of /regions and /mandates
 //	#ontology, #hierarchy, #classes/#properties section.term#{LocalName}, #alignment-table
 //	#error-title, #error-message                  error pages
 package server

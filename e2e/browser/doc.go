@@ -10,9 +10,15 @@
 // what (page number and verbatim quote, which must occur in the report
 // text), follows a quote to its passage, checks the Swedish-aware search
 // (case, genitive forms, and the approximate retry that reads å, ä and ö
-// as a and o, announced on the page), and runs example queries on the
-// query page, both by their link and through the editor's script, and
-// sees result rows under the expected column headers. Every page must
+// as a and o, announced on the page), follows Region Skåne on the front
+// page's map (21 named links, shaded, with a legend) to its page and
+// another region on that page's small map (the page's own region marked
+// as current), reads the regions and mandates tables the front page links
+// to, runs an example in YASGUI on the query page (results without a page
+// load, kg's prefixes, every field named), runs example queries on the
+// plain query page, both by their link and through the editor's script,
+// and with scripts off through the plain form, and sees result rows under
+// the expected column headers. Every page must
 // have a language, one h1, a main landmark and named form fields, and the
 // first Tab on the front page must reach the skip link. Any uncaught
 // exception, console or browser-log error, failed request or HTTP error
