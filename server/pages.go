@@ -159,7 +159,16 @@ func (s *Server) static(w http.ResponseWriter, r *http.Request) error {
 	case strings.HasSuffix(name, ".txt"):
 		ct = "text/plain; charset=utf-8"
 	}
-	w.Header().Set("Cache-Control", "public, max-age=3600")
+	h := w.Header()
+	h.Set("Cache-Control", "public, max-age=3600")
+	if z := staticGzip(name, b); z != nil {
+		h.Add("Vary", "Accept-Encoding")
+		if acceptsGzip(r) {
+			h.Set("Content-Encoding", "gzip")
+			h.Set("ETag", strings.TrimSuffix(etag(z), `"`)+`-gzip"`)
+			b = z
+		}
+	}
 	s.serveBytes(w, r, ct, b)
 	return nil
 }

@@ -2,11 +2,13 @@ package server
 
 import (
 	"bytes"
+	"compress/gzip"
 	"crypto/sha256"
 	"encoding/base64"
 	"fmt"
 	"net/http"
 	"strings"
+	"sync"
 )
 
 // The query page mounts YASGUI (npm @zazuko/yasgui 4.6.2, MIT; see
@@ -68,3 +70,27 @@ var queryPolicy = func() string {
 
 // setQueryPolicy replaces the policy for the query page.
 func setQueryPolicy(h http.Header) { h.Set("Content-Security-Policy", queryPolicy) }
+
+// gzipStatic holds the gzip form of the large compiled-in assets (YASGUI's
+// bundle is 1 MB, about a quarter of that compressed), made on first
+// request; gzipMin is the size from which an asset is compressed.
+var gzipStatic sync.Map // name → []byte
+
+const gzipMin = 32 << 10
+
+// staticGzip returns the gzip form of the asset name with body b, or nil
+// when it is too small to be worth it.
+func staticGzip(name string, b []byte) []byte {
+	if len(b) < gzipMin {
+		return nil
+	}
+	if z, ok := gzipStatic.Load(name); ok {
+		return z.([]byte)
+	}
+	var out bytes.Buffer
+	zw, _ := gzip.NewWriterLevel(&out, gzip.BestCompression)
+	zw.Write(b) // writes to a buffer do not fail
+	zw.Close()
+	z, _ := gzipStatic.LoadOrStore(name, out.Bytes())
+	return z.([]byte)
+}

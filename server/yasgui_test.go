@@ -1,8 +1,11 @@
 package server
 
 import (
+	"bytes"
+	"compress/gzip"
 	"encoding/json"
 	"html"
+	"io"
 	"regexp"
 	"strings"
 	"testing"
@@ -71,5 +74,34 @@ func TestYASGUIPage(t *testing.T) {
 	}
 	if lic := html.UnescapeString(do(t, s, get("/static/yasgui-LICENSE.txt", "")).Body.String()); !strings.Contains(lic, "MIT License") || !strings.Contains(lic, "@zazuko/yasgui 4.6.2") {
 		t.Error("the YASGUI licence does not name the package and the MIT licence")
+	}
+}
+
+// TestStaticGzip: large assets go gzip-encoded to clients that accept it,
+// and unchanged to the others; small ones always unchanged.
+func TestStaticGzip(t *testing.T) {
+	s := testServer(t, Options{})
+	want, err := assets.ReadFile("static/yasgui.min.js")
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain := do(t, s, get("/static/yasgui.min.js", ""))
+	if plain.Header().Get("Content-Encoding") != "" || !bytes.Equal(plain.Body.Bytes(), want) || plain.Header().Get("Vary") != "Accept-Encoding" {
+		t.Errorf("without Accept-Encoding: %v, %d bytes", plain.Header(), plain.Body.Len())
+	}
+	gz := do(t, s, req{target: "/static/yasgui.min.js", header: map[string]string{"Accept-Encoding": "gzip, br"}})
+	if gz.Header().Get("Content-Encoding") != "gzip" || gz.Body.Len() >= len(want)/2 || gz.Header().Get("ETag") == plain.Header().Get("ETag") {
+		t.Fatalf("with gzip: %v, %d bytes", gz.Header(), gz.Body.Len())
+	}
+	zr, err := gzip.NewReader(gz.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, err := io.ReadAll(zr); err != nil || !bytes.Equal(got, want) {
+		t.Errorf("the gzip body does not decode to the asset: %v", err)
+	}
+	small := do(t, s, req{target: "/static/style.css", header: map[string]string{"Accept-Encoding": "gzip"}})
+	if small.Header().Get("Content-Encoding") != "" || small.Code != 200 {
+		t.Errorf("style.css: %d %v", small.Code, small.Header())
 	}
 }
