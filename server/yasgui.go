@@ -22,10 +22,11 @@ import (
 type yasguiConfig struct {
 	Query    string            `json:"query"`    // the editor's first query
 	Prefixes map[string]string `json:"prefixes"` // for the results table
+	Base     string            `json:"base"`     // IRIs under it link to this server's pages
 }
 
 func (s *Server) yasguiConfig(query string) *yasguiConfig {
-	c := &yasguiConfig{Query: query, Prefixes: map[string]string{}}
+	c := &yasguiConfig{Query: query, Prefixes: map[string]string{}, Base: s.base}
 	for _, p := range s.prefix {
 		c.Prefixes[p.Name] = p.IRI
 	}

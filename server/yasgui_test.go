@@ -37,7 +37,7 @@ func TestYASGUIPage(t *testing.T) {
 	if err := json.Unmarshal([]byte(m[1]), &cfg); err != nil {
 		t.Fatalf("YASGUI configuration: %v: %s", err, m[1])
 	}
-	if cfg.Query != s.examples[0].Query || cfg.Prefixes["kgo"] != kgo || cfg.Prefixes["skos"] != "http://www.w3.org/2004/02/skos/core#" {
+	if cfg.Query != s.examples[0].Query || cfg.Base != testBase || cfg.Prefixes["kgo"] != kgo || cfg.Prefixes["skos"] != "http://www.w3.org/2004/02/skos/core#" {
 		t.Errorf("YASGUI configuration %+v", cfg)
 	}
 	csp := w.Header().Get("Content-Security-Policy")

@@ -334,6 +334,14 @@ func (r *run) queryYASGUI() error {
 	if len(unnamed) > 0 {
 		return fmt.Errorf("YASGUI's fields without a name: %q", unnamed)
 	}
+	// The regions link to their pages on this server.
+	hrefs, err := eval[[]string](r, `[...document.querySelectorAll("#yasgui .yasr tbody a")].map(a => a.getAttribute("href"))`)
+	if err != nil {
+		return err
+	}
+	if !slices.ContainsFunc(hrefs, func(h string) bool { return strings.HasPrefix(h, "/id/region-") }) {
+		return fmt.Errorf("no result links to a region's page on this server: %q", hrefs)
+	}
 	// kg's prefixes shorten the IRIs of the results.
 	if !slices.ContainsFunc(res.Rows, func(row []string) bool {
 		return slices.ContainsFunc(row, regexp.MustCompile(`^(\d+)?kg:region-`).MatchString)

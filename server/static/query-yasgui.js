@@ -44,8 +44,21 @@
       if (name) el.setAttribute("aria-label", name);
     });
   }
-  nameFields();
-  new MutationObserver(nameFields).observe(mount, { childList: true, subtree: true });
+  // The results link IRIs this server mints to its own pages, as the
+  // server-rendered table does, whatever host it runs on.
+  function localLinks() {
+    if (!cfg.base) return;
+    mount.querySelectorAll(".yasr a[href]").forEach(function (a) {
+      var href = a.getAttribute("href");
+      if (href.indexOf(cfg.base) === 0) {
+        a.setAttribute("href", "/" + href.slice(cfg.base.length));
+        a.removeAttribute("target");
+      }
+    });
+  }
+  function tidy() { nameFields(); localLinks(); }
+  tidy();
+  new MutationObserver(tidy).observe(mount, { childList: true, subtree: true });
 
   // The examples load into the editor; their titles run them too.
   document.querySelectorAll("#examples .example").forEach(function (li) {
