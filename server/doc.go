@@ -147,10 +147,9 @@
 // citations link to that quote. Every link out is a triple of the graph
 // (owl:sameAs, schema:sameAs, foaf:page …), never made from a code.
 //
-// The query page mounts YASGUI
-// (@zazuko/yasgui 4.6.2, MIT, compiled in under static/) over its plain
-// form when scripts run; without them, and on every result page, the form
-// and the server-rendered table remain.
+// The query page mounts YASGUI (@zazuko/yasgui 4.6.2, MIT, compiled in
+// under static/) over its plain form when scripts run; without them, and
+// on every result page, the form and the server-rendered table remain.
 //
 // The front page and /regions draw the map of Sweden's counties (the CC
 // BY 4.0 SVG of @svg-maps/sweden 1.0.1, static/sweden.svg, credited on
@@ -160,8 +159,8 @@
 // drawing and the map as a table. A region's page ends with a small map,
 // the region marked aria-current="page". /regions tables the regions with
 // their counties' SCB, ISO 3166-2 and NUTS codes; /mandates every mandate
-// with its holders and the laws conferring it. Stable hooks for tests and
-// styling:
+// with its holders and the laws conferring it; all of them in the page's
+// language. Stable hooks for tests and styling:
 //
 //	#search-form, #search-input, #search-button   search box in the header of every page
 //	#front-search-form, #front-search-input       search box on the front page

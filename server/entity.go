@@ -205,7 +205,7 @@ func (s *Server) entityHTML(r *http.Request, iri string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return s.renderBytes("entity", s.page(v.Title, v).lang(v.TitleLang).alternates(v.Formats).in(r, lang).withMap(s.visuals.regionMap(iri)))
+	return s.renderBytes("entity", s.page(v.Title, v).lang(v.TitleLang).alternates(v.Formats).in(r, lang).withMap(s.visuals.regionMap(iri, lang)))
 }
 
 // stmt is a triple of the page's resource with the graphs stating it;

@@ -119,6 +119,11 @@ func TestTranslations(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	parts, err := fs.Glob(assets, "templates/*.part")
+	if err != nil {
+		t.Fatal(err)
+	}
+	names = append(names, parts...)
 	keys := map[string]bool{}
 	for _, n := range names {
 		b, _ := assets.ReadFile(n)
@@ -134,6 +139,11 @@ func TestTranslations(t *testing.T) {
 	}
 	for _, l := range leads {
 		keys[l.heading] = true
+	}
+	for _, k := range []string{"none", "4 or more", "%s: 1 worked example", "%s: %d worked examples", "The 21 regions on the map", "On the map",
+		"Each region is shaded by the number of the report's worked examples that involve it; select a region to open its page.",
+		"%s (%s, marked) among Sweden's 21 regions; select another region to open its page.", "The regions", "Mandates, holders and laws"} {
+		keys[k] = true
 	}
 	for _, k := range []string{"Passage, p. %s", "Passage, PDF p. %s", "ObjectProperty", "DatatypeProperty", "AnnotationProperty", "Class", "Browse by class", "Classes of other vocabularies", "Search", "Search: %s", "N-Quads (with provenance graphs)", "Not Found"} {
 		keys[k] = true

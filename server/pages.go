@@ -219,7 +219,7 @@ func (s *Server) front(w http.ResponseWriter, r *http.Request) error {
 		EntityShare: fmt.Sprintf("%.0f %%", 100*s.sum.EntityShare()),
 		Examples:    s.examples,
 		Catalogue:   s.catalogErr == nil,
-		Map:         s.visuals.shadedMap("front-map"),
+		Map:         s.visuals.shadedMap("front-map", lang),
 	}
 	for _, c := range s.sum.Classes {
 		v.Classes = append(v.Classes, classCount{Class: s.linkIn(term.IRI(c.Key), lang), Browse: browseURL(c.Key, 0), N: c.N})

@@ -65,15 +65,15 @@ var swedenMap = func() svgMap {
 // regionRow is one region with its county and what the graph holds of
 // it: the rows of the regions table and of the map's text alternative.
 type regionRow struct {
-	iri      string
-	Region   linkView
-	County   linkView
-	SCB      string // SCB county code
-	ISO      string // ISO 3166-2
-	NUTS     string
-	Examples int // worked examples that involve the region
-	Mandates int // mandates the region holds
-	Shade    int // class of the map's shading, 0 … len(shadeLegend)-1
+	iri, county string
+	Region      linkView
+	County      linkView
+	SCB         string // SCB county code
+	ISO         string // ISO 3166-2
+	NUTS        string
+	Examples    int // worked examples that involve the region
+	Mandates    int // mandates the region holds
+	Shade       int // class of the map's shading, 0 … len(shadeLegend)-1
 }
 
 // mandateRow is one mandate with who holds it and which laws confer it.
@@ -83,17 +83,64 @@ type mandateRow struct {
 	Laws    []linkView
 }
 
-// visuals is what the map and the tables show, gathered once per graph.
+// visuals is what the map and the tables show, gathered once per graph,
+// with names in each language of the pages.
 type visuals struct {
-	regions  []regionRow    // by SCB county code
-	byIRI    map[string]int // region → index in regions
-	byISO    map[string]int // ISO 3166-2 → index in regions
-	mandates []mandateRow   // by the mandate's label
+	regions  map[string][]regionRow  // language → regions by SCB county code
+	byIRI    map[string]int          // region → index in regions
+	byISO    map[string]int          // ISO 3166-2 → index in regions
+	mandates map[string][]mandateRow // language → mandates by label
 }
 
 // shadeLegend is what each shade of the map means: the number of the
 // report's worked examples that involve the region.
 var shadeLegend = []string{"none", "1", "2", "3", "4 or more"}
+
+// visualsSwedish translates the strings of the map and the tables; they
+// join the pages' other translations.
+var visualsSwedish = map[string]string{
+	"none":                        "inga",
+	"4 or more":                   "4 eller fler",
+	"%s: 1 worked example":        "%s: 1 exempel",
+	"%s: %d worked examples":      "%s: %d exempel",
+	"The 21 regions on the map":   "De 21 regionerna på kartan",
+	"On the map":                  "På kartan",
+	"All regions":                 "Alla regioner",
+	"Worked examples per region:": "Exempel per region:",
+	"The map as a table":          "Kartan som tabell",
+	"Worked examples and mandates per region": "Exempel och mandat per region",
+	"Region":                         "Region",
+	"County":                         "Län",
+	"Worked examples":                "Exempel",
+	"Mandates held":                  "Mandat",
+	"Map:":                           "Karta:",
+	"by Victor Cazanave, after":      "av Victor Cazanave, efter",
+	"licensed":                       "licens",
+	"shading and links added by kg.": "skuggning och länkar tillagda av kg.",
+	"Each region is shaded by the number of the report's worked examples that involve it; select a region to open its page.": "Varje region är skuggad efter hur många av rapportens exempel som rör den; välj en region för att öppna dess sida.",
+	"%s (%s, marked) among Sweden's 21 regions; select another region to open its page.":                                     "%s (%s, markerad) bland Sveriges 21 regioner; välj en annan region för att öppna dess sida.",
+	"The regions with their counties and county codes":                                                                       "Regionerna med sina län och länskoder",
+	"The mandates with their holders and the laws that confer them":                                                          "Mandaten med dem som har dem och lagarna som ger dem",
+	"The regions": "Regionerna",
+	"Sweden's 21 regions, the county each serves with its codes, and what the graph holds of each: the report's worked examples that involve it and the mandates it holds.": "Sveriges 21 regioner, länet var och en verkar i med dess koder, och vad grafen säger om var och en: rapportens exempel som rör den och mandaten den har.",
+	"All regions by name":                                   "Alla regioner efter namn",
+	"Regions with their counties and county codes":          "Regioner med sina län och länskoder",
+	"SCB county code":                                       "SCB-länskod",
+	"Mandates, their holders and the laws that confer them": "Mandaten, vilka som har dem och lagarna som ger dem",
+	"Mandates, holders and laws":                            "Mandat, innehavare och lagar",
+	"%d mandates: %d held by an actor the report names, %d conferred by a law. Each name links to its page, which quotes the report.": "%d mandat: %d innehas av en aktör som rapporten nämner, %d ges av en lag. Varje namn länkar till sin sida, som citerar rapporten.",
+	"Mandates by holder and conferring law": "Mandat efter innehavare och lag som ger dem",
+	"Mandate":                               "Mandat",
+}
+
+func init() {
+	for k, v := range visualsSwedish {
+		if old, ok := swedish[k]; ok && old != v {
+			panic(fmt.Sprintf("two Swedish translations of %q: %q and %q", k, old, v))
+		}
+		swedish[k] = v
+	}
+}
 
 func shadeOf(examples int) int { return min(examples, len(shadeLegend)-1) }
 
@@ -132,49 +179,58 @@ func (s *Server) buildVisuals(quads []term.Quad) *visuals {
 		}
 		return ""
 	}
-	v := &visuals{byIRI: map[string]int{}, byISO: map[string]int{}}
+	v := &visuals{byIRI: map[string]int{}, byISO: map[string]int{}, regions: map[string][]regionRow{}, mandates: map[string][]mandateRow{}}
+	var rows []regionRow
 	for _, r := range s.members[ontology.Region] {
 		county := first(r, ontology.ServesCounty)
 		if county == "" {
 			continue
 		}
 		row := regionRow{
-			iri: r, Region: s.link(term.IRI(r)), County: s.link(term.IRI(county)),
+			iri: r, county: county,
 			SCB: first(county, ontology.SCBCountyCode), ISO: first(county, ontology.ISO31662Code),
 			NUTS:     first(county, ontology.NUTSCode),
 			Examples: len(in[[2]string{r, ontology.InvolvesRegion}]),
 			Mandates: len(out[[2]string{r, ontology.HoldsMandate}]),
 		}
 		row.Shade = shadeOf(row.Examples)
-		v.regions = append(v.regions, row)
+		rows = append(rows, row)
 	}
-	slices.SortFunc(v.regions, func(a, b regionRow) int {
+	slices.SortFunc(rows, func(a, b regionRow) int {
 		return cmp.Or(cmp.Compare(a.SCB, b.SCB), cmp.Compare(a.iri, b.iri))
 	})
-	for i, r := range v.regions {
+	for i, r := range rows {
 		v.byIRI[r.iri] = i
 		if _, dup := v.byISO[r.ISO]; r.ISO != "" && !dup {
 			v.byISO[r.ISO] = i
 		}
 	}
-	v.mandates = s.mandateRows(func(o, p string) []string {
+	subjects := func(o, p string) []string {
 		vs := slices.Clone(in[[2]string{o, p}])
 		slices.Sort(vs)
 		return slices.Compact(vs)
-	})
+	}
+	for _, lang := range pageLanguages {
+		named := slices.Clone(rows)
+		for i := range named {
+			named[i].Region, named[i].County = s.linkIn(term.IRI(named[i].iri), lang), s.linkIn(term.IRI(named[i].county), lang)
+		}
+		v.regions[lang] = named
+		v.mandates[lang] = s.mandateRows(subjects, lang)
+	}
 	return v
 }
 
 // mandateRows lists every mandate with its holders and conferring laws,
 // each list by label.
-func (s *Server) mandateRows(subjects func(obj, pred string) []string) []mandateRow {
+func (s *Server) mandateRows(subjects func(obj, pred string) []string, lang string) []mandateRow {
 	byLabel := func(a, b linkView) int {
 		return cmp.Or(strings.Compare(fold(a.Text), fold(b.Text)), strings.Compare(a.Href, b.Href))
 	}
 	links := func(iris []string) []linkView {
 		var ls []linkView
 		for _, x := range iris {
-			ls = append(ls, s.link(term.IRI(x)))
+			ls = append(ls, s.linkIn(term.IRI(x), lang))
 		}
 		slices.SortFunc(ls, byLabel)
 		return ls
@@ -182,7 +238,7 @@ func (s *Server) mandateRows(subjects func(obj, pred string) []string) []mandate
 	var rows []mandateRow
 	for _, m := range s.members[ontology.Mandate] {
 		rows = append(rows, mandateRow{
-			Mandate: s.link(term.IRI(m)),
+			Mandate: s.linkIn(term.IRI(m), lang),
 			Holders: links(subjects(m, ontology.HoldsMandate)),
 			Laws:    links(subjects(m, ontology.Confers)),
 		})
@@ -218,30 +274,33 @@ type mapView struct {
 	Rows    []regionRow // the text alternative
 }
 
-func examplesPhrase(n int) string {
+// areaLabel names a region on the map with its worked examples.
+func areaLabel(lang, region string, n int) string {
 	if n == 1 {
-		return "1 worked example"
+		return translate(lang, "%s: 1 worked example", region)
 	}
-	return fmt.Sprintf("%d worked examples", n)
+	return translate(lang, "%s: %d worked examples", region, n)
 }
 
-// shadedMap is the map of all regions shaded by their worked examples.
-func (v *visuals) shadedMap(id string) *mapView {
+// shadedMap is the map of all regions shaded by their worked examples,
+// named in lang.
+func (v *visuals) shadedMap(id, lang string) *mapView {
+	regions := v.regions[lang]
 	m := &mapView{
 		ID: id, ViewBox: swedenMap.ViewBox,
-		Heading: "The 21 regions on the map",
-		Caption: "Each region is shaded by the number of the report's worked examples that involve it; select a region to open its page.",
-		Rows:    v.regions,
+		Heading: translate(lang, "The 21 regions on the map"),
+		Caption: translate(lang, "Each region is shaded by the number of the report's worked examples that involve it; select a region to open its page."),
+		Rows:    regions,
 	}
 	for i, t := range shadeLegend {
-		m.Legend = append(m.Legend, legendItem{Class: fmt.Sprintf("shade-%d", i), Text: t})
+		m.Legend = append(m.Legend, legendItem{Class: fmt.Sprintf("shade-%d", i), Text: translate(lang, t)})
 	}
 	for _, p := range swedenMap.Paths {
 		a := mapArea{D: p.D, Class: "shade-none", Label: p.Name}
 		if i, ok := v.byISO[mapISO[p.ID]]; ok {
-			r := v.regions[i]
+			r := regions[i]
 			a.Href, a.Class = r.Region.Href, fmt.Sprintf("shade-%d", r.Shade)
-			a.Label = r.Region.Text + ": " + examplesPhrase(r.Examples)
+			a.Label = areaLabel(lang, r.Region.Text, r.Examples)
 		}
 		m.Areas = append(m.Areas, a)
 	}
@@ -250,7 +309,7 @@ func (v *visuals) shadedMap(id string) *mapView {
 
 // regionMap is the small map of a region's page, the region marked, or
 // nil when iri is no region on the map.
-func (v *visuals) regionMap(iri string) *mapView {
+func (v *visuals) regionMap(iri, lang string) *mapView {
 	if v == nil {
 		return nil
 	}
@@ -258,16 +317,17 @@ func (v *visuals) regionMap(iri string) *mapView {
 	if !ok {
 		return nil
 	}
-	cur := v.regions[i]
+	regions := v.regions[lang]
+	cur := regions[i]
 	m := &mapView{
 		ID: "region-map", Small: true, ViewBox: swedenMap.ViewBox,
-		Heading: "On the map",
-		Caption: cur.Region.Text + " (" + cur.County.Text + ", marked) among Sweden's 21 regions; select another region to open its page.",
+		Heading: translate(lang, "On the map"),
+		Caption: translate(lang, "%s (%s, marked) among Sweden's 21 regions; select another region to open its page.", cur.Region.Text, cur.County.Text),
 	}
 	for _, p := range swedenMap.Paths {
 		a := mapArea{D: p.D, Class: "other", Label: p.Name}
 		if j, ok := v.byISO[mapISO[p.ID]]; ok {
-			a.Href, a.Label = v.regions[j].Region.Href, v.regions[j].Region.Text
+			a.Href, a.Label = regions[j].Region.Href, regions[j].Region.Text
 			if j == i {
 				a.Class, a.Current = "current", true
 			}
@@ -289,10 +349,11 @@ type regionsView struct {
 // regionsPage is the table of the regions with their counties and codes,
 // under the shaded map.
 func (s *Server) regionsPage(w http.ResponseWriter, r *http.Request) error {
-	m := s.visuals.shadedMap("regions-map")
+	lang := negotiateLang(w, r)
+	m := s.visuals.shadedMap("regions-map", lang)
 	m.Rows = nil // the table below is the text alternative
-	v := regionsView{Class: ontology.Region, Map: m, Rows: s.visuals.regions}
-	return s.servePage(w, r, "regions", s.page("The regions", v))
+	v := regionsView{Class: ontology.Region, Map: m, Rows: s.visuals.regions[lang]}
+	return s.servePage(w, r, "regions", s.page(translate(lang, "The regions"), v).lang(lang).in(r, lang))
 }
 
 type mandatesView struct {
@@ -303,7 +364,9 @@ type mandatesView struct {
 // mandatesPage is the table of the mandates with their holders and the
 // laws that confer them.
 func (s *Server) mandatesPage(w http.ResponseWriter, r *http.Request) error {
-	v := mandatesView{Count: len(s.visuals.mandates), Rows: s.visuals.mandates}
+	lang := negotiateLang(w, r)
+	v := mandatesView{Rows: s.visuals.mandates[lang]}
+	v.Count = len(v.Rows)
 	for _, m := range v.Rows {
 		if len(m.Holders) > 0 {
 			v.Held++
@@ -312,5 +375,5 @@ func (s *Server) mandatesPage(w http.ResponseWriter, r *http.Request) error {
 			v.Conferred++
 		}
 	}
-	return s.servePage(w, r, "mandates", s.page("Mandates, holders and laws", v))
+	return s.servePage(w, r, "mandates", s.page(translate(lang, "Mandates, holders and laws"), v).lang(lang).in(r, lang))
 }

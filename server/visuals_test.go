@@ -50,7 +50,8 @@ SELECT ?r (COUNT(DISTINCT ?e) AS ?n) WHERE { ?r a kgo:Region . OPTIONAL { ?e kgo
 	if len(want) != 21 {
 		t.Fatalf("the graph has %d regions, want 21", len(want))
 	}
-	for _, target := range []string{"/", "/regions"} {
+	for _, target := range []string{"/?lang=sv", "/regions?lang=sv", "/?lang=en", "/regions?lang=en"} {
+		lang := target[len(target)-2:]
 		body := do(t, s, get(target, "text/html")).Body.String()
 		areas := mapAreaRE.FindAllStringSubmatch(body, -1)
 		got := map[string]int{}
@@ -68,14 +69,14 @@ SELECT ?r (COUNT(DISTINCT ?e) AS ?n) WHERE { ?r a kgo:Region . OPTIONAL { ?e kgo
 			if wantClass := fmt.Sprintf("shade-%d", min(n, 4)); class != wantClass {
 				t.Errorf("%s: %s shaded %s, want %s (%d worked examples)", target, href, class, wantClass, n)
 			}
-			if !strings.HasSuffix(label, fmt.Sprintf(": %d worked example", n)) && !strings.HasSuffix(label, fmt.Sprintf(": %d worked examples", n)) {
+			if !strings.HasSuffix(label, areaLabel(lang, "", n)) || !strings.Contains(label, strconv.Itoa(n)) {
 				t.Errorf("%s: %s labelled %q, want its %d worked examples", target, href, label, n)
 			}
 		}
 		if len(got) != 21 || len(areas) != 21 {
 			t.Errorf("%s: %d outlines link to %d regions, want 21 and 21", target, len(areas), len(got))
 		}
-		for _, has := range []string{`role="group"`, `<figcaption id=`, `class="map-legend"`, "4 or more", `rel="license" href="/static/sweden-svg-LICENSE.txt"`, "CC BY 4.0", "Victor Cazanave"} {
+		for _, has := range []string{`role="group"`, `<figcaption id=`, `class="map-legend"`, translate(lang, "4 or more"), `rel="license" href="/static/sweden-svg-LICENSE.txt"`, "CC BY 4.0", "Victor Cazanave"} {
 			if !strings.Contains(body, has) {
 				t.Errorf("%s: the map lacks %q", target, has)
 			}
@@ -189,7 +190,7 @@ func TestMandatesTable(t *testing.T) {
 			}
 		}
 	}
-	if !strings.Contains(body, fmt.Sprintf("%d mandates", len(mandates))) {
-		t.Errorf("the page does not say there are %d mandates", len(mandates))
+	if m := regexp.MustCompile(`<p>(\d+) `).FindStringSubmatch(body); m == nil || m[1] != strconv.Itoa(len(mandates)) {
+		t.Errorf("the page does not say there are %d mandates: %v", len(mandates), m)
 	}
 }
