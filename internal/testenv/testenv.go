@@ -30,30 +30,25 @@ func ModuleRoot() (string, error) {
 	}
 }
 
-// Data returns testdata/NAME under the module root, or the directory named
-// by the environment variable env when it is set (to run the tests against
-// another copy of the data).
-func Data(env, name string) (string, error) {
-	if d := os.Getenv(env); d != "" {
-		return d, nil
-	}
+// Data returns testdata/NAME under the module root: tests read only what
+// the repository holds.
+func Data(name string) (string, error) {
 	root, err := ModuleRoot()
 	if err != nil {
-		return "", fmt.Errorf("%w; set %s", err, env)
+		return "", err
 	}
 	d := filepath.Join(root, "testdata", name)
 	if _, err := os.Stat(d); err != nil {
-		return "", fmt.Errorf("%s not found (set %s): %w", d, env, err)
+		return "", fmt.Errorf("%s not found: %w", d, err)
 	}
 	return d, nil
 }
 
-// W3CDir returns the W3C test suites: $KG_W3C, or testdata/w3c under the
-// module root. The test fails when they are missing: conformance is not
-// optional.
+// W3CDir returns the W3C test suites vendored in testdata/w3c. The test
+// fails when they are missing: conformance is not optional.
 func W3CDir(t testing.TB) string {
 	t.Helper()
-	d, err := Data("KG_W3C", "w3c")
+	d, err := Data("w3c")
 	if err != nil {
 		t.Fatalf("W3C test suites: %v", err)
 	}

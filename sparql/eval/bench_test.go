@@ -80,15 +80,10 @@ func benchRun(b *testing.B, ds Dataset, q *algebra.Query) {
 	b.ReportMetric(float64(n), "rows")
 }
 
-// BenchmarkLUBM runs the LUBM queries over LUBM(1,0) (LUBM(8,0) with
-// KG_LUBM8=1) when the shared benchmark data is present.
+// BenchmarkLUBM runs the LUBM queries over the vendored LUBM(1,0).
 func BenchmarkLUBM(b *testing.B) {
 	dir := benchDir(b)
-	file := "lubm1.nt.gz"
-	if os.Getenv("KG_LUBM8") != "" {
-		file = "lubm8.nt.gz"
-	}
-	ds := loadNTGz(b, filepath.Join(dir, file))
+	ds := loadNTGz(b, filepath.Join(dir, "lubm1.nt.gz"))
 	files, _ := filepath.Glob(filepath.Join(dir, "queries", "*", "*.rq"))
 	for _, f := range files {
 		src, err := os.ReadFile(f)

@@ -16,13 +16,12 @@ import (
 	"kg/term"
 )
 
-// benchDir locates the LUBM benchmark data: $KG_BENCH, or testdata/bench
-// under the module root (LUBM(1) and the queries; LUBM(8) is too large to
-// vendor: with KG_LUBM8=1 point KG_BENCH at a copy that has it).
+// benchDir locates the LUBM benchmark data vendored in testdata/bench:
+// LUBM(1) and the queries (LUBM(8) is benchmarked by bench/run.sh).
 func benchDir(t testing.TB) string {
-	d, err := testenv.Data("KG_BENCH", "bench")
+	d, err := testenv.Data("bench")
 	if err != nil {
-		t.Skipf("benchmark data: %v", err)
+		t.Fatalf("benchmark data: %v", err)
 	}
 	return d
 }
@@ -30,7 +29,7 @@ func benchDir(t testing.TB) string {
 func loadNTGz(t testing.TB, path string) *MemDataset {
 	f, err := os.Open(path)
 	if err != nil {
-		t.Skipf("benchmark data not available: %v", err)
+		t.Fatalf("benchmark data: %v", err)
 	}
 	defer f.Close()
 	z, err := gzip.NewReader(f)
@@ -59,18 +58,14 @@ var lubmCounts = map[string][2]int{
 }
 
 // TestLUBM runs the LUBM queries over LUBM(1,0) and checks the reference
-// answer counts; with KG_LUBM8=1 it uses the 1M-triple LUBM(8,0) instead.
+// answer counts.
 func TestLUBM(t *testing.T) {
 	if testing.Short() {
 		t.Skip("short")
 	}
 	dir := benchDir(t)
-	file, col := "lubm1.nt.gz", 0
-	if os.Getenv("KG_LUBM8") != "" {
-		file, col = "lubm8.nt.gz", 1
-	}
 	start := time.Now()
-	ds := loadNTGz(t, filepath.Join(dir, file))
+	ds := loadNTGz(t, filepath.Join(dir, "lubm1.nt.gz"))
 	t.Logf("loaded %d triples in %v", ds.Len(), time.Since(start))
 	files, _ := filepath.Glob(filepath.Join(dir, "queries", "*", "*.rq"))
 	var total time.Duration
@@ -101,8 +96,8 @@ func TestLUBM(t *testing.T) {
 			continue
 		}
 		n := len(r.Rows) + len(r.Triples)
-		if n != want[col] {
-			t.Errorf("%s: %d results, want %d", name, n, want[col])
+		if n != want[0] {
+			t.Errorf("%s: %d results, want %d", name, n, want[0])
 		}
 		t.Logf("%s: %d results in %v", name, n, d)
 		// The generic Dataset path must agree with the id-based one.
