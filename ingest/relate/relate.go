@@ -304,8 +304,8 @@ func (a *areaList) relate(r *relater, sc *sentence, item bool) {
 	found := false
 	for _, s := range sc.spans {
 		if r.d.Mentions[s.m].Rule != "theme:area" {
-			if !found && (s.class == "Strategy" || s.class == "Programme" || s.class == "Plan") {
-				a.policy, a.at = s.e, r.d.Sentences[sc.i].Passage // named before the areas in the sentence
+			if !found && policyClass(s.class) {
+				a.policy, a.at = s.e, r.d.Sentences[sc.i].Passage // named before any area of the sentence
 			}
 			continue
 		}
@@ -320,17 +320,14 @@ func (a *areaList) relate(r *relater, sc *sentence, item bool) {
 			}
 		}
 	}
-	if found {
-		return
-	}
-	a.top = -1
-	for _, s := range sc.spans {
-		switch s.class {
-		case "Strategy", "Programme", "Plan":
-			a.policy, a.at = s.e, r.d.Sentences[sc.i].Passage
-		}
+	if !found {
+		a.top = -1 // the list has ended
 	}
 }
+
+// policyClass tells the classes that set out areas: strategies,
+// programmes and plans.
+func policyClass(c string) bool { return c == "Strategy" || c == "Programme" || c == "Plan" }
 
 // expand reads "regionerna" in a worked example whose heading lists
 // several regions as those regions.
@@ -568,15 +565,21 @@ func (sc *sentence) before(i int, allowed []string, governed bool) []span {
 		if s.to > i || !fits(s.class, allowed) || !governed && sc.governed(s) {
 			continue
 		}
-		out := []span{s}
-		for j := k - 1; j >= 0 && sc.coordinated(sc.spans[j].to, sc.spans[j+1].from); j-- {
-			if fits(sc.spans[j].class, allowed) {
-				out = append(out, sc.spans[j])
-			}
-		}
-		return out
+		return sc.withCoordinatedBefore(k, allowed)
 	}
 	return nil
+}
+
+// withCoordinatedBefore returns span k with the fitting names coordinated
+// with it before it ("A, B och k").
+func (sc *sentence) withCoordinatedBefore(k int, allowed []string) []span {
+	out := []span{sc.spans[k]}
+	for j := k - 1; j >= 0 && sc.coordinated(sc.spans[j].to, sc.spans[j+1].from); j-- {
+		if fits(sc.spans[j].class, allowed) {
+			out = append(out, sc.spans[j])
+		}
+	}
+	return out
 }
 
 // partner reports whether "tillsammans med" stands right before s.
@@ -588,16 +591,9 @@ func (sc *sentence) partner(s span) bool {
 // with the names coordinated with it.
 func (sc *sentence) adjacentActor(i int, allowed []string) []span {
 	for k, s := range sc.spans {
-		if s.to != i || !fits(s.class, allowed) {
-			continue
+		if s.to == i && fits(s.class, allowed) {
+			return sc.withCoordinatedBefore(k, allowed)
 		}
-		out := []span{s}
-		for j := k - 1; j >= 0 && sc.coordinated(sc.spans[j].to, sc.spans[j+1].from); j-- {
-			if fits(sc.spans[j].class, allowed) {
-				out = append(out, sc.spans[j])
-			}
-		}
-		return out
 	}
 	return nil
 }
