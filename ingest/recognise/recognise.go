@@ -531,16 +531,7 @@ func infinitive(toks []doc.Token) bool {
 // of an actor's duties: it ends in a colon and speaks of what an actor
 // shall do or is responsible for.
 func leadsDuties(toks []doc.Token, cs []cand) bool {
-	if len(toks) == 0 || toks[len(toks)-1].Text != ":" {
-		return false
-	}
-	actor := false
-	for _, c := range cs {
-		if actorClass(c.class) {
-			actor = true
-		}
-	}
-	if !actor {
+	if !leadsActor(toks, cs) {
 		return false
 	}
 	for _, t := range toks {
