@@ -2,14 +2,12 @@ package store
 
 import (
 	"context"
-	"crypto/sha256"
 	"errors"
-	"io/fs"
-	"os"
 	"path/filepath"
 	"slices"
 	"testing"
 
+	"kg/internal/testenv"
 	"kg/term"
 )
 
@@ -75,7 +73,7 @@ func TestInvalidQuadsLeaveDirectoryIdentical(t *testing.T) {
 			if err := s.Replace(ctx, sample()); err != nil {
 				t.Fatal(err)
 			}
-			before := treeSum(t, dir)
+			before := testenv.TreeSum(t, dir)
 			for what, q := range invalidQuads() {
 				if err := s.Add(ctx, []term.Quad{q}); err == nil {
 					t.Errorf("%s accepted", what)
@@ -84,40 +82,11 @@ func TestInvalidQuadsLeaveDirectoryIdentical(t *testing.T) {
 					t.Errorf("%s accepted", what)
 				}
 			}
-			if after := treeSum(t, dir); after != before {
+			if after := testenv.TreeSum(t, dir); after != before {
 				t.Errorf("store directory changed by refused writes")
 			}
 		})
 	}
-}
-
-// treeSum hashes every file name, link target and file content under dir.
-func treeSum(t *testing.T, dir string) [32]byte {
-	t.Helper()
-	h := sha256.New()
-	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		h.Write([]byte(path + "\x00"))
-		switch {
-		case d.Type()&fs.ModeSymlink != 0:
-			target, err := os.Readlink(path)
-			h.Write([]byte(target))
-			return err
-		case d.Type().IsRegular():
-			data, err := os.ReadFile(path)
-			h.Write(data)
-			return err
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var sum [32]byte
-	copy(sum[:], h.Sum(nil))
-	return sum
 }
 
 // The read-back check fails when the generation on disk is not the graph

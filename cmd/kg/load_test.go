@@ -1,12 +1,12 @@
 package main
 
 import (
-	"crypto/sha256"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"kg/internal/testenv"
 )
 
 // The loads of issue 11 that committed a generation the store's own reader
@@ -19,7 +19,7 @@ func TestLoadRefusesInvalidTerms(t *testing.T) {
 	good := filepath.Join(dir, "good.ttl")
 	os.WriteFile(good, []byte("@prefix : <http://example.org/> .\n:x :p :y .\n"), 0o644)
 	mustKG(t, dir, "--store", store, "load", good)
-	before := dirSum(t, store)
+	before := testenv.TreeSum(t, store, "LOCK")
 	const rdfNS = `xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"`
 	files := map[string]string{
 		"about.rdf": `<rdf:RDF ` + rdfNS + ` xmlns:e="http://ex.org/">` + "\n" +
@@ -53,39 +53,10 @@ func TestLoadRefusesInvalidTerms(t *testing.T) {
 			t.Errorf("--graph %q: exit %d, stderr %q", g, r.code, msg)
 		}
 	}
-	if dirSum(t, store) != before {
+	if testenv.TreeSum(t, store, "LOCK") != before {
 		t.Fatal("a refused load changed the store")
 	}
 	mustKG(t, dir, "--store", store, "stats")
-}
-
-// dirSum hashes the names, link targets and contents under dir.
-func dirSum(t *testing.T, dir string) [32]byte {
-	t.Helper()
-	h := sha256.New()
-	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		h.Write([]byte(path + "\x00"))
-		if d.Type()&fs.ModeSymlink != 0 {
-			target, err := os.Readlink(path)
-			h.Write([]byte(target))
-			return err
-		}
-		if d.Type().IsRegular() && d.Name() != "LOCK" {
-			data, err := os.ReadFile(path)
-			h.Write(data)
-			return err
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var sum [32]byte
-	copy(sum[:], h.Sum(nil))
-	return sum
 }
 
 // The hostile inputs of issue 11 through the binary: each is refused with

@@ -4,10 +4,13 @@
 package testenv
 
 import (
+	"crypto/sha256"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 )
 
@@ -63,4 +66,36 @@ func Root(t testing.TB) string {
 		t.Fatal(err)
 	}
 	return d
+}
+
+// TreeSum hashes every name, link target and file content under dir, for
+// tests that show a refused write left a directory byte for byte as it was.
+// Files named in skip (a lock file that records its holder) are hashed by
+// name only.
+func TreeSum(t testing.TB, dir string, skip ...string) [32]byte {
+	t.Helper()
+	h := sha256.New()
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		h.Write([]byte(path + "\x00"))
+		switch {
+		case d.Type()&fs.ModeSymlink != 0:
+			target, err := os.Readlink(path)
+			h.Write([]byte(target))
+			return err
+		case d.Type().IsRegular() && !slices.Contains(skip, d.Name()):
+			data, err := os.ReadFile(path)
+			h.Write(data)
+			return err
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sum [32]byte
+	copy(sum[:], h.Sum(nil))
+	return sum
 }
