@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"kg/ingest/doc"
+	"kg/ingest/lang"
 )
 
 // mandateLeads open a stated responsibility, assignment or task. withLead
@@ -79,8 +80,15 @@ func roles(toks []doc.Token, actorEndsAt func(i int) bool) []cand {
 			j++
 		}
 		if j < len(toks) && roleNoun(toks[j].Text) {
-			out = append(out, cand{from: i + 1, to: j + 1, class: "Mandate", rule: "mandate:role"})
-			i = j
+			to := j + 1
+			// "pilotregion för att främja ökad fysisk aktivitet": the role's purpose names it
+			if to+2 < len(toks) && low(toks[to]) == "för" && low(toks[to+1]) == "att" {
+				if end := taskEnd(toks, to+2); end > to+2 {
+					to = end
+				}
+			}
+			out = append(out, cand{from: i + 1, to: to, class: "Mandate", rule: "mandate:role"})
+			i = to - 1
 		}
 	}
 	return out
@@ -123,9 +131,21 @@ func leadAt(toks []doc.Token, i int) (n int, withLead bool) {
 // taskEnd returns the end of the phrase that names a task starting at i.
 func taskEnd(toks []doc.Token, i int) int {
 	j := i
-	for j < len(toks) && j-i < 10 {
+	limit := 10
+	wh := false // inside "… återrapportera hur de har använt …"
+	for j < len(toks) && j-i < limit {
 		t := toks[j]
 		l := low(t)
+		if j > i && whWords[l] && !wh {
+			// an indirect question is the verb's object: its own verbs do not end the task
+			wh, limit = true, j-i+12
+			j++
+			continue
+		}
+		if wh && t.Kind != doc.Punct {
+			j++
+			continue
+		}
 		if t.Kind == doc.Punct {
 			// "leder, samordnar och utvecklar …": a comma inside a list of verbs
 			if t.Text == "," && j == i+1 {
@@ -136,6 +156,10 @@ func taskEnd(toks []doc.Token, i int) int {
 		}
 		// a second noun phrase ("ansvaret för biståndet ett intresse …")
 		if (l == "en" || l == "ett") && j > i+1 && low(toks[i]) != "att" && !verbLike(toks[i].Text) {
+			break
+		}
+		// "fördela bidrag till vägar och följa upp arbetet": a second task
+		if (l == "och" || l == "samt") && j >= i+2 && !particles[low(toks[j-1])] && j+1 < len(toks) && infinitiveLike(low(toks[j+1])) && infinitiveLike(low(toks[i])) {
 			break
 		}
 		if mandateStop[l] || l == "och" && j+1 < len(toks) && (low(toks[j+1]) == "att" || low(toks[j+1]) == "för" && j > i) ||
@@ -151,6 +175,9 @@ func taskEnd(toks []doc.Token, i int) int {
 	return j
 }
 
+// whWords open an indirect question.
+var whWords = map[string]bool{"hur": true, "vad": true, "varför": true, "vilka": true, "huruvida": true}
+
 func functionWord(w string) bool {
 	switch w {
 	case "och", "eller", "att", "i", "för", "på", "med", "till", "av", "om", "en", "ett", "den", "det", "de", "som", "så":
@@ -162,17 +189,19 @@ func functionWord(w string) bool {
 // spans tells where the names found before mandates start and end.
 type spans struct {
 	actorEnd   map[int]bool
+	actorFrom  map[int]int // end → start
 	actorStart map[int]int // start → end
 	instrStart map[int]bool
 	lawStart   map[int]int // start → end
 }
 
 func newSpans(toks []doc.Token, picked []cand) spans {
-	sp := spans{actorEnd: map[int]bool{}, actorStart: map[int]int{}, instrStart: map[int]bool{}, lawStart: map[int]int{}}
+	sp := spans{actorEnd: map[int]bool{}, actorFrom: map[int]int{}, actorStart: map[int]int{}, instrStart: map[int]bool{}, lawStart: map[int]int{}}
 	for _, c := range picked {
 		switch {
 		case actorClass(c.class):
 			sp.actorEnd[c.to] = true
+			sp.actorFrom[c.to] = c.from
 			sp.actorStart[c.from] = c.to
 		case instrumentClass(c.class):
 			sp.instrStart[c.from] = true
@@ -245,6 +274,11 @@ func mandates(toks []doc.Token, sp spans) []cand {
 				out = append(out, cand{from: end + 2, to: next, class: "Mandate", rule: "mandate:and"})
 				end = next
 			}
+			// "omfattar att vara ett kunskapsstöd, fördela statsbidrag … och
+			// stödja …": infinitives listed after one "att"
+			if low(toks[from-1]) == "att" && infinitiveLike(low(toks[from])) {
+				end = infinitiveList(toks, end, &out)
+			}
 			i = end - 1
 			continue
 		}
@@ -262,11 +296,54 @@ func mandates(toks []doc.Token, sp spans) []cand {
 			bare := end-from < 3 && (end >= len(toks) || toks[end].Kind == doc.Punct)
 			if end-from >= 2 && !bare {
 				out = append(out, cand{from: from, to: end, class: "Mandate", rule: "mandate:ska"})
-				i = end - 1
+				i = infinitiveList(toks, end, &out) - 1
 			}
 		}
 	}
 	return out
+}
+
+// infinitiveList adds the tasks that follow the one ending at end as a
+// list of infinitives ("…, fördela statsbidrag och stödja …") and returns
+// where the list ends.
+func infinitiveList(toks []doc.Token, end int, out *[]cand) int {
+	for end+1 < len(toks) && (toks[end].Text == "," || low(toks[end]) == "och") {
+		w := toks[end+1]
+		if w.Kind != doc.Word || !infinitiveLike(w.Text) {
+			break
+		}
+		next := taskEnd(toks, end+1)
+		if next-(end+1) < 2 {
+			break
+		}
+		*out = append(*out, cand{from: end + 1, to: next, class: "Mandate", rule: "mandate:and"})
+		end = next
+	}
+	return end
+}
+
+// infinitiveLike guesses an infinitive that opens a task: lower case,
+// ending in -a ("fördela", "stödja") or one of the short verbs, and not
+// one of the adjectives and pronouns that also end in -a.
+func infinitiveLike(w string) bool {
+	if len(w) < 2 || lang.UpperFirst(w) || functionWord(w) || mandateStop[w] || policyAdjectives[w] || notInfinitives[w] {
+		return false
+	}
+	return strings.HasSuffix(w, "a") && len(w) > 2 || shortVerbs[w]
+}
+
+// particles end particle verbs ("ta fram", "följa upp"): a verb with its
+// particle alone is not yet a task.
+var particles = map[string]bool{"fram": true, "upp": true, "ut": true, "in": true, "igång": true, "bort": true, "över": true, "av": true, "om": true}
+
+var shortVerbs = map[string]bool{"gå": true, "stå": true, "se": true, "ge": true, "nå": true, "bo": true, "tro": true, "få": true, "ta": true}
+
+var notInfinitives = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields("bara andra hela nya flera många olika sina deras dessa enda sista nästa båda egna stora små gamla unga alla vissa samma övriga sådana inga ena") {
+		notInfinitives[w] = true
+	}
 }
 
 // hedges may stand between a lead and its task.
@@ -297,7 +374,13 @@ func skipHedge(toks []doc.Token, i int) int {
 // three words before token i: "Uppdraget handlar om att", "Regionernas
 // arbete handlar i huvudsak om att".
 func taskNounBefore(toks []doc.Token, i int) bool {
-	for k := i - 1; k >= 0 && k >= i-3; k-- {
+	for k := i - 1; k >= 0 && k >= i-6; k-- {
+		if taskCompound(toks[k].Text) {
+			return true // "Myndighetens huvudansvar är nationellt övergripande och omfattar …"
+		}
+		if toks[k].Kind == doc.Punct {
+			return false
+		}
 		switch low(toks[k]) {
 		case "uppdraget", "uppdrag", "arbete", "arbetet", "rollen", "roll", "ansvaret", "uppgiften":
 			return true
@@ -371,6 +454,10 @@ func ownedTasks(toks []doc.Token, sp spans) []cand {
 		to := i + 1
 		if to+1 < len(toks) && low(toks[to]) == "inom" {
 			to = taskEnd(toks, to+1)
+		} else if from == i && sp.actorEnd[from] && strings.HasSuffix(low(toks[from-1]), "s") {
+			// a bare "huvudansvar" names nothing; with its owner it does:
+			// "Folkhälsomyndighetens huvudansvar"
+			from = sp.actorFrom[from]
 		}
 		out = append(out, cand{from: from, to: to, class: "Mandate", rule: "mandate:owned"})
 	}

@@ -22,6 +22,7 @@ var moveVerbs = map[string]bool{"flyttades": true, "flyttats": true, "överförd
 	"fördes": true, "övergick": true, "gick": true, "överförs": true, "flyttas": true, "läggs": true, "lades": true}
 
 func (r *relater) mandates(sc *sentence, leadActors, prevLaws, prevSubjects []span) {
+	parts := map[int]int{} // task → the task it is part of, in this sentence
 	for _, m := range sc.spans {
 		if m.class != "Mandate" {
 			continue
@@ -34,8 +35,13 @@ func (r *relater) mandates(sc *sentence, leadActors, prevLaws, prevSubjects []sp
 		if prev, ok := sc.taskBefore(m); ok {
 			if rule == "mandate:and" {
 				holders, giver = sc.holders(prev, r.d.Mentions[prev.m].Rule, leadActors) // the first task's holders
+				if whole, ok := parts[prev.e]; ok {
+					r.add(m.e, whole, "partOf", sc.i, "mandate:part") // the next task of the same list
+					parts[m.e] = whole
+				}
 			} else if sc.partLead(prev.to, m.from) {
 				r.add(m.e, prev.e, "partOf", sc.i, "mandate:part") // "Uppdraget handlar om att …"
+				parts[m.e] = prev.e
 			}
 		}
 		for _, h := range holders {
@@ -77,7 +83,8 @@ func (sc *sentence) holders(m span, rule string, leadActors []span) ([]span, *sp
 	// "regionernas välfärdsuppdrag", "Nyföretagarcentrums uppdrag är att
 	// …": the owner in the genitive holds it
 	for _, s := range sc.spans {
-		if s.to <= m.from && fits(s.class, actor) && strings.HasSuffix(low(sc.toks[s.to-1]), "s") && sc.leadOnly(s.to, m.from) {
+		owner := s.to <= m.from && sc.leadOnly(s.to, m.from) || s.from == m.from && s.to < m.to // "Folkhälsomyndighetens huvudansvar"
+		if owner && fits(s.class, actor) && strings.HasSuffix(low(sc.toks[s.to-1]), "s") {
 			return []span{s}, nil
 		}
 	}
@@ -303,7 +310,7 @@ func (sc *sentence) taskBefore(m span) (span, bool) {
 // partLead reports whether tokens [a, b) say that what follows is a part
 // of what stands before: "handlar om att", "omfattar".
 func (sc *sentence) partLead(a, b int) bool {
-	if b-a > 5 {
+	if b-a > 9 {
 		return false
 	}
 	for _, t := range sc.toks[a:b] {

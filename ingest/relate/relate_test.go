@@ -131,6 +131,15 @@ func TestRelate(t *testing.T) {
 		{"Projektet Smart Industri drivs av Trafikverket där regionerna deltar.",
 			[]string{"Trafikverket responsibleFor Smart Industri", "regionerna participatesIn Smart Industri"}},
 		{"Samtliga regioner, utom Region Skåne, ingår i projektet Smart Industri.", []string{"regionerna participatesIn Smart Industri"}},
+		{"Trafikverkets huvudansvar är nationellt och omfattar bland annat att vara ett stöd, fördela bidrag till vägar och följa upp arbetet.",
+			[]string{"Trafikverket holdsMandate Trafikverkets huvudansvar", "Trafikverket holdsMandate följa upp arbetet",
+				"Trafikverket holdsMandate fördela bidrag till vägar", "Trafikverket holdsMandate vara ett stöd",
+				"följa upp arbetet partOf Trafikverkets huvudansvar", "fördela bidrag till vägar partOf Trafikverkets huvudansvar",
+				"vara ett stöd partOf Trafikverkets huvudansvar"}},
+		{"Kommunerna ska enligt lagen redovisa hur de har använt bidragen till Trafikverket.",
+			[]string{"kommunerna holdsMandate redovisa hur de har använt bidragen till Trafikverket"}},
+		{"Region Uppsala är pilotregion för att pröva en ny modell för tåg.",
+			[]string{"Region Uppsala holdsMandate pilotregion för att pröva en ny modell för tåg"}},
 	}
 	for _, tt := range tests {
 		got := relations(t, doc.Passage{Text: tt.text})
