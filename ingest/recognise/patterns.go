@@ -626,6 +626,32 @@ func afterOwner(toks []doc.Token, i int) (int, bool) {
 	return from, true
 }
 
+// titleFor extends a title at end through a short "för …" phrase that
+// the sentence's verb ends: "Innovationsstrategi för hållbar tillväxt
+// beskriver …", "Program för smart specialisering prioriterar …".
+func titleFor(toks []doc.Token, end int) int {
+	if end+1 >= len(toks) || low(toks[end]) != "för" {
+		return end
+	}
+	k := end + 1
+	for k < len(toks) && k-end <= 4 && toks[k].Kind == doc.Word && !lawStop[low(toks[k])] && !mandateStop[low(toks[k])] && !presentVerb(toks[k].Text) {
+		k++
+	}
+	if k == end+1 || k-end > 4 || k < len(toks) && toks[k].Kind == doc.Word && !presentVerb(toks[k].Text) && !mandateStop[low(toks[k])] {
+		return end
+	}
+	return k
+}
+
+// presentVerb guesses a verb in the present tense: "beskriver",
+// "prioriterar", "innefattar".
+func presentVerb(w string) bool {
+	if lang.UpperFirst(w) || len([]rune(w)) < 6 || strings.HasSuffix(w, "bar") { // "hållbar" is an adjective
+		return false
+	}
+	return strings.HasSuffix(w, "ar") || strings.HasSuffix(w, "er") || strings.HasSuffix(w, "ir")
+}
+
 func titles(toks []doc.Token) []cand {
 	var out []cand
 	for i := 0; i < len(toks); i++ {
@@ -650,7 +676,11 @@ func titles(toks []doc.Token) []cand {
 		// compound belong to its name: "Region Uppsalas Smart
 		// specialiseringsstrategi", "Region Västernorrlands Innovationsstrategi"
 		if from, ok := afterOwner(toks, i); ok {
-			out = append(out, cand{from: from, to: i + 1, class: class, rule: "pattern:title", prio: 1})
+			end := titleFor(toks, i+1)
+			// an owner's title is a name of its own, never the generic
+			// known name it starts with
+			out = append(out, cand{from: from, to: end, class: class, rule: "pattern:owntitle", prio: 1})
+			i = end - 1
 			continue
 		}
 		if !lang.UpperFirst(t.Text) {

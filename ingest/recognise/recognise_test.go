@@ -103,6 +103,10 @@ func TestRecognise(t *testing.T) {
 		{"Länet har en innovationsstrategi för smart specialisering.", nil},
 		{"Arbetet följer innovationsstrategin för smart specialisering.", []string{"innovationsstrategin för smart specialisering/Strategy"}},
 		{"Medel från Europeiska regionala utvecklingsfonden för perioden 2021–2027.", []string{"Europeiska regionala utvecklingsfonden/Fund"}},
+		{"Region Skånes Innovationsstrategi för hållbar tillväxt beskriver sex områden.",
+			[]string{"Region Skånes/Region", "Innovationsstrategi för hållbar tillväxt/Strategy"}},
+		{"Region Skånes Regionala innovationsstrategi för smart specialisering innefattar mycket.",
+			[]string{"Region Skånes/Region", "Regionala innovationsstrategi för smart specialisering/Strategy"}},
 		{"Kommissionen består av åtta kommuner och regionstyrelsen.", []string{"åtta kommuner/Municipality", "regionstyrelsen/PoliticalBody"}},
 	}
 	for _, tt := range tests {
