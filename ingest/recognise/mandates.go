@@ -52,6 +52,10 @@ var mandateLeads = []struct {
 // "huvudman"): a role is a mandate.
 var roleHeads = []string{"koordinator", "samordnare", "processledare", "huvudman", "kollektivtrafikmyndighet", "pilotregion", "värdregion", "värdkommun"}
 
+// functionNouns name a role before the role's own name: "Funktionen
+// regional bredbandskoordinator".
+var functionNouns = map[string]bool{"funktionen": true, "rollen": true, "uppdraget": true}
+
 func roleNoun(w string) bool {
 	l := strings.ToLower(w)
 	for _, h := range roleHeads {
@@ -67,12 +71,12 @@ func roleNoun(w string) bool {
 // or becoming that follows an actor.
 func roles(toks []doc.Token, actorEndsAt func(i int) bool) []cand {
 	var out []cand
-	for i := 1; i < len(toks); i++ {
+	for i := 0; i < len(toks); i++ {
 		l := low(toks[i])
-		if l != "är" && l != "blev" && l != "som" && l != "till" && l != "utgör" && l != "fungerar" {
+		if l != "är" && l != "blev" && l != "som" && l != "till" && l != "utgör" && l != "fungerar" && !functionNouns[l] {
 			continue
 		}
-		if !actorEndsAt(i) && !(l == "som" || l == "till") {
+		if !actorEndsAt(i) && !(l == "som" || l == "till" || functionNouns[l]) {
 			continue
 		}
 		j := i + 1
@@ -344,6 +348,40 @@ func init() {
 	for _, w := range strings.Fields("bara andra hela nya flera många olika sina deras dessa enda sista nästa båda egna stora små gamla unga alla vissa samma övriga sådana inga ena") {
 		notInfinitives[w] = true
 	}
+}
+
+// subjectTask finds a task stated as the sentence's subject and called an
+// actor's responsibility after it: "Att planlägga användningen av mark och
+// vatten är kommunens ansvar".
+func subjectTask(toks []doc.Token, sp spans) (cand, bool) {
+	if len(toks) < 6 || low(toks[0]) != "att" || !infinitiveLike(low(toks[1])) {
+		return cand{}, false
+	}
+	end := taskEnd(toks, 1)
+	if end-1 < 2 || end >= len(toks) || low(toks[end]) != "är" {
+		return cand{}, false
+	}
+	for k := end + 1; k < len(toks) && k <= end+4; k++ {
+		if toks[k].Kind != doc.Word {
+			break
+		}
+		// an owner in the genitive, named or not ("kommunens ansvar")
+		if k > end+1 && strings.HasSuffix(low(toks[k-1]), "s") && taskNounWord(low(toks[k])) {
+			return cand{from: 1, to: end, class: "Mandate", rule: "mandate:subject"}, true
+		}
+	}
+	return cand{}, false
+}
+
+// taskNounWord is a noun of responsibility or assignment, bare or
+// compound: "ansvar", "uppgift", "huvudansvar".
+func taskNounWord(w string) bool {
+	for _, n := range []string{"ansvar", "ansvaret", "uppgift", "uppgiften", "uppdrag", "uppdraget"} {
+		if strings.HasSuffix(w, n) {
+			return true
+		}
+	}
+	return false
 }
 
 // hedges may stand between a lead and its task.

@@ -107,6 +107,9 @@ func TestRecognise(t *testing.T) {
 			[]string{"Region Skånes/Region", "Innovationsstrategi för hållbar tillväxt/Strategy"}},
 		{"Region Skånes Regionala innovationsstrategi för smart specialisering innefattar mycket.",
 			[]string{"Region Skånes/Region", "Regionala innovationsstrategi för smart specialisering/Strategy"}},
+		{"Funktionen regional tågsamordnare finns i alla län.", []string{"regional tågsamordnare/Mandate"}},
+		{"Att planlägga användningen av marken är kommunens ansvar.", []string{"planlägga användningen av marken/Mandate"}},
+		{"Att planlägga användningen av marken är svårt.", nil},
 		{"Kommissionen består av åtta kommuner och regionstyrelsen.", []string{"åtta kommuner/Municipality", "regionstyrelsen/PoliticalBody"}},
 	}
 	for _, tt := range tests {

@@ -73,6 +73,14 @@ func (sc *sentence) holders(m span, rule string, leadActors []span) ([]span, *sp
 	if rule == "mandate:list" {
 		return leadActors, nil
 	}
+	if rule == "mandate:subject" {
+		// "Att planlägga … är kommunens ansvar": the owner after the task
+		for _, s := range sc.spans {
+			if s.from >= m.to && fits(s.class, []string{"Actor"}) && strings.HasSuffix(low(sc.toks[s.to-1]), "s") {
+				return []span{s}, nil
+			}
+		}
+	}
 	actor := []string{"Actor"}
 	// "med Region X som huvudman": the actor right before "som" has the role
 	if rule == "mandate:role" && m.from >= 2 && low(sc.toks[m.from-1]) == "som" {

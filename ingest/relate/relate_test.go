@@ -138,6 +138,8 @@ func TestRelate(t *testing.T) {
 				"vara ett stöd partOf Trafikverkets huvudansvar"}},
 		{"Kommunerna ska enligt lagen redovisa hur de har använt bidragen till Trafikverket.",
 			[]string{"kommunerna holdsMandate redovisa hur de har använt bidragen till Trafikverket"}},
+		{"Att ta fram planer för vägar och spår är Trafikverkets ansvar.",
+			[]string{"Trafikverket holdsMandate ta fram planer för vägar och spår"}},
 		{"Region Uppsala är pilotregion för att pröva en ny modell för tåg.",
 			[]string{"Region Uppsala holdsMandate pilotregion för att pröva en ny modell för tåg"}},
 	}
