@@ -65,11 +65,22 @@ func (a *antecedents) resolve(toks []doc.Token, cs []cand, passage int) []cand {
 			continue
 		}
 		class, ok := backNouns[low(t)]
+		prefix := ""
 		if !ok {
-			continue
+			// "K.R.O.K-projektet" after "K.R.O.K Dalarna är ett projekt …"
+			if k := strings.LastIndex(t.Text, "-"); k > 0 {
+				prefix = t.Text[:k]
+				class, ok = backNouns[strings.ToLower(t.Text[k+1:])]
+			}
+			if !ok {
+				continue
+			}
 		}
 		ant, ok := a.last[class]
 		if !ok || passage-ant.passage > reachOf(class) {
+			continue
+		}
+		if prefix != "" && !strings.HasPrefix(lang.Fold(ant.name), lang.Fold(prefix)) {
 			continue
 		}
 		out = append(out, cand{from: i, to: i + 1, class: ant.class, rule: "anaphor", key: ant.key, sfs: ant.sfs, name: ant.name})

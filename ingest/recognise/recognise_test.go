@@ -160,6 +160,26 @@ func TestBackReference(t *testing.T) {
 	}
 }
 
+// "Timbank-projektet" refers back to the project whose name starts with
+// "Timbank"; another prefix refers to nothing.
+func TestHyphenBackReference(t *testing.T) {
+	d := &doc.Doc{Passages: []doc.Passage{
+		{Text: "Projektet Timbank Skåne ger stöd."},
+		{Text: "Timbank-projektet sker i samverkan. Annat-projektet gör inget."},
+	}}
+	if err := doc.Run(d, []doc.Stage{lang.Stage{}, Stage{G: NewGazetteer(testNames)}}); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, m := range d.Mentions {
+		got = append(got, m.Text+"/"+m.Rule+"/"+m.Name)
+	}
+	want := "Timbank Skåne/pattern:name/Timbank Skåne | Timbank-projektet/anaphor/Timbank Skåne"
+	if strings.Join(got, " | ") != want {
+		t.Errorf("got %q\nwant %q", strings.Join(got, " | "), want)
+	}
+}
+
 func TestExampleSubjects(t *testing.T) {
 	d := &doc.Doc{
 		Passages: []doc.Passage{
