@@ -22,6 +22,10 @@ type groupNode struct {
 	by    []int
 	aggs  []caggregate
 	an    *opStats // set in analysed runs only
+
+	// count is the range count plan, once planned is set.
+	count   *rangeCount
+	planned bool
 }
 
 func (n *groupNode) scope() varSet {
@@ -174,6 +178,14 @@ func (n *groupNode) newGroup(key solution) *group {
 }
 
 func (n *groupNode) run(ev *evaluator, g term.Term, sol solution, yield func(solution) bool) bool {
+	if m, ok := asMem(ev.ds); ok {
+		if !n.planned {
+			n.count, n.planned = n.countPlan(), true
+		}
+		if n.count != nil {
+			return n.count.run(ev, n, m, g, sol, yield)
+		}
+	}
 	groups := map[string]*group{}
 	// Grouping by one variable, the usual case, needs no encoded key.
 	byTerm := map[term.Term]*group{}
