@@ -2,7 +2,10 @@ package eval
 
 import (
 	"slices"
+	"strings"
 	"testing"
+
+	"kg/sparql/algebra"
 )
 
 // sameAsGeneric runs query over ds and over the generic Dataset path,
@@ -107,4 +110,47 @@ func findGroup(n node) *groupNode {
 		}
 	}
 	return nil
+}
+
+// TestOrderLimit checks that ORDER BY under a LIMIT, which keeps only the
+// rows the limit reads, gives the leading rows of the full order, ties in
+// the same order, with and without a projection or DISTINCT between.
+func TestOrderLimit(t *testing.T) {
+	ds := genDataset(2000) // 2000 people of ages 18..77, in 40 groups
+	tests := []struct{ query, full string }{
+		{`SELECT ?p ?a { ?p :age ?a } ORDER BY DESC(?a) LIMIT 25 OFFSET 130`,
+			`SELECT ?p ?a { ?p :age ?a } ORDER BY DESC(?a)`},
+		{`SELECT ?p { ?p :age ?a } ORDER BY ?a LIMIT 7`,
+			`SELECT ?p { ?p :age ?a } ORDER BY ?a`},
+		{`SELECT ?g ?a { ?p :age ?a ; :member ?g } ORDER BY ?g DESC(?a) LIMIT 300`,
+			`SELECT ?g ?a { ?p :age ?a ; :member ?g } ORDER BY ?g DESC(?a)`},
+		{`SELECT DISTINCT ?a { ?p :age ?a } ORDER BY ?a LIMIT 5 OFFSET 3`,
+			`SELECT DISTINCT ?a { ?p :age ?a } ORDER BY ?a`},
+		{`SELECT ?g (COUNT(?p) AS ?n) { ?p :member ?g } GROUP BY ?g ORDER BY DESC(?n) ?g LIMIT 3`,
+			`SELECT ?g (COUNT(?p) AS ?n) { ?p :member ?g } GROUP BY ?g ORDER BY DESC(?n) ?g`},
+	}
+	for _, tt := range tests {
+		q := mustParse(t, tt.query)
+		full := rows(run(t, ds, tt.full), true)
+		lo, hi := int(q.Pattern.(algebra.Slice).Offset), int(q.Pattern.(algebra.Slice).Limit)
+		hi = min(lo+hi, len(full))
+		got := rows(run(t, ds, tt.query), true)
+		if !slices.Equal(got, full[lo:hi]) {
+			t.Errorf("%s:\n got %q\nwant %q", tt.query, got, full[lo:hi])
+		}
+	}
+	plan, err := Explain(mustParse(t, tests[0].query))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(plan, "order (1 key), first 155") {
+		t.Errorf("the order keeps all rows:\n%s", plan)
+	}
+	plan, err = Explain(mustParse(t, tests[3].query))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(plan, "first") {
+		t.Errorf("the order under DISTINCT drops rows:\n%s", plan)
+	}
 }
