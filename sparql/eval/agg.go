@@ -58,6 +58,19 @@ func (n *groupNode) countPlan() *rangeCount {
 
 // run counts over m and yields one solution per group.
 func (rc *rangeCount) run(ev *evaluator, n *groupNode, m *MemDataset, g term.Term, sol solution, yield func(solution) bool) bool {
+	// The solutions yielded are valid during the call only: one will do.
+	out := make(solution, len(sol))
+	var emit emitter = func(slot int, key term.Term, count int64) bool {
+		copy(out, sol)
+		if slot >= 0 {
+			out[slot] = key
+		}
+		v := expr.Integer(count)
+		for _, a := range n.aggs {
+			out[a.slot] = v
+		}
+		return yield(out)
+	}
 	var q [3]uint32
 	bound := 0
 	for i, pos := range rc.tp {
@@ -70,34 +83,34 @@ func (rc *rangeCount) run(ev *evaluator, n *groupNode, m *MemDataset, g term.Ter
 		}
 		id, ok := m.termID(t)
 		if !ok {
-			return rc.emptyResult(n, sol, yield)
+			return len(n.by) > 0 || emit(-1, term.Term{}, 0)
 		}
 		q[i] = id
 		bound++
 	}
 	rng, perm := m.scanIDs(g, q)
 	if len(rng) == 0 {
-		return rc.emptyResult(n, sol, yield)
+		return len(n.by) > 0 || emit(-1, term.Term{}, 0)
 	}
 	if rc.by < 0 || q[rc.by] != 0 {
 		// One group: the seed fixes the grouping variable, if any.
 		if !ev.work(len(rng)) {
 			return false
 		}
-		return rc.emit(n, sol, -1, term.Term{}, int64(len(rng)), yield)
+		return emit(-1, term.Term{}, int64(len(rng)))
 	}
 	if perm[bound] == rc.by {
-		return rc.runs(ev, n, m, sol, rng, bound, yield)
+		return rc.runs(ev, n, m, rng, bound, emit)
 	}
 	col := 0
 	for perm[col] != rc.by {
 		col++
 	}
-	return rc.tally(ev, n, m, sol, rng, col, yield)
+	return rc.tally(ev, n, m, rng, col, emit)
 }
 
 // runs yields one group per run of equal ids in column col of rng.
-func (rc *rangeCount) runs(ev *evaluator, n *groupNode, m *MemDataset, sol solution, rng []idTriple, col int, yield func(solution) bool) bool {
+func (rc *rangeCount) runs(ev *evaluator, n *groupNode, m *MemDataset, rng []idTriple, col int, emit emitter) bool {
 	slot := rc.tp[rc.by].slot
 	groups := int64(0)
 	for start := 0; start < len(rng); {
@@ -107,7 +120,7 @@ func (rc *rangeCount) runs(ev *evaluator, n *groupNode, m *MemDataset, sol solut
 			end++
 		}
 		groups++
-		if !ev.work(end-start) || !rc.emit(n, sol, slot, m.termOf(id), int64(end-start), yield) {
+		if !ev.work(end-start) || !emit(slot, m.termOf(id), int64(end-start)) {
 			return false
 		}
 		start = end
@@ -120,7 +133,7 @@ func (rc *rangeCount) runs(ev *evaluator, n *groupNode, m *MemDataset, sol solut
 
 // tally counts the ids of column col of rng and yields the groups in the
 // order of their first match.
-func (rc *rangeCount) tally(ev *evaluator, n *groupNode, m *MemDataset, sol solution, rng []idTriple, col int, yield func(solution) bool) bool {
+func (rc *rangeCount) tally(ev *evaluator, n *groupNode, m *MemDataset, rng []idTriple, col int, emit emitter) bool {
 	counts := map[uint32]int64{}
 	var order []uint32
 	var mem int64
@@ -144,33 +157,13 @@ func (rc *rangeCount) tally(ev *evaluator, n *groupNode, m *MemDataset, sol solu
 	}
 	slot := rc.tp[rc.by].slot
 	for _, id := range order {
-		if !rc.emit(n, sol, slot, m.termOf(id), counts[id], yield) {
+		if !emit(slot, m.termOf(id), counts[id]) {
 			return false
 		}
 	}
 	return true
 }
 
-// emptyResult is the result over no matches: no group, except that
-// aggregating without GROUP BY gives one group of count 0.
-func (rc *rangeCount) emptyResult(n *groupNode, sol solution, yield func(solution) bool) bool {
-	if len(n.by) > 0 {
-		return true
-	}
-	return rc.emit(n, sol, -1, term.Term{}, 0, yield)
-}
-
-// emit yields the seed extended by the group key (unless slot is -1) and
-// every aggregate's count.
-func (rc *rangeCount) emit(n *groupNode, sol solution, slot int, key term.Term, count int64, yield func(solution) bool) bool {
-	out := make(solution, len(sol))
-	copy(out, sol)
-	if slot >= 0 {
-		out[slot] = key
-	}
-	v := expr.Integer(count)
-	for _, a := range n.aggs {
-		out[a.slot] = v
-	}
-	return yield(out)
-}
+// emitter yields the seed extended by the group key (unless slot is -1)
+// and every aggregate's count.
+type emitter func(slot int, key term.Term, count int64) bool

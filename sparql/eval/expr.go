@@ -44,6 +44,7 @@ type inExpr struct {
 type existsExpr struct {
 	pattern node
 	not     bool
+	cache   *existsCache
 }
 
 func (e varExpr) eval(_ *evaluator, _ term.Term, sol solution) (term.Term, error) {
@@ -162,6 +163,11 @@ func (e inExpr) eval(ev *evaluator, g term.Term, sol solution) (term.Term, error
 }
 
 func (e existsExpr) eval(ev *evaluator, g term.Term, sol solution) (term.Term, error) {
+	if e.cache != nil {
+		if found, ok := e.cache.test(ev, e.pattern, g, sol); ok {
+			return expr.Bool(found != e.not), nil
+		}
+	}
 	found := false
 	// EXISTS substitutes the current bindings into its pattern: evaluating
 	// with the solution as seed does exactly that. The pattern restores
@@ -267,7 +273,7 @@ func (c *compiler) expr(e algebra.Expr) (cexpr, error) {
 		if err != nil {
 			return nil, err
 		}
-		return existsExpr{pattern: p, not: e.Not}, nil
+		return existsExpr{pattern: p, not: e.Not, cache: &existsCache{}}, nil
 	}
 	return nil, fmt.Errorf("eval: unsupported expression %T", e)
 }
