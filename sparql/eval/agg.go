@@ -167,3 +167,64 @@ func (rc *rangeCount) tally(ev *evaluator, n *groupNode, m *MemDataset, rng []id
 // emitter yields the seed extended by the group key (unless slot is -1)
 // and every aggregate's count.
 type emitter func(slot int, key term.Term, count int64) bool
+
+// groupIndex finds the group of a solution. Grouping by one variable, the
+// usual case, needs no encoded key; over a MemDataset it goes by the
+// value's term id, which hashes faster than the term.
+type groupIndex struct {
+	ev     *evaluator
+	m      *MemDataset
+	by     []int
+	byKey  map[string]*group
+	byTerm map[term.Term]*group
+	byID   map[uint32]*group
+	// what the last find looked up, for add
+	id    uint32
+	hasID bool
+	t     term.Term
+}
+
+func newGroupIndex(ev *evaluator, by []int) *groupIndex {
+	x := &groupIndex{ev: ev, by: by}
+	switch {
+	case len(by) != 1:
+		x.byKey = map[string]*group{}
+	default:
+		x.byTerm = map[term.Term]*group{}
+		if m, ok := asMem(ev.ds); ok {
+			x.m, x.byID = m, map[uint32]*group{}
+		}
+	}
+	return x
+}
+
+// find returns the group of s, nil when it is new, and the key add needs.
+func (x *groupIndex) find(s solution) (*group, string) {
+	if x.byKey != nil {
+		k := ""
+		if len(x.by) > 0 {
+			k = solutionKey(s, x.by)
+		}
+		return x.byKey[k], k
+	}
+	x.t = s[x.by[0]]
+	if x.m != nil {
+		// A computed value the dataset lacks is grouped by term.
+		if x.id, x.hasID = x.ev.slotTermID(x.m, x.by[0], x.t); x.hasID {
+			return x.byID[x.id], ""
+		}
+	}
+	return x.byTerm[x.t], ""
+}
+
+// add files a new group under what the last find looked up.
+func (x *groupIndex) add(k string, gr *group) {
+	switch {
+	case x.byKey != nil:
+		x.byKey[k] = gr
+	case x.m != nil && x.hasID:
+		x.byID[x.id] = gr
+	default:
+		x.byTerm[x.t] = gr
+	}
+}

@@ -64,6 +64,19 @@ func (a *accumulator) add(ev *evaluator, g term.Term, sol solution) {
 	if a.err != nil {
 		return
 	}
+	if a.agg.name == "COUNT" && !a.agg.distinct {
+		// Counting needs no value: only whether there is one.
+		if x, ok := a.agg.arg.(varExpr); ok {
+			if !sol[x.slot].IsZero() {
+				a.count++
+			}
+			return
+		}
+		if a.agg.arg == nil {
+			a.count++
+			return
+		}
+	}
 	var v term.Term
 	if a.agg.arg != nil {
 		var err error
@@ -186,24 +199,12 @@ func (n *groupNode) run(ev *evaluator, g term.Term, sol solution, yield func(sol
 			return n.count.run(ev, n, m, g, sol, yield)
 		}
 	}
-	groups := map[string]*group{}
-	// Grouping by one variable, the usual case, needs no encoded key.
-	byTerm := map[term.Term]*group{}
+	idx := newGroupIndex(ev, n.by)
 	var order []*group
 	var mem int64
 	defer func() { ev.free(mem) }()
 	ok := n.inner.run(ev, g, sol, func(s solution) bool {
-		var gr *group
-		k := ""
-		switch len(n.by) {
-		case 0:
-			gr = groups[k]
-		case 1:
-			gr = byTerm[s[n.by[0]]]
-		default:
-			k = solutionKey(s, n.by)
-			gr = groups[k]
-		}
+		gr, k := idx.find(s)
 		if gr == nil {
 			key := make(solution, len(s))
 			for _, b := range n.by {
@@ -215,11 +216,7 @@ func (n *groupNode) run(ev *evaluator, g term.Term, sol solution, yield func(sol
 			if !ev.alloc(b) {
 				return false
 			}
-			if len(n.by) == 1 {
-				byTerm[s[n.by[0]]] = gr
-			} else {
-				groups[k] = gr
-			}
+			idx.add(k, gr)
 			order = append(order, gr)
 		}
 		for i := range gr.accs {
