@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"kg/sparql/algebra"
+	"kg/sparql/expr"
+	"kg/term"
 )
 
 // sameAsGeneric runs query over ds and over the generic Dataset path,
@@ -188,5 +190,35 @@ func TestGroupByID(t *testing.T) {
 		if !slices.Equal(got, tt.want) {
 			t.Errorf("%s\n got %q\nwant %q", tt.query, got, tt.want)
 		}
+	}
+}
+
+// TestCompareIntegers checks the integer comparison of HAVING against the
+// general operators.
+func TestCompareIntegers(t *testing.T) {
+	lits := []string{"0", "-0", "+01", "15", "16", "-16", "999999999999999999", "-999999999999999999", "1000000000000000000", "1a", "", "+", "0015"}
+	ops := []string{"<", ">", "<=", ">=", "=", "!="}
+	fast := 0
+	for _, x := range lits {
+		for _, y := range lits {
+			a, b := term.Literal(x, term.XSDInteger), term.Literal(y, term.XSDInteger)
+			for _, op := range ops {
+				v, ok := compareIntegers(op, a, b)
+				if !ok {
+					continue
+				}
+				fast++
+				w, err := expr.Operator(op, a, b)
+				if err != nil || w != expr.Bool(v) {
+					t.Errorf("%q %s %q: %v, the operator gives %v (%v)", x, op, y, v, w, err)
+				}
+			}
+		}
+	}
+	if fast == 0 {
+		t.Error("no comparison took the integer path")
+	}
+	if _, ok := compareIntegers("<", term.Literal("1", term.XSDDecimal), term.Literal("2", term.XSDInteger)); ok {
+		t.Error("a decimal took the integer path")
 	}
 }

@@ -841,7 +841,7 @@ func (n *orderNode) run(ev *evaluator, g term.Term, sol solution, yield func(sol
 		if !ev.alloc(r.mem) || !ev.tick() {
 			return false
 		}
-		if cut && int64(len(rows)) >= 2*n.keep+64 {
+		if cut && int64(len(rows)) >= 2*n.keep+1024 {
 			rows = n.sortRows(ev, rows)
 			if rows == nil {
 				return false
