@@ -546,6 +546,11 @@ func (r *groupRun) execTriple(idx int, done, applied uint64) bool {
 			return ev.err == nil
 		}
 		rng, perm := r.mg.scan(q[0], q[1], q[2])
+		if r.an == nil {
+			if ok, cont := r.intersect(idx, q, rng, perm, done, applied); ok {
+				return cont
+			}
+		}
 		terms := r.mem.terms
 		var vals [3]term.Term
 		var vids [3]uint32
