@@ -37,5 +37,7 @@
 // a group that only counts the matches of one triple pattern reads the
 // counts off index ranges; grouping by one variable hashes ids; an EXISTS
 // tested for many solutions becomes a hash semi-join on ids once that
-// pays. An ORDER BY under a LIMIT keeps only the rows the limit reads.
+// pays. Two triple patterns of a group that come to lack only the same
+// variable are matched together by merging their sorted index ranges. An
+// ORDER BY under a LIMIT keeps only the rows the limit reads.
 package eval
