@@ -14,7 +14,7 @@ import (
 
 // mergeRatio bounds how much longer the other range may be than the
 // step's own for the merge to be cheaper than lookups.
-const mergeRatio = 16
+const mergeRatio = 4
 
 // intersect matches step idx, whose ids are q and range rng, together with
 // another remaining step that lacks only the same variable, by merging
@@ -22,14 +22,17 @@ const mergeRatio = 16
 // search returns.
 func (r *groupRun) intersect(idx int, q [3]uint32, rng []idTriple, perm [3]int, done, applied uint64) (ok, cont bool) {
 	tp := &r.b.steps[idx].tp
+	if len(rng) < 2 {
+		return false, false // at most one lookup to save
+	}
 	u := onlyUnbound(tp, q)
-	if u < 0 || len(rng) == 0 {
+	if u < 0 {
 		return false, false
 	}
 	slot := tp[u].slot
 	for j := range r.b.steps {
 		st := &r.b.steps[j]
-		if done&(1<<j) != 0 || st.kind != stepTriple {
+		if done&(1<<j) != 0 || st.kind != stepTriple || !r.lacksOnly(&st.tp, slot) {
 			continue
 		}
 		var pq [3]uint32
@@ -50,6 +53,21 @@ func (r *groupRun) intersect(idx int, q [3]uint32, rng []idTriple, perm [3]int, 
 		return true, r.mergeRanges(tp, rng, perm, col, prng, pcol, done|1<<j, applied)
 	}
 	return false, false
+}
+
+// lacksOnly reports whether slot is the one variable of tp that the
+// current solution leaves unbound, read from the solution alone.
+func (r *groupRun) lacksOnly(tp *[3]slotOrConst, slot int) bool {
+	n := 0
+	for _, pos := range tp {
+		switch {
+		case pos.slot == slot:
+			n++
+		case pos.slot >= 0 && r.sol[pos.slot].IsZero():
+			return false
+		}
+	}
+	return n == 1
 }
 
 // onlyUnbound returns the position of the one unbound variable of a
