@@ -60,22 +60,32 @@ const (
 	groupBytes = int64(unsafe.Sizeof(group{}))
 )
 
+// countOnly counts sol for a COUNT without DISTINCT of a variable or of
+// every solution, which needs no value, only whether there is one; it
+// reports whether it did.
+func (a *accumulator) countOnly(sol solution) bool {
+	if a.agg.name != "COUNT" || a.agg.distinct {
+		return false
+	}
+	if x, ok := a.agg.arg.(varExpr); ok {
+		if !sol[x.slot].IsZero() {
+			a.count++
+		}
+		return true
+	}
+	if a.agg.arg == nil {
+		a.count++
+		return true
+	}
+	return false
+}
+
 func (a *accumulator) add(ev *evaluator, g term.Term, sol solution) {
 	if a.err != nil {
 		return
 	}
-	if a.agg.name == "COUNT" && !a.agg.distinct {
-		// Counting needs no value: only whether there is one.
-		if x, ok := a.agg.arg.(varExpr); ok {
-			if !sol[x.slot].IsZero() {
-				a.count++
-			}
-			return
-		}
-		if a.agg.arg == nil {
-			a.count++
-			return
-		}
+	if a.countOnly(sol) {
+		return
 	}
 	var v term.Term
 	if a.agg.arg != nil {
