@@ -170,6 +170,8 @@ type groupRun struct {
 	mg     *memGraph
 	ids    []uint32
 	cids   [][3]uint32
+	// outer are the ids of the group running around this one, if any.
+	outer []uint32
 }
 
 // notFound is the id of a term the dataset does not contain.
@@ -194,6 +196,11 @@ func (r *groupRun) slotID(step, i int, pos slotOrConst) uint32 {
 	}
 	if id := r.ids[pos.slot]; id != 0 {
 		return id
+	}
+	if pos.slot < len(r.outer) {
+		if id := r.outer[pos.slot]; id != 0 && r.mem.termOf(id) == v {
+			return id
+		}
 	}
 	return r.memID(v)
 }
@@ -227,6 +234,9 @@ func (b *bgpNode) run(ev *evaluator, g term.Term, sol solution, yield func(solut
 	r := &groupRun{b: b, ev: ev, g: g, sol: sol, yield: yield, full: 1<<len(b.steps) - 1, an: b.an}
 	if m, ok := ev.ds.(*MemDataset); ok {
 		r.prepareIDs(m)
+		// Operators nested in this group's solutions read its ids.
+		r.outer, ev.ids = ev.ids, r.ids
+		defer func() { ev.ids = r.outer }()
 	}
 	var applied uint64
 	for i, f := range b.filters {
@@ -536,6 +546,11 @@ func (r *groupRun) execTriple(idx int, done, applied uint64) bool {
 			return ev.err == nil
 		}
 		rng, perm := r.mg.scan(q[0], q[1], q[2])
+		if r.an == nil {
+			if ok, cont := r.intersect(idx, q, rng, perm, done, applied); ok {
+				return cont
+			}
+		}
 		terms := r.mem.terms
 		var vals [3]term.Term
 		var vids [3]uint32

@@ -3,6 +3,7 @@ package eval
 import (
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 
@@ -310,13 +311,20 @@ func (c *compiler) pattern(p algebra.Pattern) (node, error) {
 		if err != nil {
 			return nil, err
 		}
+		if p.Limit >= 0 {
+			// An ORDER BY under the slice (and a projection) need only
+			// keep the rows the slice reads.
+			if o, ok := orderUnder(inner); ok && p.Offset <= math.MaxInt64-p.Limit {
+				o.keep = p.Offset + p.Limit
+			}
+		}
 		return &sliceNode{inner: inner, offset: p.Offset, limit: p.Limit}, nil
 	case algebra.OrderBy:
 		inner, err := c.pattern(p.Inner)
 		if err != nil {
 			return nil, err
 		}
-		n := &orderNode{inner: inner}
+		n := &orderNode{inner: inner, keep: -1}
 		for _, k := range p.Conds {
 			e, err := c.expr(k.Expr)
 			if err != nil {
@@ -328,6 +336,16 @@ func (c *compiler) pattern(p algebra.Pattern) (node, error) {
 		return n, nil
 	}
 	return nil, fmt.Errorf("eval: unsupported pattern %T", p)
+}
+
+// orderUnder finds the ORDER BY a slice reads directly or through a
+// projection, whose order a projection keeps.
+func orderUnder(n node) (*orderNode, bool) {
+	if p, ok := n.(*projectNode); ok {
+		n = p.inner
+	}
+	o, ok := n.(*orderNode)
+	return o, ok
 }
 
 // pushFilter returns n with condition e applied inside it, where that

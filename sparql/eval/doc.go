@@ -32,4 +32,12 @@
 // on the bindings of the left are evaluated by substitution, the others by
 // hash join. ORDER BY, GROUP BY and the right sides of MINUS and of hash
 // joins are materialised; everything else streams.
+//
+// Over a MemDataset the operators above the join groups use term ids too:
+// a group that only counts the matches of one triple pattern reads the
+// counts off index ranges; grouping by one variable hashes ids; an EXISTS
+// tested for many solutions becomes a hash semi-join on ids once that
+// pays. Two triple patterns of a group that come to lack only the same
+// variable are matched together by merging their sorted index ranges. An
+// ORDER BY under a LIMIT keeps only the rows the limit reads.
 package eval

@@ -148,6 +148,9 @@ func nodeLabel(c *compiler, n node, st *opStats) string {
 	case *sliceNode:
 		return fmt.Sprintf("slice offset %d limit %d", n.offset, n.limit)
 	case *orderNode:
+		if n.keep >= 0 {
+			return fmt.Sprintf("order (%s), first %d", plural(len(n.keys), "key"), n.keep)
+		}
 		return fmt.Sprintf("order (%s)", plural(len(n.keys), "key"))
 	}
 	return fmt.Sprintf("%T", n)

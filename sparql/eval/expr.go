@@ -44,6 +44,7 @@ type inExpr struct {
 type existsExpr struct {
 	pattern node
 	not     bool
+	cache   *existsCache
 }
 
 func (e varExpr) eval(_ *evaluator, _ term.Term, sol solution) (term.Term, error) {
@@ -80,7 +81,63 @@ func (e binaryExpr) eval(ev *evaluator, g term.Term, sol solution) (term.Term, e
 	if err != nil {
 		return term.Term{}, err
 	}
+	if v, ok := compareIntegers(e.op, a, b); ok {
+		return expr.Bool(v), nil
+	}
 	return ev.computed(expr.Operator(e.op, a, b))
+}
+
+// compareIntegers compares two xsd:integer literals of up to 18 digits,
+// as HAVING (COUNT(?x) > n) does for every group, without the general
+// numeric machinery; ok is false for other operators and operands.
+func compareIntegers(op string, a, b term.Term) (v, ok bool) {
+	x, ok1 := smallInteger(a)
+	y, ok2 := smallInteger(b)
+	if !ok1 || !ok2 {
+		return false, false
+	}
+	switch op {
+	case "<":
+		return x < y, true
+	case ">":
+		return x > y, true
+	case "<=":
+		return x <= y, true
+	case ">=":
+		return x >= y, true
+	case "=":
+		return x == y, true
+	case "!=":
+		return x != y, true
+	}
+	return false, false
+}
+
+// smallInteger reads a valid xsd:integer literal of at most 18 digits.
+func smallInteger(t term.Term) (int64, bool) {
+	s := t.Value
+	if t.Kind != term.KindLiteral || t.Datatype != term.XSDInteger || len(s) == 0 {
+		return 0, false
+	}
+	neg := false
+	if s[0] == '-' || s[0] == '+' {
+		neg, s = s[0] == '-', s[1:]
+	}
+	if len(s) == 0 || len(s) > 18 {
+		return 0, false
+	}
+	var n int64
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int64(c-'0')
+	}
+	if neg {
+		n = -n
+	}
+	return n, true
 }
 
 func ebv(ev *evaluator, g term.Term, sol solution, e cexpr) (bool, error) {
@@ -162,6 +219,11 @@ func (e inExpr) eval(ev *evaluator, g term.Term, sol solution) (term.Term, error
 }
 
 func (e existsExpr) eval(ev *evaluator, g term.Term, sol solution) (term.Term, error) {
+	if e.cache != nil {
+		if found, ok := e.cache.test(ev, e.pattern, g, sol); ok {
+			return expr.Bool(found != e.not), nil
+		}
+	}
 	found := false
 	// EXISTS substitutes the current bindings into its pattern: evaluating
 	// with the solution as seed does exactly that. The pattern restores
@@ -267,7 +329,7 @@ func (c *compiler) expr(e algebra.Expr) (cexpr, error) {
 		if err != nil {
 			return nil, err
 		}
-		return existsExpr{pattern: p, not: e.Not}, nil
+		return existsExpr{pattern: p, not: e.Not, cache: &existsCache{}}, nil
 	}
 	return nil, fmt.Errorf("eval: unsupported expression %T", e)
 }

@@ -22,6 +22,10 @@ type groupNode struct {
 	by    []int
 	aggs  []caggregate
 	an    *opStats // set in analysed runs only
+
+	// count is the range count plan, once planned is set.
+	count   *rangeCount
+	planned bool
 }
 
 func (n *groupNode) scope() varSet {
@@ -56,8 +60,31 @@ const (
 	groupBytes = int64(unsafe.Sizeof(group{}))
 )
 
+// countOnly counts sol for a COUNT without DISTINCT of a variable or of
+// every solution, which needs no value, only whether there is one; it
+// reports whether it did.
+func (a *accumulator) countOnly(sol solution) bool {
+	if a.agg.name != "COUNT" || a.agg.distinct {
+		return false
+	}
+	if x, ok := a.agg.arg.(varExpr); ok {
+		if !sol[x.slot].IsZero() {
+			a.count++
+		}
+		return true
+	}
+	if a.agg.arg == nil {
+		a.count++
+		return true
+	}
+	return false
+}
+
 func (a *accumulator) add(ev *evaluator, g term.Term, sol solution) {
 	if a.err != nil {
+		return
+	}
+	if a.countOnly(sol) {
 		return
 	}
 	var v term.Term
@@ -174,24 +201,20 @@ func (n *groupNode) newGroup(key solution) *group {
 }
 
 func (n *groupNode) run(ev *evaluator, g term.Term, sol solution, yield func(solution) bool) bool {
-	groups := map[string]*group{}
-	// Grouping by one variable, the usual case, needs no encoded key.
-	byTerm := map[term.Term]*group{}
+	if m, ok := asMem(ev.ds); ok {
+		if !n.planned {
+			n.count, n.planned = n.countPlan(), true
+		}
+		if n.count != nil {
+			return n.count.run(ev, n, m, g, sol, yield)
+		}
+	}
+	idx := newGroupIndex(ev, n.by)
 	var order []*group
 	var mem int64
 	defer func() { ev.free(mem) }()
 	ok := n.inner.run(ev, g, sol, func(s solution) bool {
-		var gr *group
-		k := ""
-		switch len(n.by) {
-		case 0:
-			gr = groups[k]
-		case 1:
-			gr = byTerm[s[n.by[0]]]
-		default:
-			k = solutionKey(s, n.by)
-			gr = groups[k]
-		}
+		gr, k := idx.find(s)
 		if gr == nil {
 			key := make(solution, len(s))
 			for _, b := range n.by {
@@ -203,11 +226,7 @@ func (n *groupNode) run(ev *evaluator, g term.Term, sol solution, yield func(sol
 			if !ev.alloc(b) {
 				return false
 			}
-			if len(n.by) == 1 {
-				byTerm[s[n.by[0]]] = gr
-			} else {
-				groups[k] = gr
-			}
+			idx.add(k, gr)
 			order = append(order, gr)
 		}
 		for i := range gr.accs {

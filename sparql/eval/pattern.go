@@ -800,37 +800,76 @@ type orderNode struct {
 	inner node
 	keys  []cexpr
 	desc  []bool
+	// keep is the number of leading solutions a slice above reads (its
+	// offset plus its limit); -1 when it reads them all.
+	keep int64
 }
 
 func (n *orderNode) scope() varSet                 { return n.inner.scope() }
 func (n *orderNode) certain() varSet               { return n.inner.certain() }
 func (n *orderNode) safeUnder(func(int) bool) bool { return false }
 
+// orderRow is a solution with its sort keys and what it counts for in the
+// memory estimate.
+type orderRow struct {
+	sol  solution
+	keys []term.Term
+	mem  int64
+}
+
 func (n *orderNode) run(ev *evaluator, g term.Term, sol solution, yield func(solution) bool) bool {
-	type row struct {
-		sol  solution
-		keys []term.Term
-	}
-	var rows []row
+	var rows []orderRow
 	var mem int64
 	defer func() { ev.free(mem) }()
+	// With a limit above, only the first keep rows are needed: the buffer
+	// is sorted and cut back to them whenever it holds twice as many,
+	// which is n log keep work and keep rows of memory. The sort is
+	// stable, so ties keep their order of arrival as without the cut.
+	cut := n.keep >= 0 && n.keep < 1<<30
 	ok := n.inner.run(ev, g, sol, func(s solution) bool {
-		r := row{sol: clone(s), keys: make([]term.Term, len(n.keys))}
-		b := ev.solutionBytes(r.sol) + sliceBytes + int64(len(n.keys))*termBytes
+		r := orderRow{sol: clone(s), keys: make([]term.Term, len(n.keys))}
+		r.mem = ev.solutionBytes(r.sol) + sliceBytes + int64(len(n.keys))*termBytes
 		for i, k := range n.keys {
 			// An error sorts like an unbound value.
 			r.keys[i], _ = k.eval(ev, g, s)
 			if _, stored := k.(varExpr); !stored {
-				b += int64(len(r.keys[i].Value))
+				r.mem += int64(len(r.keys[i].Value))
 			}
 		}
 		rows = append(rows, r)
-		mem += b
-		return ev.alloc(b) && ev.tick()
+		mem += r.mem
+		if !ev.alloc(r.mem) || !ev.tick() {
+			return false
+		}
+		if cut && int64(len(rows)) >= 2*n.keep+1024 {
+			rows = n.sortRows(ev, rows)
+			if rows == nil {
+				return false
+			}
+			mem -= n.trim(ev, &rows)
+		}
+		return true
 	})
 	if !ok {
 		return false
 	}
+	if rows = n.sortRows(ev, rows); rows == nil && ev.err != nil {
+		return false
+	}
+	if cut {
+		mem -= n.trim(ev, &rows)
+	}
+	for _, r := range rows {
+		if !yield(r.sol) {
+			return false
+		}
+	}
+	return true
+}
+
+// sortRows sorts rows by the keys, stably; it returns nil when the query
+// was cancelled meanwhile.
+func (n *orderNode) sortRows(ev *evaluator, rows []orderRow) []orderRow {
 	// Sorting many rows takes a while too: the comparison checks for
 	// cancellation now and then and abandons the sort by panicking.
 	if canceled := sortCancelable(ev, len(rows), func(less func(a, b int) bool) {
@@ -847,14 +886,24 @@ func (n *orderNode) run(ev *evaluator, g term.Term, sol solution, yield func(sol
 		}
 		return false
 	}); canceled {
-		return false
+		return nil
 	}
-	for _, r := range rows {
-		if !yield(r.sol) {
-			return false
-		}
+	return rows
+}
+
+// trim drops the sorted rows past keep and returns the memory they held.
+func (n *orderNode) trim(ev *evaluator, rows *[]orderRow) int64 {
+	if int64(len(*rows)) <= n.keep {
+		return 0
 	}
-	return true
+	var freed int64
+	for _, r := range (*rows)[n.keep:] {
+		freed += r.mem
+	}
+	clear((*rows)[n.keep:])
+	*rows = (*rows)[:n.keep]
+	ev.free(freed)
+	return freed
 }
 
 // sortAbandoned is the panic value that stops a cancelled sort.

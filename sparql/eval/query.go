@@ -158,6 +158,9 @@ type evaluator struct {
 	named     map[term.Term]bool
 	graphList []term.Term
 	nodeCache map[term.Term][]term.Term
+	// ids are the term ids of the slots bound by the innermost join group
+	// running over a MemDataset (see slotTermID).
+	ids []uint32
 }
 
 func prepare(ctx context.Context, ds Dataset, q *algebra.Query, opt Options) (*evaluator, node, error) {
