@@ -117,8 +117,8 @@ func (s *sqlStore) Empty(ctx context.Context) (bool, error) {
 // manyGraphsSQL is true when quads stand in more than one graph (the
 // default graph counting as one): only then can a triple be stated twice,
 // so that the union default graph must read it once. The label index
-// answers it from its ends; as an uncorrelated subquery PostgreSQL runs it
-// once per statement, so every statement sees the graph it reads.
-const manyGraphsSQL = `((SELECT min(label_hash) FROM quads) IS DISTINCT FROM (SELECT max(label_hash) FROM quads)
+// answers it from its ends.
+const manyGraphsSQL = `((SELECT label_hash FROM quads WHERE label_hash IS NOT NULL ORDER BY label_hash LIMIT 1)
+	IS DISTINCT FROM (SELECT label_hash FROM quads WHERE label_hash IS NOT NULL ORDER BY label_hash DESC LIMIT 1)
 	OR (EXISTS (SELECT 1 FROM quads WHERE label_hash IS NULL)
 		AND EXISTS (SELECT 1 FROM quads WHERE label_hash IS NOT NULL)))`
