@@ -25,7 +25,7 @@ func (d *joinDataset) Join(ctx context.Context, g term.Term, j *eval.Join, yield
 		for k, l := range st.Links {
 			links[k] = store.JoinLink{P: store.JoinSlot(l.P), Inverse: l.Inverse}
 		}
-		sj.Steps[i] = store.JoinStep{S: store.JoinSlot(st.S), O: store.JoinSlot(st.O), Links: links}
+		sj.Steps[i] = store.JoinStep{S: store.JoinSlot(st.S), O: store.JoinSlot(st.O), Links: links, Closure: st.Closure}
 	}
 	return d.j.Join(ctx, &sj, yield)
 }

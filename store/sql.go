@@ -8,6 +8,7 @@ import (
 	"net"
 	"net/url"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/cayleygraph/cayley/graph"
@@ -24,6 +25,11 @@ type sqlStore struct {
 	cayleyGraph
 	url string
 	db  *sql.DB
+
+	// many caches manyGraphs for the context of one query.
+	mu       sync.Mutex
+	manyCtx  context.Context
+	manyOver bool
 }
 
 // ConnectTimeout is how long opening a PostgreSQL store waits for the
@@ -42,7 +48,9 @@ func openSQL(ctx context.Context, location string) (*sqlStore, error) {
 	if err != nil {
 		return nil, sqlOpenError(u, err)
 	}
-	db, err := sql.Open("postgres", u)
+	// With binary parameters lib/pq sends a statement and its hashes in
+	// one round trip instead of preparing it first.
+	db, err := sql.Open("postgres", withParam(u, "binary_parameters", "yes"))
 	if err != nil {
 		qs.Close()
 		return nil, sqlOpenError(u, err)
@@ -60,15 +68,20 @@ func openSQL(ctx context.Context, location string) (*sqlStore, error) {
 // withConnectTimeout adds connect_timeout (in seconds, as libpq reads it)
 // to a URL that has none.
 func withConnectTimeout(u string) string {
+	return withParam(u, "connect_timeout", strconv.Itoa(int(ConnectTimeout/time.Second)))
+}
+
+// withParam sets a connection parameter the URL does not set.
+func withParam(u, key, value string) string {
 	p, err := url.Parse(u)
 	if err != nil {
 		return u
 	}
 	q := p.Query()
-	if q.Has("connect_timeout") {
+	if q.Has(key) {
 		return u
 	}
-	q.Set("connect_timeout", strconv.Itoa(int(ConnectTimeout/time.Second)))
+	q.Set(key, value)
 	p.RawQuery = q.Encode()
 	return p.String()
 }

@@ -29,6 +29,9 @@ type JoinLink struct {
 type JoinStep struct {
 	S, O  JoinSlot
 	Links []JoinLink
+	// Closure makes the step the path of one or more links (P+): each
+	// pair reachable once. One of its ends must be a constant.
+	Closure bool
 }
 
 // JoinTable is an inline table of values for Vars (a SPARQL VALUES block
@@ -97,8 +100,11 @@ func (b *joinSQL) quadConds(alias string) []string {
 
 // step adds a step: a quad alias for a single link, a UNION ALL of the
 // links' quads, turned the way each link reads, for several.
-func (b *joinSQL) step(i int, st JoinStep) {
+func (b *joinSQL) step(i int, st JoinStep) error {
 	alias := "q" + strconv.Itoa(i)
+	if st.Closure {
+		return b.closure(alias, st)
+	}
 	if len(st.Links) == 1 {
 		l := st.Links[0]
 		b.from = append(b.from, "quads "+alias)
@@ -110,20 +116,49 @@ func (b *joinSQL) step(i int, st JoinStep) {
 		b.bind(st.S, alias+s)
 		b.bind(l.P, alias+".predicate_hash")
 		b.bind(st.O, alias+o)
-		return
+		return nil
 	}
+	b.from = append(b.from, "("+b.edges(st.Links, true)+") "+alias)
+	b.bind(st.S, alias+".s")
+	b.bind(st.O, alias+".o")
+	return nil
+}
+
+// edges is the UNION ALL of the links' quads as pairs (s, o), each quad
+// read once in the union default graph when dedup is set.
+func (b *joinSQL) edges(links []JoinLink, dedup bool) string {
 	var branches []string
-	for _, l := range st.Links {
+	for _, l := range links {
 		s, o := "subject_hash", "object_hash"
 		if l.Inverse {
 			s, o = o, s
 		}
-		conds := append([]string{"x.predicate_hash = " + b.a.add(hashOf(l.P.Term))}, b.quadConds("x")...)
+		conds := []string{"x.predicate_hash = " + b.a.add(hashOf(l.P.Term))}
+		if dedup || !b.graph.IsZero() {
+			conds = append(conds, b.quadConds("x")...)
+		}
 		branches = append(branches, "SELECT x."+s+" AS s, x."+o+" AS o FROM quads x WHERE "+strings.Join(conds, " AND "))
 	}
-	b.from = append(b.from, "("+strings.Join(branches, " UNION ALL ")+") "+alias)
+	return strings.Join(branches, " UNION ALL ")
+}
+
+// closure adds the pairs of one or more links from its constant end: a
+// recursive query walks the links from there, each node once.
+func (b *joinSQL) closure(alias string, st JoinStep) error {
+	from, to := "o", "s" // walking backwards from a constant O
+	start := st.O
+	if st.S.Var < 0 {
+		from, to, start = "s", "o", st.S
+	} else if st.O.Var >= 0 {
+		return fmt.Errorf("store: a closure with no constant end")
+	}
+	e := "(" + b.edges(st.Links, false) + ")"
+	c := b.a.add(hashOf(start.Term)) + "::bytea"
+	b.from = append(b.from, "(WITH RECURSIVE r(n) AS (SELECT e."+to+" FROM "+e+" e WHERE e."+from+" = "+c+
+		" UNION SELECT e."+to+" FROM "+e+" e JOIN r ON e."+from+" = r.n) SELECT n AS "+to+", "+c+" AS "+from+" FROM r) "+alias)
 	b.bind(st.S, alias+".s")
 	b.bind(st.O, alias+".o")
+	return nil
 }
 
 // table adds an inline table whose first column numbers its rows.
@@ -164,7 +199,9 @@ func (s *sqlStore) Join(ctx context.Context, j *Join, yield func(row []term.Term
 		b.table(i, t)
 	}
 	for i, st := range j.Steps {
-		b.step(i, st)
+		if err := b.step(i, st); err != nil {
+			return err
+		}
 	}
 	var core, outer, joins []string
 	// src says, for each value of a row, the table and column it comes
@@ -253,11 +290,18 @@ func (n *nullInt) Scan(v any) error {
 	return nil
 }
 
-// manyGraphs runs manyGraphsSQL.
+// manyGraphs runs manyGraphsSQL, once for all the joins of one query
+// (one context): a query reads one state of the graph.
 func (s *sqlStore) manyGraphs(ctx context.Context) (bool, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.manyCtx != nil && s.manyCtx == ctx {
+		return s.manyOver, nil
+	}
 	var many bool
 	if err := s.db.QueryRowContext(ctx, "SELECT "+manyGraphsSQL).Scan(&many); err != nil {
 		return false, fmt.Errorf("store %s: %w", s.Location(), err)
 	}
+	s.manyCtx, s.manyOver = ctx, many
 	return many, nil
 }

@@ -153,6 +153,9 @@ func (s *sqlStore) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	if _, err := tx.ExecContext(ctx, `ANALYZE quads, nodes`); err != nil {
 		return err
 	}
+	s.mu.Lock()
+	s.manyCtx = nil
+	s.mu.Unlock()
 	return tx.Commit()
 }
 

@@ -41,6 +41,9 @@ type JoinLink struct {
 type JoinStep struct {
 	S, O  JoinSlot
 	Links []JoinLink
+	// Closure makes the step the path of one or more links (P+): each
+	// pair reachable once. One of its ends is a constant.
+	Closure bool
 }
 
 // JoinTable is a VALUES table without UNDEF.
@@ -117,7 +120,7 @@ func (r *groupRun) joinOf() (*Join, uint64) {
 			j.Steps = append(j.Steps, JoinStep{S: slot(st.tp[0]), O: slot(st.tp[2]), Links: []JoinLink{{P: slot(st.tp[1])}}})
 		case stepPath:
 			steps, ok := pathSteps(st.path.path, JoinSlot{Var: -2}, JoinSlot{Var: -3}, &fresh)
-			if !ok {
+			if !ok || !r.closuresAnchored(steps, st.path) {
 				continue
 			}
 			s, o := slot(st.path.s), slot(st.path.o)
@@ -140,6 +143,30 @@ func (r *groupRun) joinOf() (*Join, uint64) {
 		return nil, 0
 	}
 	return j, mask
+}
+
+// closuresAnchored reports whether every closure among a path's steps
+// starts or ends at a constant (a term of the query or a bound value):
+// only then can it be evaluated from there.
+func (r *groupRun) closuresAnchored(steps []JoinStep, p *pathNode) bool {
+	fixed := func(x JoinSlot) bool {
+		var pos slotOrConst
+		switch x.Var {
+		case -2:
+			pos = p.s
+		case -3:
+			pos = p.o
+		default:
+			return x.Var < 0
+		}
+		return pos.slot < 0 || !r.sol[pos.slot].IsZero()
+	}
+	for _, st := range steps {
+		if st.Closure && !fixed(st.S) && !fixed(st.O) {
+			return false
+		}
+	}
+	return true
 }
 
 // ends puts the ends of a path, placeholders -2 and -3 in its steps.
@@ -180,7 +207,8 @@ func (r *groupRun) joinTable(t *tableNode) (JoinTable, bool) {
 
 // pathSteps expresses path p from s to o as join steps: a sequence joins
 // its parts through a fresh variable; links, inverse links and their
-// alternatives make one step. Other paths (*, +, ?, negated sets) cannot.
+// alternatives make one step, and so does one or more of those (P+).
+// Other paths (*, ?, negated sets) cannot.
 func pathSteps(p algebra.PathExpr, s, o JoinSlot, fresh *int) ([]JoinStep, bool) {
 	switch p := p.(type) {
 	case algebra.Inverse:
@@ -195,11 +223,15 @@ func pathSteps(p algebra.PathExpr, s, o JoinSlot, fresh *int) ([]JoinStep, bool)
 		right, ok := pathSteps(p.Right, mid, o, fresh)
 		return append(left, right...), ok
 	}
+	closure := false
+	if p1, ok := p.(algebra.OneOrMore); ok {
+		p, closure = p1.P, true
+	}
 	links, ok := pathLinks(p, false, nil)
 	if !ok {
 		return nil, false
 	}
-	return []JoinStep{{S: s, O: o, Links: links}}, true
+	return []JoinStep{{S: s, O: o, Links: links, Closure: closure}}, true
 }
 
 // pathLinks flattens links and alternatives of links.
