@@ -3,7 +3,9 @@ package sparql
 import (
 	"compress/gzip"
 	"context"
+	"database/sql"
 	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
@@ -85,6 +87,7 @@ func TestPushdownAnswersAsEmbedded(t *testing.T) {
 		t.Skip("short")
 	}
 	ctx := context.Background()
+	u = ownSchema(t, u, "kg_pushdown")
 	quads := lubmQuads(t)
 	open := func(loc string) eval.Dataset {
 		st, err := store.Open(ctx, loc, store.Options{})
@@ -141,4 +144,25 @@ func TestPushdownAnswersAsEmbedded(t *testing.T) {
 			t.Errorf("%s: PostgreSQL answers differ from the embedded store's:\n%.300s\n---\n%.300s", name, got[1], got[0])
 		}
 	}
+}
+
+// ownSchema returns the URL of a schema of its own in the test database,
+// so that other packages' tests, run at the same time, write elsewhere.
+func ownSchema(t *testing.T, u, schema string) string {
+	db, err := sql.Open("postgres", u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.Exec("CREATE SCHEMA IF NOT EXISTS " + schema); err != nil {
+		t.Fatal(err)
+	}
+	p, err := url.Parse(u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := p.Query()
+	q.Set("search_path", schema)
+	p.RawQuery = q.Encode()
+	return p.String()
 }
