@@ -23,10 +23,14 @@ type storeDataset struct {
 // FromStore returns the SPARQL view of a kg store. A store that holds its
 // graph in memory is scanned once into the evaluator's dictionary-encoded
 // indexes (SPO, POS, OSP per graph); other stores, such as PostgreSQL, are
-// queried pattern by pattern with their own cardinality estimates.
+// queried pattern by pattern with their own cardinality estimates, or
+// join group by join group where they evaluate joins themselves.
 func FromStore(ctx context.Context, st store.Store) (eval.Dataset, error) {
 	if r, ok := st.(store.Resident); ok && r.Resident() {
 		return index(ctx, st)
+	}
+	if j, ok := st.(store.Joiner); ok {
+		return &joinDataset{storeDataset{st}, j}, nil
 	}
 	return &storeDataset{st}, nil
 }

@@ -2,11 +2,13 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"net"
 	"net/url"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/cayleygraph/cayley/graph"
@@ -16,10 +18,18 @@ import (
 )
 
 // sqlStore is Cayley's SQL backend on PostgreSQL (CockroachDB speaks the
-// same protocol).
+// same protocol). Cayley creates the schema; kg reads and writes its
+// tables with its own SQL (sqlload.go, sqlread.go, sqljoin.go) so that
+// pattern matches, joins and loads each take one statement.
 type sqlStore struct {
 	cayleyGraph
 	url string
+	db  *sql.DB
+
+	// many caches manyGraphs for the context of one query.
+	mu       sync.Mutex
+	manyCtx  context.Context
+	manyOver bool
 }
 
 // ConnectTimeout is how long opening a PostgreSQL store waits for the
@@ -38,21 +48,40 @@ func openSQL(ctx context.Context, location string) (*sqlStore, error) {
 	if err != nil {
 		return nil, sqlOpenError(u, err)
 	}
-	return &sqlStore{cayleyGraph{qs: qs}, location}, nil
+	// With binary parameters lib/pq sends a statement and its hashes in
+	// one round trip instead of preparing it first.
+	db, err := sql.Open("postgres", withParam(u, "binary_parameters", "yes"))
+	if err != nil {
+		qs.Close()
+		return nil, sqlOpenError(u, err)
+	}
+	// An index of graph names answers "how many graphs" at once; Cayley
+	// ignores indexes it did not create.
+	if _, err := db.ExecContext(ctx, `CREATE INDEX IF NOT EXISTS kg_label_index ON quads (label_hash)`); err != nil {
+		qs.Close()
+		db.Close()
+		return nil, sqlOpenError(u, err)
+	}
+	return &sqlStore{cayleyGraph: cayleyGraph{qs: qs}, url: location, db: db}, nil
 }
 
 // withConnectTimeout adds connect_timeout (in seconds, as libpq reads it)
 // to a URL that has none.
 func withConnectTimeout(u string) string {
+	return withParam(u, "connect_timeout", strconv.Itoa(int(ConnectTimeout/time.Second)))
+}
+
+// withParam sets a connection parameter the URL does not set.
+func withParam(u, key, value string) string {
 	p, err := url.Parse(u)
 	if err != nil {
 		return u
 	}
 	q := p.Query()
-	if q.Has("connect_timeout") {
+	if q.Has(key) {
 		return u
 	}
-	q.Set("connect_timeout", strconv.Itoa(int(ConnectTimeout/time.Second)))
+	q.Set(key, value)
 	p.RawQuery = q.Encode()
 	return p.String()
 }
@@ -71,40 +100,13 @@ func sqlOpenError(u string, err error) error {
 	return fmt.Errorf("store %s: %w", redact(u), err)
 }
 
-// Replace deletes the old content and adds the new in one transaction.
+// Replace deletes the old content and copies the new in, in one
+// transaction.
 func (s *sqlStore) Replace(ctx context.Context, quads []term.Quad) error {
 	if err := checkQuads(quads); err != nil {
 		return fmt.Errorf("store %s: %w", s.Location(), err)
 	}
-	var old []term.Quad
-	if err := s.Match(ctx, Pattern{}, func(q term.Quad) bool { old = append(old, q); return true }); err != nil {
-		return err
-	}
-	keep := make(map[term.Quad]bool, len(quads))
-	for _, q := range quads {
-		keep[q] = true
-	}
-	var ds []graph.Delta
-	for _, q := range old {
-		if !keep[q] {
-			ds = append(ds, graph.Delta{Quad: toQuad(q), Action: graph.Delete})
-		} else {
-			delete(keep, q)
-		}
-	}
-	for _, q := range quads {
-		if keep[q] {
-			ds = append(ds, graph.Delta{Quad: toQuad(q), Action: graph.Add})
-			delete(keep, q)
-		}
-	}
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-	if len(ds) == 0 {
-		return nil
-	}
-	if err := s.qs.ApplyDeltas(ds, ignoreDup); err != nil {
+	if err := s.replaceSQL(ctx, quads); err != nil {
 		return fmt.Errorf("store %s: %w", s.Location(), err)
 	}
 	return nil
@@ -114,17 +116,20 @@ func (s *sqlStore) Add(ctx context.Context, quads []term.Quad) error {
 	if err := checkQuads(quads); err != nil {
 		return fmt.Errorf("store %s: %w", s.Location(), err)
 	}
-	if err := ctx.Err(); err != nil {
-		return err
+	if len(quads) == 0 {
+		return ctx.Err()
 	}
-	if err := s.qs.ApplyDeltas(deltas(quads, graph.Add), ignoreDup); err != nil {
+	if err := s.addSQL(ctx, quads); err != nil {
 		return fmt.Errorf("store %s: %w", s.Location(), err)
 	}
 	return nil
 }
 
 func (s *sqlStore) Location() string { return redact(s.url) }
-func (s *sqlStore) Close() error     { return s.qs.Close() }
+
+func (s *sqlStore) Close() error {
+	return errors.Join(s.db.Close(), s.qs.Close())
+}
 
 // redact hides a password in messages.
 func redact(u string) string {

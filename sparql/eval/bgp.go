@@ -251,6 +251,11 @@ func (b *bgpNode) run(ev *evaluator, g term.Term, sol solution, yield func(solut
 			applied |= 1 << i
 		}
 	}
+	if j, ok := ev.ds.(Joiner); ok && r.an == nil {
+		if pushed, cont := r.pushDown(j, applied); pushed {
+			return cont
+		}
+	}
 	return r.search(0, applied)
 }
 
