@@ -70,7 +70,11 @@ func TestRoundTrip(t *testing.T) {
 			t.Fatal(err)
 		}
 		if got := quadsOf(ix); !slices.Equal(got, want) {
-			for i := range got { if got[i] != want[i] { t.Fatalf("run %d: %d: %#v != %#v", run, i, got[i], want[i]) } }
+			for i := range got {
+				if got[i] != want[i] {
+					t.Fatalf("run %d: %d: %#v != %#v", run, i, got[i], want[i])
+				}
+			}
 		}
 		if ix.Quads() != int64(len(want)) {
 			t.Errorf("Quads() = %d, want %d", ix.Quads(), len(want))
