@@ -143,5 +143,4 @@ type Resident interface {
 	Resident() bool
 }
 
-func (m *memory) Resident() bool   { return true }
-func (s *snapshot) Resident() bool { return true }
+func (m *memory) Resident() bool { return true }

@@ -282,7 +282,7 @@ func TestCorruptStore(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	os.WriteFile(filepath.Join(store, gen, "quads.nq"), []byte("garbage"), 0o644)
+	os.WriteFile(filepath.Join(store, gen, "spo.dat"), []byte("garbage"), 0o644)
 	r := kg(t, dir, "--store", store, "stats")
 	if r.code == 0 || !strings.Contains(r.stderr, "corrupt") {
 		t.Fatalf("corrupt store: exit %d, %q", r.code, r.stderr)

@@ -290,3 +290,10 @@ func (b *Builder) writeGraphs(table []graphEntry, m *manifest) error {
 	}
 	return o.close(m)
 }
+
+// Abandon removes the sort runs of a Builder that will not be finished.
+func (b *Builder) Abandon() {
+	for _, s := range b.sorters {
+		s.remove()
+	}
+}
