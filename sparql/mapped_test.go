@@ -138,3 +138,69 @@ func canonical(r *eval.Result) []string {
 	slices.Sort(out)
 	return out
 }
+
+// BenchmarkOpen compares what a process pays before its first answer: the
+// mapped store read in place against the same store copied into an
+// in-memory index, as stores held in memory are.
+func BenchmarkOpen(b *testing.B) {
+	ctx := context.Background()
+	quads, _ := lubm1(b)
+	st := storeOf(b, quads)
+	q, err := parse.Query("SELECT ?x WHERE { ?x a <http://www.lehigh.edu/~zhp2/2004/0401/univ-bench.owl#GraduateStudent> ; <http://www.lehigh.edu/~zhp2/2004/0401/univ-bench.owl#takesCourse> <http://www.Department0.University0.edu/GraduateCourse0> }", parse.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, c := range []struct {
+		name string
+		open func() (eval.Dataset, error)
+	}{
+		{"mapped", func() (eval.Dataset, error) { return FromStore(ctx, st) }},
+		{"copied", func() (eval.Dataset, error) { return index(ctx, st) }},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			for b.Loop() {
+				ds, err := c.open()
+				if err != nil {
+					b.Fatal(err)
+				}
+				if _, err := eval.Query(ctx, ds, q, eval.Options{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkMappedLUBM runs every LUBM query over the mapped store and over
+// the in-memory index of the same quads.
+func BenchmarkMappedLUBM(b *testing.B) {
+	ctx := context.Background()
+	quads, files := lubm1(b)
+	mapped, err := FromStore(ctx, storeOf(b, quads))
+	if err != nil {
+		b.Fatal(err)
+	}
+	sets := []struct {
+		name string
+		ds   eval.Dataset
+	}{{"memory", memoryOf(quads)}, {"mapped", mapped}}
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		q, err := parse.Query(string(src), parse.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, s := range sets {
+			b.Run(strings.TrimSuffix(filepath.Base(f), ".rq")[:3]+"/"+s.name, func(b *testing.B) {
+				for b.Loop() {
+					if _, err := eval.Query(ctx, s.ds, q, eval.Options{}); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+	}
+}

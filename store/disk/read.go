@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"sort"
+	"sync"
 	"sync/atomic"
 	"unsafe"
 
@@ -41,6 +42,7 @@ type Index struct {
 	union  Graph
 	graphs []Graph
 	cache  []atomic.Pointer[term.Term]
+	found  sync.Map // term.Term → uint32, terms found (misses are not kept, so it stays within the dictionary)
 }
 
 // Open maps the generation in dir and checks its manifest, the sizes of
@@ -247,6 +249,19 @@ func (ix *Index) Term(id uint32) term.Term {
 
 // Lookup returns the id of t; ok is false when the dictionary lacks it.
 func (ix *Index) Lookup(t term.Term) (id uint32, ok bool) {
+	// Queries look up the same constants and bound values again and
+	// again; a binary search over the records costs far more than a map.
+	if v, ok := ix.found.Load(t); ok {
+		return v.(uint32), true
+	}
+	id, ok = ix.search(t)
+	if ok {
+		ix.found.Store(t, id)
+	}
+	return id, ok
+}
+
+func (ix *Index) search(t term.Term) (id uint32, ok bool) {
 	key := encodeTerm(make([]byte, 0, 64), t)
 	i := sort.Search(len(ix.sorted), func(i int) bool {
 		return bytes.Compare(ix.record(ix.sorted[i]), key) >= 0
