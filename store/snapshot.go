@@ -66,19 +66,11 @@ func openSnapshot(ctx context.Context, dir string, opt Options) (*snapshot, erro
 				continue
 			}
 			s.Close()
-			return nil, fmt.Errorf("store %s: %w", dir, corrupt(err))
+			return nil, fmt.Errorf("store %s: %w", dir, err)
 		}
 		s.ix, s.gen = ix, filepath.Base(path)
 		return s, nil
 	}
-}
-
-// corrupt maps the disk package's corruption to this package's sentinel.
-func corrupt(err error) error {
-	if err == nil || !isDiskCorrupt(err) {
-		return err
-	}
-	return fmt.Errorf("%w: %v", ErrCorrupt, err)
 }
 
 // Index implements Indexed.
@@ -107,7 +99,7 @@ func (s *snapshot) Verify(ctx context.Context) error {
 		return nil
 	}
 	if err := disk.Verify(ix.Dir()); err != nil {
-		return fmt.Errorf("store %s: %w", s.gens.dir, corrupt(err))
+		return fmt.Errorf("store %s: %w", s.gens.dir, err)
 	}
 	return nil
 }
@@ -183,11 +175,11 @@ func (s *snapshot) install(ctx context.Context, fill func(*disk.Builder) error) 
 		return fail(err)
 	}
 	if err := disk.Verify(path); err != nil {
-		return fail(fmt.Errorf("the new generation did not read back: %w", corrupt(err)))
+		return fail(fmt.Errorf("the new generation did not read back: %w", err))
 	}
 	ix, err := disk.Open(path)
 	if err != nil {
-		return fail(fmt.Errorf("the new generation did not open: %w", corrupt(err)))
+		return fail(fmt.Errorf("the new generation did not open: %w", err))
 	}
 	if err := s.gens.commit(path); err != nil {
 		os.RemoveAll(path)

@@ -2,13 +2,10 @@ package store
 
 import (
 	"context"
-	"errors"
 
 	"kg/store/disk"
 	"kg/term"
 )
-
-func isDiskCorrupt(err error) bool { return errors.Is(err, disk.ErrCorrupt) }
 
 // selection resolves a pattern to term ids and the graphs it reads; ok is
 // false when a bound term is not in the store, so nothing matches.
