@@ -11,6 +11,7 @@ import (
 	"kg/rdfio"
 	"kg/sparql/eval"
 	"kg/store"
+	"kg/store/disk"
 	"kg/term"
 )
 
@@ -20,12 +21,19 @@ type storeDataset struct {
 	st store.Store
 }
 
-// FromStore returns the SPARQL view of a kg store. A store that holds its
-// graph in memory is scanned once into the evaluator's dictionary-encoded
-// indexes (SPO, POS, OSP per graph); other stores, such as PostgreSQL, are
-// queried pattern by pattern with their own cardinality estimates, or
-// join group by join group where they evaluate joins themselves.
+// FromStore returns the SPARQL view of a kg store. The embedded store's
+// mapped index is read in place; a store that holds its graph in memory is
+// scanned once into the evaluator's dictionary-encoded indexes (SPO, POS,
+// OSP per graph); other stores, such as PostgreSQL, are queried pattern by
+// pattern with their own cardinality estimates, or join group by join
+// group where they evaluate joins themselves.
 func FromStore(ctx context.Context, st store.Store) (eval.Dataset, error) {
+	if x, ok := st.(store.Indexed); ok {
+		if ix := x.Index(); ix != nil {
+			return mapped(ix), nil
+		}
+		return eval.NewMemDataset(), nil
+	}
 	if r, ok := st.(store.Resident); ok && r.Resident() {
 		return index(ctx, st)
 	}
@@ -33,6 +41,20 @@ func FromStore(ctx context.Context, st store.Store) (eval.Dataset, error) {
 		return &joinDataset{storeDataset{st}, j}, nil
 	}
 	return &storeDataset{st}, nil
+}
+
+// mapped views a store's index as a dataset: its union is the default
+// graph, its named graphs are the named graphs (the stored default graph
+// is only part of the union).
+func mapped(ix *disk.Index) *eval.MemDataset {
+	u := ix.Union()
+	graphs := []eval.IndexedGraph{{SPO: u.SPO, POS: u.POS, OSP: u.OSP}}
+	for _, g := range ix.Graphs() {
+		if g.ID() != 0 {
+			graphs = append(graphs, eval.IndexedGraph{Name: g.ID(), SPO: g.SPO, POS: g.POS, OSP: g.OSP})
+		}
+	}
+	return eval.Indexed(ix, graphs)
 }
 
 // index copies the store into a MemDataset whose default graph is the

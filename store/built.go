@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strconv"
 	"time"
+
+	"kg/store/disk"
 )
 
 // Builder is implemented by stores that know when their graph was
@@ -25,7 +27,7 @@ func (s *snapshot) Built() (time.Time, bool) {
 	if gen == "" {
 		return time.Time{}, false
 	}
-	fi, err := os.Stat(filepath.Join(s.gens.dir, gen, snapshotManifest))
+	fi, err := os.Stat(filepath.Join(s.gens.dir, gen, disk.Manifest))
 	if err != nil {
 		return time.Time{}, false
 	}

@@ -3,8 +3,10 @@ package store
 import (
 	"context"
 	"errors"
+	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"kg/internal/testenv"
@@ -89,28 +91,39 @@ func TestInvalidQuadsLeaveDirectoryIdentical(t *testing.T) {
 	}
 }
 
-// The read-back check fails when the generation on disk is not the graph
-// that was meant to be written.
-func TestVerifySnapshot(t *testing.T) {
+// A flipped byte that opening does not notice is found by Verify, and the
+// store says which file.
+func TestVerifyFindsFlippedByte(t *testing.T) {
 	ctx := context.Background()
-	path := t.TempDir()
-	quads := sample()
-	slices.SortFunc(quads, term.CompareQuads)
-	if err := writeSnapshot(ctx, path, quads); err != nil {
+	dir := filepath.Join(t.TempDir(), "kg")
+	s, err := Open(ctx, dir, Options{})
+	if err != nil {
 		t.Fatal(err)
 	}
-	if err := verifySnapshot(ctx, path, quads); err != nil {
+	if err := s.Replace(ctx, sample()); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.(Verifier).Verify(ctx); err != nil {
 		t.Fatalf("a good generation: %v", err)
 	}
-	other := slices.Clone(quads)
-	other[3].O = term.String("something else")
-	if err := verifySnapshot(ctx, path, other); !errors.Is(err, ErrCorrupt) {
-		t.Errorf("a differing quad: got %v", err)
+	s.Close()
+	gen, _ := os.Readlink(filepath.Join(dir, currentLink))
+	path := filepath.Join(dir, gen, "osp.dat")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
 	}
-	if err := verifySnapshot(ctx, path, quads[1:]); !errors.Is(err, ErrCorrupt) {
-		t.Errorf("a missing quad: got %v", err)
+	data[len(data)-1] ^= 0x01
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
 	}
-	if err := verifySnapshot(ctx, path, append(slices.Clone(quads), quads[0])); !errors.Is(err, ErrCorrupt) {
-		t.Errorf("an extra quad: got %v", err)
+	r, err := Open(ctx, dir, Options{ReadOnly: true})
+	if err != nil {
+		t.Fatalf("open: %v", err)
+	}
+	defer r.Close()
+	err = r.(Verifier).Verify(ctx)
+	if !errors.Is(err, ErrCorrupt) || !strings.Contains(err.Error(), "osp.dat") {
+		t.Errorf("verify: got %v, want ErrCorrupt naming osp.dat", err)
 	}
 }

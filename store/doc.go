@@ -2,8 +2,9 @@
 // interface, so the rest of kg never sees Cayley's types.
 //
 // Four backends share the interface: the default embedded store (a
-// directory of generations, each the whole graph as sorted N-Quads with a
-// checksummed manifest, loaded into Cayley's in-memory store), Cayley's
+// directory of generations, each a term dictionary and sorted id-triple
+// orders in the format of package disk, memory-mapped and read in place,
+// with a checksummed manifest), Cayley's
 // Bolt key-value backend with the same generations ("bolt:DIR"), an
 // in-memory store ("memory") and PostgreSQL or CockroachDB through
 // Cayley's SQL backend ("postgres://…" or "postgresql://…" URLs).

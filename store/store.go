@@ -8,13 +8,14 @@ import (
 
 	"github.com/cayleygraph/cayley/clog"
 
+	"kg/store/disk"
 	"kg/term"
 )
 
 // Sentinel errors callers branch on.
 var (
 	ErrLocked   = errors.New("store is in use by another process")
-	ErrCorrupt  = errors.New("store is corrupt or unreadable")
+	ErrCorrupt  = disk.ErrCorrupt // the same error as the generation format's
 	ErrNotBuilt = errors.New("store has not been built")
 )
 
@@ -143,5 +144,4 @@ type Resident interface {
 	Resident() bool
 }
 
-func (m *memory) Resident() bool   { return true }
-func (s *snapshot) Resident() bool { return true }
+func (m *memory) Resident() bool { return true }

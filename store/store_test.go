@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"kg/store/disk"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -246,9 +247,10 @@ func TestLockedStore(t *testing.T) {
 func TestCorruptStore(t *testing.T) {
 	ctx := context.Background()
 	cases := []struct{ kind, file, content string }{
-		{"", snapshotData, "not N-Quads"},
-		{"", snapshotData, "<http://example.org/a> <http://example.org/p> <http://example.org/b> .\n"},
-		{"", snapshotManifest, "something else"},
+		{"", "spo.dat", "not an index"},
+		{"", "terms.dat", ""},
+		{"", "graphs.dat", "kggrap\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00"},
+		{"", disk.Manifest, "something else"},
 		{"bolt:", "indexes.bolt", "not a database"},
 	}
 	for _, c := range cases {

@@ -282,14 +282,27 @@ func TestCorruptStore(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	os.WriteFile(filepath.Join(store, gen, "quads.nq"), []byte("garbage"), 0o644)
+	os.WriteFile(filepath.Join(store, gen, "spo.dat"), []byte("garbage"), 0o644)
 	r := kg(t, dir, "--store", store, "stats")
 	if r.code == 0 || !strings.Contains(r.stderr, "corrupt") {
 		t.Fatalf("corrupt store: exit %d, %q", r.code, r.stderr)
 	}
 	// A build does not need the damaged graph: it replaces it.
 	mustKG(t, dir, "--store", store, "build")
-	mustKG(t, dir, "--store", store, "stats")
+	mustKG(t, dir, "--store", store, "stats", "--verify")
+	// A flipped byte inside an index is found by --verify, not by opening.
+	gen, _ = os.Readlink(filepath.Join(store, "current"))
+	pos := filepath.Join(store, gen, "pos.dat")
+	data, err := os.ReadFile(pos)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data[len(data)/2] ^= 0x10
+	os.WriteFile(pos, data, 0o644)
+	r = kg(t, dir, "--store", store, "stats", "--verify")
+	if r.code == 0 || !strings.Contains(r.stderr, "pos.dat does not match its checksum") {
+		t.Fatalf("flipped byte: exit %d, %q", r.code, r.stderr)
+	}
 }
 
 func TestHelpHasExamples(t *testing.T) {

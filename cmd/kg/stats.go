@@ -11,6 +11,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"kg/ontology"
+	"kg/store"
 	"kg/summary"
 	"kg/term"
 )
@@ -21,10 +22,12 @@ func statsCommand() *cli.Command {
 		Usage: "count entities by class, triples by property, passages by page, links and provenance coverage",
 		Description: "Entities are counted under the ontology's top classes (a class counts every instance of\n" +
 			"its subclasses too, as the entailed graph states). --json prints the same numbers with the\n" +
-			"keys the README documents.\n\n" +
+			"keys the README documents. --verify checks every file of the embedded store against the\n" +
+			"SHA-256 its manifest lists, and fails on the first that differs.\n\n" +
 			"Example:\n   kg stats\n   kg stats --json | jq .top_classes",
 		Flags: []cli.Flag{
 			&cli.BoolFlag{Name: "json", Usage: "print the counts as JSON"},
+			&cli.BoolFlag{Name: "verify", Usage: "check the stored files against their checksums first"},
 		},
 		Action: func(c *cli.Context) error {
 			if c.NArg() > 0 {
@@ -35,6 +38,11 @@ func statsCommand() *cli.Command {
 				return err
 			}
 			log := newLogger(c)
+			if c.Bool("verify") {
+				if err := verifyStore(c, log); err != nil {
+					return err
+				}
+			}
 			quads, err := storedQuads(c, term.CompareQuads, false)
 			if err != nil {
 				return err
@@ -181,4 +189,21 @@ func shortener(base string) func(string) string {
 		}
 		return name + ":" + iri[len(best):]
 	}
+}
+
+// verifyStore checks the stored files against their checksums, where the
+// store keeps checksums.
+func verifyStore(c *cli.Context, log *logger) error {
+	st, err := openBuilt(c, false)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	v, ok := st.(store.Verifier)
+	if !ok {
+		return nil
+	}
+	m := log.spinner("verifying " + st.Location())
+	defer m.Finish()
+	return v.Verify(c.Context)
 }

@@ -178,7 +178,7 @@ type groupRun struct {
 const notFound = ^uint32(0)
 
 func (r *groupRun) memID(t term.Term) uint32 {
-	if id, ok := r.mem.ids[t]; ok {
+	if id, ok := r.mem.idOf(t); ok {
 		return id
 	}
 	return notFound
@@ -556,7 +556,7 @@ func (r *groupRun) execTriple(idx int, done, applied uint64) bool {
 				return cont
 			}
 		}
-		terms := r.mem.terms
+		m := r.mem
 		var vals [3]term.Term
 		var vids [3]uint32
 		if r.an != nil {
@@ -564,7 +564,7 @@ func (r *groupRun) execTriple(idx int, done, applied uint64) bool {
 			// as it was.
 			for _, t := range rng {
 				vids[perm[0]], vids[perm[1]], vids[perm[2]] = t[0], t[1], t[2]
-				vals[0], vals[1], vals[2] = terms[vids[0]], terms[vids[1]], terms[vids[2]]
+				vals[0], vals[1], vals[2] = m.termOf(vids[0]), m.termOf(vids[1]), m.termOf(vids[2])
 				if !r.bindCounted(idx, tp, &vals, &vids, done, applied) {
 					return false
 				}
@@ -573,7 +573,7 @@ func (r *groupRun) execTriple(idx int, done, applied uint64) bool {
 		}
 		for _, t := range rng {
 			vids[perm[0]], vids[perm[1]], vids[perm[2]] = t[0], t[1], t[2]
-			vals[0], vals[1], vals[2] = terms[vids[0]], terms[vids[1]], terms[vids[2]]
+			vals[0], vals[1], vals[2] = m.termOf(vids[0]), m.termOf(vids[1]), m.termOf(vids[2])
 			if !r.bind(tp, &vals, &vids, done, applied) {
 				return false
 			}

@@ -20,9 +20,6 @@ func asMem(ds Dataset) (*MemDataset, bool) {
 // zero term has id 0.
 func (m *MemDataset) termID(t term.Term) (uint32, bool) { return m.lookup(t) }
 
-// termOf returns the term of an id.
-func (m *MemDataset) termOf(id uint32) term.Term { return m.terms[id] }
-
 // scanIDs returns the triples of graph g matching a pattern of ids (0 is
 // a wildcard) in the order of the index that answers it, with the
 // permutation from index columns to s, p, o; nil when the graph is absent.

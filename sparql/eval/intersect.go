@@ -88,7 +88,7 @@ func onlyUnbound(tp *[3]slotOrConst, q [3]uint32) int {
 // mergeRanges binds the matches of rng whose value in column col is also
 // in column pcol of prng, both ranges being sorted by those columns.
 func (r *groupRun) mergeRanges(tp *[3]slotOrConst, rng []idTriple, perm [3]int, col int, prng []idTriple, pcol int, done, applied uint64) bool {
-	terms := r.mem.terms
+	m := r.mem
 	var vals [3]term.Term
 	var vids [3]uint32
 	i, k := 0, 0
@@ -102,7 +102,7 @@ func (r *groupRun) mergeRanges(tp *[3]slotOrConst, rng []idTriple, perm [3]int, 
 		default:
 			t := rng[i]
 			vids[perm[0]], vids[perm[1]], vids[perm[2]] = t[0], t[1], t[2]
-			vals[0], vals[1], vals[2] = terms[vids[0]], terms[vids[1]], terms[vids[2]]
+			vals[0], vals[1], vals[2] = m.termOf(vids[0]), m.termOf(vids[1]), m.termOf(vids[2])
 			if !r.bind(tp, &vals, &vids, done, applied) {
 				return false
 			}

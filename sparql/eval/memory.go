@@ -17,9 +17,13 @@ import (
 //
 // Add may be called at any time; the indexes are rebuilt lazily by the
 // next read. Reads may run concurrently with each other, not with Add.
+//
+// A MemDataset made by Indexed reads its dictionary and orders from an
+// Index kept elsewhere (a memory-mapped store) and cannot be added to.
 type MemDataset struct {
 	ids    map[term.Term]uint32
 	terms  []term.Term // terms[id]; id 0 is unused
+	ext    Index       // the dictionary, when it lives outside
 	graphs map[uint32]*memGraph
 	order  []uint32 // graph ids in order of first use, default graph excluded
 	mu     sync.Mutex
@@ -34,7 +38,55 @@ type memGraph struct {
 }
 
 // idTriple holds three term ids in the order of the index it belongs to.
-type idTriple [3]uint32
+type idTriple = [3]uint32
+
+// Index is a term dictionary kept outside the dataset: ids from 1, each
+// naming one term.
+type Index interface {
+	// Term returns the term of id.
+	Term(id uint32) term.Term
+	// Lookup returns the id of t; ok is false when t has none.
+	Lookup(t term.Term) (id uint32, ok bool)
+}
+
+// IndexedGraph is one graph of an Index: its name's id (0 for the default
+// graph) and its triples in three sorted orders, each triple once.
+type IndexedGraph struct {
+	Name          uint32
+	SPO, POS, OSP [][3]uint32
+}
+
+// Indexed returns a read-only dataset over a dictionary and sorted orders
+// held elsewhere, used in place without copying. graphs must hold the
+// default graph (Name 0) at most once; the others are the named graphs in
+// the order given.
+func Indexed(ix Index, graphs []IndexedGraph) *MemDataset {
+	m := &MemDataset{ext: ix, graphs: map[uint32]*memGraph{}}
+	for _, g := range graphs {
+		m.graphs[g.Name] = &memGraph{spo: g.SPO, pos: g.POS, osp: g.OSP}
+		if g.Name != 0 {
+			m.order = append(m.order, g.Name)
+		}
+	}
+	return m
+}
+
+// termOf returns the term of id.
+func (m *MemDataset) termOf(id uint32) term.Term {
+	if m.ext != nil {
+		return m.ext.Term(id)
+	}
+	return m.terms[id]
+}
+
+// idOf returns the id of t; ok is false when the dataset lacks it.
+func (m *MemDataset) idOf(t term.Term) (uint32, bool) {
+	if m.ext != nil {
+		return m.ext.Lookup(t)
+	}
+	id, ok := m.ids[t]
+	return id, ok
+}
 
 // NewMemDataset returns an empty dataset.
 func NewMemDataset() *MemDataset {
@@ -42,6 +94,9 @@ func NewMemDataset() *MemDataset {
 }
 
 func (m *MemDataset) intern(t term.Term) uint32 {
+	if m.ext != nil {
+		panic("eval: adding to a dataset read from an index")
+	}
 	if id, ok := m.ids[t]; ok {
 		return id
 	}
@@ -183,15 +238,14 @@ func (m *MemDataset) lookup(t term.Term) (uint32, bool) {
 	if t.IsZero() {
 		return 0, true
 	}
-	id, ok := m.ids[t]
-	return id, ok
+	return m.idOf(t)
 }
 
 func (m *MemDataset) graph(g term.Term) *memGraph {
 	if g.IsZero() {
 		return m.graphs[0]
 	}
-	id, ok := m.ids[g]
+	id, ok := m.idOf(g)
 	if !ok {
 		return nil
 	}
@@ -294,7 +348,7 @@ func prefixCompare(t idTriple, key []uint32) int {
 func (m *MemDataset) Match(ctx context.Context, s, p, o, g term.Term, yield func(term.Quad) bool) error {
 	m.build()
 	return m.matchIDs(ctx, s, p, o, g, func(si, pi, oi uint32) bool {
-		return yield(term.Quad{S: m.terms[si], P: m.terms[pi], O: m.terms[oi], G: g})
+		return yield(term.Quad{S: m.termOf(si), P: m.termOf(pi), O: m.termOf(oi), G: g})
 	})
 }
 
@@ -348,7 +402,7 @@ func (m *MemDataset) NamedGraphs(ctx context.Context) ([]term.Term, error) {
 	defer m.mu.Unlock()
 	out := make([]term.Term, 0, len(m.order))
 	for _, id := range m.order {
-		out = append(out, m.terms[id])
+		out = append(out, m.termOf(id))
 	}
 	return out, nil
 }
