@@ -5,6 +5,7 @@
 // Node runs one query at a time.
 //
 //   node oxigraph-server.mjs FILE.nt PORT
+//   node oxigraph-server.mjs FILE.nt -      (load, print the line below, exit)
 //
 // Loads FILE (N-Triples, read in chunks so that files over V8's string
 // limit load too) into the default graph, prints
@@ -35,6 +36,7 @@ const store = new oxigraph.Store();
 const t0 = performance.now();
 store.load(chunks(file), { format: "application/n-triples", no_transaction: true });
 console.log(`load\t${(performance.now() - t0).toFixed(1)}\t${store.size}`);
+if (port === "-") process.exit(0);
 
 function queryText(req, body) {
   const url = new URL(req.url, "http://localhost");
