@@ -70,7 +70,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 if [ ! -d "$out/node_modules/oxigraph" ]; then
-  (cd "$out" && npm install --silent --no-audit --no-fund oxigraph >/dev/null)
+  npm install --prefix "$out" --silent --no-audit --no-fund oxigraph >/dev/null
 fi
 cp bench/oxigraph-server.mjs "$out/"
 go build -o "$out/kg" ./cmd/kg
@@ -230,7 +230,7 @@ x01q=$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(open(sys.a
 wrk_run() { # system url
   log "wrk $1 x01 c=$clients $duration"
   local res
-  res=$(wrk -t2 -c"$clients" -d"$duration" -H "Accept: application/sparql-results+json" "$2")
+  res=$(wrk -t2 -c"$clients" -d"$duration" --timeout 60s -H "Accept: application/sparql-results+json" "$2")
   echo "== $1" >> "$out/wrk.log"
   echo "$res" >> "$out/wrk.log"
   echo "$res" | awk -v sys="$1" '
