@@ -24,7 +24,7 @@
 #     RSS), and one run of the 24 queries on each, comparing result counts.
 #
 #   KG_BENCH=DIR bench/compare.sh     (DIR holds lubm8.nt.gz and, for SCALE, scale.sh)
-#   RUNS=5 ROUNDS=3 CLIENTS=64 DURATION=10s SCALE=0
+#   RUNS=5 ROUNDS=3 CLIENTS=64 DURATION=10s SCALE=0 OUT=bench/out/compare
 #
 # Oxigraph here is its npm package (the engine compiled to WebAssembly,
 # in-memory store, one query at a time) behind bench/oxigraph-server.mjs, a
@@ -34,7 +34,7 @@
 # result-row and time limits lifted and 64 HTTP threads. kg serve runs
 # with limits raised to match (results, memory, timeout, queue).
 # Installs the peers, wrk and GNU time when missing (apt-get, npm). Raw
-# output stays in bench/out/compare (git-ignored). Everything shares the
+# output and the report (report.md) stay in OUT (git-ignored). Everything shares the
 # machine's CPUs with the load generator and with whatever else runs:
 # compare ratios within one run, not numbers across runs.
 set -euo pipefail
@@ -53,7 +53,7 @@ scale=${SCALE:-0}
 queries=(testdata/bench/queries/lubm/*.rq testdata/bench/queries/lubm-extra/*.rq)
 x01=testdata/bench/queries/lubm-extra/x01-groupby-orderby-limit.rq
 top=$(pwd)
-out=bench/out/compare
+out=${OUT:-bench/out/compare}
 mkdir -p "$out"
 out=$(cd "$out" && pwd)
 log() { echo "== $*" >&2; }
