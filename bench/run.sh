@@ -8,6 +8,9 @@
 #   bench/run.sh lubm1                  (the vendored 100k slice)
 #
 # Needs node/npm and a JDK; installs the peers when they are missing.
+# This measures the engines in process; bench/compare.sh measures kg serve
+# against Oxigraph and Virtuoso as servers over HTTP, with load, start,
+# memory and concurrency figures.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dataset=${1:-lubm8}
