@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/cayleygraph/cayley/graph"
@@ -103,14 +104,21 @@ func TestPostgresKeepsCayleySchema(t *testing.T) {
 }
 
 // failingCtx fails once its Err has been asked for n times: a write
-// interrupted after it has begun.
+// interrupted after it has begun. database/sql asks from goroutines of its
+// own, so the count is atomic.
 type failingCtx struct {
 	context.Context
-	n int
+	n atomic.Int64
+}
+
+func newFailingCtx(ctx context.Context, n int) *failingCtx {
+	c := &failingCtx{Context: ctx}
+	c.n.Store(int64(n))
+	return c
 }
 
 func (c *failingCtx) Err() error {
-	if c.n--; c.n < 0 {
+	if c.n.Add(-1) < 0 {
 		return context.Canceled
 	}
 	return nil
@@ -138,7 +146,7 @@ func TestPostgresFailedWriteKeepsGraph(t *testing.T) {
 	}
 	for _, write := range []func(context.Context, []term.Quad) error{st.Replace, st.Add} {
 		for _, n := range []int{1, 3, 6} {
-			if err := write(&failingCtx{ctx, n}, many); err == nil {
+			if err := write(newFailingCtx(ctx, n), many); err == nil {
 				t.Fatalf("a write interrupted after %d checks succeeded", n)
 			}
 			after, err := All(ctx, st, Pattern{}, term.CompareQuads)
