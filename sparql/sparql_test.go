@@ -48,7 +48,7 @@ func TestLexicalFormsSurviveEveryStore(t *testing.T) {
 		"bolt":     "bolt:" + filepath.Join(t.TempDir(), "kg"),
 	}
 	if u := os.Getenv("KG_TEST_POSTGRES"); u != "" {
-		locations["postgres"] = u
+		locations["postgres"] = ownSchema(t, u, "kg_sparql_store")
 	}
 	for name, loc := range locations {
 		st, err := store.Open(ctx, loc, store.Options{})
