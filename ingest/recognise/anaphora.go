@@ -87,3 +87,59 @@ func (a *antecedents) resolve(toks []doc.Token, cs []cand, passage int) []cand {
 	}
 	return out
 }
+
+// genericPlural maps the definite singular genitive of a class of actors
+// to the group it stands for where a text speaks of the class at large:
+// "Att planlägga … är kommunens ansvar", "regionens ansvar för
+// folkhälsan" name the municipalities' and the regions' responsibility.
+var genericPlural = map[string]string{"regionens": "regionerna", "kommunens": "kommunerna", "länsstyrelsens": "länsstyrelserna"}
+
+// dutyNouns name what an owner in the genitive has as a task.
+var dutyNouns = map[string]bool{"ansvar": true, "uppdrag": true, "uppgift": true, "uppgifter": true, "roll": true,
+	"ansvarsområde": true, "huvudansvar": true, "grunduppdrag": true}
+
+// genericOwners reads such a genitive before a duty noun as the group, in
+// a passage that names no one actor of the class (where "kommunens" would
+// be that one).
+func (g *Gazetteer) genericOwners(toks []doc.Token, cs []cand, named map[string]bool) []cand {
+	var out []cand
+	for i := 0; i+1 < len(toks); i++ {
+		plural, ok := genericPlural[low(toks[i])]
+		if !ok || !dutyNouns[low(toks[i+1])] || taken(cs, i) {
+			continue
+		}
+		words := []doc.Token{{Text: plural, Kind: doc.Word}}
+		m, ok := g.longest(words, stems(words), 0)
+		if !ok {
+			continue
+		}
+		n := g.names[m.name]
+		if !n.Group || named[n.Class] {
+			continue
+		}
+		out = append(out, cand{from: i, to: i + 1, class: n.Class, rule: "generic", key: n.Key, group: true, name: plural})
+	}
+	return out
+}
+
+// namedClasses tracks the classes of the single actors a passage names.
+type namedClasses struct {
+	passage int
+	classes map[string]bool
+}
+
+func (n *namedClasses) of(passage int) map[string]bool {
+	if n.classes == nil || n.passage != passage {
+		n.passage, n.classes = passage, map[string]bool{}
+	}
+	return n.classes
+}
+
+func (n *namedClasses) remember(ms []doc.Mention, passage int) {
+	cl := n.of(passage)
+	for _, m := range ms {
+		if !m.Group && m.Key != "" {
+			cl[m.Class] = true
+		}
+	}
+}

@@ -166,6 +166,11 @@ func taskEnd(toks []doc.Token, i int) int {
 		if (l == "och" || l == "samt") && j >= i+2 && !particles[low(toks[j-1])] && j+1 < len(toks) && infinitiveLike(low(toks[j+1])) && infinitiveLike(low(toks[i])) {
 			break
 		}
+		// an adjunct of manner or place ends the task: "ansvarar för den
+		// regionala kollektivtrafiken i varje län i samråd med kommunerna"
+		if l == "i" && j > i+1 && j+1 < len(toks) && adjunctAfterI[low(toks[j+1])] {
+			break
+		}
 		if mandateStop[l] || l == "och" && j+1 < len(toks) && (low(toks[j+1]) == "att" || low(toks[j+1]) == "för" && j > i) ||
 			l == "för" && j+1 < len(toks) && low(toks[j+1]) == "att" && j > i+1 { // "verka för att …" goes on
 			break
@@ -178,6 +183,10 @@ func taskEnd(toks []doc.Token, i int) int {
 	}
 	return j
 }
+
+// adjunctAfterI follow "i" in an adjunct that is no part of a task.
+var adjunctAfterI = map[string]bool{"samråd": true, "samverkan": true, "samarbete": true, "dialog": true, "varje": true,
+	"respektive": true, "enlighet": true, "egenskap": true}
 
 // whWords open an indirect question.
 var whWords = map[string]bool{"hur": true, "vad": true, "varför": true, "vilka": true, "huruvida": true}

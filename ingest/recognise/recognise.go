@@ -46,6 +46,7 @@ func (s Stage) Run(d *doc.Doc) error {
 	regions := map[int][]cand{} // the regions a worked example's heading names
 	back := &antecedents{last: map[string]antecedent{}}
 	short := &aliases{}
+	named := &namedClasses{}
 	for si, sent := range d.Sentences {
 		p := &d.Passages[sent.Passage]
 		var sub subject
@@ -80,6 +81,9 @@ func (s Stage) Run(d *doc.Doc) error {
 			}
 		}
 		cs = append(cs, inlineAreas(sent.Tokens, cs)...)
+		if p.Example < 0 || p.Example >= len(d.Examples) {
+			cs = append(cs, s.G.genericOwners(sent.Tokens, cs, named.of(sent.Passage))...)
+		}
 		cs = append(cs, back.resolve(sent.Tokens, cs, sent.Passage)...)
 		slices.SortFunc(cs, func(a, b cand) int { return a.from - b.from })
 		first := len(d.Mentions)
@@ -87,6 +91,7 @@ func (s Stage) Run(d *doc.Doc) error {
 			d.Mentions = append(d.Mentions, mention(d, si, sent.Tokens, c))
 		}
 		back.remember(d.Mentions[first:], sent.Passage)
+		named.remember(d.Mentions[first:], sent.Passage)
 		if lastOfPassage(d, si) {
 			switch {
 			case p.Kind != doc.ListItem:

@@ -303,3 +303,27 @@ func TestListedRegions(t *testing.T) {
 		}
 	}
 }
+
+func TestGenericOwners(t *testing.T) {
+	names := append([]Name{{Text: "kommunerna", Key: "group:kommuner", Class: "Municipality", Group: true}}, testNames...)
+	for _, tt := range []struct{ text, want string }{
+		{"Att planlägga marken är kommunens ansvar.", "kommunens/Municipality/generic"},
+		{"Kommunens roll växer.", "Kommunens/Municipality/generic"},
+		{"Uppsala kommun tar fram en plan. Att planlägga marken är kommunens ansvar.", ""}, // that one municipality
+		{"Kommunens invånare är nöjda.", ""},
+	} {
+		d := &doc.Doc{Passages: []doc.Passage{{Text: tt.text}}}
+		if err := doc.Run(d, []doc.Stage{lang.Stage{}, Stage{G: NewGazetteer(names)}}); err != nil {
+			t.Fatal(err)
+		}
+		got := ""
+		for _, m := range d.Mentions {
+			if m.Rule == "generic" {
+				got = m.Text + "/" + m.Class + "/" + m.Rule
+			}
+		}
+		if got != tt.want {
+			t.Errorf("%s: got %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}

@@ -1,6 +1,10 @@
 package relate
 
-import "strings"
+import (
+	"strings"
+
+	"kg/ingest/doc"
+)
 
 // giveVerbs give someone an assignment: "regeringen gav Tillväxtverket i
 // uppdrag att …".
@@ -29,9 +33,6 @@ func (r *relater) mandates(sc *sentence, leadActors, prevLaws, prevSubjects []sp
 		}
 		rule := r.d.Mentions[m.m].Rule
 		holders, giver := sc.holders(m, rule, leadActors)
-		if len(holders) == 0 && sc.opensWithPronoun() {
-			holders = prevSubjects // "De ska verka för …"
-		}
 		if prev, ok := sc.taskBefore(m); ok {
 			if rule == "mandate:and" {
 				holders, giver = sc.holders(prev, r.d.Mentions[prev.m].Rule, leadActors) // the first task's holders
@@ -43,6 +44,9 @@ func (r *relater) mandates(sc *sentence, leadActors, prevLaws, prevSubjects []sp
 				r.add(m.e, prev.e, "partOf", sc.i, "mandate:part") // "Uppdraget handlar om att …"
 				parts[m.e] = prev.e
 			}
+		}
+		if len(holders) == 0 && sc.opensWithPronoun() {
+			holders = prevSubjects // "De ska verka för …"
 		}
 		for _, h := range holders {
 			r.add(h.e, m.e, "holdsMandate", sc.i, "mandate:holder")
@@ -82,6 +86,12 @@ func (sc *sentence) holders(m span, rule string, leadActors []span) ([]span, *sp
 		}
 	}
 	actor := []string{"Actor"}
+	// "regionerna i egenskap av regionala kollektivtrafikmyndigheter"
+	if k := m.from - 3; k >= 1 && low(sc.toks[k]) == "i" && low(sc.toks[k+1]) == "egenskap" && low(sc.toks[k+2]) == "av" {
+		if a := sc.adjacentActor(k, actor); len(a) > 0 {
+			return a, nil
+		}
+	}
 	// "med Region X som huvudman": the actor right before "som" has the role
 	if rule == "mandate:role" && m.from >= 2 && low(sc.toks[m.from-1]) == "som" {
 		if a := sc.adjacentActor(m.from-1, actor); len(a) > 0 {
@@ -253,7 +263,17 @@ func (sc *sentence) opensWithPronoun() bool {
 		return false
 	}
 	l := low(sc.toks[0])
-	return l == "de" || l == "dessa"
+	if l != "de" && l != "dessa" {
+		return false
+	}
+	// "De viktigaste aktörerna är …": an article before a noun phrase in
+	// the definite plural, not a pronoun
+	for k := 1; k < len(sc.toks) && k <= 3 && sc.toks[k].Kind == doc.Word; k++ {
+		if w := low(sc.toks[k]); len(w) > 4 && strings.HasSuffix(w, "na") {
+			return false
+		}
+	}
+	return true
 }
 
 // subject returns the sentence's first actor that no preposition governs,
