@@ -422,9 +422,9 @@ func exampleSubjects(d *doc.Doc) []int {
 // heading reads a worked example's heading, "Title (Region X, Region
 // Y)": the regions in the parentheses run what the title names, one
 // region alone, several together. What the example's text says of a
-// region's part (it finances, takes part, is a member) or of someone else
-// running it wins: the heading's reading is decided once the text is read
-// (settle).
+// region's part (it finances, takes part) or of someone else running it
+// wins; a region that also sits in the body it runs keeps both. The
+// heading's reading is decided once the text is read (settle).
 func (r *relater) heading(sc *sentence, sub int) {
 	open := -1
 	for k, t := range sc.toks {
@@ -456,7 +456,7 @@ func (r *relater) settle() {
 	for _, h := range r.pending {
 		told := false
 		for _, x := range r.d.Relations {
-			if x.S == h.S && x.O == h.O || x.O == h.S && x.S == h.O || x.O == h.O && x.P == "responsibleFor" && x.S != h.S {
+			if x.S == h.S && x.O == h.O && !shared(x.P) || x.O == h.S && x.S == h.O || x.O == h.O && x.P == "responsibleFor" && x.S != h.S {
 				told = true
 				break
 			}
@@ -466,6 +466,10 @@ func (r *relater) settle() {
 		}
 	}
 }
+
+// shared tells the parts a region may have in an example besides
+// running it: it sits in its body.
+func shared(p string) bool { return p == "memberOf" }
 
 // owners reads an actor's name in the genitive right before an
 // instrument's: "Region Värmlands folkhälsostrategiska plan" is the

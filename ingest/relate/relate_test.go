@@ -196,6 +196,23 @@ func TestExampleRegions(t *testing.T) {
 	}
 }
 
+func TestExampleRunByMember(t *testing.T) {
+	d := &doc.Doc{
+		Passages: []doc.Passage{
+			{Text: "Nätverket Timbanken (Region Skåne)", Kind: doc.ExampleHeading, Example: 0},
+			{Text: "Nätverket består av Region Skåne och Tillväxtverket.", Example: 0},
+		},
+		Examples: []doc.Example{{Title: "Timbanken", Heading: 0, Passages: []int{1}}},
+	}
+	// the region runs the network it sits in
+	got := strings.Join(relationsOf(t, d), " | ")
+	for _, want := range []string{"Region Skåne memberOf Timbanken", "Region Skåne responsibleFor Timbanken", "Tillväxtverket memberOf Timbanken"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("missing %q in %q", want, got)
+		}
+	}
+}
+
 func TestPronounHolder(t *testing.T) {
 	got := relations(t, doc.Passage{Text: "Tillväxtverket har flera roller. De ska verka för att målen nås regionalt."})
 	want := []string{"Tillväxtverket holdsMandate verka för att målen nås regionalt"}
