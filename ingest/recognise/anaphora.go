@@ -60,8 +60,9 @@ func (a *antecedents) resolve(toks []doc.Token, cs []cand, passage int) []cand {
 		if t.Kind != doc.Word || taken(cs, i) {
 			continue
 		}
-		// "projektet X" introduces a name; "uppdraget att" states a task
-		if i+1 < len(toks) && (toks[i+1].Kind == doc.Word && lang.UpperFirst(toks[i+1].Text) || low(toks[i+1]) == "att" || low(toks[i+1]) == "för" || toks[i+1].Text == "(") {
+		// "projektet X" introduces a name; "uppdraget att" states a task;
+		// "initiativet till X" names what it starts
+		if i+1 < len(toks) && (toks[i+1].Kind == doc.Word && lang.UpperFirst(toks[i+1].Text) || low(toks[i+1]) == "att" || low(toks[i+1]) == "för" || low(toks[i+1]) == "till" || toks[i+1].Text == "(") {
 			continue
 		}
 		class, ok := backNouns[low(t)]

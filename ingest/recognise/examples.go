@@ -167,8 +167,9 @@ func anaphor(toks []doc.Token, i int, sub subject) (cand, bool) {
 	if t.Kind != doc.Word || !definiteNoun(t.Text) || c != sub.class && !(instrumentClass(c) && instrumentClass(sub.class)) {
 		return cand{}, false
 	}
-	// "projektet X" introduces another name
-	if i+1 < len(toks) && lang.UpperFirst(toks[i+1].Text) && toks[i+1].Kind == doc.Word {
+	// "projektet X" introduces another name; "initiativet till X" names
+	// what it starts
+	if i+1 < len(toks) && (lang.UpperFirst(toks[i+1].Text) && toks[i+1].Kind == doc.Word || low(toks[i+1]) == "till") {
 		return cand{}, false
 	}
 	return cand{from: i, to: i + 1, class: sub.class, rule: "anaphor", name: sub.name, prio: 0}, true

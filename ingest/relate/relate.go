@@ -206,6 +206,8 @@ func (r *relater) cues(sc *sentence, implied []span) {
 	if named < 2 {
 		return
 	}
+	first := len(r.d.Relations)
+	defer r.coAgents(first)
 	for i := range sc.toks {
 		if sc.inside(i) {
 			continue
@@ -224,6 +226,23 @@ func (r *relater) cues(sc *sentence, implied []span) {
 		slices.SortStableFunc(ms, func(a, b match) int { return len(b.c.words) - len(a.c.words) })
 		for _, m := range ms {
 			if r.cue(sc, implied, i, m.end, m.c, m.inverted) > 0 {
+				break
+			}
+		}
+	}
+}
+
+// coAgents drops the part "tillsammans med" gives a partner where the
+// sentence's verb gives the partner a part of its own: "A har,
+// tillsammans med B, tagit initiativet till C" makes B run C too.
+func (r *relater) coAgents(first int) {
+	for _, x := range slices.Clone(r.d.Relations[first:]) {
+		if x.Rule != "cue:tillsammans med" {
+			continue
+		}
+		for _, y := range r.d.Relations[first:] {
+			if y.S == x.S && y.O == x.O && y.P != x.P {
+				r.remove(x.S, x.O, x.P)
 				break
 			}
 		}

@@ -126,6 +126,8 @@ func TestRelate(t *testing.T) {
 			[]string{"Region Skåne holdsMandate upprätta ett regionalt exportcenter"}},
 		{"Region Skåne har, tillsammans med Tillväxtverket, tagit fram en regional utvecklingsstrategi.",
 			[]string{"Region Skåne responsibleFor regional utvecklingsstrategi", "Tillväxtverket responsibleFor regional utvecklingsstrategi"}},
+		{"Projektet Smart Industri startade i fjol. Region Skåne har, tillsammans med Tillväxtverket, tagit initiativet till projektet Smart Industri.",
+			[]string{"Region Skåne responsibleFor Smart Industri", "Tillväxtverket responsibleFor Smart Industri"}},
 		{"I projektet Smart Industri samverkar Region Skåne med Trafikverket.",
 			[]string{"Region Skåne participatesIn Smart Industri", "Trafikverket participatesIn Smart Industri"}},
 		{"Projektet Smart Industri drivs av Trafikverket där regionerna deltar.",
