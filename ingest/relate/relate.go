@@ -207,7 +207,7 @@ func (r *relater) cues(sc *sentence, implied []span) {
 		return
 	}
 	first := len(r.d.Relations)
-	defer r.coAgents(first)
+	defer r.coAgents(sc, first)
 	for i := range sc.toks {
 		if sc.inside(i) {
 			continue
@@ -232,18 +232,31 @@ func (r *relater) cues(sc *sentence, implied []span) {
 	}
 }
 
-// coAgents drops the part "tillsammans med" gives a partner where the
-// sentence's verb gives the partner a part of its own: "A har,
-// tillsammans med B, tagit initiativet till C" makes B run C too.
-func (r *relater) coAgents(first int) {
-	for _, x := range slices.Clone(r.d.Relations[first:]) {
-		if x.Rule != "cue:tillsammans med" {
+// coAgents gives the partners "tillsammans med" adds to a subject the
+// parts the sentence's verbs give that subject, in place of the mere
+// taking part the phrase gives them: "A har, tillsammans med B, tagit
+// initiativet till C" and "A är medfinansiär tillsammans med B" make B
+// run or pay for C too.
+func (r *relater) coAgents(sc *sentence, first int) {
+	for k := 1; k < len(sc.toks); k++ {
+		if low(sc.toks[k-1]) != "tillsammans" || low(sc.toks[k]) != "med" {
 			continue
 		}
-		for _, y := range r.d.Relations[first:] {
-			if y.S == x.S && y.O == x.O && y.P != x.P {
-				r.remove(x.S, x.O, x.P)
-				break
+		subs := sc.before(k-1, []string{"Actor"}, false)
+		partners := sc.objects(k+1, []string{"Actor", "Fund"})
+		if len(subs) == 0 || len(partners) == 0 || partners[0].from != k+1 {
+			continue
+		}
+		for _, y := range slices.Clone(r.d.Relations[first:]) {
+			if y.S != subs[0].e || y.P == "participatesIn" {
+				continue
+			}
+			for _, b := range partners {
+				if b.e == y.O {
+					continue
+				}
+				r.remove(b.e, y.O, "participatesIn")
+				r.add(b.e, y.O, y.P, sc.i, "cue:tillsammans med")
 			}
 		}
 	}
@@ -658,8 +671,19 @@ func (sc *sentence) cueEnd(i int, c cue) (end int, inverted bool) {
 // objects returns the first fitting name starting at or after token i,
 // within ten tokens, with the names coordinated with it.
 func (sc *sentence) objects(i int, allowed []string) []span {
-	for k, s := range sc.spans {
-		if s.from < i || s.from-i > 10 || !fits(s.class, allowed) {
+	for k := 0; k < len(sc.spans); k++ {
+		s := sc.spans[k]
+		if s.from < i || s.from-i > 10 {
+			continue
+		}
+		// the partners the subject has "tillsammans med" are no objects
+		if sc.partner(s) && s.from-2 >= i {
+			for k+1 < len(sc.spans) && sc.coordinated(sc.spans[k].to, sc.spans[k+1].from) {
+				k++
+			}
+			continue
+		}
+		if !fits(s.class, allowed) {
 			continue
 		}
 		out := []span{s}
