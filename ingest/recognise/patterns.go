@@ -464,6 +464,10 @@ func compoundInstrument(w string) string {
 	return ""
 }
 
+// bareHeads are the instrument nouns that head a kind's name without a
+// first part of a compound.
+var bareHeads = map[string]bool{"plan": true, "planen": true, "strategi": true, "strategin": true, "program": true, "programmet": true}
+
 // kinds finds named kinds of instruments: a policy adjective (or two) and
 // a compound instrument noun ("regionala tillväxtprogram", "regional
 // kulturplan"), with a following "för X" when X is capitalised.
@@ -485,10 +489,16 @@ func kinds(toks []doc.Token) []cand {
 			continue
 		}
 		class := compoundInstrument(toks[j].Text)
+		end := forPhrase(toks, j+1)
+		// a bare head names a kind only with what it is for, at a level of
+		// government: "nationell plan för transportsystemet", "den
+		// nationella strategin för …", not "en gemensam strategi för …"
+		if class == "" && end > j+1 && bareHeads[low(toks[j])] && !strings.HasPrefix(low(toks[i]), "gemensam") {
+			class = nounClass(toks[j].Text)
+		}
 		if class == "" {
 			continue
 		}
-		end := forPhrase(toks, j+1)
 		out = append(out, cand{from: i, to: end, class: class, rule: "pattern:kind", prio: 1})
 		i = end - 1
 	}
@@ -724,6 +734,12 @@ func forPhrase(toks []doc.Token, end int) int {
 	}
 	if k == end+1 || k < len(toks) && (toks[k].Kind == doc.Number || toks[k].Kind == doc.Word && !lawStop[low(toks[k])] && !mandateStop[low(toks[k])]) {
 		return end // the phrase goes on: no name ends here
+	}
+	for k > end+1 && functionWord(low(toks[k-1])) {
+		k-- // no name ends in a function word
+	}
+	if k == end+1 {
+		return end
 	}
 	return k
 }

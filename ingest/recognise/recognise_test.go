@@ -110,6 +110,9 @@ func TestRecognise(t *testing.T) {
 		{"Funktionen regional tågsamordnare finns i alla län.", []string{"regional tågsamordnare/Mandate"}},
 		{"Att planlägga användningen av marken är kommunens ansvar.", []string{"planlägga användningen av marken/Mandate"}},
 		{"Att planlägga användningen av marken är svårt.", nil},
+		{"Staten upprättar en nationell plan för transportsystemet, vilken innehåller vägar.", []string{"nationell plan för transportsystemet/Plan"}},
+		{"Länen tar fram en gemensam strategi för arbetet.", nil},
+		{"Länen följer den nationella strategin för hållbar tillväxt för att nå målen.", []string{"den nationella strategin för hållbar tillväxt/Strategy"}},
 		{"Kommissionen består av åtta kommuner och regionstyrelsen.", []string{"åtta kommuner/Municipality", "regionstyrelsen/PoliticalBody"}},
 	}
 	for _, tt := range tests {
