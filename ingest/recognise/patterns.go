@@ -726,7 +726,10 @@ func forPhrase(toks []doc.Token, end int) int {
 		return end
 	}
 	if lang.UpperFirst(toks[end+1].Text) {
-		return capSeq(toks, end+1)
+		// "för Europeiska regionala utvecklingsfonden": a name that goes
+		// on in lower case to the end of the phrase
+		k := capSeq(toks, end+1)
+		return lowerRun(toks, k)
 	}
 	k := end + 1
 	for k < len(toks) && k-end <= 3 && toks[k].Kind == doc.Word && !lawStop[low(toks[k])] && !mandateStop[low(toks[k])] && low(toks[k]) != "att" {
@@ -742,6 +745,20 @@ func forPhrase(toks []doc.Token, end int) int {
 		return end
 	}
 	return k
+}
+
+// lowerRun returns the end of up to three lower-case words from k that
+// end where a phrase does (punctuation, a clause's verb, a function
+// word), or k.
+func lowerRun(toks []doc.Token, k int) int {
+	j := k
+	for j < len(toks) && j-k < 3 && toks[j].Kind == doc.Word && !lang.UpperFirst(toks[j].Text) && !lawStop[low(toks[j])] && !mandateStop[low(toks[j])] && !functionWord(low(toks[j])) {
+		j++
+	}
+	if j == k || j < len(toks) && toks[j].Kind != doc.Punct && !lawStop[low(toks[j])] && !mandateStop[low(toks[j])] && !functionWord(low(toks[j])) {
+		return k
+	}
+	return j
 }
 
 var indefinite = map[string]bool{"en": true, "ett": true, "någon": true, "något": true, "några": true, "flera": true, "många": true, "olika": true, "varje": true, "egen": true, "eget": true, "egna": true}
