@@ -112,6 +112,8 @@ func TestRecognise(t *testing.T) {
 		{"Att planlägga användningen av marken är svårt.", nil},
 		{"Staten upprättar en nationell plan för transportsystemet, vilken innehåller vägar.", []string{"nationell plan för transportsystemet/Plan"}},
 		{"Länen tar fram en gemensam strategi för arbetet.", nil},
+		{"Länen följer regionala program för Europeiska regionala utvecklingsfonden för perioden 2021–2027.",
+			[]string{"regionala program för Europeiska regionala utvecklingsfonden/Programme"}},
 		{"Länen följer den nationella strategin för hållbar tillväxt för att nå målen.", []string{"den nationella strategin för hållbar tillväxt/Strategy"}},
 		{"Kommissionen består av åtta kommuner och regionstyrelsen.", []string{"åtta kommuner/Municipality", "regionstyrelsen/PoliticalBody"}},
 	}
