@@ -332,3 +332,27 @@ func TestGenericOwners(t *testing.T) {
 		}
 	}
 }
+
+func TestObjectives(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want []string
+	}{
+		{"Arbetet följer de nationella kulturpolitiska målen.", []string{"de nationella kulturpolitiska målen/Theme"}},
+		{"Stödet ska bidra till de nationella bredbandsmålen och den nationella folkhälsopolitiken.",
+			[]string{"de nationella bredbandsmålen/Theme", "den nationella folkhälsopolitiken/Theme"}},
+		{"Hänsynsmålet innebär att transporterna ska vara säkra.", []string{"Hänsynsmålet/Theme"}},
+		{"Länen når de nationella målen.", nil},
+		{"Målet är nått.", nil},
+	} {
+		var got []string
+		for _, m := range run(t, tt.text) {
+			if strings.HasSuffix(m, "/Theme") {
+				got = append(got, m)
+			}
+		}
+		if strings.Join(got, " | ") != strings.Join(tt.want, " | ") {
+			t.Errorf("%s\n got %q\nwant %q", tt.text, got, tt.want)
+		}
+	}
+}
