@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"kg/ingest/doc"
 	"kg/ingest/lang"
 )
 
@@ -89,4 +90,33 @@ func init() {
 		"Sverige Sveriges Europa Norden Norge Finland Danmark Tyskland Ett") {
 		notNames[w] = true
 	}
+}
+
+// englishHeads are the class nouns of organisations named in English
+// ("Enterprise Europe Network", "Dalarna Science Park", "Swedish Lapland
+// visitors board").
+var englishHeads = map[string]string{"network": "Network", "park": "Company", "board": "Association", "council": "Association",
+	"centre": "Platform", "center": "Platform", "cluster": "Network", "hub": "Platform", "alliance": "Partnership", "partnership": "Partnership"}
+
+// englishClass tells the class an English head noun among the words
+// [i, j) of a name gives it, or "".
+func englishClass(toks []doc.Token, i, j int) string {
+	for k := j - 1; k > i; k-- {
+		if c, ok := englishHeads[low(toks[k])]; ok {
+			return c
+		}
+	}
+	return ""
+}
+
+// englishTail extends a capitalised name ending at j with the lower-case
+// English words that end it in a head noun: "Swedish Lapland visitors
+// board".
+func englishTail(toks []doc.Token, j int) int {
+	for k := j; k < len(toks) && k < j+2 && toks[k].Kind == doc.Word && !lang.UpperFirst(toks[k].Text); k++ {
+		if _, ok := englishHeads[low(toks[k])]; ok {
+			return k + 1
+		}
+	}
+	return j
 }

@@ -280,6 +280,10 @@ func names(toks []doc.Token, start int) []cand {
 		if class == "" && i > 0 {
 			class = headClass(toks[j-1].Text)
 		}
+		if class == "" {
+			j = englishTail(toks, j)
+			class = englishClass(toks, i, j)
+		}
 		// "Klimatarena Stockholm": a compound of a class noun opens the
 		// name; in its definite form it is a common noun before the name
 		// ("Moderbolaget Almi")
@@ -588,7 +592,12 @@ func (s Stage) coordinatedActors(toks []doc.Token, picked []cand) ([]cand, map[i
 			}
 		}
 		if left || right || partner {
-			out = append(out, cand{from: i, to: j, class: "Actor", rule: "pattern:partner", prio: 0})
+			j = englishTail(toks, j)
+			class := englishClass(toks, i, j)
+			if class == "" {
+				class = "Actor"
+			}
+			out = append(out, cand{from: i, to: j, class: class, rule: "pattern:partner", prio: 0})
 		} else {
 			for k := i; k < j; k++ {
 				delete(drop, k)
