@@ -798,7 +798,31 @@ func compounds(toks []doc.Token) []cand {
 		if end := forPhrase(toks, i+1); end > i+1 {
 			out = append(out, cand{from: from, to: end, class: class, rule: "pattern:compound", prio: 1})
 			i = end - 1
+		} else if definiteCompound(t.Text) && (from == 0 || !determiners[low(toks[from-1])]) {
+			// "kompetensförsörjningsstrategin", "folkbildningsanslaget":
+			// the definite form of a compound that tells its field is the
+			// one instrument of that field the text speaks of
+			out = append(out, cand{from: from, to: i + 1, class: class, rule: "pattern:compound", prio: 1})
 		}
 	}
 	return out
+}
+
+// determiners before a definite compound make it one of several ("varje
+// kulturplanen" does not occur, "denna" and "en sådan" refer back).
+var determiners = map[string]bool{"denna": true, "detta": true, "varje": true, "sådan": true, "sådana": true, "samma": true}
+
+// definiteCompound reports whether w is the definite singular of a
+// compound instrument noun whose first part, of twelve letters or more,
+// names a field of policy ("kompetensförsörjningsstrategin",
+// "folkbildningsanslaget"); shorter first parts are as often general
+// words ("handlingsplanen") or short forms of a name given before.
+func definiteCompound(w string) bool {
+	l := strings.ToLower(w)
+	for _, h := range []string{"strategin", "planen", "programmet", "anslaget", "fonden"} {
+		if strings.HasSuffix(l, h) && len([]rune(l))-len([]rune(h)) >= 12 {
+			return true
+		}
+	}
+	return false
 }
