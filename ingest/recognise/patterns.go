@@ -384,7 +384,8 @@ func apposition(toks []doc.Token, j int) string {
 	if j+2 < len(toks) && (toks[j].Text == "," || low(toks[j]) == "är" || toks[j].Text == "–") &&
 		(low(toks[j+1]) == "ett" || low(toks[j+1]) == "en") && toks[j+2].Kind == doc.Word {
 		// "Film i Väst, ett regionalt filmbolag": adjectives may come first
-		for k := j + 2; k < len(toks) && k <= j+4 && toks[k].Kind == doc.Word; k++ {
+		// ("är en del av strategin" says what it is part of, not what it is)
+		for k := j + 2; k < len(toks) && k <= j+4 && toks[k].Kind == doc.Word && !functionWord(low(toks[k])); k++ {
 			if c := kindNoun(toks[k].Text); c != "" {
 				return c
 			}
