@@ -578,6 +578,15 @@ func (s Stage) coordinatedActors(toks []doc.Token, picked []cand) ([]cand, map[i
 		if j <= i || j == i+1 && len([]rune(t.Text)) < 3 {
 			continue
 		}
+		// "Regional utveckling Norrbotten": a name that goes on in lower
+		// case to a capitalised word
+		if j == i+1 && j+1 < len(toks) && toks[j].Kind == doc.Word && !lang.UpperFirst(toks[j].Text) && !functionWord(low(toks[j])) &&
+			toks[j+1].Kind == doc.Word && lang.UpperFirst(toks[j+1].Text) {
+			j = capSeq(toks, j+1)
+		} else if j == i+1 && j+1 < len(toks) && toks[j].Kind == doc.Word && !lang.UpperFirst(toks[j].Text) && !functionWord(low(toks[j])) &&
+			!mandateStop[low(toks[j])] && (toks[j+1].Kind == doc.Punct || conj(toks[j+1])) && kindNoun(toks[j].Text) != "" {
+			j++ // "Längmanska företagarfonden": a class noun ends the name
+		}
 		left := i >= 2 && (toks[i-1].Text == "," || conj(toks[i-1])) && actorAt[i-1]
 		right := j+1 < len(toks) && (toks[j].Text == "," || conj(toks[j])) && actorFrom[j+1]
 		partner := false

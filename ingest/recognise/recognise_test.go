@@ -115,6 +115,8 @@ func TestRecognise(t *testing.T) {
 		{"I nätverket ingår Region Skåne, Enterprise Europe Network och Swedish Lapland visitors board.",
 			[]string{"Region Skåne/Region", "Enterprise Europe Network/Network", "Swedish Lapland visitors board/Association"}},
 		{"Projektet drivs av Dalarna Science Park.", []string{"Dalarna Science Park/Company"}},
+		{"Pengarna kommer från Tillväxtverket, Regional utveckling Norrbotten och Längmanska företagarfonden.",
+			[]string{"Tillväxtverket/GovernmentAgency", "Regional utveckling Norrbotten/Actor", "Längmanska företagarfonden/Actor"}},
 		{"Satsningen är en del av kompetensförsörjningsstrategin.", []string{"kompetensförsörjningsstrategin/Strategy"}},
 		{"Satsningen följer handlingsplanen.", nil},
 		{"Länen följer regionala program för Europeiska regionala utvecklingsfonden för perioden 2021–2027.",
