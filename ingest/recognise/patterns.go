@@ -580,9 +580,9 @@ func (s Stage) coordinatedActors(toks []doc.Token, picked []cand) ([]cand, map[i
 		}
 		// "Regional utveckling Norrbotten": a name that goes on in lower
 		// case to a capitalised word
-		if j == i+1 && j+1 < len(toks) && toks[j].Kind == doc.Word && !lang.UpperFirst(toks[j].Text) && !functionWord(low(toks[j])) &&
-			toks[j+1].Kind == doc.Word && lang.UpperFirst(toks[j+1].Text) {
-			j = capSeq(toks, j+1)
+		if j == i+1 && j+2 < len(toks) && toks[j].Kind == doc.Word && !lang.UpperFirst(toks[j].Text) && !functionWord(low(toks[j])) &&
+			toks[j+1].Kind == doc.Word && lang.UpperFirst(toks[j+1].Text) && capSeq(toks, j+1) == j+2 && (toks[j+2].Kind == doc.Punct || conj(toks[j+2])) {
+			j += 2 // the place is one word and ends the phrase: "driver Region Skåne" is a clause
 		} else if j == i+1 && j+1 < len(toks) && toks[j].Kind == doc.Word && !lang.UpperFirst(toks[j].Text) && !functionWord(low(toks[j])) &&
 			!mandateStop[low(toks[j])] && (toks[j+1].Kind == doc.Punct || conj(toks[j+1])) && kindNoun(toks[j].Text) != "" {
 			j++ // "Längmanska företagarfonden": a class noun ends the name
