@@ -206,11 +206,32 @@ type spans struct {
 	actorStart map[int]int // start → end
 	instrStart map[int]bool
 	lawStart   map[int]int // start → end
+	// publicEnd marks the ends of the names of public bodies whose
+	// standing duties the genre lists in the present tense: agencies,
+	// county administrative boards, universities, and the regions or
+	// municipalities as a group
+	publicEnd map[int]bool
+}
+
+// publicBody tells whether a name of class c (a group when group is set)
+// is one of those bodies.
+func publicBody(c string, group bool) bool {
+	switch c {
+	case "GovernmentAgency", "CountyAdministrativeBoard", "University":
+		return true
+	case "Region", "Municipality":
+		return group
+	}
+	return false
 }
 
 func newSpans(toks []doc.Token, picked []cand) spans {
-	sp := spans{actorEnd: map[int]bool{}, actorFrom: map[int]int{}, actorStart: map[int]int{}, instrStart: map[int]bool{}, lawStart: map[int]int{}}
+	sp := spans{actorEnd: map[int]bool{}, actorFrom: map[int]int{}, actorStart: map[int]int{}, instrStart: map[int]bool{}, lawStart: map[int]int{},
+		publicEnd: map[int]bool{}}
 	for _, c := range picked {
+		if publicBody(c.class, c.group) {
+			sp.publicEnd[c.to] = true
+		}
 		switch {
 		case actorClass(c.class):
 			sp.actorEnd[c.to] = true
@@ -237,6 +258,10 @@ func (sp spans) actorEndsAt(i int) bool { return sp.actorEnd[i] }
 func mandates(toks []doc.Token, sp spans) []cand {
 	var out []cand
 	for i := 0; i < len(toks); i++ {
+		if c, ok := duties(toks, sp, i, &out); ok {
+			i = c - 1
+			continue
+		}
 		n, withLead := leadAt(toks, i)
 		if n == 0 {
 			n = offerAt(toks, i)
@@ -563,4 +588,82 @@ func offerAt(toks []doc.Token, i int) int {
 func verbLike(w string) bool {
 	l := strings.ToLower(w)
 	return strings.HasSuffix(l, "a") || strings.HasSuffix(l, "ar") || strings.HasSuffix(l, "er") || l == "ta" || l == "ge" || l == "gå" || l == "stå"
+}
+
+// dutyVerbs state a public body's standing duty in the present tense:
+// "Skolverket stödjer utbildningsanordnarna", "Länsstyrelserna samlar
+// statens intressen", "Universitet och högskolor svarar för den högre
+// utbildningen". Each is one word or a verb with its particle.
+var dutyVerbs = [][]string{
+	{"svarar", "för"}, {"verkar", "för"}, {"följer", "upp"}, {"beslutar", "om"}, {"stödjer"}, {"stöder"}, {"administrerar"},
+	{"bedömer"}, {"samlar"}, {"samordnar"}, {"fördelar"}, {"handlägger"}, {"granskar"}, {"prövar"}, {"utövar"},
+	{"tillhandahåller"}, {"främjar"}, {"utvärderar"}, {"analyserar"}, {"beviljar"},
+}
+
+// dutyAt returns how many words a duty verb takes at token i, or 0.
+func dutyAt(toks []doc.Token, i int) int {
+	for _, v := range dutyVerbs {
+		if i+len(v) > len(toks) {
+			continue
+		}
+		ok := true
+		for k, w := range v {
+			ok = ok && low(toks[i+k]) == w
+		}
+		if ok {
+			return len(v)
+		}
+	}
+	return 0
+}
+
+// vagueObject reports whether the object at token k says no duty: a
+// share ("svarar för ungefär halva finansieringen", "för 40 procent") or
+// work named only as such ("stödjer arbetet").
+func vagueObject(toks []doc.Token, k int) bool {
+	if k >= len(toks) {
+		return true
+	}
+	switch low(toks[k]) {
+	case "ungefär", "cirka", "drygt", "knappt", "hälften", "halva", "merparten", "delar", "del", "arbetet", "det", "detta", "dem", "dessa", "denna":
+		return true
+	}
+	return toks[k].Kind == doc.Number
+}
+
+// duties reads the duties a public body's name right before token i
+// states, with those coordinated after ("stödjer X och administrerar
+// Y"), and returns the end of the last, or false. A duty whose object is
+// a named instrument is no duty of its own: the body runs the instrument.
+func duties(toks []doc.Token, sp spans, i int, out *[]cand) (int, bool) {
+	if i == 0 || !sp.publicEnd[i] {
+		return 0, false
+	}
+	rule := "mandate:duty"
+	for {
+		n := dutyAt(toks, i)
+		if n == 0 || i+n >= len(toks) || sp.instrStart[i+n] || sp.actorStart[i+n] > 0 || vagueObject(toks, skipHedge(toks, i+n)) {
+			break
+		}
+		end := taskEnd(toks, skipHedge(toks, i+n))
+		// "stödjer X och administrerar Y": the next duty ends this one
+		for k := i + n + 1; k+1 < end; k++ {
+			if low(toks[k]) == "och" && dutyAt(toks, k+1) > 0 {
+				end = k
+			}
+		}
+		if end-(i+n) < 1 {
+			break
+		}
+		*out = append(*out, cand{from: i, to: end, class: "Mandate", rule: rule})
+		rule = "mandate:and"
+		if end+1 >= len(toks) || low(toks[end]) != "och" {
+			return end, true
+		}
+		i = end + 1
+	}
+	if rule == "mandate:and" {
+		return i - 1, true
+	}
+	return 0, false
 }
