@@ -540,6 +540,15 @@ func (c *clause) point(vi int) int {
 			return c.entity(m)
 		}
 	}
+	// "Konsulttimmen drivs fram till december 2022 som ett projekt
+	// finansierat genom ERUF": the sentence's subject, when a verb follows
+	// it and the value comes after that verb, has the date, not a name in
+	// a phrase after the value
+	if m := c.subject(); m >= 0 && c.target(m) && c.ms[m].end <= v.Start {
+		if n := c.nearest(v.Start, v.End, c.target); n < 0 || c.ms[n].start >= v.End {
+			return c.entity(m)
+		}
+	}
 	if m := c.nearest(v.Start, v.End, c.target); m >= 0 {
 		return c.entity(m)
 	}
@@ -547,6 +556,22 @@ func (c *clause) point(vi int) int {
 		return c.entity(c.nearest(v.Start, v.End, c.isActor))
 	}
 	return -1
+}
+
+// subject returns the mention that opens the sentence (after an article
+// or a demonstrative at most) when a word follows it, or -1.
+func (c *clause) subject() int {
+	m := c.startingAt(0)
+	if m < 0 {
+		switch c.low(0) {
+		case "den", "det", "de", "denna", "detta":
+			m = c.startingAt(1)
+		}
+	}
+	if m < 0 || c.ms[m].b >= len(c.s.ts) || c.isPunct(c.ms[m].b) {
+		return -1
+	}
+	return m
 }
 
 func (c *clause) target(m int) bool {

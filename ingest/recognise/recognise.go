@@ -47,14 +47,16 @@ func (s Stage) Run(d *doc.Doc) error {
 	back := &antecedents{last: map[string]antecedent{}}
 	short := &aliases{}
 	named := &namedClasses{}
+	again := &recurring{}
 	for si, sent := range d.Sentences {
 		p := &d.Passages[sent.Passage]
 		var sub subject
 		if p.Example >= 0 && p.Example < len(subjects) {
 			sub = subjects[p.Example]
 		}
-		cs := s.sentence(sent.Tokens, p, sub, short.find(sent.Tokens))
+		cs := s.sentence(sent.Tokens, p, sub, append(short.find(sent.Tokens), again.find(sent.Tokens)...))
 		cs = replace(cs, short.learn(sent.Tokens, cs))
+		again.learn(sent.Tokens, cs)
 		if p.Example >= 0 {
 			if p.Kind == doc.ExampleHeading {
 				for _, c := range cs {

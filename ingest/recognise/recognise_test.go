@@ -363,3 +363,15 @@ func TestObjectives(t *testing.T) {
 		}
 	}
 }
+
+func TestRecurringNames(t *testing.T) {
+	got := run(t, "Regionen driver en satsning under namnet Konsulttimmen. Konsulttimmen drivs till 2022, och Konsulttimmens kunder är nöjda.")
+	want := []string{"Konsulttimmen/Project", "Konsulttimmen/Project", "Konsulttimmens/Project"}
+	if strings.Join(got, " | ") != strings.Join(want, " | ") {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+	// a word that opens a sentence is remembered only as a name
+	if got := run(t, "Konsulttimmen är bra. Konsulttimmen kommer."); len(got) != 0 {
+		t.Errorf("got %q, want nothing", got)
+	}
+}
