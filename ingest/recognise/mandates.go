@@ -262,6 +262,11 @@ func mandates(toks []doc.Token, sp spans) []cand {
 			i = c - 1
 			continue
 		}
+		if c, ok := qualifiedRole(toks, i); ok {
+			out = append(out, c)
+			i = c.to - 1
+			continue
+		}
 		n, withLead := leadAt(toks, i)
 		if n == 0 {
 			n = offerAt(toks, i)
@@ -666,4 +671,31 @@ func duties(toks []doc.Token, sp spans, i int, out *[]cand) (int, bool) {
 		return i - 1, true
 	}
 	return 0, false
+}
+
+// roleAdjectives qualify a role as one placed with an actor: "en särskild
+// roll i samverkan kring …", "en utpekad roll i arbetet med …"; "en
+// viktig roll" only weighs a part.
+var roleAdjectives = map[string]bool{"särskild": true, "särskilda": true, "utpekad": true, "utpekade": true, "central": true,
+	"samordnande": true, "ledande": true, "formell": true, "formella": true, "lagstadgad": true, "samlande": true, "drivande": true}
+
+// qualifiedRole reads such a role at token i with what it is in or for:
+// "särskild roll i samverkan kring den regionala utvecklingen".
+func qualifiedRole(toks []doc.Token, i int) (cand, bool) {
+	if !roleAdjectives[low(toks[i])] || i+3 >= len(toks) {
+		return cand{}, false
+	}
+	if r := low(toks[i+1]); r != "roll" && r != "rollen" {
+		return cand{}, false
+	}
+	switch low(toks[i+2]) {
+	case "i", "inom", "för", "kring":
+	default:
+		return cand{}, false
+	}
+	end := taskEnd(toks, i+3)
+	if end <= i+3 {
+		return cand{}, false
+	}
+	return cand{from: i, to: end, class: "Mandate", rule: "mandate:role"}, true
 }
