@@ -83,50 +83,49 @@ func (s *segment) quad(i int, g uint32) Quad {
 	return Quad{G: g, S: v[0], P: v[1], O: v[2]}
 }
 
-// segments finds the ranges of the orders that hold the quads of p.
-func (qs *QuadStore) segments(p pattern) ([]segment, error) {
+// segments appends to buf the ranges of the orders that hold the quads
+// of p.
+func (qs *QuadStore) segments(p pattern, buf []segment) ([]segment, error) {
 	one := func(g disk.Graph) []segment {
-		rng, perm := g.Scan(p.s, p.p, p.o)
-		if len(rng) == 0 {
-			return nil
+		if rng, perm := g.Scan(p.s, p.p, p.o); len(rng) > 0 {
+			buf = append(buf, segment{tris: rng, perm: perm, g: g.ID()})
 		}
-		return []segment{{tris: rng, perm: perm, g: g.ID()}}
+		return buf
 	}
 	switch {
 	case p.hasG:
 		if g, ok := qs.ix.Graph(p.g); ok {
 			return one(g), nil
 		}
-		return nil, nil
+		return buf, nil
 	case len(qs.graphs) == 0:
-		return nil, nil
+		return buf, nil
 	case len(qs.graphs) == 1:
 		// The one graph holds the triples of the union.
 		return one(qs.graphs[0]), nil
 	case p.unbound():
-		segs := make([]segment, 0, len(qs.graphs))
 		for _, g := range qs.graphs {
-			segs = append(segs, one(g)...)
+			buf = one(g)
 		}
-		return segs, nil
+		return buf, nil
 	}
 	rng, perm := qs.union.Scan(p.s, p.p, p.o)
 	if len(rng) == 0 {
-		return nil, nil
+		return buf, nil
 	}
 	k := orderOf(perm)
 	d, err := qs.directory(k)
 	if err != nil {
-		return nil, err
+		return buf, err
 	}
 	// Scan returns a subslice of the order: its capacity runs to the
 	// order's end, as does the order's own, which gives its position.
 	all := order(qs.union, k)
 	lo := cap(all) - cap(rng)
 	if lo < 0 || lo+len(rng) > len(all) || all[lo] != rng[0] {
-		return nil, fmt.Errorf("cayleydisk: a range of the union is not where it should be")
+		return buf, fmt.Errorf("cayleydisk: a range of the union is not where it should be")
 	}
-	return []segment{{tris: rng, perm: perm, off: d.off[lo : lo+len(rng)+1], ids: d.ids}}, nil
+	return append(buf, segment{tris: rng, perm: perm, off: d.off[lo : lo+len(rng)+1], ids: d.ids}), nil
 }
 
 // quads is the iterator shape of the quads matching a pattern; it finds
@@ -136,6 +135,7 @@ type quads struct {
 	pat  pattern
 	once sync.Once
 	segs []segment
+	one  [1]segment // holds segs unless there is a graph per segment
 	err  error
 }
 
@@ -144,7 +144,7 @@ var _ iterator.Shape = (*quads)(nil)
 func (qs *QuadStore) newQuads(p pattern) *quads { return &quads{qs: qs, pat: p} }
 
 func (it *quads) segments() ([]segment, error) {
-	it.once.Do(func() { it.segs, it.err = it.qs.segments(it.pat) })
+	it.once.Do(func() { it.segs, it.err = it.qs.segments(it.pat, it.one[:0]) })
 	return it.segs, it.err
 }
 
