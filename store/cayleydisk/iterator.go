@@ -86,7 +86,7 @@ func (s *segment) quad(i int, g uint32) Quad {
 // segments appends to buf the ranges of the orders that hold the quads
 // of p.
 func (qs *QuadStore) segments(p pattern, buf []segment) ([]segment, error) {
-	one := func(g disk.Graph) []segment {
+	add := func(g disk.Graph) []segment {
 		if rng, perm := g.Scan(p.s, p.p, p.o); len(rng) > 0 {
 			buf = append(buf, segment{tris: rng, perm: perm, g: g.ID()})
 		}
@@ -95,17 +95,17 @@ func (qs *QuadStore) segments(p pattern, buf []segment) ([]segment, error) {
 	switch {
 	case p.hasG:
 		if g, ok := qs.ix.Graph(p.g); ok {
-			return one(g), nil
+			return add(g), nil
 		}
 		return buf, nil
 	case len(qs.graphs) == 0:
 		return buf, nil
 	case len(qs.graphs) == 1:
 		// The one graph holds the triples of the union.
-		return one(qs.graphs[0]), nil
+		return add(qs.graphs[0]), nil
 	case p.unbound():
 		for _, g := range qs.graphs {
-			buf = one(g)
+			buf = add(g)
 		}
 		return buf, nil
 	}
