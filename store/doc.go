@@ -7,7 +7,9 @@
 // with a checksummed manifest), Cayley's
 // Bolt key-value backend with the same generations ("bolt:DIR"), an
 // in-memory store ("memory") and PostgreSQL or CockroachDB through
-// Cayley's SQL backend ("postgres://…" or "postgresql://…" URLs).
+// Cayley's SQL backend ("postgres://…" or "postgresql://…" URLs). The
+// embedded store is also registered with Cayley as the read-only backend
+// "kgdisk" (package store/cayleydisk), for Cayley's own query languages.
 //
 // Replace is atomic on every backend: the embedded stores write a new
 // generation beside the current one and switch a symbolic link to it, and

@@ -1,0 +1,74 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/query/path"
+	"github.com/cayleygraph/quad"
+
+	"kg/store/cayleydisk"
+)
+
+// TestCayleyBackend opens a built store through Cayley's registry and
+// reads it with the path API.
+func TestCayleyBackend(t *testing.T) {
+	ctx := context.Background()
+	dir := filepath.Join(t.TempDir(), "kg")
+	if _, err := graph.NewQuadStore(cayleydisk.Backend, dir, nil); !errors.Is(err, ErrNotBuilt) {
+		t.Errorf("a store never built: %v", err)
+	}
+	if err := graph.InitQuadStore(cayleydisk.Backend, dir, nil); !errors.Is(err, cayleydisk.ErrReadOnly) {
+		t.Errorf("init: %v", err)
+	}
+	st, err := Open(ctx, dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if err := st.Replace(ctx, sample()); err != nil {
+		t.Fatal(err)
+	}
+	qs, err := graph.NewQuadStore(cayleydisk.Backend, dir, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer qs.Close()
+	a, p := quad.IRI("http://example.org/a"), quad.IRI("http://example.org/p")
+	vals, err := path.StartPath(qs).Out(p).Is(quad.IRI("http://example.org/c")).Iterate(ctx).AllValues(qs)
+	if err != nil || len(vals) != 2 { // in the default graph and in graph/1
+		t.Errorf("a p c: %v, %v", vals, err)
+	}
+	vals, err = path.StartPath(qs, quad.BNode("b1")).Out(p).Iterate(ctx).AllValues(qs)
+	if err != nil || !slices.Equal(vals, []quad.Value{a}) {
+		t.Errorf("b1 p: %v, %v", vals, err)
+	}
+	if _, ok := QuadStore(st); !ok {
+		t.Error("the embedded store is no quad store")
+	}
+	m, _ := Open(ctx, "memory", Options{})
+	if _, ok := QuadStore(m); ok {
+		t.Error("the memory store is a quad store of the disk format")
+	}
+}
+
+// TestCayleyValuesAgree checks that the quad store reads terms as the
+// other Cayley backends of kg write them.
+func TestCayleyValuesAgree(t *testing.T) {
+	for _, q := range sample() {
+		for _, x := range []struct{ a, b quad.Value }{
+			{toValue(q.S), cayleydisk.Value(q.S)}, {toValue(q.O), cayleydisk.Value(q.O)}, {toValue(q.G), cayleydisk.Value(q.G)},
+		} {
+			if x.a != x.b {
+				t.Errorf("%v and %v", x.a, x.b)
+			}
+		}
+		if back, ok := cayleydisk.Term(toValue(q.O)); !ok || back != q.O {
+			t.Errorf("%v read back as %v", q.O, back)
+		}
+	}
+}
