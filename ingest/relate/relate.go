@@ -82,6 +82,7 @@ func (Stage) Run(d *doc.Doc) error {
 		r.cues(sc, implied)
 		r.lastNamed = sc.lastInstrument()
 		r.owners(sc)
+		r.principals(sc)
 		r.bracketedParents(sc)
 		ar.relate(r, sc, p.Kind == doc.ListItem)
 		first := si == 0 || d.Sentences[si-1].Passage != sent.Passage
@@ -336,7 +337,7 @@ func (a *areaList) relate(r *relater, sc *sentence, item bool) {
 	found := false
 	for _, s := range sc.spans {
 		if r.d.Mentions[s.m].Rule != "theme:area" {
-			if !found && policyClass(s.class) {
+			if !found && (policyClass(s.class) || r.d.Mentions[s.m].Rule == "pattern:objective") {
 				a.policy, a.at = s.e, r.d.Sentences[sc.i].Passage // named before any area of the sentence
 			}
 			continue
@@ -358,7 +359,8 @@ func (a *areaList) relate(r *relater, sc *sentence, item bool) {
 }
 
 // policyClass tells the classes that set out areas: strategies,
-// programmes and plans.
+// programmes and plans (and a named policy: "de åtta målområdena för den
+// nationella folkhälsopolitiken").
 func policyClass(c string) bool { return c == "Strategy" || c == "Programme" || c == "Plan" }
 
 // expand reads "regionerna" in a worked example whose heading lists
@@ -509,7 +511,12 @@ func shared(p string) bool { return p == "memberOf" }
 func (r *relater) owners(sc *sentence) {
 	for k := 0; k+1 < len(sc.spans); k++ {
 		a, b := sc.spans[k], sc.spans[k+1]
-		if a.to != b.from || !fits(a.class, []string{"Actor"}) || !fits(b.class, []string{"Instrument"}) {
+		if !fits(a.class, []string{"Actor"}) || !fits(b.class, []string{"Instrument"}) {
+			continue
+		}
+		// "regeringens satsning Smart Industri": a class noun may stand
+		// between the owner and the name
+		if a.to != b.from && !(b.from == a.to+1 && sc.toks[a.to].Kind == doc.Word && classNoun(low(sc.toks[a.to]))) {
 			continue
 		}
 		if last := low(sc.toks[a.to-1]); strings.HasSuffix(last, "s") {
@@ -517,6 +524,32 @@ func (r *relater) owners(sc *sentence) {
 		}
 	}
 }
+
+// principalRoles name who runs a thing: "med Region X som huvudman".
+var principalRoles = map[string]bool{"huvudman": true, "projektägare": true, "ägare": true, "värd": true, "projektledare": true}
+
+// principals reads "X är ett partnerskap …, med Region Y som huvudman":
+// the actor in the role runs what the sentence opens with.
+func (r *relater) principals(sc *sentence) {
+	if len(sc.spans) < 2 || sc.spans[0].from > 1 || sc.spans[0].from == 1 && !classNoun(low(sc.toks[0])) {
+		return // "Projektet X är …" opens with X too
+	}
+	first := sc.spans[0]
+	for _, s := range sc.spans[1:] {
+		if s.from < 1 || s.to+1 >= len(sc.toks) || low(sc.toks[s.from-1]) != "med" || low(sc.toks[s.to]) != "som" ||
+			!principalRoles[low(sc.toks[s.to+1])] || !fits(s.class, []string{"Actor"}) || s.e == first.e {
+			continue
+		}
+		r.add(s.e, first.e, "responsibleFor", sc.i, "principal")
+	}
+}
+
+// classNouns name kinds of instruments between an owner and a name.
+var classNouns = map[string]bool{"satsning": true, "satsningen": true, "projekt": true, "projektet": true, "program": true,
+	"programmet": true, "strategi": true, "strategin": true, "plan": true, "planen": true, "initiativ": true, "initiativet": true,
+	"nätverk": true, "nätverket": true, "plattform": true, "plattformen": true, "fond": true, "fonden": true}
+
+func classNoun(w string) bool { return classNouns[w] }
 
 // bracketedParents reads an organisation with its parent in brackets:
 // "Trafikförvaltningen (Region Stockholm)" is part of the region.
@@ -749,6 +782,8 @@ func (sc *sentence) coordinated(a, b int) bool {
 		switch low(t) {
 		case ",", "och", "samt", "eller", "liksom", "respektive", "/":
 			conj = true
+		case "med":
+			return false // ", med Region X som huvudman" sets X apart
 		default:
 			if !prepositions[low(t)] {
 				return false
