@@ -689,6 +689,14 @@ func titles(toks []doc.Token) []cand {
 			continue
 		}
 		class := compoundInstrument(t.Text)
+		// "Region Värmlands folkhälsostrategiska plan": an adjective that
+		// tells the field, after an owner in the genitive, makes a bare
+		// head a name; the owner is a name of its own
+		if class == "" && bareHeads[low(t)] && i >= 2 && toks[i-1].Kind == doc.Word && !lang.UpperFirst(toks[i-1].Text) &&
+			strings.HasSuffix(low(toks[i-1]), "a") && len([]rune(toks[i-1].Text)) >= 8 && lang.UpperFirst(toks[i-2].Text) && strings.HasSuffix(toks[i-2].Text, "s") {
+			out = append(out, cand{from: i - 1, to: i + 1, class: nounClass(t.Text), rule: "pattern:owned", prio: 1})
+			continue
+		}
 		if class == "" {
 			continue
 		}

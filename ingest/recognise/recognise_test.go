@@ -119,6 +119,8 @@ func TestRecognise(t *testing.T) {
 			[]string{"Tillväxtverket/GovernmentAgency", "Regional utveckling Norrbotten/Actor", "Längmanska företagarfonden/Actor"}},
 		{"Satsningen är en del av kompetensförsörjningsstrategin.", []string{"kompetensförsörjningsstrategin/Strategy"}},
 		{"Satsningen följer handlingsplanen.", nil},
+		{"Region Skånes folkhälsostrategiska plan tydliggör uppdraget.", []string{"Region Skånes/Region", "folkhälsostrategiska plan/Plan"}},
+		{"Region Skånes nya plan gäller.", []string{"Region Skånes/Region"}},
 		{"Länen följer regionala program för Europeiska regionala utvecklingsfonden för perioden 2021–2027.",
 			[]string{"regionala program för Europeiska regionala utvecklingsfonden/Programme"}},
 		{"Länen följer den nationella strategin för hållbar tillväxt för att nå målen.", []string{"den nationella strategin för hållbar tillväxt/Strategy"}},
