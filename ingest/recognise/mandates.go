@@ -52,6 +52,20 @@ var mandateLeads = []struct {
 // "huvudman"): a role is a mandate.
 var roleHeads = []string{"koordinator", "samordnare", "processledare", "huvudman", "kollektivtrafikmyndighet", "pilotregion", "värdregion", "värdkommun"}
 
+// roleWord reports whether w names a role: a function, or a role head
+// ("en regional digitaliseringskoordinator som ska …").
+func roleWord(w string) bool {
+	if w == "funktion" || w == "funktionen" || w == "roll" || w == "rollen" {
+		return true
+	}
+	for _, h := range roleHeads {
+		if strings.HasSuffix(w, h) {
+			return true
+		}
+	}
+	return false
+}
+
 // functionNouns name a role before the role's own name: "Funktionen
 // regional bredbandskoordinator".
 var functionNouns = map[string]bool{"funktionen": true, "rollen": true, "uppdraget": true}
@@ -73,6 +87,11 @@ func roles(toks []doc.Token, actorEndsAt func(i int) bool) []cand {
 	var out []cand
 	for i := 0; i < len(toks); i++ {
 		l := low(toks[i])
+		// "I varje region finns även en regional digitaliseringskoordinator"
+		exists := (l == "en" || l == "ett") && i > 0 && (low(toks[i-1]) == "finns" || i > 1 && low(toks[i-2]) == "finns")
+		if exists {
+			l = "som"
+		}
 		if l != "är" && l != "blev" && l != "som" && l != "till" && l != "utgör" && l != "fungerar" && !functionNouns[l] {
 			continue
 		}
@@ -137,6 +156,7 @@ func taskEnd(toks []doc.Token, i int) int {
 	j := i
 	limit := 10
 	wh := false // inside "… återrapportera hur de har använt …"
+	adjectives := false // inside "effektiva, säkra och robusta …"
 	for j < len(toks) && j-i < limit {
 		t := toks[j]
 		l := low(t)
@@ -146,7 +166,7 @@ func taskEnd(toks []doc.Token, i int) int {
 			j++
 			continue
 		}
-		if wh && t.Kind != doc.Punct {
+		if wh && t.Kind != doc.Punct && !(l == "och" && j+1 < len(toks) && low(toks[j+1]) == "att") && !(l == "är" && j+1 < len(toks) && (low(toks[j+1]) == "en" || low(toks[j+1]) == "ett")) {
 			j++
 			continue
 		}
@@ -156,6 +176,15 @@ func taskEnd(toks []doc.Token, i int) int {
 				j++
 				continue
 			}
+			// "tillgång till effektiva, säkra och robusta …": adjectives
+			// after a preposition are listed with commas
+			if t.Text == "," && j >= i+2 && functionWord(low(toks[j-2])) && strings.HasSuffix(low(toks[j-1]), "a") &&
+				j+1 < len(toks) && toks[j+1].Kind == doc.Word && strings.HasSuffix(low(toks[j+1]), "a") {
+				j++
+				limit += 3
+				adjectives = true
+				continue
+			}
 			break
 		}
 		// a second noun phrase ("ansvaret för biståndet ett intresse …")
@@ -163,6 +192,11 @@ func taskEnd(toks []doc.Token, i int) int {
 			break
 		}
 		// "fördela bidrag till vägar och följa upp arbetet": a second task
+		if (l == "och" || l == "samt") && adjectives {
+			adjectives = false // "… säkra och robusta": the list's last adjective
+			j++
+			continue
+		}
 		if (l == "och" || l == "samt") && j >= i+2 && !particles[low(toks[j-1])] && j+1 < len(toks) && infinitiveLike(low(toks[j+1])) && infinitiveLike(low(toks[i])) {
 			break
 		}
@@ -350,7 +384,7 @@ func mandates(toks []doc.Token, sp spans) []cand {
 // list of infinitives ("…, fördela statsbidrag och stödja …") and returns
 // where the list ends.
 func infinitiveList(toks []doc.Token, end int, out *[]cand) int {
-	for end+1 < len(toks) && (toks[end].Text == "," || low(toks[end]) == "och") {
+	for end+1 < len(toks) && (toks[end].Text == "," || low(toks[end]) == "och" || low(toks[end]) == "samt") {
 		w := toks[end+1]
 		if w.Kind != doc.Word || !infinitiveLike(w.Text) {
 			break
@@ -392,30 +426,75 @@ func init() {
 // subjectTask finds a task stated as the sentence's subject and called an
 // actor's responsibility after it: "Att planlägga användningen av mark och
 // vatten är kommunens ansvar".
-func subjectTask(toks []doc.Token, sp spans) (cand, bool) {
+func subjectTask(toks []doc.Token, sp spans) []cand {
 	if len(toks) < 6 || low(toks[0]) != "att" || !infinitiveLike(low(toks[1])) {
-		return cand{}, false
+		return nil
 	}
 	end := taskEnd(toks, 1)
-	if end-1 < 2 || end >= len(toks) || low(toks[end]) != "är" {
-		return cand{}, false
+	if end-1 < 2 {
+		return nil
 	}
-	for k := end + 1; k < len(toks) && k <= end+4; k++ {
+	tasks := []cand{{from: 1, to: end, class: "Mandate", rule: "mandate:subject"}}
+	// "Att ta fram … och att samordna … är en av de viktigaste uppgifterna"
+	for end+2 < len(toks) && low(toks[end]) == "och" && low(toks[end+1]) == "att" {
+		next := taskEnd(toks, end+2)
+		if next-(end+2) < 2 {
+			return nil
+		}
+		tasks = append(tasks, cand{from: end + 2, to: next, class: "Mandate", rule: "mandate:subject"})
+		end = next
+	}
+	// "… för att utveckla näringslivet är …": a purpose before the verb
+	if end+1 < len(toks) && low(toks[end]) == "för" && low(toks[end+1]) == "att" {
+		for k := end + 2; k < len(toks) && k < end+16 && toks[k].Kind != doc.Punct; k++ {
+			if low(toks[k]) == "är" {
+				end = k
+				break
+			}
+		}
+	}
+	if end >= len(toks) || low(toks[end]) != "är" {
+		return nil
+	}
+	for k := end + 1; k < len(toks) && k <= end+6; k++ {
 		if toks[k].Kind != doc.Word {
 			break
 		}
-		// an owner in the genitive, named or not ("kommunens ansvar")
-		if k > end+1 && strings.HasSuffix(low(toks[k-1]), "s") && taskNounWord(low(toks[k])) {
-			return cand{from: 1, to: end, class: "Mandate", rule: "mandate:subject"}, true
+		// an owner in the genitive, named or not ("kommunens ansvar"), or
+		// the task's standing among tasks ("en av de viktigaste
+		// uppgifterna inom …")
+		if taskNounWord(low(toks[k])) && (k > end+1 && strings.HasSuffix(low(toks[k-1]), "s") || rankedTask(toks, end+1, k)) {
+			return tasks
 		}
 	}
-	return cand{}, false
+	return nil
+}
+
+// rankedTask reports whether tokens [a, k) rank the task noun at k among
+// tasks: "en av de viktigaste", "en central", "den främsta".
+func rankedTask(toks []doc.Token, a, k int) bool {
+	if k <= a {
+		return false
+	}
+	switch low(toks[a]) {
+	case "en", "ett", "den", "det":
+	default:
+		return false
+	}
+	for _, t := range toks[a+1 : k] {
+		switch l := low(t); {
+		case l == "av" || l == "de" || l == "viktig" || l == "viktigaste" || l == "central" || l == "centrala" || l == "främsta" || l == "huvudsakliga" || l == "grundläggande":
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // taskNounWord is a noun of responsibility or assignment, bare or
 // compound: "ansvar", "uppgift", "huvudansvar".
 func taskNounWord(w string) bool {
-	for _, n := range []string{"ansvar", "ansvaret", "uppgift", "uppgiften", "uppdrag", "uppdraget"} {
+	for _, n := range []string{"ansvar", "ansvaret", "uppgift", "uppgiften", "uppgifter", "uppgifterna", "uppdrag", "uppdraget", "uppdragen"} {
 		if strings.HasSuffix(w, n) {
 			return true
 		}
@@ -476,8 +555,8 @@ func (sp spans) shall(toks []doc.Token, i int) (int, bool) {
 	from := i + 1
 	if end, ok := sp.actorStart[from]; ok && !sp.actorEnd[i] {
 		from = end // "För att … ska regionerna ta fram …"
-	} else if !sp.actorEnd[i] {
-		return 0, false
+	} else if !sp.actorEnd[i] && !(i >= 2 && low(toks[i-1]) == "som" && roleWord(low(toks[i-2]))) {
+		return 0, false // "en funktion som ska verka för …" states the role's task
 	}
 	for from < len(toks) {
 		switch l := low(toks[from]); {

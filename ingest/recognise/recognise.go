@@ -196,9 +196,7 @@ func (s Stage) sentence(toks []doc.Token, p *doc.Passage, sub subject, known []c
 	ms := mandates(toks, sp)
 	ms = append(ms, roles(toks, sp.actorEndsAt)...)
 	ms = append(ms, ownedTasks(toks, sp)...)
-	if c, ok := subjectTask(toks, sp); ok {
-		ms = append(ms, c)
-	}
+	ms = append(ms, subjectTask(toks, sp)...)
 	for _, m := range ms {
 		// a known mandate inside the phrase names it already; the phrase
 		// with its lead is another name of it ("ansvar för att bedriva

@@ -48,6 +48,11 @@ func (r *relater) mandates(sc *sentence, leadActors, prevLaws, prevSubjects []sp
 		if len(holders) == 0 && sc.opensWithPronoun() {
 			holders = prevSubjects // "De ska verka för …"
 		}
+		// "en regional digitaliseringskoordinator som ska bidra till …":
+		// the task is part of the role
+		if role, ok := sc.roleBefore(m); ok {
+			r.add(m.e, role.e, "partOf", sc.i, "mandate:role-task")
+		}
 		for _, h := range holders {
 			r.add(h.e, m.e, "holdsMandate", sc.i, "mandate:holder")
 		}
@@ -363,4 +368,19 @@ func (sc *sentence) relativeHolder(m span) []span {
 		}
 	}
 	return nil
+}
+
+// roleBefore returns the role a task is stated for by "som ska" right
+// after the role's name.
+func (sc *sentence) roleBefore(m span) (span, bool) {
+	k := m.from
+	if k < 3 || low(sc.toks[k-1]) != "ska" || low(sc.toks[k-2]) != "som" {
+		return span{}, false
+	}
+	for _, s := range sc.spans {
+		if s.to == k-2 && s.class == "Mandate" && s.e != m.e {
+			return s, true
+		}
+	}
+	return span{}, false
 }

@@ -162,6 +162,8 @@ func TestRelate(t *testing.T) {
 		{"Strategin har tagits fram inom ramen för regeringens satsning Smart Industri.", []string{"Regeringen responsibleFor Smart Industri"}},
 		{"Projektet Smart Industri är ett partnerskap mellan kommunerna, med Region Skåne som huvudman.",
 			[]string{"Region Skåne holdsMandate huvudman", "Region Skåne responsibleFor Smart Industri", "kommunerna participatesIn Smart Industri"}},
+		{"I varje län finns även en regional digitaliseringskoordinator som ska bidra till strategisk samordning mellan aktörer.",
+			[]string{"bidra till strategisk samordning mellan aktörer partOf regional digitaliseringskoordinator"}},
 		{"Regionerna bedömer länets kompetensbehov.", []string{"regionerna holdsMandate bedömer länets kompetensbehov"}},
 		{"Trafikverket svarar för ungefär halva finansieringen.", nil},
 		{"Region Skåne stödjer utbildningsanordnarna.", nil},
