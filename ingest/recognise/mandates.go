@@ -155,7 +155,7 @@ func leadAt(toks []doc.Token, i int) (n int, withLead bool) {
 func taskEnd(toks []doc.Token, i int) int {
 	j := i
 	limit := 10
-	wh := false // inside "… återrapportera hur de har använt …"
+	wh := false         // inside "… återrapportera hur de har använt …"
 	adjectives := false // inside "effektiva, säkra och robusta …"
 	for j < len(toks) && j-i < limit {
 		t := toks[j]
