@@ -681,7 +681,7 @@ func verbLike(w string) bool {
 var dutyVerbs = [][]string{
 	{"svarar", "för"}, {"verkar", "för"}, {"följer", "upp"}, {"beslutar", "om"}, {"stödjer"}, {"stöder"}, {"administrerar"},
 	{"bedömer"}, {"samlar"}, {"samordnar"}, {"fördelar"}, {"handlägger"}, {"granskar"}, {"prövar"}, {"utövar"},
-	{"tillhandahåller"}, {"främjar"}, {"utvärderar"}, {"analyserar"}, {"beviljar"},
+	{"tillhandahåller"}, {"främjar"}, {"utvärderar"}, {"analyserar"}, {"beviljar"}, {"leder"}, {"utvecklar"},
 }
 
 // dutyAt returns how many words a duty verb takes at token i, or 0.
@@ -709,8 +709,11 @@ func vagueObject(toks []doc.Token, k int) bool {
 		return true
 	}
 	switch low(toks[k]) {
-	case "ungefär", "cirka", "drygt", "knappt", "hälften", "halva", "merparten", "delar", "del", "arbetet", "det", "detta", "dem", "dessa", "denna":
+	case "ungefär", "cirka", "drygt", "knappt", "hälften", "halva", "merparten", "delar", "del", "arbetet", "dem":
 		return true
+	case "det", "detta", "dessa", "denna", "den", "de":
+		// a pronoun, not an article before its noun ("det regionala …")
+		return k+1 >= len(toks) || toks[k+1].Kind != doc.Word || low(toks[k+1]) == "arbetet"
 	}
 	return toks[k].Kind == doc.Number
 }
@@ -726,14 +729,22 @@ func duties(toks []doc.Token, sp spans, i int, out *[]cand) (int, bool) {
 	rule := "mandate:duty"
 	for {
 		n := dutyAt(toks, i)
+		// "leder, samordnar och utvecklar det regionala
+		// utvecklingsarbetet": verbs listed before one object
+		for n > 0 && i+n+1 < len(toks) && (toks[i+n].Text == "," || low(toks[i+n]) == "och") && dutyAt(toks, i+n+1) > 0 {
+			n += 1 + dutyAt(toks, i+n+1)
+		}
 		if n == 0 || i+n >= len(toks) || sp.instrStart[i+n] || sp.actorStart[i+n] > 0 || vagueObject(toks, skipHedge(toks, i+n)) {
 			break
 		}
 		end := taskEnd(toks, skipHedge(toks, i+n))
-		// "stödjer X och administrerar Y": the next duty ends this one
+		// "stödjer X och administrerar Y": the next duty ends this one, as
+		// does a clause with a subject of its own ("… och regeringen
+		// fördelar …")
 		for k := i + n + 1; k+1 < end; k++ {
-			if low(toks[k]) == "och" && dutyAt(toks, k+1) > 0 {
+			if low(toks[k]) == "och" && (dutyAt(toks, k+1) > 0 || sp.actorStart[k+1] > 0) {
 				end = k
+				break
 			}
 		}
 		if end-(i+n) < 1 {

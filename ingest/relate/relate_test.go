@@ -164,6 +164,8 @@ func TestRelate(t *testing.T) {
 			[]string{"Region Skåne holdsMandate huvudman", "Region Skåne responsibleFor Smart Industri", "kommunerna participatesIn Smart Industri"}},
 		{"I varje län finns även en regional digitaliseringskoordinator som ska bidra till strategisk samordning mellan aktörer.",
 			[]string{"bidra till strategisk samordning mellan aktörer partOf regional digitaliseringskoordinator"}},
+		{"Regionerna leder, samordnar och utvecklar det regionala utvecklingsarbetet och regeringen fördelar medel.",
+			[]string{"regionerna holdsMandate leder, samordnar och utvecklar det regionala utvecklingsarbetet"}},
 		{"Regionerna bedömer länets kompetensbehov.", []string{"regionerna holdsMandate bedömer länets kompetensbehov"}},
 		{"Trafikverket svarar för ungefär halva finansieringen.", nil},
 		{"Region Skåne stödjer utbildningsanordnarna.", nil},
