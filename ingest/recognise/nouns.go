@@ -15,8 +15,8 @@ var classNouns = map[string]string{}
 
 func init() {
 	for class, nouns := range map[string][]string{
-		"Project":     {"projekt", "projektet", "satsning", "satsningen", "initiativ", "initiativet", "pilotprojekt", "pilotprojektet", "förstudie", "förstudien", "insats", "insatsen"},
-		"Programme":   {"program", "programmet", "modell", "modellen", "programområde", "programområdet"},
+		"Project":     {"projekt", "projektet", "projekten", "satsning", "satsningen", "initiativ", "initiativet", "pilotprojekt", "pilotprojektet", "förstudie", "förstudien", "insats", "insatsen"},
+		"Programme":   {"program", "programmet", "programmen", "modell", "modellen", "programområde", "programområdet"},
 		"Network":     {"nätverk", "nätverket", "kluster", "klustret"},
 		"Platform":    {"plattform", "plattformen", "forum", "forumet", "mötesplats", "mötesplatsen", "arena", "arenan", "råd", "rådet", "centrum", "centret", "inkubator", "inkubatorn", "portal", "portalen", "kommission", "kommissionen", "center", "centret"},
 		"Strategy":    {"strategi", "strategin", "handlingsplan", "handlingsplanen", "agenda", "agendan"},

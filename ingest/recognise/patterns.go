@@ -294,11 +294,46 @@ func names(toks []doc.Token, start int) []cand {
 			}
 		}
 		if class != "" {
-			out = append(out, cand{from: i, to: genitiveHead(toks, j), class: class, rule: "pattern:name", prio: 1})
+			end := genitiveHead(toks, j)
+			if end == j && i > 0 && kindNoun(toks[i-1].Text) != "" {
+				end = nameTail(toks, j) // "programmet Investering för tillväxt och sysselsättning"
+			}
+			out = append(out, cand{from: i, to: end, class: class, rule: "pattern:name", prio: 1})
 		}
 		i = j - 1
 	}
 	return out
+}
+
+// nameTail extends a name a class noun introduced over what it is for,
+// in lower case, to the end of its phrase: "Investering för tillväxt och
+// sysselsättning", up to a second name ("… och Europeiskt territoriellt
+// samarbete").
+func nameTail(toks []doc.Token, j int) int {
+	if j+1 >= len(toks) || low(toks[j]) != "för" {
+		return j
+	}
+	k := j + 1
+	for k < len(toks) && k-j <= 5 && toks[k].Kind == doc.Word && !lang.UpperFirst(toks[k].Text) && low(toks[k]) != "att" {
+		if low(toks[k]) == "och" {
+			if k+1 >= len(toks) || lang.UpperFirst(toks[k+1].Text) || toks[k+1].Kind != doc.Word {
+				break
+			}
+		} else if lawStop[low(toks[k])] || mandateStop[low(toks[k])] {
+			break
+		}
+		k++
+	}
+	if k == j+1 || k < len(toks) && toks[k].Kind == doc.Word && low(toks[k]) != "och" && !lawStop[low(toks[k])] && !mandateStop[low(toks[k])] {
+		return j // the phrase goes on: no name ends here
+	}
+	for k > j+1 && functionWord(low(toks[k-1])) {
+		k--
+	}
+	if k == j+1 {
+		return j
+	}
+	return k
 }
 
 // introduced tells the class of a name that a class noun introduces in

@@ -125,6 +125,8 @@ func TestRecognise(t *testing.T) {
 			[]string{"Tillväxtverket/GovernmentAgency", "Regional utveckling Norrbotten/Actor", "Längmanska företagarfonden/Actor"}},
 		{"Satsningen är en del av kompetensförsörjningsstrategin.", []string{"kompetensförsörjningsstrategin/Strategy"}},
 		{"Satsningen följer handlingsplanen.", nil},
+		{"Den ligger till grund för programmen Investering för tillväxt och sysselsättning och Europeiskt samarbete.",
+			[]string{"Investering för tillväxt och sysselsättning/Programme"}},
 		{"Region Skånes folkhälsostrategiska plan tydliggör uppdraget.", []string{"Region Skånes/Region", "folkhälsostrategiska plan/Plan"}},
 		{"Region Skånes nya plan gäller.", []string{"Region Skånes/Region"}},
 		{"Länen följer regionala program för Europeiska regionala utvecklingsfonden för perioden 2021–2027.",

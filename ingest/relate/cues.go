@@ -170,6 +170,8 @@ var cues = []cue{
 	{p: "implements", words: []string{"för", "att", "genomföra"}, subj: instrument, obj: instrument},
 	{p: "implements", words: []string{"bidrar", "till", "genomförandet", "av"}, subj: instrument, obj: instrument},
 	{p: "implements", words: []string{"ligger", "till", "grund", "för"}, passive: true, subj: instrument, obj: instrument},
+	{p: "implements", words: []string{"ligga", "till", "grund", "för"}, passive: true, subj: instrument, obj: instrument},
+	{p: "implements", words: []string{"legat", "till", "grund", "för"}, passive: true, subj: instrument, obj: instrument},
 	{p: "implements", words: []string{"utgår", "från"}, subj: instrument, obj: instrument},
 	{p: "implements", words: []string{"utifrån"}, subj: instrument, obj: []string{"Strategy", "Plan"}},
 	// laws

@@ -384,7 +384,7 @@ func (r *relater) expand(sc *sentence, spans []span) []span {
 }
 
 // opensWithDemonstrative reports whether the sentence opens with "Dessa",
-// "Denna" or "Detta".
+// "Denna" or "Detta", or "Den" or "Det" as a pronoun.
 func (sc *sentence) opensWithDemonstrative() bool {
 	if len(sc.toks) == 0 {
 		return false
@@ -392,9 +392,15 @@ func (sc *sentence) opensWithDemonstrative() bool {
 	switch low(sc.toks[0]) {
 	case "dessa", "denna", "detta":
 		return true
+	case "den", "det":
+		// "Den ska också ligga till grund för …": a pronoun before a verb
+		return len(sc.toks) > 1 && auxiliaries[low(sc.toks[1])]
 	}
 	return false
 }
+
+// auxiliaries follow a pronoun that opens a sentence.
+var auxiliaries = map[string]bool{"ska": true, "skall": true, "är": true, "har": true, "kan": true, "bör": true, "måste": true, "blir": true}
 
 // lastInstrument returns the last instrument the sentence names, if any.
 func (sc *sentence) lastInstrument() []span {

@@ -166,6 +166,8 @@ func TestRelate(t *testing.T) {
 			[]string{"bidra till strategisk samordning mellan aktörer partOf regional digitaliseringskoordinator"}},
 		{"Regionerna leder, samordnar och utvecklar det regionala utvecklingsarbetet och regeringen fördelar medel.",
 			[]string{"regionerna holdsMandate leder, samordnar och utvecklar det regionala utvecklingsarbetet"}},
+		{"Regionerna tar fram en regional utvecklingsstrategi. Den ska också ligga till grund för projektet Smart Industri.",
+			[]string{"Smart Industri implements regional utvecklingsstrategi", "regionerna responsibleFor regional utvecklingsstrategi"}},
 		{"Regionerna bedömer länets kompetensbehov.", []string{"regionerna holdsMandate bedömer länets kompetensbehov"}},
 		{"Trafikverket svarar för ungefär halva finansieringen.", nil},
 		{"Region Skåne stödjer utbildningsanordnarna.", nil},
