@@ -290,6 +290,52 @@ func overlapsAny(cs []cand, c cand) bool {
 	return false
 }
 
+// placedGroups extends a group over the place that narrows it:
+// "Regionerna i Norra Mellansverige", "alla kommuner i Örebro län" are
+// groups of their own; the place's name inside is no mention of its own.
+func placedGroups(toks []doc.Token, cs []cand) []cand {
+	drop := map[int]bool{}
+	for i := range cs {
+		c := &cs[i]
+		if !c.group || c.to+1 >= len(toks) || low(toks[c.to]) != "i" || toks[c.to+1].Kind != doc.Word || !lang.UpperFirst(toks[c.to+1].Text) {
+			continue
+		}
+		end := capSeq(toks, c.to+1)
+		inner := -1
+		for k, o := range cs {
+			if o.from == c.to+1 {
+				inner = k
+			}
+		}
+		if inner >= 0 && (cs[inner].to != end || !placeClass(cs[inner].class)) || inner < 0 && notNames[toks[c.to+1].Text] {
+			continue // "regionerna i Region Skånes …" names no place; "regionerna i Sverige" are all of them
+		}
+		if inner >= 0 {
+			drop[inner] = true
+		}
+		var words []string
+		for _, t := range toks[c.to+1 : end] {
+			words = append(words, t.Text)
+		}
+		c.key += "@i " + strings.Join(words, " ")
+		c.to = end
+	}
+	if len(drop) == 0 {
+		return cs
+	}
+	out := cs[:0]
+	for k, c := range cs {
+		if !drop[k] {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// placeClass tells the classes whose names name a place: a county, or a
+// municipality named by its town.
+func placeClass(c string) bool { return c == "County" || c == "Municipality" }
+
 // groupQuantifiers before a group noun belong to the group's name and keep
 // its meaning ("samtliga regioner"); groupScopes narrow it to another group
 // ("länets kommuner").
@@ -300,6 +346,7 @@ var (
 )
 
 func extendGroups(toks []doc.Token, cs []cand) []cand {
+	cs = placedGroups(toks, cs)
 	for i := range cs {
 		c := &cs[i]
 		if !c.group || c.from == 0 {

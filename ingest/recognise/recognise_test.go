@@ -385,3 +385,25 @@ func TestRecurringNames(t *testing.T) {
 		t.Errorf("got %q, want nothing", got)
 	}
 }
+
+func TestPlacedGroups(t *testing.T) {
+	names := append([]Name{{Text: "Örebro län", Key: "county:18", Class: "County"},
+		{Text: "kommunerna", Key: "group:kommuner", Class: "Municipality", Group: true}}, testNames...)
+	for _, tt := range []struct{ text, want string }{
+		{"Partnerskapet omfattar alla kommuner i Örebro län.", "alla kommuner i Örebro län/Municipality"},
+		{"Regionerna i Norra Mellansverige har en strategi.", "Regionerna i Norra Mellansverige/Region"},
+		{"Regionerna i Sverige har en strategi.", "Regionerna/Region"},
+	} {
+		d := &doc.Doc{Passages: []doc.Passage{{Text: tt.text}}}
+		if err := doc.Run(d, []doc.Stage{lang.Stage{}, Stage{G: NewGazetteer(names)}}); err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, m := range d.Mentions {
+			got = append(got, m.Text+"/"+m.Class)
+		}
+		if len(got) == 0 || got[0] != tt.want {
+			t.Errorf("%s: got %q, want %q first", tt.text, got, tt.want)
+		}
+	}
+}

@@ -374,8 +374,19 @@ func (r *relater) expand(sc *sentence, spans []span) []span {
 	var out []span
 	for _, s := range spans {
 		e := r.d.Entities[s.e]
-		if e.Group && e.Class == "Region" && strings.EqualFold(r.d.Mentions[s.m].Text, "regionerna") {
+		if s.m < 0 || !e.Group || e.Class != "Region" {
+			out = append(out, s)
+			continue
+		}
+		text := strings.ToLower(r.d.Mentions[s.m].Text)
+		if e.Group && e.Class == "Region" && text == "regionerna" {
 			out = append(out, listed...)
+			continue
+		}
+		// "Regionerna i Norra Mellansverige": the group the text names,
+		// and the regions the heading lists as its members
+		if e.Group && e.Class == "Region" && strings.HasPrefix(text, "regionerna i ") {
+			out = append(append(out, s), listed...)
 			continue
 		}
 		out = append(out, s)
