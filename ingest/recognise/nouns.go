@@ -18,7 +18,7 @@ func init() {
 		"Project":     {"projekt", "projektet", "projekten", "satsning", "satsningen", "initiativ", "initiativet", "pilotprojekt", "pilotprojektet", "förstudie", "förstudien", "insats", "insatsen"},
 		"Programme":   {"program", "programmet", "programmen", "modell", "modellen", "programområde", "programområdet"},
 		"Network":     {"nätverk", "nätverket", "kluster", "klustret"},
-		"Platform":    {"plattform", "plattformen", "forum", "forumet", "mötesplats", "mötesplatsen", "arena", "arenan", "råd", "rådet", "centrum", "centret", "inkubator", "inkubatorn", "portal", "portalen", "kommission", "kommissionen", "center", "centret"},
+		"Platform":    {"plattform", "plattformen", "forum", "forumet", "mötesplats", "mötesplatsen", "arena", "arenan", "råd", "rådet", "centrum", "centret", "inkubator", "inkubatorn", "portal", "portalen", "kommission", "kommissionen", "center", "centret", "applikation", "applikationen", "databas", "databasen"},
 		"Strategy":    {"strategi", "strategin", "handlingsplan", "handlingsplanen", "agenda", "agendan"},
 		"Plan":        {"plan", "planen"},
 		"Fund":        {"fond", "fonden"},
