@@ -138,6 +138,10 @@ func (d *Dataset) publish(pub Publishing) error {
 	return nil
 }
 
+// SourcePredicates are the predicates of the quads Sources reads besides
+// rdf:type: it may be given only the quads of these.
+var SourcePredicates = []string{term.RDFType, dctTitle, dctPub, dctIssued, foafPage}
+
 // Sources describes the reports of a graph, in IRI order: the sources
 // Load adds to the dataset from its quads.
 func Sources(quads []term.Quad) []SourceDoc {
