@@ -78,47 +78,115 @@ func (s *Server) needsGraph(h func(http.ResponseWriter, *http.Request) error) fu
 	}
 }
 
-// readGraph reads every quad of the store once and derives from them
-// what the pages need.
+// readGraph reads what the pages need from the store: from an embedded
+// store's index the counts and, by predicate, the quads that name, type
+// and place resources; from any other store every quad.
 func (s *Server) readGraph() (*graphData, error) {
-	quads, err := store.All(s.ctx, s.st, store.Pattern{}, term.CompareTriplesFirst)
+	g, err := s.readQuads()
 	if err != nil {
 		err = fmt.Errorf("server: reading %s: %w", s.st.Location(), err)
 		s.opt.Logf("%v", err)
 		return nil, err
 	}
-	g, err := s.newGraphData(quads)
-	if err != nil {
-		s.opt.Logf("%v", err)
-	}
-	return g, err
+	return g, nil
 }
 
-// newGraphData derives the pages' data from quads sorted triples first.
-func (s *Server) newGraphData(quads []term.Quad) (*graphData, error) {
-	g := &graphData{s: s}
-	g.index(quads)
-	g.sum = summary.Of(quads, s.base)
-	g.visuals = g.buildVisuals(quads)
-	g.dataset = s.dataset
-	g.dataset.Sources = append(slices.Clone(s.dataset.Sources), catalog.Sources(quads)...)
-	counter := catalog.NewCounter(g.dataset.Base)
+func (s *Server) readQuads() (*graphData, error) {
+	if x, ok := s.st.(store.Indexed); ok {
+		if ix := x.Index(); ix != nil {
+			var quads []term.Quad
+			for _, p := range pagePredicates() {
+				err := s.st.Match(s.ctx, store.Pattern{P: term.IRI(p)}, func(q term.Quad) bool {
+					quads = append(quads, q)
+					return true
+				})
+				if err != nil {
+					return nil, err
+				}
+			}
+			slices.SortFunc(quads, term.CompareTriplesFirst)
+			return s.newGraphData(quads, summary.OfIndex(ix, s.base), catalog.CountIndex(ix, s.dataset.Base))
+		}
+	}
+	quads, err := store.All(s.ctx, s.st, store.Pattern{}, term.CompareTriplesFirst)
+	if err != nil {
+		return nil, err
+	}
+	counter := catalog.NewCounter(s.dataset.Base)
 	for _, q := range quads {
 		counter.Add(q)
 	}
-	g.stats = counter.Stats()
+	return s.newGraphData(quads, summary.Of(quads, s.base), counter.Stats())
+}
+
+// pagePredicates are the predicates of the quads that index,
+// buildVisuals and catalog.Sources read: given only the quads of these,
+// sorted triples first, they derive the same as from every quad.
+func pagePredicates() []string {
+	ps := slices.Concat(labelProps, []string{
+		ontology.SKOS + "hiddenLabel", term.RDFType,
+		ontology.NS + "page", ontology.NS + "pdfPage", ontology.NS + "quote", ontology.NS + "inChapter", ontology.DCTERMS + "isPartOf",
+	}, visualPredicates, catalog.SourcePredicates)
+	slices.Sort(ps)
+	return slices.Compact(ps)
+}
+
+// newGraphData derives the pages' data from quads sorted triples first
+// (every quad, or those of pagePredicates), the graph's summary and its
+// counts.
+func (s *Server) newGraphData(quads []term.Quad, sum *summary.Summary, stats catalog.Stats) (*graphData, error) {
+	g := &graphData{s: s, sum: sum, stats: stats}
+	g.index(quads)
+	g.visuals = g.buildVisuals(quads)
+	g.dataset = s.dataset
+	g.dataset.Sources = append(slices.Clone(s.dataset.Sources), catalog.Sources(quads)...)
+	void := catalog.VoID(g.dataset, g.stats)
 	var err error
-	if g.voidTTL, err = s.encodeDescription("void", quads, g.dataset); err != nil {
+	if g.voidTTL, err = s.voidTurtle(void); err != nil {
 		return nil, err
 	}
 	if s.catalogErr == nil {
 		g.describe = append(g.describe, catalog.DCAT(g.dataset, g.stats)...)
 	}
-	g.describe = append(g.describe, catalog.VoID(g.dataset, g.stats)...)
+	g.describe = append(g.describe, void...)
 	g.describe = append(g.describe, s.serviceDescription(g.stats.Triples)...)
 	slices.SortFunc(g.describe, term.CompareTriplesFirst)
 	g.describe = slices.Compact(g.describe)
 	return g, nil
+}
+
+// voidTurtle writes the VoID description as kg export --format=void does:
+// Turtle with the namespaces of DCAT-AP, then the graph's.
+func (s *Server) voidTurtle(void []term.Quad) ([]byte, error) {
+	var prefixes []export.Prefix
+	names, iris := map[string]bool{}, map[string]bool{}
+	for _, p := range slices.Concat(voidPrefixes, s.prefix) {
+		if !names[p.Name] && !iris[p.IRI] {
+			names[p.Name], iris[p.IRI] = true, true
+			prefixes = append(prefixes, p)
+		}
+	}
+	f, _ := export.ByName("ttl")
+	var b bytes.Buffer
+	enc := f.New(&b, export.Options{Prefixes: prefixes})
+	for _, q := range void {
+		if err := enc.Encode(q); err != nil {
+			return nil, fmt.Errorf("server: VoID: %w", err)
+		}
+	}
+	if err := enc.Close(); err != nil {
+		return nil, fmt.Errorf("server: VoID: %w", err)
+	}
+	return b.Bytes(), nil
+}
+
+// voidPrefixes are the namespaces the VoID export declares first.
+var voidPrefixes = []export.Prefix{
+	{Name: "dcat", IRI: ontology.DCAT},
+	{Name: "dcterms", IRI: ontology.DCTERMS},
+	{Name: "foaf", IRI: ontology.FOAF},
+	{Name: "vcard", IRI: ontology.VCARD},
+	{Name: "void", IRI: ontology.VOID},
 }
 
 // passageInfo locates a passage in the report.
@@ -156,7 +224,8 @@ var labelProps = []string{
 }
 
 // index collects, from one pass over the graph, what pages need for every
-// link: labels, types, class members and where passages are.
+// link: labels, types, class members and where passages are. It reads
+// only quads of pagePredicates.
 func (g *graphData) index(quads []term.Quad) {
 	g.labels = map[string][]term.Term{}
 	g.types = map[string][]string{}
@@ -231,13 +300,33 @@ func (g *graphData) index(quads []term.Quad) {
 		}
 		g.labels[iri] = out
 	}
+	g.sortMembers()
+	g.search = newSearchIndex(g.labels, hidden)
+}
+
+// sortMembers sorts the instances of each class by folded label, then
+// IRI; each instance's label is folded once.
+func (g *graphData) sortMembers() {
+	type keyed struct{ key, iri string }
+	keys := map[string]string{}
 	for c, m := range g.members {
-		slices.SortFunc(m, func(a, b string) int {
-			return cmp.Or(strings.Compare(fold(g.label(a)), fold(g.label(b))), strings.Compare(a, b))
+		ks := make([]keyed, len(m))
+		for i, iri := range m {
+			k, ok := keys[iri]
+			if !ok {
+				k = fold(g.label(iri))
+				keys[iri] = k
+			}
+			ks[i] = keyed{k, iri}
+		}
+		slices.SortFunc(ks, func(a, b keyed) int {
+			return cmp.Or(strings.Compare(a.key, b.key), strings.Compare(a.iri, b.iri))
 		})
+		for i, k := range ks {
+			m[i] = k.iri
+		}
 		g.members[c] = m
 	}
-	g.search = newSearchIndex(g.labels, hidden)
 }
 
 // label returns the display label of a resource: its preferred label in

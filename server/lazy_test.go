@@ -70,12 +70,55 @@ func TestQueriesDoNotWaitForTheGraph(t *testing.T) {
 	}
 }
 
-// TestGraphDataAsBefore compares what the server derives from the graph
-// with the eager computations over every quad: the summary, the VoID
-// counts, the dataset with its sources, and the VoID document as kg
-// export --format=void writes it.
+// embeddedStore stores the test graph in a new embedded store, whose
+// index the server reads instead of every quad.
+func embeddedStore(t *testing.T) store.Store {
+	t.Helper()
+	_, quads := testStore(t)
+	ctx := context.Background()
+	st, err := store.Open(ctx, t.TempDir(), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	if err := st.Replace(ctx, quads); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := st.(store.Indexed); !ok {
+		t.Fatal("the embedded store has no index")
+	}
+	return st
+}
+
+// TestGraphDataAsBefore compares what the server derives from the graph,
+// in a memory store and from an embedded store's index, with the eager
+// computations over every quad: the summary, the VoID counts, the dataset
+// with its sources, and the VoID document as kg export --format=void
+// writes it; and the two servers' data with each other.
 func TestGraphDataAsBefore(t *testing.T) {
-	st, _ := testStore(t)
+	mem, _ := testStore(t)
+	emb := embeddedStore(t)
+	a := checkGraphData(t, mem.Store)
+	b := checkGraphData(t, emb)
+	a.s, b.s = nil, nil
+	if !reflect.DeepEqual(a, b) {
+		t.Errorf("the data read from the index differs from that read from every quad")
+		for name, eq := range map[string]bool{
+			"labels": reflect.DeepEqual(a.labels, b.labels), "types": reflect.DeepEqual(a.types, b.types),
+			"members": reflect.DeepEqual(a.members, b.members), "passages": reflect.DeepEqual(a.passages, b.passages),
+			"search": reflect.DeepEqual(a.search, b.search), "visuals": reflect.DeepEqual(a.visuals, b.visuals),
+		} {
+			if !eq {
+				t.Errorf("%s differ", name)
+			}
+		}
+	}
+}
+
+// checkGraphData compares the data of a new server over st with the
+// eager computations and returns a copy of it.
+func checkGraphData(t *testing.T, st store.Store) graphData {
+	t.Helper()
 	s := freshServer(t, st)
 	s.Warm()
 	g := s.data()
@@ -123,6 +166,7 @@ func TestGraphDataAsBefore(t *testing.T) {
 	if want = slices.Compact(want); !slices.Equal(g.describe, want) {
 		t.Errorf("descriptions: got %d quads, want %d", len(g.describe), len(want))
 	}
+	return *g
 }
 
 // TestConcurrentFirstRequests sends the first requests of a new server

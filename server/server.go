@@ -21,6 +21,7 @@ import (
 	"kg/sparql"
 	"kg/sparql/eval"
 	"kg/store"
+	"kg/summary"
 )
 
 // Defaults for the zero Options fields.
@@ -176,7 +177,7 @@ func New(ctx context.Context, st store.Store, opt Options) (*Server, error) {
 	s.ctx, s.cancel = context.WithCancel(context.Background())
 	s.graph = sync.OnceValues(s.readGraph)
 	s.empty = sync.OnceValue(func() *graphData {
-		g, err := s.newGraphData(nil)
+		g, err := s.newGraphData(nil, summary.Of(nil, s.base), catalog.NewCounter(s.dataset.Base).Stats())
 		if err != nil {
 			panic(fmt.Sprintf("server: describing an empty graph: %v", err))
 		}

@@ -144,15 +144,22 @@ func init() {
 
 func shadeOf(examples int) int { return min(examples, len(shadeLegend)-1) }
 
+// visualPredicates are those of the quads buildVisuals reads.
+var visualPredicates = []string{
+	ontology.ServesCounty, ontology.HoldsMandate, ontology.Confers, ontology.InvolvesRegion,
+	ontology.SCBCountyCode, ontology.ISO31662Code, ontology.NUTSCode,
+}
+
 // buildVisuals reads the regions, their counties and codes, the worked
-// examples and the mandates from the graph's quads.
+// examples and the mandates from the graph's quads (of visualPredicates;
+// others are skipped).
 func (g *graphData) buildVisuals(quads []term.Quad) *visuals {
 	triples := map[term.Triple]bool{}
 	out := map[[2]string][]string{} // subject, predicate → objects
 	in := map[[2]string][]string{}  // object, predicate → subjects
 	for _, q := range quads {
 		t := q.Triple()
-		if triples[t] || !q.S.IsIRI() {
+		if !slices.Contains(visualPredicates, q.P.Value) || triples[t] || !q.S.IsIRI() {
 			continue
 		}
 		triples[t] = true
