@@ -158,30 +158,38 @@ func (s *Server) newGraphData(quads []term.Quad, sum *summary.Summary, stats cat
 // voidTurtle writes the VoID description as kg export --format=void does:
 // Turtle with the namespaces of DCAT-AP, then the graph's.
 func (s *Server) voidTurtle(void []term.Quad) ([]byte, error) {
+	return describeIn("ttl", slices.Concat(dcatPrefixes, s.prefix), void)
+}
+
+// describeIn writes a dataset description in format with the first
+// declaration of each prefix name and namespace, as the dcat and void
+// export formats do.
+func describeIn(format string, ps []export.Prefix, quads []term.Quad) ([]byte, error) {
 	var prefixes []export.Prefix
 	names, iris := map[string]bool{}, map[string]bool{}
-	for _, p := range slices.Concat(voidPrefixes, s.prefix) {
+	for _, p := range ps {
 		if !names[p.Name] && !iris[p.IRI] {
 			names[p.Name], iris[p.IRI] = true, true
 			prefixes = append(prefixes, p)
 		}
 	}
-	f, _ := export.ByName("ttl")
+	f, _ := export.ByName(format)
 	var b bytes.Buffer
 	enc := f.New(&b, export.Options{Prefixes: prefixes})
-	for _, q := range void {
+	for _, q := range quads {
 		if err := enc.Encode(q); err != nil {
-			return nil, fmt.Errorf("server: VoID: %w", err)
+			return nil, fmt.Errorf("server: dataset description: %w", err)
 		}
 	}
 	if err := enc.Close(); err != nil {
-		return nil, fmt.Errorf("server: VoID: %w", err)
+		return nil, fmt.Errorf("server: dataset description: %w", err)
 	}
 	return b.Bytes(), nil
 }
 
-// voidPrefixes are the namespaces the VoID export declares first.
-var voidPrefixes = []export.Prefix{
+// dcatPrefixes are the namespaces of the dcat export format, which the
+// void format declares first.
+var dcatPrefixes = []export.Prefix{
 	{Name: "dcat", IRI: ontology.DCAT},
 	{Name: "dcterms", IRI: ontology.DCTERMS},
 	{Name: "foaf", IRI: ontology.FOAF},
@@ -195,23 +203,6 @@ type passageInfo struct {
 	Quote         term.Term
 	Chapter       string
 	Report        string
-}
-
-// encodeDescription writes the dcat or void export format, which counts
-// the quads it is given and describes the dataset.
-func (s *Server) encodeDescription(name string, quads []term.Quad, d catalog.Dataset) ([]byte, error) {
-	f, _ := export.ByName(name)
-	var b bytes.Buffer
-	enc := f.New(&b, export.Options{Prefixes: s.prefix, Base: s.base, Catalog: &d})
-	for _, q := range quads {
-		if err := enc.Encode(q); err != nil {
-			return nil, err
-		}
-	}
-	if err := enc.Close(); err != nil {
-		return nil, fmt.Errorf("server: %s record: %w", name, err)
-	}
-	return b.Bytes(), nil
 }
 
 // Label properties, in the order a display label is chosen from.

@@ -146,7 +146,42 @@ func checkGraphData(t *testing.T, st store.Store) graphData {
 	if want := c.Stats(); !reflect.DeepEqual(g.stats, want) {
 		t.Errorf("stats:\n got %+v\nwant %+v", g.stats, want)
 	}
-	f, _ := export.ByName("void")
+	if void := exportAs(t, "void", s, d, quads); !bytes.Equal(g.voidTTL, void) {
+		t.Errorf("VoID differs from kg export --format=void:\n got %s\nwant %s", g.voidTTL, void)
+	}
+	rec, err := s.record()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rd := d // with the dumps' sizes and checksums
+	rd.Dumps = slices.Clone(d.Dumps)
+	err = export.DescribeDumps(&rd, func(format string) (export.Dump, error) {
+		dd, err := s.dumpOf(format)
+		if err != nil {
+			return export.Dump{}, err
+		}
+		return export.Dump{Body: dd.body, Gzip: dd.gz}, nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if dcat := exportAs(t, "dcat", s, rd, quads); !bytes.Equal(rec.xml, dcat) {
+		t.Errorf("DCAT differs from kg export --format=dcat:\n got %s\nwant %s", rec.xml, dcat)
+	}
+	want := append(catalog.DCAT(d, c.Stats()), catalog.VoID(d, c.Stats())...)
+	want = append(want, s.serviceDescription(c.Stats().Triples)...)
+	slices.SortFunc(want, term.CompareTriplesFirst)
+	if want = slices.Compact(want); !slices.Equal(g.describe, want) {
+		t.Errorf("descriptions: got %d quads, want %d", len(g.describe), len(want))
+	}
+	return *g
+}
+
+// exportAs writes quads in the void or dcat export format, which count
+// the quads they are given and describe d.
+func exportAs(t *testing.T, format string, s *Server, d catalog.Dataset, quads []term.Quad) []byte {
+	t.Helper()
+	f, _ := export.ByName(format)
 	var b bytes.Buffer
 	enc := f.New(&b, export.Options{Prefixes: s.prefix, Base: testBase, Catalog: &d})
 	for _, q := range quads {
@@ -157,16 +192,7 @@ func checkGraphData(t *testing.T, st store.Store) graphData {
 	if err := enc.Close(); err != nil {
 		t.Fatal(err)
 	}
-	if !bytes.Equal(g.voidTTL, b.Bytes()) {
-		t.Errorf("VoID differs from kg export --format=void:\n got %s\nwant %s", g.voidTTL, b.Bytes())
-	}
-	want := append(catalog.DCAT(d, c.Stats()), catalog.VoID(d, c.Stats())...)
-	want = append(want, s.serviceDescription(c.Stats().Triples)...)
-	slices.SortFunc(want, term.CompareTriplesFirst)
-	if want = slices.Compact(want); !slices.Equal(g.describe, want) {
-		t.Errorf("descriptions: got %d quads, want %d", len(g.describe), len(want))
-	}
-	return *g
+	return b.Bytes()
 }
 
 // TestConcurrentFirstRequests sends the first requests of a new server

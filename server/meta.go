@@ -176,15 +176,13 @@ func (s *Server) makeRecord() (*dcatRecord, error) {
 	if err != nil {
 		return nil, err
 	}
-	quads, err := store.All(context.Background(), s.st, store.Pattern{}, term.CompareTriplesFirst)
+	quads := catalog.DCAT(d, g.stats)
+	// RDF/XML as kg export --format=dcat writes it.
+	xml, err := describeIn("rdfxml", dcatPrefixes, quads)
 	if err != nil {
 		return nil, err
 	}
-	xml, err := s.encodeDescription("dcat", quads, d)
-	if err != nil {
-		return nil, err
-	}
-	return &dcatRecord{xml: xml, quads: catalog.DCAT(d, g.stats)}, nil
+	return &dcatRecord{xml: xml, quads: quads}, nil
 }
 
 func (s *Server) voidQuads() []term.Quad {
