@@ -88,7 +88,7 @@ func Load(seedsDir, base string, pub Publishing, quads []term.Quad) (Dataset, er
 		d.Description = map[string]string{"en": "A knowledge graph built by kg, with provenance to page and quote."}
 	}
 	d.ConformsTo = OntologyIRI
-	d.Sources = append(d.Sources, sources(quads)...)
+	d.Sources = append(d.Sources, Sources(quads)...)
 	for _, df := range DumpFormats {
 		url := base + "dump/kg" + df.Ext
 		d.Dumps = append(d.Dumps,
@@ -138,8 +138,13 @@ func (d *Dataset) publish(pub Publishing) error {
 	return nil
 }
 
-// sources describes the reports of the graph, in IRI order.
-func sources(quads []term.Quad) []SourceDoc {
+// SourcePredicates are the predicates of the quads Sources reads besides
+// rdf:type: it may be given only the quads of these.
+var SourcePredicates = []string{term.RDFType, dctTitle, dctPub, dctIssued, foafPage}
+
+// Sources describes the reports of a graph, in IRI order: the sources
+// Load adds to the dataset from its quads.
+func Sources(quads []term.Quad) []SourceDoc {
 	byIRI := map[string]*SourceDoc{}
 	for _, q := range quads {
 		if q.P.Value == term.RDFType && q.O.Value == reportClass && q.S.IsIRI() && byIRI[q.S.Value] == nil {

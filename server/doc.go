@@ -33,8 +33,11 @@
 // Dumps are made on first request and kept in memory with their gzip
 // form; the plain dump is sent gzip-encoded to clients that accept it.
 // Rendered pages and RDF descriptions of resources are kept too, up to
-// 32 MiB. The server reads the store at start (labels, types, passages,
-// counts, the query dataset) and never writes to it. A Server serves one
+// 32 MiB. At start the server opens only the query dataset, so that
+// queries are answered at once; what the pages need from the whole graph
+// (labels, types, passages, counts, the dataset descriptions) is read
+// once, by the first request that needs it or in the background after
+// Server.Warm, and shared. It never writes to the store. A Server serves one
 // graph; kg serve makes a new Server when the store reports a newer graph
 // (store.Changer) and swaps it in through a Live, so a rebuild needs no
 // restart; the replaced graph is closed when its last request ends.

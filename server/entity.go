@@ -99,11 +99,11 @@ func (s *Server) link(t term.Term) linkView { return s.linkIn(t, langSV) }
 // linkIn renders a term with its label in lang where it has one, else in
 // the other language, else any label; terms of kg's ontology and of the
 // vocabularies it uses are named by their labels too.
-func (s *Server) linkIn(t term.Term, lang string) linkView {
+func (g *graphData) linkIn(t term.Term, lang string) linkView {
 	switch t.Kind {
 	case term.KindIRI:
 		v := linkView{Title: t.Value}
-		if p := s.pathOf(t.Value); p != "" {
+		if p := g.s.pathOf(t.Value); p != "" {
 			v.Href = (&url.URL{Path: pathPart(p), Fragment: fragmentPart(p)}).String()
 		} else {
 			v.Href, v.External = t.Value, true
@@ -119,23 +119,23 @@ func (s *Server) linkIn(t term.Term, lang string) linkView {
 		if v.Text != "" {
 			return v
 		}
-		if l := s.labelIn(t.Value, lang); l.Value != "" {
+		if l := g.labelIn(t.Value, lang); l.Value != "" {
 			v.Text, v.Lang = l.Value, lang
-		} else if l := s.labelIn(t.Value, other); l.Value != "" {
+		} else if l := g.labelIn(t.Value, other); l.Value != "" {
 			v.Text, v.Lang = l.Value, other
-		} else if ls := s.labels[t.Value]; len(ls) > 0 {
+		} else if ls := g.labels[t.Value]; len(ls) > 0 {
 			v.Text, v.Lang = ls[0].Value, ls[0].Lang
 		} else if l, ok := vocabLabel(t.Value, lang); ok {
 			v.Text, v.Lang = l, lang
 		} else if id, ok := strings.CutPrefix(t.Value, ontology.WD); ok && id != "" {
 			v.Text = "Wikidata " + id
-		} else if pi, ok := s.passages[t.Value]; ok {
+		} else if pi, ok := g.passages[t.Value]; ok {
 			v.Text, v.Lang = translate(lang, "Passage, p. %s", pi.Page), lang
 			if pi.Page == "" {
 				v.Text = translate(lang, "Passage, PDF p. %s", pi.PDFPage)
 			}
 		} else {
-			v.Text = s.fallbackLabel(t.Value)
+			v.Text = g.fallbackLabel(t.Value)
 		}
 		return v
 	case term.KindBlank:
@@ -143,7 +143,7 @@ func (s *Server) linkIn(t term.Term, lang string) linkView {
 	case term.KindLiteral:
 		v := linkView{Text: t.Value, Lang: t.Lang, Literal: true}
 		if t.Lang == "" && t.Datatype != term.XSDString {
-			v.Datatype = s.compactIRI(t.Datatype)
+			v.Datatype = g.s.compactIRI(t.Datatype)
 			if l, ok := vocabLabel(t.Datatype, lang); ok {
 				v.Datatype = l
 			}
@@ -172,7 +172,7 @@ func fragmentPart(p string) string {
 func (s *Server) prov(g, lang string) provView {
 	src := s.linkIn(term.IRI(g), lang)
 	v := provView{Href: src.Href, Label: src.Text}
-	if pi, ok := s.passages[g]; ok {
+	if pi, ok := s.data().passages[g]; ok {
 		v.Passage = true
 		v.Page, v.PDFPage = pi.Page, pi.PDFPage
 		v.Quote, v.QuoteLang = pi.Quote.Value, pi.Quote.Lang
@@ -205,7 +205,7 @@ func (s *Server) entityHTML(r *http.Request, iri string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return s.renderBytes("entity", s.page(v.Title, v).lang(v.TitleLang).alternates(v.Formats).in(r, lang).withMap(s.visuals.regionMap(iri, lang)))
+	return s.renderBytes("entity", s.page(v.Title, v).lang(v.TitleLang).alternates(v.Formats).in(r, lang).withMap(s.data().visuals.regionMap(iri, lang)))
 }
 
 // stmt is a triple of the page's resource with the graphs stating it;
@@ -316,7 +316,7 @@ func (s *Server) entityView(ctx context.Context, iri, lang string) (*entityView,
 		}
 	}
 	v.Kinds = s.kinds(iri, lang)
-	if _, ok := s.passages[iri]; ok {
+	if _, ok := s.data().passages[iri]; ok {
 		pv := s.prov(iri, lang)
 		v.Passage = &pv
 	}
@@ -372,8 +372,8 @@ func (s *Server) outgoing(v *entityView, out []*stmt, lead []*propView, lang str
 	props := map[string]*propView{}
 	var order []string
 	seenName := map[labelView]bool{}
-	types := s.types[v.IRI]
-	_, isPassage := s.passages[v.IRI]
+	types := s.data().types[v.IRI]
+	_, isPassage := s.data().passages[v.IRI]
 	for _, st := range out {
 		p := st.p.Value
 		switch {
@@ -455,7 +455,7 @@ func (s *Server) incoming(v *entityView, in map[string][]*stmt, lead []*propView
 		props = append(props, p)
 	}
 	slices.Sort(props)
-	types := s.types[v.IRI]
+	types := s.data().types[v.IRI]
 	for _, p := range props {
 		if i := leadOf(types, p, true); i >= 0 {
 			pv := &propView{Prop: s.linkIn(term.IRI(p), lang), Heading: translate(lang, leads[i].heading), ID: leads[i].id}
@@ -483,10 +483,10 @@ func (s *Server) incoming(v *entityView, in map[string][]*stmt, lead []*propView
 func (s *Server) kinds(iri, lang string) []linkView {
 	var out []linkView
 	seen := map[string]bool{}
-	for _, c := range s.types[iri] {
+	for _, c := range s.data().types[iri] {
 		for _, g := range browseGroups {
 			for _, top := range g.tops {
-				if c != top && ontology.IsSubClassOf(c, top) && !seen[top] && !slices.Contains(s.types[iri], top) {
+				if c != top && ontology.IsSubClassOf(c, top) && !seen[top] && !slices.Contains(s.data().types[iri], top) {
 					seen[top] = true
 					out = append(out, s.linkIn(term.IRI(top), lang))
 				}

@@ -7,7 +7,9 @@ import (
 )
 
 // route is what a path offers: its handler and the methods besides GET,
-// HEAD and OPTIONS it accepts.
+// HEAD and OPTIONS it accepts. Handlers that show what the graph holds
+// beyond query results wait for the graph's data (needsGraph); queries
+// do not.
 type route struct {
 	handle func(http.ResponseWriter, *http.Request) error
 	post   bool
@@ -48,15 +50,15 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 func (s *Server) route(path string) route {
 	switch {
 	case path == "/":
-		return route{handle: s.front}
+		return route{handle: s.needsGraph(s.front)}
 	case path == "/search":
-		return route{handle: s.searchPage}
+		return route{handle: s.needsGraph(s.searchPage)}
 	case path == "/browse":
-		return route{handle: s.browse}
+		return route{handle: s.needsGraph(s.browse)}
 	case path == "/regions":
-		return route{handle: s.regionsPage}
+		return route{handle: s.needsGraph(s.regionsPage)}
 	case path == "/mandates":
-		return route{handle: s.mandatesPage}
+		return route{handle: s.needsGraph(s.mandatesPage)}
 	case path == "/query":
 		return route{handle: s.queryPage, post: true}
 	case path == "/sparql":
@@ -68,11 +70,11 @@ func (s *Server) route(path string) route {
 	case strings.HasPrefix(path, "/dump/"):
 		return route{handle: s.dumpFile}
 	case path == "/catalog.rdf", path == "/catalog.ttl":
-		return route{handle: s.catalogFile}
+		return route{handle: s.needsGraph(s.catalogFile)}
 	case path == "/context.jsonld":
 		return route{handle: s.contextFile}
 	}
-	return route{handle: s.resource}
+	return route{handle: s.needsGraph(s.resource)}
 }
 
 func allow(rt route) string {

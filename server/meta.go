@@ -163,7 +163,8 @@ func (s *Server) makeRecord() (*dcatRecord, error) {
 	if s.catalogErr != nil {
 		return nil, s.catalogErr
 	}
-	d := s.dataset
+	g := s.data()
+	d := g.dataset
 	d.Dumps = slices.Clone(d.Dumps)
 	err := export.DescribeDumps(&d, func(format string) (export.Dump, error) {
 		dd, err := s.dumpOf(format)
@@ -175,18 +176,20 @@ func (s *Server) makeRecord() (*dcatRecord, error) {
 	if err != nil {
 		return nil, err
 	}
-	quads, err := store.All(context.Background(), s.st, store.Pattern{}, term.CompareTriplesFirst)
+	quads := catalog.DCAT(d, g.stats)
+	// RDF/XML as kg export --format=dcat writes it.
+	xml, err := describeIn("rdfxml", dcatPrefixes, quads)
 	if err != nil {
 		return nil, err
 	}
-	xml, err := s.encodeDescription("dcat", quads, d)
-	if err != nil {
-		return nil, err
-	}
-	return &dcatRecord{xml: xml, quads: catalog.DCAT(d, s.stats)}, nil
+	return &dcatRecord{xml: xml, quads: quads}, nil
 }
 
-func (s *Server) voidQuads() []term.Quad { return catalog.VoID(s.dataset, s.stats) }
+func (s *Server) voidQuads() []term.Quad {
+	g := s.data()
+	return catalog.VoID(g.dataset, g.stats)
+}
+
 func (s *Server) dcatQuads(context.Context) ([]term.Quad, error) {
 	rec, err := s.record()
 	if err != nil {
@@ -203,8 +206,9 @@ const (
 )
 
 // serviceDescription describes the endpoint (SPARQL 1.1 Service
-// Description), returned by GET /sparql without a query.
-func (s *Server) serviceDescription() []term.Quad {
+// Description), returned by GET /sparql without a query; triples is the
+// size of the default graph.
+func (s *Server) serviceDescription(triples int) []term.Quad {
 	ep := term.IRI(s.base + "sparql")
 	// The default dataset is the VoID and DCAT dataset.
 	ds, dg := term.IRI(s.base+"dataset"), term.Blank("sd-default-graph")
@@ -219,7 +223,7 @@ func (s *Server) serviceDescription() []term.Quad {
 		q(ds, iri(term.RDFType), iri(nsSD+"Dataset")),
 		q(ds, iri(nsSD+"defaultGraph"), dg),
 		q(dg, iri(term.RDFType), iri(nsSD+"Graph")),
-		q(dg, iri(nsVoID+"triples"), term.Literal(strconv.Itoa(s.stats.Triples), term.XSDInteger)),
+		q(dg, iri(nsVoID+"triples"), term.Literal(strconv.Itoa(triples), term.XSDInteger)),
 	}
 	for _, f := range []string{"SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV", "SPARQL_Results_TSV",
 		"Turtle", "N-Triples", "N-Quads", "TriG", "JSON-LD", "RDF_XML"} {

@@ -152,7 +152,7 @@ func (s *Server) ontologyHTML(r *http.Request) ([]byte, error) {
 		})
 		if t.Kind == ontology.KindClass {
 			tv.InDomainOf, tv.InRangeOf = links(inDomain[t.IRI]), links(inRange[t.IRI])
-			if m := s.members[t.IRI]; len(m) > 0 {
+			if m := s.data().members[t.IRI]; len(m) > 0 {
 				tv.Instances, tv.Browse = len(m), browseURL(t.IRI, 0)
 			}
 		}

@@ -206,22 +206,23 @@ func (s *Server) front(w http.ResponseWriter, r *http.Request) error {
 	w.Header().Add("Vary", "Accept")
 	if o.format != "html" {
 		if o.format == "ttl" {
-			s.serveBytes(w, r, contentType(o.mediaType), s.voidTTL)
+			s.serveBytes(w, r, contentType(o.mediaType), s.data().voidTTL)
 			return nil
 		}
 		return s.serveQuads(w, r, o, s.voidQuads())
 	}
 	lang := negotiateLang(w, r)
+	g := s.data()
 	v := frontView{
-		Title: s.dataset.Title["sv"], TitleEn: s.dataset.Title["en"],
-		Description: s.dataset.Description["sv"], DescriptionEn: s.dataset.Description["en"],
-		Triples: s.sum.Triples, Entities: s.sum.Entities, Graphs: s.sum.Graphs, Passages: len(s.passages),
-		EntityShare: fmt.Sprintf("%.0f %%", 100*s.sum.EntityShare()),
+		Title: g.dataset.Title["sv"], TitleEn: g.dataset.Title["en"],
+		Description: g.dataset.Description["sv"], DescriptionEn: g.dataset.Description["en"],
+		Triples: g.sum.Triples, Entities: g.sum.Entities, Graphs: g.sum.Graphs, Passages: len(g.passages),
+		EntityShare: fmt.Sprintf("%.0f %%", 100*g.sum.EntityShare()),
 		Examples:    s.examples,
 		Catalogue:   s.catalogErr == nil,
-		Map:         s.visuals.shadedMap("front-map", lang),
+		Map:         g.visuals.shadedMap("front-map", lang),
 	}
-	for _, c := range s.sum.Classes {
+	for _, c := range g.sum.Classes {
 		v.Classes = append(v.Classes, classCount{Class: s.linkIn(term.IRI(c.Key), lang), Browse: browseURL(c.Key, 0), N: c.N})
 	}
 	v.Dumps = s.dumpLinks()
@@ -262,7 +263,7 @@ func (s *Server) classGroups(lang string) []classGroup {
 		groups[i] = classGroup{ID: g.id, Heading: translate(lang, g.heading)}
 	}
 	groups[len(browseGroups)] = classGroup{ID: "other", Heading: translate(lang, "Classes of other vocabularies")}
-	for _, c := range s.sum.Classes {
+	for _, c := range s.data().sum.Classes {
 		i := len(browseGroups)
 	find:
 		for j, g := range browseGroups {
@@ -309,7 +310,7 @@ func (s *Server) browse(w http.ResponseWriter, r *http.Request) error {
 		v.Groups = s.classGroups(lang)
 		return s.servePage(w, r, "browse", s.page(translate(lang, "Browse by class"), v).lang(lang).in(r, lang))
 	}
-	members, ok := s.members[class]
+	members, ok := s.data().members[class]
 	if !ok {
 		return errorf(http.StatusNotFound, "no instances of that class")
 	}
@@ -370,7 +371,7 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	lang := negotiateLang(w, r)
-	hits, approx := s.search.Search(query, searchLimit, lang)
+	hits, approx := s.data().search.Search(query, searchLimit, lang)
 	if o.format == "json" {
 		type jsonHit struct {
 			IRI   string   `json:"iri"`
@@ -381,7 +382,7 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) error {
 		}
 		out := []jsonHit{}
 		for _, h := range hits {
-			out = append(out, jsonHit{IRI: h.IRI, Label: h.Label.Value, Lang: h.Label.Lang, Types: append([]string{}, s.types[h.IRI]...), Page: s.link(term.IRI(h.IRI)).Href})
+			out = append(out, jsonHit{IRI: h.IRI, Label: h.Label.Value, Lang: h.Label.Lang, Types: append([]string{}, s.data().types[h.IRI]...), Page: s.link(term.IRI(h.IRI)).Href})
 		}
 		b, err := json.Marshal(out)
 		if err != nil {
@@ -393,7 +394,7 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) error {
 	v := searchView{Query: query, Approx: approx}
 	for _, h := range hits {
 		hv := hitView{Link: s.linkIn(term.IRI(h.IRI), lang), Label: s.linkIn(h.Label, lang)}
-		for _, t := range s.types[h.IRI] {
+		for _, t := range s.data().types[h.IRI] {
 			hv.Types = append(hv.Types, s.linkIn(term.IRI(t), lang))
 		}
 		v.Hits = append(v.Hits, hv)
@@ -460,7 +461,10 @@ func (s *Server) queryPage(w http.ResponseWriter, r *http.Request) error {
 	if err == nil {
 		var out *outcome
 		if out, err = s.run(ctx, q, protocolRequest{}); err == nil {
-			v = s.queryResultView(text, out)
+			// The table names resources by their labels.
+			if _, err = s.graph(); err == nil {
+				v = s.queryResultView(text, out)
+			}
 		}
 	}
 	if err != nil {

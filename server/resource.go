@@ -66,10 +66,10 @@ func (s *Server) about(ctx context.Context, iri string) ([]term.Quad, error) {
 func (s *Server) descriptionsOf(iri string) []term.Quad {
 	if s.catalogErr == nil && strings.HasPrefix(iri, s.base+"dataset/distribution/") {
 		if rec, err := s.record(); err == nil {
-			return append(slices.Clone(rec.quads), s.describe...)
+			return append(slices.Clone(rec.quads), s.data().describe...)
 		}
 	}
-	return s.describe
+	return s.data().describe
 }
 
 // known reports whether the server has anything to say about iri.
@@ -119,7 +119,7 @@ func (s *Server) documentFor(ctx context.Context, path string) (*document, bool)
 		return &document{
 			iri: s.base + ".well-known/void", offers: rdfOffers,
 			quads: fixed(s.voidQuads),
-			raw:   map[string][]byte{"ttl": s.voidTTL},
+			raw:   map[string][]byte{"ttl": s.data().voidTTL},
 		}, true
 	case "/catalog":
 		rec, err := s.record()
@@ -309,7 +309,8 @@ func (s *Server) linkAlternates(w http.ResponseWriter, path string, offers []off
 
 // passageOrder sorts passages by PDF page and number within the page.
 func (s *Server) passageOrder(a, b string) int {
-	pa, pb := s.passages[a], s.passages[b]
+	passages := s.data().passages
+	pa, pb := passages[a], passages[b]
 	na, _ := strconv.Atoi(pa.PDFPage)
 	nb, _ := strconv.Atoi(pb.PDFPage)
 	if na != nb {

@@ -22,7 +22,6 @@ import (
 	"kg/sparql/eval"
 	"kg/store"
 	"kg/summary"
-	"kg/term"
 )
 
 // Defaults for the zero Options fields.
@@ -88,44 +87,35 @@ type Server struct {
 	prefix  []export.Prefix
 	compact []export.Prefix // for display: longest namespace first
 
-	labels   map[string][]term.Term // resource → its labels (prefLabel, label, altLabel, title)
-	types    map[string][]string    // resource → rdf:type classes
-	members  map[string][]string    // class → instances, by label
-	passages map[string]passageInfo // passage → where it is in the report
-	sum      *summary.Summary
-	dataset  catalog.Dataset
-	stats    catalog.Stats
-	search   *searchIndex
 	examples []example
-	visuals  *visuals // the map and the tables of regions and mandates
 
-	// describe holds the quads of the dataset descriptions (DCAT without
-	// the dumps' sizes and checksums, VoID, the SPARQL service
-	// description): they are served and dereferenced like stored resources
-	// but are not in the store.
-	describe []term.Quad
-	voidTTL  []byte // the VoID description exactly as kg export --format=void writes it
+	// dataset describes the published dataset as far as the options and
+	// the seeds directory tell; the graph adds its sources (see
+	// graphData.dataset).
+	dataset    catalog.Dataset
+	catalogErr error // why there is no DCAT record: no publisher or contact
+	// graph is what pages need from every quad of the store, read once on
+	// first use (or when Warm asks for it) and shared; queries never wait
+	// for it.
+	graph func() (*graphData, error)
+	empty func() *graphData // the data of an empty graph, for when reading failed
 	// record is the DCAT-AP-SE record, made on first use: it describes
 	// every dump with its size and checksum, so it renders them all.
-	record     func() (*dcatRecord, error)
-	catalogErr error // why there is no record: no publisher or contact
+	record func() (*dcatRecord, error)
+	// ctx is cancelled by Close, which stops reading the graph.
+	ctx    context.Context
+	cancel context.CancelFunc
 
 	mu    sync.Mutex
 	dumps map[string]*dump
 	cache cache // rendered representations of resources
 }
 
-// passageInfo locates a passage in the report.
-type passageInfo struct {
-	Page, PDFPage string
-	Quote         term.Term
-	Chapter       string
-	Report        string
-}
-
-// New reads the store once to build the search index, the counts of the
-// front page and the dataset descriptions, and returns the Server. It
-// never writes to the store; open it read-only.
+// New returns a Server over st, ready to answer queries: it reads no
+// quads. What the pages, the search and the dataset descriptions need
+// from the whole graph is read on first use, or in the background after
+// Warm. New never writes to the store; open it read-only. Close the
+// Server before the store.
 func New(ctx context.Context, st store.Store, opt Options) (*Server, error) {
 	if opt.Base == "" {
 		opt.Base = DefaultBase
@@ -171,193 +161,30 @@ func New(ctx context.Context, st store.Store, opt Options) (*Server, error) {
 	s.compact = slices.Clone(s.prefix)
 	slices.SortStableFunc(s.compact, func(a, b export.Prefix) int { return cmp.Compare(len(b.IRI), len(a.IRI)) })
 
-	quads, err := store.All(ctx, st, store.Pattern{}, term.CompareTriplesFirst)
-	if err != nil {
-		return nil, fmt.Errorf("server: reading %s: %w", st.Location(), err)
-	}
-	s.index(quads)
-	s.sum = summary.Of(quads, s.base)
-	s.visuals = s.buildVisuals(quads)
 	pub := opt.Publishing
 	if pub.Built.IsZero() {
 		if pub.Built, err = store.BuiltAt(st); err != nil {
 			return nil, fmt.Errorf("server: %w", err)
 		}
 	}
-	if s.dataset, err = catalog.Load(opt.Seeds, s.base, pub, quads); err != nil {
+	if s.dataset, err = catalog.Load(opt.Seeds, s.base, pub, nil); err != nil {
 		return nil, fmt.Errorf("server: %w", err)
-	}
-	counter := catalog.NewCounter(s.dataset.Base)
-	for _, q := range quads {
-		counter.Add(q)
-	}
-	s.stats = counter.Stats()
-	if s.voidTTL, err = s.encodeDescription("void", quads, s.dataset); err != nil {
-		return nil, err
 	}
 	if m := s.dataset.Missing(); len(m) > 0 {
 		s.catalogErr = errorf(http.StatusNotFound, "no DCAT record: this server was started without the dataset's %s (kg serve --publisher-name NAME --contact E-MAIL), and kg publishes no invented ones", strings.Join(m, " and "))
-	} else {
-		s.describe = append(s.describe, catalog.DCAT(s.dataset, s.stats)...)
 	}
-	s.record = sync.OnceValues(s.makeRecord)
-	s.describe = append(s.describe, catalog.VoID(s.dataset, s.stats)...)
-	s.describe = append(s.describe, s.serviceDescription()...)
-	slices.SortFunc(s.describe, term.CompareTriplesFirst)
-	s.describe = slices.Compact(s.describe)
 	s.examples = examples(s.base)
+	s.ctx, s.cancel = context.WithCancel(context.Background())
+	s.graph = sync.OnceValues(s.readGraph)
+	s.empty = sync.OnceValue(func() *graphData {
+		g, err := s.newGraphData(nil, summary.Of(nil, s.base), catalog.NewCounter(s.dataset.Base).Stats())
+		if err != nil {
+			panic(fmt.Sprintf("server: describing an empty graph: %v", err))
+		}
+		return g
+	})
+	s.record = sync.OnceValues(s.makeRecord)
 	return s, nil
-}
-
-// encodeDescription writes the dcat or void export format, which counts
-// the quads it is given and describes the dataset.
-func (s *Server) encodeDescription(name string, quads []term.Quad, d catalog.Dataset) ([]byte, error) {
-	f, _ := export.ByName(name)
-	var b bytes.Buffer
-	enc := f.New(&b, export.Options{Prefixes: s.prefix, Base: s.base, Catalog: &d})
-	for _, q := range quads {
-		if err := enc.Encode(q); err != nil {
-			return nil, err
-		}
-	}
-	if err := enc.Close(); err != nil {
-		return nil, fmt.Errorf("server: %s record: %w", name, err)
-	}
-	return b.Bytes(), nil
-}
-
-// Label properties, in the order a display label is chosen from.
-var labelProps = []string{
-	ontology.SKOS + "prefLabel",
-	ontology.RDFS + "label",
-	ontology.DCTERMS + "title",
-	ontology.FOAF + "name",
-	ontology.SKOS + "altLabel",
-}
-
-// index collects, from one pass over the graph, what pages need for every
-// link: labels, types, class members and where passages are.
-func (s *Server) index(quads []term.Quad) {
-	s.labels = map[string][]term.Term{}
-	s.types = map[string][]string{}
-	s.members = map[string][]string{}
-	s.passages = map[string]passageInfo{}
-	rank := map[string]int{}
-	for i, p := range labelProps {
-		rank[p] = i
-	}
-	type lab struct {
-		t    term.Term
-		rank int
-	}
-	labs := map[string][]lab{}
-	hidden := map[string][]term.Term{}
-	seenType := map[[2]string]bool{}
-	entailed := ontology.EntailedGraph(s.base)
-	var prev term.Triple
-	for i, q := range quads {
-		t := q.Triple()
-		if i > 0 && t == prev {
-			continue // the same triple from another graph
-		}
-		prev = t
-		if !q.S.IsIRI() {
-			continue
-		}
-		subj := q.S.Value
-		if r, ok := rank[q.P.Value]; ok && q.O.IsLiteral() {
-			labs[subj] = append(labs[subj], lab{q.O, r})
-		} else if q.P.Value == ontology.SKOS+"hiddenLabel" && q.O.IsLiteral() {
-			hidden[subj] = append(hidden[subj], q.O)
-		}
-		switch q.P.Value {
-		case term.RDFType:
-			if q.O.IsIRI() && !seenType[[2]string{subj, q.O.Value}] {
-				seenType[[2]string{subj, q.O.Value}] = true
-				// Browsing a class lists every instance, entailed ones too;
-				// a thing's own types are those stated.
-				if q.G.Value != entailed {
-					s.types[subj] = append(s.types[subj], q.O.Value)
-				}
-				s.members[q.O.Value] = append(s.members[q.O.Value], subj)
-			}
-		case ontology.NS + "page", ontology.NS + "pdfPage", ontology.NS + "quote", ontology.NS + "inChapter", ontology.DCTERMS + "isPartOf":
-			pi := s.passages[subj]
-			switch q.P.Value {
-			case ontology.NS + "page":
-				pi.Page = q.O.Value
-			case ontology.NS + "pdfPage":
-				pi.PDFPage = q.O.Value
-			case ontology.NS + "quote":
-				pi.Quote = q.O
-			case ontology.NS + "inChapter":
-				pi.Chapter = q.O.Value
-			case ontology.DCTERMS + "isPartOf":
-				pi.Report = q.O.Value
-			}
-			s.passages[subj] = pi
-		}
-	}
-	for iri := range s.passages {
-		if !slices.Contains(s.types[iri], ontology.NS+"Passage") {
-			delete(s.passages, iri) // chapters and examples have pages too but are not passages
-		}
-	}
-	for iri, ls := range labs {
-		slices.SortStableFunc(ls, func(a, b lab) int { return cmp.Compare(a.rank, b.rank) })
-		out := make([]term.Term, len(ls))
-		for i, l := range ls {
-			out[i] = l.t
-		}
-		s.labels[iri] = out
-	}
-	for c, m := range s.members {
-		slices.SortFunc(m, func(a, b string) int {
-			return cmp.Or(strings.Compare(fold(s.label(a)), fold(s.label(b))), strings.Compare(a, b))
-		})
-		s.members[c] = m
-	}
-	s.search = newSearchIndex(s.labels, hidden)
-}
-
-// label returns the display label of a resource: its preferred label in
-// Swedish, else English, else any label, else its compact IRI.
-func (s *Server) label(iri string) string {
-	if l := s.labelIn(iri, "sv"); l.Value != "" {
-		return l.Value
-	}
-	return s.fallbackLabel(iri)
-}
-
-func (s *Server) fallbackLabel(iri string) string {
-	if ls := s.labels[iri]; len(ls) > 0 {
-		if l := s.labelIn(iri, "en"); l.Value != "" {
-			return l.Value
-		}
-		return ls[0].Value
-	}
-	if t, ok := ontology.Lookup(iri); ok {
-		if l := ontology.Label(t.IRI, "en", "sv"); l != "" {
-			return l
-		}
-	}
-	if pi, ok := s.passages[iri]; ok {
-		if pi.Page != "" {
-			return "Passage, p. " + pi.Page
-		}
-		return "Passage, PDF p. " + pi.PDFPage
-	}
-	return s.compactIRI(iri)
-}
-
-// labelIn returns the best label in one language, or the zero term.
-func (s *Server) labelIn(iri, lang string) term.Term {
-	for _, l := range s.labels[iri] {
-		if l.Lang == lang {
-			return l
-		}
-	}
-	return term.Term{}
 }
 
 // compactIRI writes an IRI as prefix:local when a known namespace fits.

@@ -432,6 +432,9 @@ func (s *Server) sparqlEndpoint(w http.ResponseWriter, r *http.Request) error {
 		if o.format == "html" {
 			return s.renderQueryPage(w, r, queryView{Query: s.examples[0].Query})
 		}
+		if _, err := s.graph(); err != nil {
+			return err
+		}
 		quads, err := s.about(r.Context(), s.base+"sparql")
 		if err != nil {
 			return err
@@ -463,6 +466,10 @@ func (s *Server) sparqlEndpoint(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if o.format == "html" {
+		// The table names resources by their labels.
+		if _, err := s.graph(); err != nil {
+			return err
+		}
 		return s.renderQueryPage(w, r, s.queryResultView(req.query, out))
 	}
 	return s.writeOutcome(w, r, o, out)

@@ -144,15 +144,22 @@ func init() {
 
 func shadeOf(examples int) int { return min(examples, len(shadeLegend)-1) }
 
+// visualPredicates are those of the quads buildVisuals reads.
+var visualPredicates = []string{
+	ontology.ServesCounty, ontology.HoldsMandate, ontology.Confers, ontology.InvolvesRegion,
+	ontology.SCBCountyCode, ontology.ISO31662Code, ontology.NUTSCode,
+}
+
 // buildVisuals reads the regions, their counties and codes, the worked
-// examples and the mandates from the graph's quads.
-func (s *Server) buildVisuals(quads []term.Quad) *visuals {
+// examples and the mandates from the graph's quads (of visualPredicates;
+// others are skipped).
+func (g *graphData) buildVisuals(quads []term.Quad) *visuals {
 	triples := map[term.Triple]bool{}
 	out := map[[2]string][]string{} // subject, predicate → objects
 	in := map[[2]string][]string{}  // object, predicate → subjects
 	for _, q := range quads {
 		t := q.Triple()
-		if triples[t] || !q.S.IsIRI() {
+		if !slices.Contains(visualPredicates, q.P.Value) || triples[t] || !q.S.IsIRI() {
 			continue
 		}
 		triples[t] = true
@@ -181,7 +188,7 @@ func (s *Server) buildVisuals(quads []term.Quad) *visuals {
 	}
 	v := &visuals{byIRI: map[string]int{}, byISO: map[string]int{}, regions: map[string][]regionRow{}, mandates: map[string][]mandateRow{}}
 	var rows []regionRow
-	for _, r := range s.members[ontology.Region] {
+	for _, r := range g.members[ontology.Region] {
 		county := first(r, ontology.ServesCounty)
 		if county == "" {
 			continue
@@ -213,32 +220,32 @@ func (s *Server) buildVisuals(quads []term.Quad) *visuals {
 	for _, lang := range pageLanguages {
 		named := slices.Clone(rows)
 		for i := range named {
-			named[i].Region, named[i].County = s.linkIn(term.IRI(named[i].iri), lang), s.linkIn(term.IRI(named[i].county), lang)
+			named[i].Region, named[i].County = g.linkIn(term.IRI(named[i].iri), lang), g.linkIn(term.IRI(named[i].county), lang)
 		}
 		v.regions[lang] = named
-		v.mandates[lang] = s.mandateRows(subjects, lang)
+		v.mandates[lang] = g.mandateRows(subjects, lang)
 	}
 	return v
 }
 
 // mandateRows lists every mandate with its holders and conferring laws,
 // each list by label.
-func (s *Server) mandateRows(subjects func(obj, pred string) []string, lang string) []mandateRow {
+func (g *graphData) mandateRows(subjects func(obj, pred string) []string, lang string) []mandateRow {
 	byLabel := func(a, b linkView) int {
 		return cmp.Or(strings.Compare(fold(a.Text), fold(b.Text)), strings.Compare(a.Href, b.Href))
 	}
 	links := func(iris []string) []linkView {
 		var ls []linkView
 		for _, x := range iris {
-			ls = append(ls, s.linkIn(term.IRI(x), lang))
+			ls = append(ls, g.linkIn(term.IRI(x), lang))
 		}
 		slices.SortFunc(ls, byLabel)
 		return ls
 	}
 	var rows []mandateRow
-	for _, m := range s.members[ontology.Mandate] {
+	for _, m := range g.members[ontology.Mandate] {
 		rows = append(rows, mandateRow{
-			Mandate: s.linkIn(term.IRI(m), lang),
+			Mandate: g.linkIn(term.IRI(m), lang),
 			Holders: links(subjects(m, ontology.HoldsMandate)),
 			Laws:    links(subjects(m, ontology.Confers)),
 		})
@@ -350,9 +357,9 @@ type regionsView struct {
 // under the shaded map.
 func (s *Server) regionsPage(w http.ResponseWriter, r *http.Request) error {
 	lang := negotiateLang(w, r)
-	m := s.visuals.shadedMap("regions-map", lang)
+	m := s.data().visuals.shadedMap("regions-map", lang)
 	m.Rows = nil // the table below is the text alternative
-	v := regionsView{Class: ontology.Region, Map: m, Rows: s.visuals.regions[lang]}
+	v := regionsView{Class: ontology.Region, Map: m, Rows: s.data().visuals.regions[lang]}
 	return s.servePage(w, r, "regions", s.page(translate(lang, "The regions"), v).lang(lang).in(r, lang))
 }
 
@@ -365,7 +372,7 @@ type mandatesView struct {
 // laws that confer them.
 func (s *Server) mandatesPage(w http.ResponseWriter, r *http.Request) error {
 	lang := negotiateLang(w, r)
-	v := mandatesView{Rows: s.visuals.mandates[lang]}
+	v := mandatesView{Rows: s.data().visuals.mandates[lang]}
 	v.Count = len(v.Rows)
 	for _, m := range v.Rows {
 		if len(m.Holders) > 0 {

@@ -8,6 +8,7 @@ import (
 
 	"kg/catalog"
 	"kg/ontology"
+	"kg/store/disk"
 	"kg/term"
 )
 
@@ -98,6 +99,13 @@ func Of(quads []term.Quad, base string) *Summary {
 		}
 	}
 	s.EntitiesWithProvenance = len(withProv)
+	s.tables(st, links, pages)
+	return s
+}
+
+// tables sets the count tables: classes and properties from st, links
+// per linking property and passages per page.
+func (s *Summary) tables(st catalog.Stats, links, pages map[string]int) {
 	s.Classes = counts(st.Classes)
 	s.Properties = counts(st.Properties)
 	s.Links = counts(links)
@@ -107,7 +115,80 @@ func Of(quads []term.Quad, base string) *Summary {
 		bi, _ := strconv.Atoi(b.Key)
 		return cmp.Or(cmp.Compare(ai, bi), strings.Compare(a.Key, b.Key))
 	})
+}
+
+// OfIndex is Of of every quad of the graph in ix, read from the index's
+// sorted orders instead of the quads (see catalog.CountIndex).
+func OfIndex(ix *disk.Index, base string) *Summary {
+	entityPrefix := base + "id/"
+	st := catalog.CountIndex(ix, entityPrefix)
+	s := &Summary{
+		Quads: st.Quads, Triples: st.Triples, Graphs: st.Graphs,
+		Subjects: st.Subjects, Objects: st.Objects, Entities: st.Entities,
+	}
+	entity := catalog.NewSubjects(ix, entityPrefix)
+	u := ix.Union()
+	// byPredicate returns the union's triples of a predicate in POS
+	// order: predicate, object, subject.
+	byPredicate := func(iri string) []disk.Triple {
+		if id, ok := ix.Lookup(term.IRI(iri)); ok {
+			rng, _ := u.Scan(0, id, 0)
+			return rng
+		}
+		return nil
+	}
+	withProv := map[uint32]bool{}
+	for _, t := range byPredicate(ontology.PROV + "wasDerivedFrom") {
+		if entity.Entity(t[2]) {
+			withProv[t[2]] = true
+		}
+	}
+	s.EntitiesWithProvenance = len(withProv)
+	pages := map[string]int{}
+	for _, t := range byPredicate(ontology.Page) {
+		pages[ix.Term(t[1]).Value]++
+	}
+	links := map[string]int{}
+	for p := range linkProps {
+		for _, t := range byPredicate(p) {
+			if entity.Entity(t[2]) {
+				links[p]++
+			}
+		}
+	}
+	s.relations(ix, entity)
+	s.tables(st, links, pages)
 	return s
+}
+
+// relations counts the union's triples between two entities and those of
+// them that a named graph states.
+func (s *Summary) relations(ix *disk.Index, entity *catalog.Subjects) {
+	u := ix.Union()
+	for _, t := range u.SPO {
+		if entity.Entity(t[0]) && entity.Entity(t[2]) {
+			s.Relations++
+		}
+	}
+	sourced := make([]bool, len(u.SPO)) // by position in u.SPO
+	for _, g := range ix.Graphs() {
+		if g.ID() == 0 {
+			continue
+		}
+		for _, t := range g.SPO {
+			if !entity.Entity(t[0]) || !entity.Entity(t[2]) {
+				continue
+			}
+			if i, ok := slices.BinarySearchFunc(u.SPO, t, compareTriples); ok && !sourced[i] {
+				sourced[i] = true
+				s.RelationsWithSource++
+			}
+		}
+	}
+}
+
+func compareTriples(a, b disk.Triple) int {
+	return cmp.Or(cmp.Compare(a[0], b[0]), cmp.Compare(a[1], b[1]), cmp.Compare(a[2], b[2]))
 }
 
 // counts turns a map into rows, most first.

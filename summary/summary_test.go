@@ -1,9 +1,13 @@
 package summary
 
 import (
+	"context"
+	"reflect"
 	"testing"
 
+	"kg/ingest"
 	"kg/ontology"
+	"kg/store"
 	"kg/term"
 )
 
@@ -41,5 +45,40 @@ func TestOf(t *testing.T) {
 	}
 	if len(s.Links) != 1 || s.Links[0].N != 1 {
 		t.Errorf("links %v", s.Links)
+	}
+}
+
+// TestOfIndex: the summary read from the index is the summary of every
+// quad, on the graph built from ../seeds and on the quads of TestOf.
+func TestOfIndex(t *testing.T) {
+	ctx := context.Background()
+	base := "https://w3id.org/regionalkg/"
+	res, err := ingest.Build(ctx, []string{"../seeds"}, ingest.Options{Base: base})
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := func(s string) term.Term { return term.IRI(base + "id/" + s) }
+	passage := term.IRI(base + "report/r/passage/3-1")
+	quads := append(res.Quads,
+		term.Quad{S: id("region-a"), P: term.IRI(ontology.Finances), O: id("fund"), G: passage},
+		term.Quad{S: id("region-a"), P: term.IRI(ontology.Finances), O: id("fund"), G: id("g")},
+		term.Quad{S: id("region-b"), P: term.IRI(ontology.Finances), O: id("fund")},
+		term.Quad{S: passage, P: term.IRI(ontology.Page), O: term.Literal("12", term.XSDInteger)},
+		term.Quad{S: passage, P: term.IRI(ontology.Page), O: term.String("12")},
+	)
+	st, err := store.Open(ctx, t.TempDir(), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if err := st.Replace(ctx, quads); err != nil {
+		t.Fatal(err)
+	}
+	want := Of(quads, base)
+	if want.Relations == 0 || want.RelationsWithSource == 0 || len(want.Links) == 0 || len(want.Pages) == 0 || want.EntitiesWithProvenance == 0 {
+		t.Fatalf("the test graph misses a count: %+v", want)
+	}
+	if got := OfIndex(st.(store.Indexed).Index(), base); !reflect.DeepEqual(got, want) {
+		t.Errorf("OfIndex:\n got %+v\nwant %+v", got, want)
 	}
 }

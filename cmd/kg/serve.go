@@ -119,6 +119,8 @@ func runServe(c *cli.Context) error {
 			strings.Join(m, " and "))
 	}
 	log.Notef("serving %s as %s at http://%s/ (Ctrl+C stops)", first.st.Location(), base, ln.Addr())
+	// Queries are answered at once; the pages' data is read meanwhile.
+	first.srv.Warm()
 	if every := c.Duration("reload"); every > 0 {
 		go watchStore(c.Context, every, first, live, open, log)
 	}
@@ -150,6 +152,7 @@ type served struct {
 // its memory back to the system: a graph can take hundreds of megabytes,
 // which the runtime would otherwise keep for a while.
 func (s *served) close() {
+	s.srv.Close()
 	s.st.Close()
 	go debug.FreeOSMemory()
 }
@@ -185,6 +188,7 @@ func watchStore(ctx context.Context, every time.Duration, cur *served, live *ser
 		}
 		lastErr = ""
 		live.Swap(next.srv, next.close)
+		next.srv.Warm()
 		cur = next
 		log.Notef("serving the graph newly committed to %s", next.st.Location())
 	}
