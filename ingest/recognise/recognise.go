@@ -170,6 +170,7 @@ func (s Stage) sentence(toks []doc.Token, p *doc.Passage, sub subject, known []c
 	all = append(all, names(toks, 0)...)
 	all = append(all, kinds(toks)...)
 	all = append(all, objectives(toks)...)
+	all = append(all, acronymNames(toks)...)
 	all = append(all, titles(toks)...)
 	all = append(all, compounds(toks)...)
 	all = append(all, bodies(toks)...)

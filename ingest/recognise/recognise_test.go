@@ -408,3 +408,22 @@ func TestPlacedGroups(t *testing.T) {
 		}
 	}
 }
+
+func TestAcronymNames(t *testing.T) {
+	for _, tt := range []struct{ text, want string }{
+		{"Medlen kommer från Fonden för en rättvis omställning (FRO).", "Fonden för en rättvis omställning/Fund"},
+		{"Länet har en regional innovationsplattform (RIP) för företag.", "regional innovationsplattform/Platform"},
+		{"Medlen kommer från fonden för en rättvis omställning (XYZ).", ""},
+		{"Detta gäller arbetet med kompetens (AK).", ""},
+	} {
+		got := ""
+		for _, m := range run(t, tt.text) {
+			if (strings.HasSuffix(m, "/Fund") || strings.HasSuffix(m, "/Platform")) && got == "" {
+				got = m // the name; its abbreviation follows it
+			}
+		}
+		if got != tt.want {
+			t.Errorf("%s: got %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
