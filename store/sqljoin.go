@@ -2,7 +2,9 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
+	"maps"
 	"strconv"
 	"strings"
 
@@ -42,13 +44,82 @@ type JoinTable struct {
 }
 
 // Join is a conjunction of steps and tables in one graph: Graph, or the
-// union default graph (each triple once) when Graph is zero.
+// union default graph (each triple once) when Graph is zero. Conds filter
+// its solutions and Optional extends them, as SPARQL's FILTER and OPTIONAL
+// do; with Group its rows count groups of solutions instead.
 type Join struct {
 	Graph  term.Term
 	Steps  []JoinStep
 	Tables []JoinTable
-	// Out lists the variables whose values each solution carries, in order.
+	// Conds must all be true of a solution.
+	Conds []JoinExpr
+	// Optional are joined to the solutions in order: a solution is
+	// extended by each solution of an optional join that has the same
+	// values of their common variables and meets its On conditions, or
+	// kept as it is when none does. An optional join reads the enclosing
+	// join only through those common variables (and, within an EXISTS,
+	// the variables of the joins around it), and its Graph is the
+	// enclosing join's.
+	Optional []JoinOptional
+	// Out lists the variables whose values each solution carries, in
+	// order; one that an optional join left unbound is the zero term.
 	Out []int
+	// Group, when set, makes each row one group of the solutions with
+	// the same values of Out: those values, then the group's counts.
+	Group *JoinGroup
+}
+
+// JoinOptional is a join OPTIONAL joins, with the conditions of its
+// FILTER, which read the variables of both sides.
+type JoinOptional struct {
+	Join *Join
+	On   []JoinExpr
+}
+
+// JoinGroup lists the counts a grouped join gives for each group, as
+// xsd:integer literals.
+type JoinGroup struct {
+	Counts []JoinCount
+}
+
+// JoinCount counts the solutions of a group (Var < 0) or the values of
+// Var in them, each distinct value once when Distinct is set.
+type JoinCount struct {
+	Var      int
+	Distinct bool
+}
+
+// JoinOp is the operator of a JoinExpr.
+type JoinOp uint8
+
+// The operators of conditions. Like a SPARQL filter, a condition is true,
+// false or an error (an unbound value); a solution passes when it is
+// true. ExprVar and ExprTerm stand only as operands of ExprSameTerm.
+const (
+	ExprVar      JoinOp = iota // the value of Var: an error when unbound
+	ExprTerm                   // the term Term
+	ExprTrue                   // true
+	ExprFalse                  // false
+	ExprError                  // an error
+	ExprSameTerm               // Args[0] and Args[1] are the same term
+	ExprNot                    // Args[0] is false
+	ExprAnd                    // every one of Args is true
+	ExprOr                     // one of Args is true
+	ExprBound                  // Var is bound
+	ExprExists                 // Sub has a solution; see below
+)
+
+// JoinExpr is a condition on the solutions of a join. ExprExists is true
+// when Sub has a solution whose variables in common with the enclosing
+// joins have their values there (as SPARQL substitutes them into an
+// EXISTS pattern). A common variable an enclosing optional join left
+// unbound matches nothing.
+type JoinExpr struct {
+	Op   JoinOp
+	Args []JoinExpr
+	Var  int
+	Term term.Term
+	Sub  *Join
 }
 
 // Joiner is implemented by stores that evaluate a whole Join in one
@@ -57,30 +128,261 @@ type Joiner interface {
 	Join(ctx context.Context, j *Join, yield func(row []term.Term) bool) error
 }
 
-// joinSQL builds the statement of a Join.
+// joinSQL builds the statement of a Join: its parameters, and the tables
+// of all its levels, numbered.
 type joinSQL struct {
-	a     args
+	a      args
+	dedup  bool
+	graph  term.Term
+	n      int // aliases made
+	tables []JoinTable
+}
+
+// alias names a new FROM item.
+func (b *joinSQL) alias(prefix string) string {
+	b.n++
+	return prefix + strconv.Itoa(b.n)
+}
+
+// column is where a level reads a variable: the SQL expression of its
+// hash and, for a variable first bound by a table, of the table's row
+// number, from which its term is taken.
+type column struct {
+	hash     string
+	row      string
+	table    int
+	col      int
+	nullable bool
+}
+
+// level is one SELECT of a Join: the top one, an optional join's or an
+// EXISTS subquery's.
+type level struct {
+	b     *joinSQL
 	from  []string
 	where []string
-	// first is where each variable is first bound: a column, or a column
-	// of a table's row number.
-	first   map[int]string
-	tableOf map[int][2]int // variable → table, column
-	dedup   bool
-	graph   term.Term
+	// vars are the columns of the variables bound so far, those of the
+	// enclosing levels included; own lists the level's own.
+	vars  map[int]column
+	own   []int
+	outer map[int]column
+}
+
+// level builds the SELECT of j, which may read the columns outer of the
+// levels enclosing it.
+func (b *joinSQL) level(j *Join, outer map[int]column) (*level, error) {
+	l := &level{b: b, vars: map[int]column{}, outer: outer}
+	maps.Copy(l.vars, outer)
+	for _, t := range j.Tables {
+		l.table(t)
+	}
+	for _, st := range j.Steps {
+		if err := l.step(st); err != nil {
+			return nil, err
+		}
+	}
+	if len(j.Optional) > 0 {
+		// The optional joins are LEFT JOINs of the steps and tables,
+		// which become one FROM item for them.
+		l.wrap()
+		for _, o := range j.Optional {
+			if err := l.optional(o); err != nil {
+				return nil, err
+			}
+		}
+	}
+	for _, c := range j.Conds {
+		s, err := l.expr(c, l.vars)
+		if err != nil {
+			return nil, err
+		}
+		l.where = append(l.where, s)
+	}
+	return l, nil
+}
+
+// sql is the level's statement with the select list cols.
+func (l *level) sql(cols string) string {
+	q := "SELECT " + cols
+	if len(l.from) > 0 {
+		q += " FROM " + strings.Join(l.from, ", ")
+	}
+	if len(l.where) > 0 {
+		q += " WHERE " + strings.Join(l.where, " AND ")
+	}
+	return q
+}
+
+// ownColumns selects the level's own variables as v<var> (and r<var>
+// for row numbers).
+func (l *level) ownColumns() string {
+	var cols []string
+	for _, v := range l.own {
+		c := l.vars[v]
+		cols = append(cols, c.hash+" AS v"+strconv.Itoa(v))
+		if c.row != "" {
+			cols = append(cols, c.row+" AS r"+strconv.Itoa(v))
+		}
+	}
+	if len(cols) == 0 {
+		return "1 AS one"
+	}
+	return strings.Join(cols, ", ")
+}
+
+// renamed returns the columns of the level's own variables as a FROM
+// item called alias selects them with ownColumns.
+func (l *level) renamed(alias string, nullable bool) map[int]column {
+	cols := map[int]column{}
+	for _, v := range l.own {
+		c := l.vars[v]
+		c.hash = alias + ".v" + strconv.Itoa(v)
+		if c.row != "" {
+			c.row = alias + ".r" + strconv.Itoa(v)
+		}
+		c.nullable = c.nullable || nullable
+		cols[v] = c
+	}
+	return cols
+}
+
+// wrap makes the level's steps and tables one FROM item.
+func (l *level) wrap() {
+	alias := l.b.alias("b")
+	inner := l.sql(l.ownColumns())
+	maps.Copy(l.vars, l.renamed(alias, false))
+	l.from, l.where = []string{"(" + inner + ") " + alias}, nil
+}
+
+// optional LEFT JOINs an optional join to the wrapped level.
+func (l *level) optional(o JoinOptional) error {
+	sub, err := l.b.level(o.Join, l.outer)
+	if err != nil {
+		return err
+	}
+	alias := l.b.alias("o")
+	cols := sub.renamed(alias, true)
+	// The conditions read the level's values, and the optional join's
+	// for the variables it adds.
+	scope := maps.Clone(cols)
+	maps.Copy(scope, l.vars)
+	var on []string
+	for _, v := range sub.own {
+		if c, ok := l.vars[v]; ok {
+			on = append(on, cols[v].hash+" = "+c.hash)
+		}
+	}
+	for _, c := range o.On {
+		s, err := l.expr(c, scope)
+		if err != nil {
+			return err
+		}
+		on = append(on, s)
+	}
+	if len(on) == 0 {
+		on = []string{"TRUE"}
+	}
+	l.from[0] += " LEFT JOIN (" + sub.sql(sub.ownColumns()) + ") " + alias + " ON " + strings.Join(on, " AND ")
+	for _, v := range sub.own {
+		if _, ok := l.vars[v]; !ok {
+			l.vars[v] = cols[v]
+			l.own = append(l.own, v)
+		}
+	}
+	return nil
+}
+
+// expr translates a condition that reads the columns vars. SQL's NULL
+// stands for an error: NOT, AND and OR treat it as SPARQL's operators
+// treat errors.
+func (l *level) expr(e JoinExpr, vars map[int]column) (string, error) {
+	switch e.Op {
+	case ExprTrue:
+		return "TRUE", nil
+	case ExprFalse:
+		return "FALSE", nil
+	case ExprError:
+		return "NULL::boolean", nil
+	case ExprSameTerm:
+		if len(e.Args) != 2 {
+			return "", fmt.Errorf("store: sameTerm of %d operands", len(e.Args))
+		}
+		a, err := l.operand(e.Args[0], vars)
+		if err != nil {
+			return "", err
+		}
+		b, err := l.operand(e.Args[1], vars)
+		if err != nil {
+			return "", err
+		}
+		return "(" + a + " = " + b + ")", nil
+	case ExprNot, ExprAnd, ExprOr:
+		var parts []string
+		for _, x := range e.Args {
+			s, err := l.expr(x, vars)
+			if err != nil {
+				return "", err
+			}
+			parts = append(parts, s)
+		}
+		switch {
+		case e.Op == ExprNot && len(parts) == 1:
+			return "(NOT " + parts[0] + ")", nil
+		case e.Op == ExprNot:
+			return "", fmt.Errorf("store: negation of %d operands", len(parts))
+		case len(parts) == 0 && e.Op == ExprAnd:
+			return "TRUE", nil
+		case len(parts) == 0:
+			return "FALSE", nil
+		case e.Op == ExprAnd:
+			return "(" + strings.Join(parts, " AND ") + ")", nil
+		}
+		return "(" + strings.Join(parts, " OR ") + ")", nil
+	case ExprBound:
+		if c, ok := vars[e.Var]; ok {
+			return "(" + c.hash + " IS NOT NULL)", nil
+		}
+		return "FALSE", nil
+	case ExprExists:
+		if e.Sub == nil {
+			return "", fmt.Errorf("store: EXISTS without a join")
+		}
+		sub, err := l.b.level(e.Sub, vars)
+		if err != nil {
+			return "", err
+		}
+		return "EXISTS (" + sub.sql("1") + ")", nil
+	}
+	return "", fmt.Errorf("store: condition operator %d where a condition is wanted", e.Op)
+}
+
+// operand is the hash of a variable's value (NULL when no step binds it)
+// or of a term.
+func (l *level) operand(e JoinExpr, vars map[int]column) (string, error) {
+	switch e.Op {
+	case ExprVar:
+		if c, ok := vars[e.Var]; ok {
+			return c.hash, nil
+		}
+		return "NULL::bytea", nil
+	case ExprTerm:
+		return l.b.a.add(hashOf(e.Term)) + "::bytea", nil
+	}
+	return "", fmt.Errorf("store: operator %d where a term is wanted", e.Op)
 }
 
 // bind equates a slot with the SQL expression col.
-func (b *joinSQL) bind(s JoinSlot, col string) {
+func (l *level) bind(s JoinSlot, col string) {
 	if s.Var < 0 {
-		b.where = append(b.where, col+" = "+b.a.add(hashOf(s.Term)))
+		l.where = append(l.where, col+" = "+l.b.a.add(hashOf(s.Term)))
 		return
 	}
-	if f, ok := b.first[s.Var]; ok {
-		b.where = append(b.where, col+" = "+f)
+	if c, ok := l.vars[s.Var]; ok {
+		l.where = append(l.where, col+" = "+c.hash)
 		return
 	}
-	b.first[s.Var] = col
+	l.vars[s.Var] = column{hash: col}
+	l.own = append(l.own, s.Var)
 }
 
 // quadConds are the conditions of one quad of the graph: its name, or,
@@ -100,27 +402,28 @@ func (b *joinSQL) quadConds(alias string) []string {
 
 // step adds a step: a quad alias for a single link, a UNION ALL of the
 // links' quads, turned the way each link reads, for several.
-func (b *joinSQL) step(i int, st JoinStep) error {
-	alias := "q" + strconv.Itoa(i)
+func (l *level) step(st JoinStep) error {
+	b := l.b
+	alias := b.alias("q")
 	if st.Closure {
-		return b.closure(alias, st)
+		return l.closure(alias, st)
 	}
 	if len(st.Links) == 1 {
-		l := st.Links[0]
-		b.from = append(b.from, "quads "+alias)
-		b.where = append(b.where, b.quadConds(alias)...)
+		k := st.Links[0]
+		l.from = append(l.from, "quads "+alias)
+		l.where = append(l.where, b.quadConds(alias)...)
 		s, o := ".subject_hash", ".object_hash"
-		if l.Inverse {
+		if k.Inverse {
 			s, o = o, s
 		}
-		b.bind(st.S, alias+s)
-		b.bind(l.P, alias+".predicate_hash")
-		b.bind(st.O, alias+o)
+		l.bind(st.S, alias+s)
+		l.bind(k.P, alias+".predicate_hash")
+		l.bind(st.O, alias+o)
 		return nil
 	}
-	b.from = append(b.from, "("+b.edges(st.Links, true)+") "+alias)
-	b.bind(st.S, alias+".s")
-	b.bind(st.O, alias+".o")
+	l.from = append(l.from, "("+b.edges(st.Links, true)+") "+alias)
+	l.bind(st.S, alias+".s")
+	l.bind(st.O, alias+".o")
 	return nil
 }
 
@@ -144,7 +447,7 @@ func (b *joinSQL) edges(links []JoinLink, dedup bool) string {
 
 // closure adds the pairs of one or more links from its constant end: a
 // recursive query walks the links from there, each node once.
-func (b *joinSQL) closure(alias string, st JoinStep) error {
+func (l *level) closure(alias string, st JoinStep) error {
 	from, to := "o", "s" // walking backwards from a constant O
 	start := st.O
 	if st.S.Var < 0 {
@@ -152,23 +455,25 @@ func (b *joinSQL) closure(alias string, st JoinStep) error {
 	} else if st.O.Var >= 0 {
 		return fmt.Errorf("store: a closure with no constant end")
 	}
-	e := "(" + b.edges(st.Links, false) + ")"
-	c := b.a.add(hashOf(start.Term)) + "::bytea"
-	b.from = append(b.from, "(WITH RECURSIVE r(n) AS (SELECT e."+to+" FROM "+e+" e WHERE e."+from+" = "+c+
+	e := "(" + l.b.edges(st.Links, false) + ")"
+	c := l.b.a.add(hashOf(start.Term)) + "::bytea"
+	l.from = append(l.from, "(WITH RECURSIVE r(n) AS (SELECT e."+to+" FROM "+e+" e WHERE e."+from+" = "+c+
 		" UNION SELECT e."+to+" FROM "+e+" e JOIN r ON e."+from+" = r.n) SELECT n AS "+to+", "+c+" AS "+from+" FROM r) "+alias)
-	b.bind(st.S, alias+".s")
-	b.bind(st.O, alias+".o")
+	l.bind(st.S, alias+".s")
+	l.bind(st.O, alias+".o")
 	return nil
 }
 
 // table adds an inline table whose first column numbers its rows.
-func (b *joinSQL) table(i int, t JoinTable) {
-	alias := "t" + strconv.Itoa(i)
+func (l *level) table(t JoinTable) {
+	k := len(l.b.tables)
+	l.b.tables = append(l.b.tables, t)
+	alias := l.b.alias("t")
 	rows := make([]string, len(t.Rows))
 	for r, row := range t.Rows {
 		vals := []string{strconv.Itoa(r)}
 		for _, v := range row {
-			vals = append(vals, b.a.add(hashOf(v))+"::bytea")
+			vals = append(vals, l.b.a.add(hashOf(v))+"::bytea")
 		}
 		rows[r] = "(" + strings.Join(vals, ", ") + ")"
 	}
@@ -176,74 +481,114 @@ func (b *joinSQL) table(i int, t JoinTable) {
 	for c, v := range t.Vars {
 		col := "c" + strconv.Itoa(c)
 		cols = append(cols, col)
-		if _, seen := b.first[v]; !seen {
-			b.tableOf[v] = [2]int{i, c}
+		if _, seen := l.vars[v]; !seen {
+			l.vars[v] = column{hash: alias + "." + col, row: alias + ".r", table: k, col: c}
+			l.own = append(l.own, v)
+			continue
 		}
-		b.bind(JoinSlot{Var: v}, alias+"."+col)
+		l.bind(JoinSlot{Var: v}, alias+"."+col)
 	}
-	b.from = append(b.from, "(VALUES "+strings.Join(rows, ", ")+") AS "+alias+"("+strings.Join(cols, ", ")+")")
+	l.from = append(l.from, "(VALUES "+strings.Join(rows, ", ")+") AS "+alias+"("+strings.Join(cols, ", ")+")")
 }
 
 // Join evaluates j in one statement: the steps and tables joined in a
 // subquery PostgreSQL plans as a whole, the values of the variables
 // looked up in the nodes table around it.
 func (s *sqlStore) Join(ctx context.Context, j *Join, yield func(row []term.Term) bool) error {
-	b := &joinSQL{first: map[int]string{}, tableOf: map[int][2]int{}, graph: j.Graph}
+	b := &joinSQL{graph: j.Graph}
 	if j.Graph.IsZero() {
 		var err error
 		if b.dedup, err = s.manyGraphs(ctx); err != nil {
 			return err
 		}
 	}
-	for i, t := range j.Tables {
-		b.table(i, t)
-	}
-	for i, st := range j.Steps {
-		if err := b.step(i, st); err != nil {
-			return err
-		}
+	l, err := b.level(j, nil)
+	if err != nil {
+		return err
 	}
 	var core, outer, joins []string
 	// src says, for each value of a row, the table and column it comes
 	// from (by row number), or -1 for a value read from the nodes table.
 	src := make([][2]int, len(j.Out))
 	for k, v := range j.Out {
-		src[k] = [2]int{-1, -1}
-		if t, ok := b.tableOf[v]; ok {
-			src[k] = t
-			core = append(core, "t"+strconv.Itoa(t[0])+".r AS v"+strconv.Itoa(k))
-			outer = append(outer, "NULL, NULL, NULL, NULL, NULL, c.v"+strconv.Itoa(k))
-			continue
-		}
-		col, ok := b.first[v]
+		c, ok := l.vars[v]
 		if !ok {
 			return fmt.Errorf("store: join variable %d is bound by no step", v)
 		}
+		hash, row := c.hash, c.row
+		if j.Group != nil {
+			// The groups' keys; a row number of any of the group's rows
+			// gives the value.
+			if row != "" {
+				row = "min(" + row + ")"
+			}
+		}
+		ck := "c.v" + strconv.Itoa(k)
+		src[k] = [2]int{-1, -1}
+		if row != "" {
+			src[k] = [2]int{c.table, c.col}
+			core = append(core, row+" AS v"+strconv.Itoa(k))
+			outer = append(outer, "NULL, NULL, NULL, NULL, NULL, "+ck)
+			continue
+		}
 		n := "n" + strconv.Itoa(k)
-		core = append(core, col+" AS v"+strconv.Itoa(k))
+		core = append(core, hash+" AS v"+strconv.Itoa(k))
 		outer = append(outer, nodeFields(n)+", NULL::int")
-		joins = append(joins, " JOIN nodes "+n+" ON "+n+".hash = c.v"+strconv.Itoa(k))
+		kind := " JOIN"
+		if c.nullable {
+			kind = " LEFT JOIN"
+		}
+		joins = append(joins, kind+" nodes "+n+" ON "+n+".hash = "+ck)
+	}
+	var group []string
+	if j.Group != nil {
+		for _, v := range j.Out {
+			group = append(group, l.vars[v].hash)
+		}
+		for i, c := range j.Group.Counts {
+			core = append(core, countSQL(c, l.vars)+" AS n"+strconv.Itoa(i))
+			outer = append(outer, "c.n"+strconv.Itoa(i))
+		}
 	}
 	if len(core) == 0 {
 		core, outer = []string{"1 AS one"}, []string{"1"}
 	}
-	query := "SELECT " + strings.Join(core, ", ") + " FROM " + strings.Join(b.from, ", ")
-	if len(b.where) > 0 {
-		query += " WHERE " + strings.Join(b.where, " AND ")
+	query := l.sql(strings.Join(core, ", "))
+	if len(group) > 0 {
+		query += " GROUP BY " + strings.Join(group, ", ")
 	}
 	// OFFSET 0 keeps the value lookups out of the join order search.
 	query = "SELECT " + strings.Join(outer, ", ") + " FROM (" + query + " OFFSET 0) c" + strings.Join(joins, "")
-	return s.joinRows(ctx, j, src, query, b.a, yield)
+	return s.joinRows(ctx, j, b.tables, src, query, b.a, yield)
+}
+
+// countSQL is the aggregate of a count.
+func countSQL(c JoinCount, vars map[int]column) string {
+	if c.Var < 0 {
+		return "count(*)"
+	}
+	col, ok := vars[c.Var]
+	switch {
+	case !ok:
+		return "0"
+	case c.Distinct:
+		return "count(DISTINCT " + col.hash + ")"
+	}
+	return "count(" + col.hash + ")"
 }
 
 // joinRows runs a join's statement and decodes its rows.
-func (s *sqlStore) joinRows(ctx context.Context, j *Join, src [][2]int, query string, a args, yield func([]term.Term) bool) error {
+func (s *sqlStore) joinRows(ctx context.Context, j *Join, tables []JoinTable, src [][2]int, query string, a args, yield func([]term.Term) bool) error {
 	rows, err := s.db.QueryContext(ctx, query, a...)
 	if err != nil {
 		return fmt.Errorf("store %s: %w", s.Location(), err)
 	}
 	defer rows.Close()
-	if len(j.Out) == 0 {
+	counts := 0
+	if j.Group != nil {
+		counts = len(j.Group.Counts)
+	}
+	if len(j.Out)+counts == 0 {
 		for rows.Next() {
 			if !yield(nil) {
 				return nil
@@ -252,23 +597,35 @@ func (s *sqlStore) joinRows(ctx context.Context, j *Join, src [][2]int, query st
 		return rows.Err()
 	}
 	scans := make([]nodeScan, len(j.Out))
-	rowNos := make([]*int64, len(j.Out))
+	rowNos := make([]sql.NullInt64, len(j.Out))
+	ns := make([]int64, counts)
 	var dest []any
 	for k := range scans {
-		rowNos[k] = new(int64)
-		dest = append(append(dest, scans[k].dest()...), &nullInt{rowNos[k]})
+		dest = append(append(dest, scans[k].dest()...), &rowNos[k])
 	}
-	out := make([]term.Term, len(j.Out))
+	for i := range ns {
+		dest = append(dest, &ns[i])
+	}
+	out := make([]term.Term, len(j.Out)+counts)
 	for rows.Next() {
 		if err := rows.Scan(dest...); err != nil {
 			return err
 		}
-		for k := range out {
-			if t := src[k]; t[0] >= 0 {
-				out[k] = j.Tables[t[0]].Rows[*rowNos[k]][t[1]]
-			} else if out[k], err = scans[k].term(); err != nil {
-				return err
+		for k := range j.Out {
+			t := src[k]
+			switch {
+			case t[0] < 0:
+				if out[k], err = scans[k].term(); err != nil {
+					return err
+				}
+			case rowNos[k].Valid:
+				out[k] = tables[t[0]].Rows[rowNos[k].Int64][t[1]]
+			default:
+				out[k] = term.Term{}
 			}
+		}
+		for i, n := range ns {
+			out[len(j.Out)+i] = term.Literal(strconv.FormatInt(n, 10), term.XSDInteger)
 		}
 		if !yield(out) {
 			return nil
@@ -278,16 +635,6 @@ func (s *sqlStore) joinRows(ctx context.Context, j *Join, src [][2]int, query st
 		return fmt.Errorf("store %s: %w", s.Location(), err)
 	}
 	return ctx.Err()
-}
-
-// nullInt scans an integer that may be NULL.
-type nullInt struct{ p *int64 }
-
-func (n *nullInt) Scan(v any) error {
-	if i, ok := v.(int64); ok {
-		*n.p = i
-	}
-	return nil
 }
 
 // manyGraphs runs manyGraphsSQL, once for all the joins of one query
