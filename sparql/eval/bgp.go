@@ -252,6 +252,9 @@ func (b *bgpNode) run(ev *evaluator, g term.Term, sol solution, yield func(solut
 		}
 	}
 	if j, ok := ev.ds.(Joiner); ok && r.an == nil {
+		if pushed, cont := ev.pushed(b, g, sol, yield); pushed {
+			return cont
+		}
 		if pushed, cont := r.pushDown(j, applied); pushed {
 			return cont
 		}

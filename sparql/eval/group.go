@@ -201,6 +201,9 @@ func (n *groupNode) newGroup(key solution) *group {
 }
 
 func (n *groupNode) run(ev *evaluator, g term.Term, sol solution, yield func(solution) bool) bool {
+	if pushed, cont := ev.pushed(n, g, sol, yield); pushed {
+		return cont
+	}
 	if m, ok := asMem(ev.ds); ok {
 		if !n.planned {
 			n.count, n.planned = n.countPlan(), true

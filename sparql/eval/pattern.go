@@ -170,6 +170,9 @@ func (j *joinNode) safeUnder(outer func(int) bool) bool {
 }
 
 func (j *joinNode) run(ev *evaluator, g term.Term, sol solution, yield func(solution) bool) bool {
+	if pushed, cont := ev.pushed(j, g, sol, yield); pushed {
+		return cont
+	}
 	left, right := j.left, j.right
 	outer := seedBound(sol)
 	rightSafe := right.safeUnder(with(outer, left.scope()))
@@ -262,6 +265,9 @@ func (j *leftJoinNode) rightSafe(outer func(int) bool) bool {
 }
 
 func (j *leftJoinNode) run(ev *evaluator, g term.Term, sol solution, yield func(solution) bool) bool {
+	if pushed, cont := ev.pushed(j, g, sol, yield); pushed {
+		return cont
+	}
 	if j.rightSafe(seedBound(sol)) {
 		if j.an != nil {
 			j.an.nested++
@@ -343,6 +349,9 @@ func (m *minusNode) certain() varSet               { return m.left.certain() }
 func (m *minusNode) safeUnder(func(int) bool) bool { return false }
 
 func (m *minusNode) run(ev *evaluator, g term.Term, sol solution, yield func(solution) bool) bool {
+	if pushed, cont := ev.pushed(m, g, sol, yield); pushed {
+		return cont
+	}
 	shared := m.left.scope().intersect(m.right.scope())
 	if len(shared) == 0 {
 		// Disjoint domains: MINUS removes nothing.
@@ -413,6 +422,9 @@ func (f *filterNode) safeUnder(outer func(int) bool) bool {
 }
 
 func (f *filterNode) run(ev *evaluator, g term.Term, sol solution, yield func(solution) bool) bool {
+	if pushed, cont := ev.pushed(f, g, sol, yield); pushed {
+		return cont
+	}
 	return f.inner.run(ev, g, sol, func(s solution) bool {
 		for _, c := range f.conds {
 			if !ev.test(c, g, s) {

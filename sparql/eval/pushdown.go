@@ -54,11 +54,80 @@ type JoinTable struct {
 
 // Join is a conjunction of steps and tables. Variables are the group's
 // slots; those at or past the solution's length are the inner nodes of
-// sequence paths, never in Out.
+// sequence paths, never in Out. Conds filter its solutions and Optional
+// extends them, as FILTER and OPTIONAL do; with Group its rows are counts
+// of groups of solutions instead.
 type Join struct {
 	Steps  []JoinStep
 	Tables []JoinTable
-	Out    []int
+	// Conds must all be true of a solution.
+	Conds []JoinExpr
+	// Optional are joined to the solutions in order: a solution is
+	// extended by each solution of an optional join that has the same
+	// values of their common variables and meets its On conditions, or
+	// kept as it is when none does. An optional join reads the enclosing
+	// join only through those common variables (and, within an EXISTS,
+	// the variables of the joins around it).
+	Optional []JoinOptional
+	// Out lists the variables whose values each row carries; one an
+	// optional join left unbound is the zero term.
+	Out []int
+	// Group, when set, makes each row one group of the solutions with
+	// the same values of Out: those values, then the group's counts as
+	// xsd:integer literals.
+	Group *JoinGroup
+}
+
+// JoinOptional is a join OPTIONAL joins, with the conditions of its
+// FILTER, which read the variables of both sides.
+type JoinOptional struct {
+	Join *Join
+	On   []JoinExpr
+}
+
+// JoinGroup lists the counts of each group of a grouped join.
+type JoinGroup struct {
+	Counts []JoinCount
+}
+
+// JoinCount counts the solutions of a group (Var < 0) or the values of
+// Var in them, each distinct value once when Distinct is set.
+type JoinCount struct {
+	Var      int
+	Distinct bool
+}
+
+// JoinOp is the operator of a JoinExpr.
+type JoinOp uint8
+
+// The operators of conditions. Like a filter, a condition is true, false
+// or an error (an unbound value); a solution passes when it is true.
+// ExprVar and ExprTerm stand only as operands of ExprSameTerm.
+const (
+	ExprVar      JoinOp = iota // the value of Var: an error when unbound
+	ExprTerm                   // the term Term
+	ExprTrue                   // true
+	ExprFalse                  // false
+	ExprError                  // an error
+	ExprSameTerm               // Args[0] and Args[1] are the same term
+	ExprNot                    // Args[0] is false
+	ExprAnd                    // every one of Args is true
+	ExprOr                     // one of Args is true
+	ExprBound                  // Var is bound
+	ExprExists                 // Sub has a solution; see below
+)
+
+// JoinExpr is a condition on the solutions of a join. ExprExists is true
+// when Sub has a solution whose variables in common with the enclosing
+// joins have their values there, as EXISTS substitutes them. A common
+// variable an enclosing optional join left unbound matches nothing, so
+// the evaluator hands over no such EXISTS.
+type JoinExpr struct {
+	Op   JoinOp
+	Args []JoinExpr
+	Var  int
+	Term term.Term
+	Sub  *Join
 }
 
 // maxJoinTable bounds the rows of a VALUES table sent with a join.
