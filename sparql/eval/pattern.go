@@ -161,6 +161,8 @@ func (ev *evaluator) test(f cexpr, g term.Term, sol solution) bool {
 type joinNode struct {
 	left, right node
 	an          *opStats // set in analysed runs only
+	// perRow keeps a join a batch of probes makes from batching again.
+	perRow bool
 }
 
 func (j *joinNode) scope() varSet   { return j.left.scope().union(j.right.scope()) }
@@ -186,6 +188,18 @@ func (j *joinNode) run(ev *evaluator, g term.Term, sol solution, yield func(solu
 			if swapped {
 				j.an.swapped++
 			}
+		} else if ev.batched() && !j.perRow {
+			return ev.probeBatches(left, right, g, sol, func(a solution, ms []solution) bool {
+				for _, m := range ms {
+					undo := mergeInto(a, m, nil)
+					cont := yield(a)
+					unbind(a, undo)
+					if !cont {
+						return false
+					}
+				}
+				return true
+			})
 		}
 		return left.run(ev, g, sol, func(s solution) bool {
 			return right.run(ev, g, s, yield)
@@ -271,6 +285,10 @@ func (j *leftJoinNode) run(ev *evaluator, g term.Term, sol solution, yield func(
 	if j.rightSafe(seedBound(sol)) {
 		if j.an != nil {
 			j.an.nested++
+		} else if ev.batched() {
+			return ev.probeBatches(j.left, j.right, g, sol, func(a solution, ms []solution) bool {
+				return j.extend(ev, g, a, ms, yield)
+			})
 		}
 		return j.left.run(ev, g, sol, func(a solution) bool {
 			found := false
@@ -325,6 +343,29 @@ func (j *leftJoinNode) run(ev *evaluator, g term.Term, sol solution, yield func(
 		}
 		return true
 	})
+}
+
+// extend yields a extended by each of the right solutions ms that meets
+// the filter, or a alone when none does.
+func (j *leftJoinNode) extend(ev *evaluator, g term.Term, a solution, ms []solution, yield func(solution) bool) bool {
+	found := false
+	for _, m := range ms {
+		undo := mergeInto(a, m, nil)
+		if j.expr != nil && !ev.test(j.expr, g, a) {
+			unbind(a, undo)
+			continue
+		}
+		found = true
+		cont := yield(a)
+		unbind(a, undo)
+		if !cont {
+			return false
+		}
+	}
+	if !found {
+		return yield(a)
+	}
+	return true
 }
 
 type unionNode struct{ left, right node }

@@ -68,7 +68,8 @@ func (ev *evaluator) pushed(n node, g term.Term, sol solution, yield func(soluti
 			slots = append(slots, a.slot)
 		}
 	} else {
-		if pl, ok = p.plan(n, planEnv{}, true); !ok {
+		if pl, ok = p.plan(n, planEnv{}, true); !ok || len(pl.j.Steps) == 0 {
+			// The evaluator answers a pattern of VALUES alone itself.
 			return false, false
 		}
 		for _, v := range sortedSlots(n.scope()) {
@@ -127,9 +128,9 @@ func (p *planner) plan(n node, e planEnv, top bool) (*plan, bool) {
 }
 
 // group translates a join group: its steps, all of which a Joiner must
-// take, and its filters.
+// take, and its filters. A group of tables alone joins other groups.
 func (p *planner) group(b *bgpNode, e planEnv, top bool) (*plan, bool) {
-	if b.an != nil || len(b.steps) == 0 {
+	if b.an != nil {
 		return nil, false
 	}
 	j := &Join{}
@@ -172,7 +173,7 @@ func (p *planner) group(b *bgpNode, e planEnv, top bool) (*plan, bool) {
 			j.Tables = append(j.Tables, t)
 		}
 	}
-	if !ok || len(j.Steps) == 0 {
+	if !ok {
 		return nil, false
 	}
 	pl := &plan{j: j, free: varSet{}}
@@ -412,7 +413,7 @@ func (p *planner) grouped(n *groupNode) (*plan, bool) {
 		}
 	}
 	pl, ok := p.plan(n.inner, planEnv{}, false)
-	if !ok {
+	if !ok || len(pl.j.Steps) == 0 {
 		return nil, false
 	}
 	pl.j.Out, pl.j.Group = n.by, g
