@@ -124,7 +124,11 @@ func TestPushdownShapesAnswerAsEmbedded(t *testing.T) {
 		{pushed, `SELECT ?s WHERE { ?s a ex:T OPTIONAL { ?s ex:name ?n } FILTER(!bound(?n)) }`},
 		{pushed, `SELECT ?s ?n ?o WHERE { { ?s a ex:T OPTIONAL { ?s ex:name ?n } } { ?s ex:v ?o } }`},
 		{pushed, `SELECT ?s ?k ?n WHERE { ?s a ex:T OPTIONAL { ?s ex:knows ?k OPTIONAL { ?k ex:name ?n } } }`},
-		{split, `SELECT ?s ?k ?n WHERE { ?s a ex:T OPTIONAL { ?s ex:knows ?k } OPTIONAL { ?k ex:name ?n } }`},
+		{pushed, `SELECT ?s ?k ?n WHERE { ?s a ex:T OPTIONAL { ?s ex:knows ?k } OPTIONAL { ?k ex:name ?n } }`},
+		{pushed, `SELECT ?s ?k ?n WHERE { ?s a ex:T OPTIONAL { ?s ex:knows ?k } OPTIONAL { ?k ex:name ?n FILTER(?k != ex:b) } }`},
+		{pushed, `SELECT ?s ?k WHERE { ?s a ?t OPTIONAL { ?s ex:name ?n } OPTIONAL { ?k ex:name ?n } }`},
+		{split, `SELECT ?s ?k WHERE { { ?s a ex:T OPTIONAL { ?s ex:knows ?k } FILTER(!bound(?k)) } OPTIONAL { ?k ex:knows ?s } }`},
+		{split, `SELECT ?s ?t WHERE { ?s a ex:T OPTIONAL { ?s a ?t } OPTIONAL { VALUES ?t { ex:U } ?x a ?t } }`},
 		{split, `SELECT ?s ?n WHERE { ?s a ex:T OPTIONAL { ?s ex:name ?n FILTER(?n = "a") } }`},
 		// (NOT) EXISTS, nested, reading the outer solution.
 		{pushed, `SELECT ?s WHERE { ?s a ex:T FILTER NOT EXISTS { ?s ex:knows ?x } }`},
@@ -132,7 +136,8 @@ func TestPushdownShapesAnswerAsEmbedded(t *testing.T) {
 		{pushed, `SELECT ?s WHERE { ?s a ex:T FILTER NOT EXISTS { ?s ex:knows ?k FILTER NOT EXISTS { ?k ex:name ?n } } }`},
 		{pushed, `SELECT ?s ?k WHERE { ?s ex:knows ?k FILTER EXISTS { ?k ex:knows ?z FILTER(?z != ?s) } }`},
 		{pushed, `SELECT ?s WHERE { ?s a ex:T FILTER(EXISTS { ?s ex:name ?n } || NOT EXISTS { ?s ex:v ?v }) }`},
-		{split, `SELECT ?s ?k WHERE { ?s a ex:T OPTIONAL { ?s ex:knows ?k } FILTER NOT EXISTS { ?k a ex:U } }`},
+		{pushed, `SELECT ?s ?k WHERE { ?s a ex:T OPTIONAL { ?s ex:knows ?k } FILTER NOT EXISTS { ?k a ex:U } }`},
+		{pushed, `SELECT ?s ?k WHERE { ?s a ex:T OPTIONAL { ?s ex:knows ?k } FILTER EXISTS { ?s ex:v ?v FILTER(!bound(?k) || ?k != ex:c) } }`},
 		// MINUS: shared variables, none shared, a filter reading the
 		// left side's variable (unbound on the right).
 		{pushed, `SELECT ?s ?t WHERE { ?s a ?t MINUS { ?s ex:knows ex:b } }`},
@@ -163,6 +168,7 @@ func TestPushdownShapesAnswerAsEmbedded(t *testing.T) {
 		{pushed, `SELECT ?s (COUNT(*) AS ?n) WHERE { ?s a ex:Nothing } GROUP BY ?s`},
 		{pushed, `SELECT ?t (COUNT(?s) AS ?n) WHERE { VALUES ?t { ex:T ex:U ex:V } ?s a ?t } GROUP BY ?t`},
 		{pushed, `SELECT (COUNT(?s) AS ?n) WHERE { ?s a ex:T FILTER NOT EXISTS { ?s ex:knows ?k } }`},
+		{pushed, `SELECT ?k (COUNT(*) AS ?c) WHERE { ?s a ex:T OPTIONAL { ?s ex:knows ?x } OPTIONAL { ?x ex:knows ?k } } GROUP BY ?k`},
 		{rows, `SELECT ?t (SUM(?o) AS ?n) WHERE { ?s a ?t ; ex:v ?o } GROUP BY ?t`},
 	} {
 		text := "PREFIX ex: <http://example.org/> " + c.text

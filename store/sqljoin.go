@@ -56,12 +56,13 @@ type Join struct {
 	// Conds must all be true of a solution.
 	Conds []JoinExpr
 	// Optional are joined to the solutions in order: a solution is
-	// extended by each solution of an optional join that has the same
-	// values of their common variables and meets its On conditions, or
-	// kept as it is when none does. An optional join reads the enclosing
-	// join only through those common variables (and, within an EXISTS,
-	// the variables of the joins around it), and its Graph is the
-	// enclosing join's.
+	// extended by each solution of an optional join that is compatible
+	// with it (has the same values of the common variables the solution
+	// binds) and meets its On conditions, or kept as it is when none is.
+	// An optional join reads the enclosing join only through those
+	// common variables (and, within an EXISTS, the variables of the joins
+	// around it), and its Graph is the enclosing join's. A common
+	// variable that a table binds must be bound in every solution.
 	Optional []JoinOptional
 	// Out lists the variables whose values each solution carries, in
 	// order; one that an optional join left unbound is the zero term.
@@ -114,8 +115,7 @@ const (
 // JoinExpr is a condition on the solutions of a join. ExprExists is true
 // when Sub has a solution whose variables in common with the enclosing
 // joins have their values there (as SPARQL substitutes them into an
-// EXISTS pattern). A common variable an enclosing optional join left
-// unbound matches nothing.
+// EXISTS pattern); one they leave unbound is free in Sub.
 type JoinExpr struct {
 	Op   JoinOp
 	Args []JoinExpr
@@ -193,7 +193,7 @@ func (b *joinSQL) level(j *Join, outer map[int]column) (*level, error) {
 	}
 	for _, t := range lists {
 		c, ok := l.vars[t.Vars[0]]
-		if !ok {
+		if !ok || c.nullable {
 			l.table(t)
 			continue
 		}
@@ -306,8 +306,17 @@ func (l *level) optional(o JoinOptional) error {
 	maps.Copy(scope, l.vars)
 	var on []string
 	for _, v := range sub.own {
-		if c, ok := l.vars[v]; ok {
+		c, ok := l.vars[v]
+		switch {
+		case !ok:
+		case !c.nullable:
 			on = append(on, cols[v].hash+" = "+c.hash)
+		case c.row != "" || cols[v].row != "":
+			return fmt.Errorf("store: variable %d of a table is common to an optional join and a level that may leave it unbound", v)
+		default:
+			// Unbound on the left, it takes the optional join's value.
+			on = append(on, "("+c.hash+" IS NULL OR "+cols[v].hash+" = "+c.hash+")")
+			scope[v] = column{hash: "COALESCE(" + c.hash + ", " + cols[v].hash + ")", nullable: true}
 		}
 	}
 	for _, c := range o.On {
@@ -322,9 +331,11 @@ func (l *level) optional(o JoinOptional) error {
 	}
 	l.from[0] += " LEFT JOIN (" + sub.sql(sub.ownColumns()) + ") " + alias + " ON " + strings.Join(on, " AND ")
 	for _, v := range sub.own {
-		if _, ok := l.vars[v]; !ok {
+		if c, ok := l.vars[v]; !ok {
 			l.vars[v] = cols[v]
 			l.own = append(l.own, v)
+		} else if c.nullable {
+			l.vars[v] = scope[v]
 		}
 	}
 	return nil
@@ -415,9 +426,13 @@ func (l *level) bind(s JoinSlot, col string) {
 		l.where = append(l.where, col+" = "+l.b.a.add(hashOf(s.Term)))
 		return
 	}
-	if c, ok := l.vars[s.Var]; ok {
+	if c, ok := l.vars[s.Var]; ok && !c.nullable {
 		l.where = append(l.where, col+" = "+c.hash)
 		return
+	} else if ok {
+		// A variable an enclosing level may leave unbound: where it
+		// does, the step binds it.
+		l.where = append(l.where, "("+c.hash+" IS NULL OR "+col+" = "+c.hash+")")
 	}
 	l.vars[s.Var] = column{hash: col}
 	l.own = append(l.own, s.Var)

@@ -63,11 +63,13 @@ type Join struct {
 	// Conds must all be true of a solution.
 	Conds []JoinExpr
 	// Optional are joined to the solutions in order: a solution is
-	// extended by each solution of an optional join that has the same
-	// values of their common variables and meets its On conditions, or
-	// kept as it is when none does. An optional join reads the enclosing
-	// join only through those common variables (and, within an EXISTS,
-	// the variables of the joins around it).
+	// extended by each solution of an optional join that is compatible
+	// with it (has the same values of the common variables the solution
+	// binds) and meets its On conditions, or kept as it is when none is.
+	// An optional join reads the enclosing join only through those
+	// common variables (and, within an EXISTS, the variables of the joins
+	// around it). A common variable that a table binds must be bound in
+	// every solution.
 	Optional []JoinOptional
 	// Out lists the variables whose values each row carries; one an
 	// optional join left unbound is the zero term.
@@ -119,9 +121,8 @@ const (
 
 // JoinExpr is a condition on the solutions of a join. ExprExists is true
 // when Sub has a solution whose variables in common with the enclosing
-// joins have their values there, as EXISTS substitutes them. A common
-// variable an enclosing optional join left unbound matches nothing, so
-// the evaluator hands over no such EXISTS.
+// joins have their values there, as EXISTS substitutes them; one they
+// leave unbound is free in Sub.
 type JoinExpr struct {
 	Op   JoinOp
 	Args []JoinExpr

@@ -19,17 +19,14 @@ const (
 	readConst   = iota // the seed binds it
 	readVar            // a join binds it: its value, or unbound
 	readUnbound        // nothing binds it
-	readUnsafe         // an enclosing join may leave it unbound: it cannot be read
 )
 
 func (p *planner) reads(v int, ce *condEnv) int {
 	switch {
 	case p.seeded(v):
 		return readConst
-	case ce.own[v], ce.env.outer[v]:
+	case ce.own[v], ce.env.outer[v], ce.env.maybe[v]:
 		return readVar
-	case ce.env.unsafe[v]:
-		return readUnsafe
 	}
 	return readUnbound
 }
@@ -196,17 +193,15 @@ func (p *planner) in(c inExpr, ce *condEnv) (JoinExpr, bool) {
 	return or, true
 }
 
-// exists translates (NOT) EXISTS as a subjoin: the values of the pattern's
-// variables that every solution binds are substituted into it; a pattern
-// that reads a variable some solutions leave unbound stays with the
-// evaluator.
+// exists translates (NOT) EXISTS as a subjoin into which the solution's
+// values are substituted; a variable it leaves unbound is free there.
 func (p *planner) exists(c existsExpr, ce *condEnv) (JoinExpr, varSet, bool) {
-	sub := planEnv{outer: varSet{}, unsafe: varSet{}, nonLit: ce.env.nonLit.union(ce.nonLit)}
+	sub := planEnv{outer: varSet{}, maybe: varSet{}, nonLit: ce.env.nonLit.union(ce.nonLit)}
 	for v := range ce.env.outer {
 		sub.outer[v] = true
 	}
-	for v := range ce.env.unsafe {
-		sub.unsafe[v] = true
+	for v := range ce.env.maybe {
+		sub.maybe[v] = true
 	}
 	for v := range ce.own {
 		switch {
@@ -214,7 +209,7 @@ func (p *planner) exists(c existsExpr, ce *condEnv) (JoinExpr, varSet, bool) {
 		case ce.certain[v]:
 			sub.outer[v] = true
 		default:
-			sub.unsafe[v] = true
+			sub.maybe[v] = true
 		}
 	}
 	sp, ok := p.plan(c.pattern, sub, false)
@@ -223,7 +218,7 @@ func (p *planner) exists(c existsExpr, ce *condEnv) (JoinExpr, varSet, bool) {
 	}
 	free := sp.free
 	for v := range c.pattern.scope() {
-		if !p.seeded(v) && !sub.outer[v] {
+		if !p.seeded(v) && !sub.outer[v] && !sub.maybe[v] {
 			free[v] = true
 		}
 	}

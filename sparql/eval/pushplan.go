@@ -25,12 +25,12 @@ type planner struct {
 	fresh int // the next variable for the inner nodes of paths
 }
 
-// planEnv describes the joins around a subjoin: outer are variables they
-// bind in every solution, which the subjoin reads by substitution; unsafe
-// are those they may leave unbound, which it must not read; nonLit are
-// variables never bound to a literal.
+// planEnv describes the joins around a subjoin, whose variables it reads
+// by substitution: outer are those they bind in every solution, maybe
+// those they may leave unbound; nonLit are variables never bound to a
+// literal.
 type planEnv struct {
-	outer, unsafe, nonLit varSet
+	outer, maybe, nonLit varSet
 }
 
 // plan is a translated pattern: its join, the conditions to test on each
@@ -134,16 +134,12 @@ func (p *planner) group(b *bgpNode, e planEnv, top bool) (*plan, bool) {
 		return nil, false
 	}
 	j := &Join{}
-	ok := true
 	slot := func(pos slotOrConst) JoinSlot {
 		if pos.slot < 0 {
 			return JoinSlot{Var: -1, Term: pos.t}
 		}
 		if v := p.sol[pos.slot]; !v.IsZero() {
 			return JoinSlot{Var: -1, Term: v}
-		}
-		if e.unsafe[pos.slot] {
-			ok = false
 		}
 		return JoinSlot{Var: pos.slot}
 	}
@@ -166,15 +162,12 @@ func (p *planner) group(b *bgpNode, e planEnv, top bool) (*plan, bool) {
 				j.Steps = append(j.Steps, ps)
 			}
 		case stepTable:
-			t, tableOK := p.table(st.table, e)
+			t, tableOK := p.table(st.table)
 			if !tableOK {
 				return nil, false
 			}
 			j.Tables = append(j.Tables, t)
 		}
-	}
-	if !ok {
-		return nil, false
 	}
 	pl := &plan{j: j, free: varSet{}}
 	scope := b.scope()
@@ -189,12 +182,12 @@ func (p *planner) group(b *bgpNode, e planEnv, top bool) (*plan, bool) {
 
 // table takes a VALUES table without UNDEF whose variables the seed
 // leaves unbound.
-func (p *planner) table(t *tableNode, e planEnv) (JoinTable, bool) {
+func (p *planner) table(t *tableNode) (JoinTable, bool) {
 	if len(t.rows) > maxJoinTable {
 		return JoinTable{}, false
 	}
 	for _, v := range t.slots {
-		if !p.sol[v].IsZero() || e.unsafe[v] {
+		if !p.sol[v].IsZero() {
 			return JoinTable{}, false
 		}
 	}
@@ -281,20 +274,37 @@ func disjoint(s, vs varSet) bool {
 	return true
 }
 
-// leftJoin translates OPTIONAL as a left-joined subjoin: the variables
-// both sides share must be bound by both in every solution, and the
-// filter of the optional part must translate.
+// leftJoin translates OPTIONAL as a left-joined subjoin: the optional
+// part must bind the variables it shares in every solution, and its
+// filter must translate. A shared variable the left side may leave
+// unbound takes the optional part's value there: it must not come from a
+// table, nor be read by the conditions of the left side.
 func (p *planner) leftJoin(n *leftJoinNode, e planEnv, top bool) (*plan, bool) {
 	if n.an != nil {
 		return nil, false
 	}
 	left, right := n.left.scope(), n.right.scope()
 	shared := p.shared(left, right)
-	if !n.left.certain().contains(shared) || !n.right.certain().contains(shared) {
+	if !n.right.certain().contains(shared) {
+		return nil, false
+	}
+	rebound := varSet{} // shared variables the left side may leave unbound
+	for v := range shared {
+		if !n.left.certain()[v] {
+			rebound[v] = true
+		}
+	}
+	if len(rebound) > 0 && !disjoint(rebound, tableVars(n.left).union(tableVars(n.right))) {
 		return nil, false
 	}
 	l, ok := p.plan(n.left, e, top)
-	if !ok || !p.lifts(l.rest, left) || !disjoint(l.free, right) {
+	kept := varSet{}
+	for v := range left {
+		if !rebound[v] {
+			kept[v] = true
+		}
+	}
+	if !ok || !p.lifts(l.rest, kept) || !disjoint(l.free, right) || !disjoint(condReads(l.j.Conds), rebound) {
 		return nil, false
 	}
 	r, ok := p.plan(n.right, e, false)
@@ -445,6 +455,78 @@ func nonLiteral(n node) varSet {
 		return nonLiteral(n.left)
 	case *joinNode:
 		return nonLiteral(n.left).union(nonLiteral(n.right))
+	}
+	return s
+}
+
+// tableVars lists the variables the VALUES tables of n's join groups bind.
+func tableVars(n node) varSet {
+	s := varSet{}
+	switch n := n.(type) {
+	case *bgpNode:
+		for _, st := range n.steps {
+			if st.kind == stepTable {
+				s = s.union(st.table.scope())
+			}
+		}
+	case *tableNode:
+		return n.scope()
+	case *filterNode:
+		return tableVars(n.inner)
+	case *leftJoinNode:
+		return tableVars(n.left).union(tableVars(n.right))
+	case *joinNode:
+		return tableVars(n.left).union(tableVars(n.right))
+	case *minusNode:
+		return tableVars(n.left)
+	}
+	return s
+}
+
+// condReads lists the variables conditions read, those of their
+// subjoins included.
+func condReads(conds []JoinExpr) varSet {
+	s := varSet{}
+	var walk func(e JoinExpr)
+	walk = func(e JoinExpr) {
+		if e.Op == ExprVar || e.Op == ExprBound {
+			s[e.Var] = true
+		}
+		for _, a := range e.Args {
+			walk(a)
+		}
+		if e.Sub != nil {
+			s = s.union(joinVars(e.Sub))
+		}
+	}
+	for _, c := range conds {
+		walk(c)
+	}
+	return s
+}
+
+// joinVars lists every variable a join and its subjoins name.
+func joinVars(j *Join) varSet {
+	s := condReads(j.Conds)
+	for _, st := range j.Steps {
+		for _, x := range []JoinSlot{st.S, st.O} {
+			if x.Var >= 0 {
+				s[x.Var] = true
+			}
+		}
+		for _, l := range st.Links {
+			if l.P.Var >= 0 {
+				s[l.P.Var] = true
+			}
+		}
+	}
+	for _, t := range j.Tables {
+		for _, v := range t.Vars {
+			s[v] = true
+		}
+	}
+	for _, o := range j.Optional {
+		s = s.union(joinVars(o.Join)).union(condReads(o.On))
 	}
 	return s
 }
