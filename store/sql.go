@@ -26,6 +26,9 @@ type sqlStore struct {
 	url string
 	db  *sql.DB
 
+	// cache keeps the terms of hashes read from the nodes table.
+	cache termCache
+
 	// many caches manyGraphs for the context of one query.
 	mu       sync.Mutex
 	manyCtx  context.Context

@@ -559,39 +559,27 @@ func (s *sqlStore) Join(ctx context.Context, j *Join, yield func(row []term.Term
 	if err != nil {
 		return err
 	}
-	var core, outer, joins []string
+	var core []string
 	// src says, for each value of a row, the table and column it comes
-	// from (by row number), or -1 for a value read from the nodes table.
+	// from (by row number), or -1 for a value given by its hash.
 	src := make([][2]int, len(j.Out))
 	for k, v := range j.Out {
 		c, ok := l.vars[v]
 		if !ok {
 			return fmt.Errorf("store: join variable %d is bound by no step", v)
 		}
-		hash, row := c.hash, c.row
-		if j.Group != nil {
-			// The groups' keys; a row number of any of the group's rows
-			// gives the value.
-			if row != "" {
-				row = "min(" + row + ")"
-			}
-		}
-		ck := "c.v" + strconv.Itoa(k)
 		src[k] = [2]int{-1, -1}
-		if row != "" {
-			src[k] = [2]int{c.table, c.col}
-			core = append(core, row+" AS v"+strconv.Itoa(k))
-			outer = append(outer, "NULL, NULL, NULL, NULL, NULL, "+ck)
+		if c.row == "" {
+			core = append(core, c.hash+" AS v"+strconv.Itoa(k))
 			continue
 		}
-		n := "n" + strconv.Itoa(k)
-		core = append(core, hash+" AS v"+strconv.Itoa(k))
-		outer = append(outer, nodeFields(n)+", NULL::int")
-		kind := " JOIN"
-		if c.nullable {
-			kind = " LEFT JOIN"
+		src[k] = [2]int{c.table, c.col}
+		row := c.row
+		if j.Group != nil {
+			// A group's key: the row number of any of its rows gives it.
+			row = "min(" + row + ")"
 		}
-		joins = append(joins, kind+" nodes "+n+" ON "+n+".hash = "+ck)
+		core = append(core, row+" AS v"+strconv.Itoa(k))
 	}
 	var group []string
 	if j.Group != nil {
@@ -600,19 +588,44 @@ func (s *sqlStore) Join(ctx context.Context, j *Join, yield func(row []term.Term
 		}
 		for i, c := range j.Group.Counts {
 			core = append(core, countSQL(c, l.vars)+" AS n"+strconv.Itoa(i))
-			outer = append(outer, "c.n"+strconv.Itoa(i))
 		}
 	}
 	if len(core) == 0 {
-		core, outer = []string{"1 AS one"}, []string{"1"}
+		core = []string{"1 AS one"}
 	}
 	query := l.sql(strings.Join(core, ", "))
 	if len(group) > 0 {
 		query += " GROUP BY " + strings.Join(group, ", ")
 	}
-	// OFFSET 0 keeps the value lookups out of the join order search.
-	query = "SELECT " + strings.Join(outer, ", ") + " FROM (" + query + " OFFSET 0) c" + strings.Join(joins, "")
-	return s.joinRows(ctx, j, b.tables, src, query, b.a, yield)
+	joined := !s.cache.warm()
+	if joined {
+		// A store that has read no value yet reads them with the rows.
+		var outer, joins []string
+		for k, v := range j.Out {
+			ck := "c.v" + strconv.Itoa(k)
+			if src[k][0] >= 0 {
+				outer = append(outer, ck)
+				continue
+			}
+			n := "n" + strconv.Itoa(k)
+			outer = append(outer, ck+", "+nodeFields(n))
+			kind := " JOIN"
+			if l.vars[v].nullable {
+				kind = " LEFT JOIN"
+			}
+			joins = append(joins, kind+" nodes "+n+" ON "+n+".hash = "+ck)
+		}
+		if j.Group != nil {
+			for i := range j.Group.Counts {
+				outer = append(outer, "c.n"+strconv.Itoa(i))
+			}
+		}
+		if len(outer) > 0 {
+			// OFFSET 0 keeps the value lookups out of the join order search.
+			query = "SELECT " + strings.Join(outer, ", ") + " FROM (" + query + " OFFSET 0) c" + strings.Join(joins, "")
+		}
+	}
+	return s.joinRows(ctx, j, b.tables, src, query, b.a, joined, yield)
 }
 
 // countSQL is the aggregate of a count.
@@ -632,8 +645,14 @@ func countSQL(c JoinCount, vars map[int]column) string {
 	return "count(" + col.hash + ")"
 }
 
-// joinRows runs a join's statement and decodes its rows.
-func (s *sqlStore) joinRows(ctx context.Context, j *Join, tables []JoinTable, src [][2]int, query string, a args, yield func([]term.Term) bool) error {
+// joinBatch is the number of rows whose values are looked up together.
+const joinBatch = 1024
+
+// joinRows runs a join's statement, which gives the hashes of values (or
+// the row numbers of tables, or counts), and yields its rows with the
+// values the hashes name: read with them when joined, else from the
+// cache or looked up in batches of rows.
+func (s *sqlStore) joinRows(ctx context.Context, j *Join, tables []JoinTable, src [][2]int, query string, a args, joined bool, yield func([]term.Term) bool) error {
 	rows, err := s.db.QueryContext(ctx, query, a...)
 	if err != nil {
 		return fmt.Errorf("store %s: %w", s.Location(), err)
@@ -643,7 +662,8 @@ func (s *sqlStore) joinRows(ctx context.Context, j *Join, tables []JoinTable, sr
 	if j.Group != nil {
 		counts = len(j.Group.Counts)
 	}
-	if len(j.Out)+counts == 0 {
+	width := len(j.Out) + counts
+	if width == 0 {
 		for rows.Next() {
 			if !yield(nil) {
 				return nil
@@ -651,43 +671,82 @@ func (s *sqlStore) joinRows(ctx context.Context, j *Join, tables []JoinTable, sr
 		}
 		return rows.Err()
 	}
+	raw := make([]sql.RawBytes, len(j.Out))
 	scans := make([]nodeScan, len(j.Out))
 	rowNos := make([]sql.NullInt64, len(j.Out))
 	ns := make([]int64, counts)
 	var dest []any
-	for k := range scans {
-		dest = append(append(dest, scans[k].dest()...), &rowNos[k])
+	for k := range j.Out {
+		switch {
+		case src[k][0] >= 0:
+			dest = append(dest, &rowNos[k])
+		case joined:
+			dest = append(append(dest, &raw[k]), scans[k].dest()...)
+		default:
+			dest = append(dest, &raw[k])
+		}
 	}
+	read := map[string]term.Term{} // values read with the rows, for the cache
 	for i := range ns {
 		dest = append(dest, &ns[i])
 	}
-	out := make([]term.Term, len(j.Out)+counts)
+	// The batch's values: a hash ("" for none) until looked up.
+	var hashes []string
+	var vals []term.Term
+	out := make([]term.Term, width)
+	flush := func() (bool, error) {
+		if err := s.terms(ctx, hashes, vals); err != nil {
+			return false, err
+		}
+		s.cache.add(read)
+		clear(read)
+		for r := 0; r < len(vals); r += width {
+			copy(out, vals[r:r+width])
+			if !yield(out) {
+				return false, nil
+			}
+		}
+		hashes, vals = hashes[:0], vals[:0]
+		return true, nil
+	}
 	for rows.Next() {
 		if err := rows.Scan(dest...); err != nil {
 			return err
 		}
 		for k := range j.Out {
-			t := src[k]
-			switch {
-			case t[0] < 0:
-				if out[k], err = scans[k].term(); err != nil {
+			var v term.Term
+			h := ""
+			switch t := src[k]; {
+			case t[0] < 0 && joined:
+				var err error
+				if v, err = scans[k].term(); err != nil {
 					return err
 				}
+				if len(raw[k]) > 0 {
+					read[string(raw[k])] = v
+				}
+			case t[0] < 0:
+				h = string(raw[k])
 			case rowNos[k].Valid:
-				out[k] = tables[t[0]].Rows[rowNos[k].Int64][t[1]]
-			default:
-				out[k] = term.Term{}
+				v = tables[t[0]].Rows[rowNos[k].Int64][t[1]]
 			}
+			hashes, vals = append(hashes, h), append(vals, v)
 		}
-		for i, n := range ns {
-			out[len(j.Out)+i] = term.Literal(strconv.FormatInt(n, 10), term.XSDInteger)
+		for _, n := range ns {
+			hashes = append(hashes, "")
+			vals = append(vals, term.Literal(strconv.FormatInt(n, 10), term.XSDInteger))
 		}
-		if !yield(out) {
-			return nil
+		if len(vals) >= joinBatch*width {
+			if cont, err := flush(); !cont {
+				return err
+			}
 		}
 	}
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("store %s: %w", s.Location(), err)
+	}
+	if _, err := flush(); err != nil {
+		return err
 	}
 	return ctx.Err()
 }
