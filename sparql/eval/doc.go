@@ -40,4 +40,12 @@
 // pays. Two triple patterns of a group that come to lack only the same
 // variable are matched together by merging their sorted index ranges. An
 // ORDER BY under a LIMIT keeps only the rows the limit reads.
+//
+// A dataset that evaluates joins itself (a Joiner, such as PostgreSQL)
+// is handed whole patterns where the evaluator can translate them
+// exactly: join groups with the filters on terms that compare by
+// identity, OPTIONAL as left-joined groups, EXISTS, NOT EXISTS and MINUS
+// as correlated subjoins, and COUNTs grouped by variables. An OPTIONAL or
+// join it cannot hand over whole probes its right side once per batch of
+// left solutions rather than once per solution.
 package eval
