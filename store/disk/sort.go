@@ -25,13 +25,21 @@ func compareRecords(a, b record) int {
 }
 
 // sorter sorts records in bounded memory: it sorts up to limit records in
-// memory and spills each full buffer to a run file; the runs are merged
-// when they are read.
+// memory and spills each full buffer to a run file; the runs, the last
+// buffer (sorted in memory) and any sorted sources given (the orders of a
+// stored generation) are merged when they are read.
 type sorter struct {
 	dir   string
 	limit int
 	buf   []record
 	runs  []string
+	pre   []source
+}
+
+// source is a sorted sequence of records, read one at a time.
+type source interface {
+	// next reads the next record into *r; false at the end.
+	next(r *record) (bool, error)
 }
 
 func newSorter(dir string, limit int) *sorter {
@@ -54,10 +62,13 @@ func (s *sorter) spill() error {
 		return err
 	}
 	w := bufio.NewWriterSize(f, 1<<20)
-	var b [16]byte
-	for _, r := range run {
-		putRecord(b[:], r)
-		w.Write(b[:])
+	b := make([]byte, 0, 16<<10)
+	for i, r := range run {
+		b = appendRecord(b, r)
+		if len(b) == cap(b) || i == len(run)-1 {
+			w.Write(b)
+			b = b[:0]
+		}
 	}
 	err = w.Flush()
 	if cerr := f.Close(); err == nil {
@@ -72,52 +83,71 @@ func (s *sorter) spill() error {
 	return nil
 }
 
-// each calls fn for every record in order, each once.
+// size is the number of records added and given, duplicates counted.
+func (s *sorter) size() int64 {
+	n := int64(len(s.buf))
+	for _, name := range s.runs {
+		if fi, err := os.Stat(name); err == nil {
+			n += fi.Size() / 16
+		}
+	}
+	for _, p := range s.pre {
+		if o, ok := p.(*orderSource); ok {
+			n += o.len() + int64(len(o.ts))
+		}
+	}
+	return n
+}
+
+// each calls fn for every record in order, each once. The sorter is
+// spent afterwards.
 func (s *sorter) each(fn func(record) error) error {
-	if len(s.runs) == 0 {
-		for _, r := range sortRecords(s.buf) {
+	last := sortRecords(s.buf)
+	s.buf = nil
+	if len(s.runs) == 0 && len(s.pre) == 0 {
+		for _, r := range last {
 			if err := fn(r); err != nil {
 				return err
 			}
 		}
 		return nil
 	}
-	if len(s.buf) > 0 {
-		if err := s.spill(); err != nil {
-			return err
-		}
-	}
-	s.buf = nil
-	return s.merge(fn)
-}
-
-// merge reads the runs through a heap, dropping duplicates across runs.
-func (s *sorter) merge(fn func(record) error) error {
-	h := &runHeap{}
+	srcs := append([]source{&memSource{rs: last}}, s.pre...)
 	for _, name := range s.runs {
 		f, err := os.Open(name)
 		if err != nil {
 			return err
 		}
 		defer f.Close()
-		rr := &runReader{r: bufio.NewReaderSize(f, 1<<18)}
-		if ok, err := rr.next(); err != nil {
+		srcs = append(srcs, &runReader{r: bufio.NewReaderSize(f, 1<<18)})
+	}
+	return merge(srcs, fn)
+}
+
+// merge reads sorted sources through a heap, dropping duplicates across
+// them.
+func merge(srcs []source, fn func(record) error) error {
+	h := &runHeap{}
+	for _, src := range srcs {
+		c := &cursor{src: src}
+		if ok, err := src.next(&c.cur); err != nil {
 			return err
 		} else if ok {
-			heap.Push(h, rr)
+			*h = append(*h, c)
 		}
 	}
+	heap.Init(h)
 	var last record
 	first := true
 	for h.Len() > 0 {
-		rr := (*h)[0]
-		if first || rr.cur != last {
-			if err := fn(rr.cur); err != nil {
+		c := (*h)[0]
+		if first || c.cur != last {
+			if err := fn(c.cur); err != nil {
 				return err
 			}
-			last, first = rr.cur, false
+			last, first = c.cur, false
 		}
-		ok, err := rr.next()
+		ok, err := c.src.next(&c.cur)
 		if err != nil {
 			return err
 		}
@@ -138,31 +168,90 @@ func (s *sorter) remove() {
 	s.runs = nil
 }
 
-type runReader struct {
-	r   *bufio.Reader
-	cur record
-	b   [16]byte
+// memSource reads a sorted slice.
+type memSource struct {
+	rs []record
+	i  int
 }
 
-func (rr *runReader) next() (bool, error) {
+func (m *memSource) next(r *record) (bool, error) {
+	if m.i == len(m.rs) {
+		return false, nil
+	}
+	*r = m.rs[m.i]
+	m.i++
+	return true, nil
+}
+
+// runReader reads a run file.
+type runReader struct {
+	r *bufio.Reader
+	b [16]byte
+}
+
+func (rr *runReader) next(r *record) (bool, error) {
 	if _, err := io.ReadFull(rr.r, rr.b[:]); err != nil {
 		if err == io.EOF {
 			return false, nil
 		}
 		return false, fmt.Errorf("reading a sort run: %w", err)
 	}
-	for i := range rr.cur {
-		rr.cur[i] = binary.LittleEndian.Uint32(rr.b[4*i:])
+	for i := range r {
+		r[i] = binary.LittleEndian.Uint32(rr.b[4*i:])
 	}
 	return true, nil
 }
 
-type runHeap []*runReader
+// orderSource reads one order of stored graphs (the union first, then
+// the graphs in key order) as records.
+type orderSource struct {
+	graphs []Graph
+	order  int
+	key    uint32
+	ts     []Triple
+}
+
+func newOrderSource(graphs []Graph, order int) *orderSource {
+	return &orderSource{graphs: graphs, order: order}
+}
+
+func (o *orderSource) triples(g Graph) []Triple {
+	return [3][]Triple{g.SPO, g.POS, g.OSP}[o.order]
+}
+
+func (o *orderSource) len() int64 {
+	n := int64(0)
+	for _, g := range o.graphs {
+		n += int64(len(o.triples(g)))
+	}
+	return n
+}
+
+func (o *orderSource) next(r *record) (bool, error) {
+	for len(o.ts) == 0 {
+		if len(o.graphs) == 0 {
+			return false, nil
+		}
+		o.key, o.ts = o.graphs[0].key, o.triples(o.graphs[0])
+		o.graphs = o.graphs[1:]
+	}
+	t := o.ts[0]
+	o.ts = o.ts[1:]
+	*r = record{o.key, t[0], t[1], t[2]}
+	return true, nil
+}
+
+type cursor struct {
+	src source
+	cur record
+}
+
+type runHeap []*cursor
 
 func (h runHeap) Len() int           { return len(h) }
 func (h runHeap) Less(i, j int) bool { return compareRecords(h[i].cur, h[j].cur) < 0 }
 func (h runHeap) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
-func (h *runHeap) Push(x any)        { *h = append(*h, x.(*runReader)) }
+func (h *runHeap) Push(x any)        { *h = append(*h, x.(*cursor)) }
 func (h *runHeap) Pop() any {
 	old := *h
 	x := old[len(old)-1]
@@ -170,10 +259,11 @@ func (h *runHeap) Pop() any {
 	return x
 }
 
-func putRecord(b []byte, r record) {
-	for i, x := range r {
-		binary.LittleEndian.PutUint32(b[4*i:], x)
+func appendRecord(b []byte, r record) []byte {
+	for _, x := range r {
+		b = binary.LittleEndian.AppendUint32(b, x)
 	}
+	return b
 }
 
 // sortRecords sorts rs and drops duplicates. Large slices are radix
