@@ -20,7 +20,7 @@ type Load struct {
 	Checked bool
 	// Derive, when set, computes quads to add from everything the store
 	// will hold (an entailment), once the stream has ended.
-	Derive disk.Derive
+	Derive *disk.Derivation
 	// Progress, when set, is told how the writing advances after the
 	// stream has ended: a phase (disk.PhaseDerive, disk.PhaseWrite,
 	// PhaseVerify) and the records of its total done (0 when unknown).

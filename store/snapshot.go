@@ -159,7 +159,7 @@ func addAll(ctx context.Context, b *disk.Builder, quads []term.Quad) error {
 // told how the writing advances.
 type build struct {
 	fill     func(*disk.Builder) error
-	derive   disk.Derive
+	derive   *disk.Derivation
 	progress func(phase string, done, total int64)
 }
 

@@ -11,12 +11,33 @@ import (
 	"kg/term"
 )
 
-// Derive computes quads to add to a generation from all of its quads (an
-// entailment): it reads them through v and calls add for each quad to
-// add, as term ids, in any order, duplicates allowed. Graph 0 is the
-// default graph; a term the dictionary lacks (a graph's name) gets its id
-// from v.Intern.
-type Derive func(ctx context.Context, v *View, add func(g, s, p, o uint32) error) error
+// Derivation computes quads to add to a generation from all of its quads
+// (an entailment).
+type Derivation struct {
+	// Needs lists terms of which the generation must hold one for Derive
+	// to add anything; when it holds none, Derive is not run and the
+	// orders are written as by Finish. Empty: Derive always runs.
+	Needs []term.Term
+	// Derive reads the quads through v and calls add for each quad to
+	// add, as term ids, in any order, duplicates allowed. Graph 0 is the
+	// default graph; a term the dictionary lacks (a graph's name) gets its
+	// id from v.Intern.
+	Derive func(ctx context.Context, v *View, add func(g, s, p, o uint32) error) error
+}
+
+// needed reports whether d is to run on the dictionary of b.
+func (d *Derivation) needed(b *Builder) bool {
+	if d == nil || d.Derive == nil {
+		return false
+	}
+	v := &View{b: b}
+	for _, t := range d.Needs {
+		if _, ok := v.Lookup(t); ok {
+			return true
+		}
+	}
+	return len(d.Needs) == 0
+}
 
 // View is what a Derive reads of the generation being written: its
 // dictionary and the union of its graphs in POS order.
@@ -62,7 +83,7 @@ func (v *View) Union() Graph { return v.union }
 // and adds what it derives to the other two orders' sorters and, merged
 // with the temporary file, to the final POS file. It returns the POS
 // file's graph table and checksum.
-func (b *Builder) derive(ctx context.Context, derive Derive) ([]graphEntry, fileSum, error) {
+func (b *Builder) derive(ctx context.Context, d *Derivation) ([]graphEntry, fileSum, error) {
 	const tmpName = "pos.tmp"
 	w := &writeProgress{b: b, total: b.sorters[1].size()}
 	table, sum, err := b.writeOrder(ctx, tmpName, 1, b.sorters[1], w)
@@ -85,7 +106,7 @@ func (b *Builder) derive(ctx context.Context, derive Derive) ([]graphEntry, file
 	sorters := [3]*sorter{b.sorters[0], extra, b.sorters[2]}
 	n := int64(0)
 	b.report(PhaseDerive, 0, 0)
-	err = derive(ctx, v, func(g, s, p, o uint32) error {
+	err = d.Derive(ctx, v, func(g, s, p, o uint32) error {
 		if n++; n&0xFFFF == 0 {
 			b.report(PhaseDerive, n, 0)
 			if err := ctx.Err(); err != nil {

@@ -232,7 +232,8 @@ func TestFinishDerived(t *testing.T) {
 	ex := func(s string) term.Term { return term.IRI("http://example.org/" + s) }
 	q, derived := ex("q"), ex("derived")
 	// For each (s q o) stated, (o q s) in the graph "derived".
-	reverse := func(ctx context.Context, v *View, add func(g, s, p, o uint32) error) error {
+	reverse := &Derivation{Needs: []term.Term{ex("nothing"), q}}
+	reverse.Derive = func(ctx context.Context, v *View, add func(g, s, p, o uint32) error) error {
 		qid, ok := v.Lookup(q)
 		if !ok {
 			return nil
@@ -249,7 +250,11 @@ func TestFinishDerived(t *testing.T) {
 		}
 		return nil
 	}
-	none := func(ctx context.Context, v *View, add func(g, s, p, o uint32) error) error { return nil }
+	none := &Derivation{Derive: func(ctx context.Context, v *View, add func(g, s, p, o uint32) error) error { return nil }}
+	notRun := &Derivation{Needs: []term.Term{ex("nothing")}, Derive: func(ctx context.Context, v *View, add func(g, s, p, o uint32) error) error {
+		t.Error("a derivation ran that needs a term the graph lacks")
+		return nil
+	}}
 	for _, run := range []int{5, 0} {
 		var want []term.Quad
 		for _, x := range sampleQuads() {
@@ -266,18 +271,20 @@ func TestFinishDerived(t *testing.T) {
 			t.Fatal(err)
 		}
 		plain := build(t, sampleQuads(), run)
-		same := finishWith(t, sampleQuads(), run, none)
-		for _, name := range []string{Manifest, termsFile, graphsFile, "spo.dat", "pos.dat", "osp.dat"} {
-			a, _ := os.ReadFile(filepath.Join(plain, name))
-			b, _ := os.ReadFile(filepath.Join(same.Dir(), name))
-			if len(a) == 0 || !slices.Equal(a, b) {
-				t.Errorf("run %d: %s differs when nothing is derived", run, name)
+		for _, d := range []*Derivation{none, notRun} {
+			same := finishWith(t, sampleQuads(), run, d)
+			for _, name := range []string{Manifest, termsFile, graphsFile, "spo.dat", "pos.dat", "osp.dat"} {
+				a, _ := os.ReadFile(filepath.Join(plain, name))
+				b, _ := os.ReadFile(filepath.Join(same.Dir(), name))
+				if len(a) == 0 || !slices.Equal(a, b) {
+					t.Errorf("run %d: %s differs when nothing is derived", run, name)
+				}
 			}
 		}
 	}
 }
 
-func finishWith(t *testing.T, quads []term.Quad, run int, derive Derive) *Index {
+func finishWith(t *testing.T, quads []term.Quad, run int, derive *Derivation) *Index {
 	t.Helper()
 	dir := t.TempDir()
 	b := NewBuilder(dir, run)

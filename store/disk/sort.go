@@ -33,6 +33,7 @@ type sorter struct {
 	limit int
 	buf   []record
 	runs  []string
+	count int64 // records in the runs
 	pre   []source
 }
 
@@ -63,9 +64,11 @@ func (s *sorter) spill() error {
 	}
 	w := bufio.NewWriterSize(f, 1<<20)
 	b := make([]byte, 0, 16<<10)
+	var last record
 	for i, r := range run {
-		b = appendRecord(b, r)
-		if len(b) == cap(b) || i == len(run)-1 {
+		b = appendDelta(b, last, r)
+		last = r
+		if len(b) > cap(b)-32 || i == len(run)-1 {
 			w.Write(b)
 			b = b[:0]
 		}
@@ -79,18 +82,31 @@ func (s *sorter) spill() error {
 		return err
 	}
 	s.runs = append(s.runs, f.Name())
+	s.count += int64(len(run))
 	s.buf = s.buf[:0]
 	return nil
 }
 
+// appendDelta appends r as it follows prev in a run, in a few bytes: the
+// index i of the first column in which they differ, the difference there
+// and the columns after i, all as uvarints. Sorted records share their
+// first columns, and ids that follow each other differ little.
+func appendDelta(b []byte, prev, r record) []byte {
+	i := 0
+	for i < 3 && r[i] == prev[i] {
+		i++
+	}
+	b = append(b, byte(i))
+	b = binary.AppendUvarint(b, uint64(r[i]-prev[i]))
+	for _, x := range r[i+1:] {
+		b = binary.AppendUvarint(b, uint64(x))
+	}
+	return b
+}
+
 // size is the number of records added and given, duplicates counted.
 func (s *sorter) size() int64 {
-	n := int64(len(s.buf))
-	for _, name := range s.runs {
-		if fi, err := os.Stat(name); err == nil {
-			n += fi.Size() / 16
-		}
-	}
+	n := int64(len(s.buf)) + s.count
 	for _, p := range s.pre {
 		if o, ok := p.(*orderSource); ok {
 			n += o.len() + int64(len(o.ts))
@@ -165,7 +181,7 @@ func (s *sorter) remove() {
 	for _, name := range s.runs {
 		os.Remove(name)
 	}
-	s.runs = nil
+	s.runs, s.count = nil, 0
 }
 
 // memSource reads a sorted slice.
@@ -183,22 +199,42 @@ func (m *memSource) next(r *record) (bool, error) {
 	return true, nil
 }
 
-// runReader reads a run file.
+// runReader reads a run file written by spill.
 type runReader struct {
-	r *bufio.Reader
-	b [16]byte
+	r    *bufio.Reader
+	last record
 }
 
 func (rr *runReader) next(r *record) (bool, error) {
-	if _, err := io.ReadFull(rr.r, rr.b[:]); err != nil {
-		if err == io.EOF {
-			return false, nil
+	i, err := rr.r.ReadByte()
+	if err == io.EOF {
+		return false, nil
+	}
+	bad := func(err error) (bool, error) {
+		if err == nil || err == io.EOF {
+			err = io.ErrUnexpectedEOF
 		}
 		return false, fmt.Errorf("reading a sort run: %w", err)
 	}
-	for i := range r {
-		r[i] = binary.LittleEndian.Uint32(rr.b[4*i:])
+	if err != nil {
+		return bad(err)
 	}
+	if i > 3 {
+		return false, fmt.Errorf("reading a sort run: bad record")
+	}
+	d, err := binary.ReadUvarint(rr.r)
+	if err != nil {
+		return bad(err)
+	}
+	rr.last[i] += uint32(d)
+	for j := i + 1; j < 4; j++ {
+		x, err := binary.ReadUvarint(rr.r)
+		if err != nil {
+			return bad(err)
+		}
+		rr.last[j] = uint32(x)
+	}
+	*r = rr.last
 	return true, nil
 }
 
@@ -257,13 +293,6 @@ func (h *runHeap) Pop() any {
 	x := old[len(old)-1]
 	*h = old[:len(old)-1]
 	return x
-}
-
-func appendRecord(b []byte, r record) []byte {
-	for _, x := range r {
-		b = binary.LittleEndian.AppendUint32(b, x)
-	}
-	return b
 }
 
 // sortRecords sorts rs and drops duplicates. Large slices are radix

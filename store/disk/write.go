@@ -46,7 +46,7 @@ type Builder struct {
 
 // The phases of Finish that Progress reports.
 const (
-	// PhaseDerive: the Derive function of FinishDerived runs.
+	// PhaseDerive: the Derive function of a Derivation runs.
 	PhaseDerive = "derive"
 	// PhaseWrite: the sorted runs are merged and the orders written.
 	PhaseWrite = "write"
@@ -138,15 +138,15 @@ func (b *Builder) Finish(ctx context.Context) (int64, error) {
 	return b.FinishDerived(ctx, nil)
 }
 
-// FinishDerived is Finish that first adds what derive computes from the
-// complete graph (see Derive); a nil derive adds nothing.
-func (b *Builder) FinishDerived(ctx context.Context, derive Derive) (int64, error) {
+// FinishDerived is Finish that first adds what d derives from the
+// complete graph; a nil d adds nothing.
+func (b *Builder) FinishDerived(ctx context.Context, d *Derivation) (int64, error) {
 	defer b.Abandon()
 	var m manifest
 	var table []graphEntry
 	todo := []int{0, 1, 2}
-	if derive != nil {
-		t, sum, err := b.derive(ctx, derive)
+	if d.needed(b) {
+		t, sum, err := b.derive(ctx, d)
 		if err != nil {
 			return 0, err
 		}
