@@ -21,6 +21,8 @@ type snapshot struct {
 	mu   sync.Mutex
 	gen  string      // name of the generation of ix, "" before the first build
 	ix   *disk.Index // the live graph, nil before the first build
+
+	runRecords int // of the sort runs of a build; 0: disk.DefaultRunRecords
 }
 
 // Indexed is implemented by stores whose graph is a mapped disk.Index, so
@@ -175,7 +177,7 @@ func (s *snapshot) install(ctx context.Context, how build) error {
 		os.RemoveAll(path)
 		return fmt.Errorf("store %s: %w", s.gens.dir, err)
 	}
-	b := disk.NewBuilder(path, 0)
+	b := disk.NewBuilder(path, s.runRecords)
 	b.Progress = how.progress
 	if err := how.fill(b); err != nil {
 		b.Abandon()
