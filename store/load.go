@@ -108,6 +108,9 @@ func feed(ctx context.Context, b *disk.Builder, l Load) error {
 		if failed.Load() {
 			return errStopped
 		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		select {
 		case full <- batch:
 		case <-ctx.Done():

@@ -47,13 +47,13 @@ func newSorter(dir string, limit int) *sorter {
 	return &sorter{dir: dir, limit: limit}
 }
 
-func (s *sorter) add(r record) error {
+// add adds r and reports whether the buffer is full, to be spilled.
+func (s *sorter) add(r record) bool {
 	s.buf = append(s.buf, r)
-	if len(s.buf) >= s.limit {
-		return s.spill()
-	}
-	return nil
+	return s.full()
 }
+
+func (s *sorter) full() bool { return len(s.buf) >= s.limit }
 
 // spill writes the buffer, sorted and without duplicates, as a run.
 func (s *sorter) spill() error {

@@ -95,15 +95,24 @@ func (b *Builder) Add(q term.Quad) error {
 // in the three orders.
 func addIDs(sorters [3]*sorter, key, s, p, o uint32) error {
 	orders := [3][3]uint32{{s, p, o}, {p, o, s}, {o, s, p}}
+	full := false
 	for i, t := range orders {
-		if err := sorters[i].add(record{key, t[0], t[1], t[2]}); err != nil {
-			return err
-		}
-		if err := sorters[i].add(record{unionKey, t[0], t[1], t[2]}); err != nil {
-			return err
+		sorters[i].add(record{key, t[0], t[1], t[2]})
+		full = sorters[i].add(record{unionKey, t[0], t[1], t[2]}) || full
+	}
+	if !full {
+		return nil
+	}
+	// The sorters fill at the same pace: spill them at the same time.
+	var errs [3]error
+	var wg sync.WaitGroup
+	for i, st := range sorters {
+		if st.full() {
+			wg.Go(func() { errs[i] = st.spill() })
 		}
 	}
-	return nil
+	wg.Wait()
+	return errors.Join(errs[:]...)
 }
 
 // AddIndex adds every stored quad of ix, keeping its term ids: it must be
@@ -196,16 +205,24 @@ func (b *Builder) writeAll(ctx context.Context, todo []int) ([][]graphEntry, []f
 	w.report(0)
 	tables := make([][]graphEntry, len(todo))
 	sums := make([]fileSum, len(todo)+1)
-	errs := make([]error, len(todo)+1)
+	// The first error stops the other writers.
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
 	var wg sync.WaitGroup
 	for j, i := range todo {
 		wg.Go(func() {
-			tables[j], sums[j], errs[j] = b.writeOrder(ctx, orderFiles[i], i, b.sorters[i], w)
+			var err error
+			if tables[j], sums[j], err = b.writeOrder(ctx, orderFiles[i], i, b.sorters[i], w); err != nil {
+				cancel(err)
+			}
 		})
 	}
-	sums[len(todo)], errs[len(todo)] = b.writeTerms(ctx)
+	var err error
+	if sums[len(todo)], err = b.writeTerms(ctx); err != nil {
+		cancel(err)
+	}
 	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
+	if err := context.Cause(ctx); err != nil {
 		return nil, nil, err
 	}
 	return tables, sums, nil
