@@ -104,13 +104,14 @@ type loadInput struct {
 // each parses the files in turn and calls emit for every quad.
 func (in *loadInput) each(emit func(term.Quad) error) error {
 	for i, file := range in.files {
+		start := time.Now()
 		n, err := parseInput(in.c, in.log, in.formats[i], file, in.stamp, emit)
 		in.parsed += n
 		if err != nil {
 			in.err = err
 			return err
 		}
-		in.log.Debugf("kg: %s: %d quads (%s)", file, n, in.formats[i].Label)
+		in.log.Debugf("kg: %s: %d quads (%s) in %s", file, n, in.formats[i].Label, seconds(time.Since(start)))
 	}
 	return nil
 }
@@ -169,13 +170,14 @@ type loadProgress struct {
 	log   *logger
 	where string
 	phase string
+	start time.Time // of the phase
 	m     *meter
 }
 
 func (p *loadProgress) report(phase string, done, total int64) {
 	if phase != p.phase {
 		p.finish()
-		p.phase = phase
+		p.phase, p.start = phase, time.Now()
 		switch phase {
 		case disk.PhaseDerive:
 			p.m = p.log.meter("entailing", "triples", 0, false)
@@ -194,8 +196,11 @@ func (p *loadProgress) report(phase string, done, total int64) {
 }
 
 func (p *loadProgress) finish() {
+	if p.phase != "" {
+		p.log.Debugf("kg: %s: %s", p.phase, seconds(time.Since(p.start)))
+	}
 	p.m.Finish()
-	p.m = nil
+	p.m, p.phase = nil, ""
 }
 
 // unitOf names what kg load reads: quads when a quad format is in play.
