@@ -48,7 +48,7 @@ func Entail(g term.Term, quads ...[]term.Quad) []term.Quad {
 	if len(classes) == 0 && len(props) == 0 {
 		return nil
 	}
-	supC, supP := ancestors(classes), ancestors(props)
+	supC, supP := Ancestors(classes), Ancestors(props)
 	found := map[term.Triple]bool{}
 	for c, sups := range supC {
 		for _, d := range sups {
@@ -100,14 +100,15 @@ func hierarchy(quads [][]term.Quad, rel term.Term) map[term.Term][]term.Term {
 	return m
 }
 
-// ancestors returns, for every node with a parent, all its ancestors
-// (cycles are cut; a node is never its own ancestor).
-func ancestors(direct map[term.Term][]term.Term) map[term.Term][]term.Term {
-	all := make(map[term.Term][]term.Term, len(direct))
+// Ancestors returns, for every node with a parent in direct (its parents),
+// all its ancestors (cycles are cut; a node is never its own ancestor):
+// the closure Entail takes of both hierarchies, over terms or term ids.
+func Ancestors[K comparable](direct map[K][]K) map[K][]K {
+	all := make(map[K][]K, len(direct))
 	for n := range direct {
-		seen := map[term.Term]bool{n: true}
+		seen := map[K]bool{n: true}
 		stack := slices.Clone(direct[n])
-		var ups []term.Term
+		var ups []K
 		for len(stack) > 0 {
 			x := stack[len(stack)-1]
 			stack = stack[:len(stack)-1]

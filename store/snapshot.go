@@ -21,6 +21,8 @@ type snapshot struct {
 	mu   sync.Mutex
 	gen  string      // name of the generation of ix, "" before the first build
 	ix   *disk.Index // the live graph, nil before the first build
+
+	runRecords int // of the sort runs of a build; 0: disk.DefaultRunRecords
 }
 
 // Indexed is implemented by stores whose graph is a mapped disk.Index, so
@@ -121,7 +123,7 @@ func (s *snapshot) Replace(ctx context.Context, quads []term.Quad) error {
 	if err := checkQuads(quads); err != nil {
 		return fmt.Errorf("store %s: %w", s.gens.dir, err)
 	}
-	return s.install(ctx, func(b *disk.Builder) error { return addAll(ctx, b, quads) })
+	return s.install(ctx, build{fill: func(b *disk.Builder) error { return addAll(ctx, b, quads) }})
 }
 
 // Add writes a new generation holding the old quads and the new ones.
@@ -130,14 +132,14 @@ func (s *snapshot) Add(ctx context.Context, quads []term.Quad) error {
 		return fmt.Errorf("store %s: %w", s.gens.dir, err)
 	}
 	old := s.Index()
-	return s.install(ctx, func(b *disk.Builder) error {
+	return s.install(ctx, build{fill: func(b *disk.Builder) error {
 		if old != nil {
 			if err := b.AddIndex(ctx, old); err != nil {
 				return err
 			}
 		}
 		return addAll(ctx, b, quads)
-	})
+	}})
 }
 
 func addAll(ctx context.Context, b *disk.Builder, quads []term.Quad) error {
@@ -154,10 +156,19 @@ func addAll(ctx context.Context, b *disk.Builder, quads []term.Quad) error {
 	return nil
 }
 
-// install writes a new generation with fill, checks it against its
-// checksums, opens it and switches to it. Until the switch the live
-// generation is untouched; a failure removes the new one.
-func (s *snapshot) install(ctx context.Context, fill func(*disk.Builder) error) error {
+// build says how install writes a generation: fill adds the quads,
+// derive (optional) adds what follows from them, progress (optional) is
+// told how the writing advances.
+type build struct {
+	fill     func(*disk.Builder) error
+	derive   *disk.Derivation
+	progress func(phase string, done, total int64)
+}
+
+// install writes a new generation, checks it against its checksums,
+// opens it and switches to it. Until the switch the live generation is
+// untouched; a failure removes the new one.
+func (s *snapshot) install(ctx context.Context, how build) error {
 	path, err := s.gens.create()
 	if err != nil {
 		return err
@@ -166,13 +177,17 @@ func (s *snapshot) install(ctx context.Context, fill func(*disk.Builder) error) 
 		os.RemoveAll(path)
 		return fmt.Errorf("store %s: %w", s.gens.dir, err)
 	}
-	b := disk.NewBuilder(path, 0)
-	if err := fill(b); err != nil {
+	b := disk.NewBuilder(path, s.runRecords)
+	b.Progress = how.progress
+	if err := how.fill(b); err != nil {
 		b.Abandon()
 		return fail(err)
 	}
-	if _, err := b.Finish(ctx); err != nil {
+	if _, err := b.FinishDerived(ctx, how.derive); err != nil {
 		return fail(err)
+	}
+	if how.progress != nil {
+		how.progress(PhaseVerify, 0, 0)
 	}
 	if err := disk.Verify(path); err != nil {
 		return fail(fmt.Errorf("the new generation did not read back: %w", err))

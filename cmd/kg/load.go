@@ -15,6 +15,7 @@ import (
 	"kg/iri"
 	"kg/rdfio"
 	"kg/store"
+	"kg/store/disk"
 	"kg/term"
 )
 
@@ -23,8 +24,9 @@ func loadCommand() *cli.Command {
 		Name:      "load",
 		Usage:     "import other RDF (ttl, nt, nq, trig, rdf/xml, jsonld) into the store to link with",
 		ArgsUsage: "FILE...",
-		Description: "Every file is parsed completely before anything is stored, so a syntax error\n" +
-			"(reported as FILE:LINE:COL) leaves the store untouched. Triples go into the named graph\n" +
+		Description: "The files are read as a stream into a new graph written beside the stored one, which\n" +
+			"it replaces only once every file has been read to its end: a syntax error (reported as\n" +
+			"FILE:LINE:COL) leaves the store untouched. Triples go into the named graph\n" +
 			"given by --graph, or else into a graph named by the file's file: IRI; quads keep their graph.\n" +
 			"Blank nodes of different files and loads never merge.\n\n" +
 			"A FILE of - reads stdin (with --format; its triples go to the default graph unless --graph\n" +
@@ -55,27 +57,98 @@ func runLoad(c *cli.Context) error {
 			return fmt.Errorf("load: --graph %q is not an absolute IRI: %v", g, err)
 		}
 	}
-	stamp := strconv.FormatInt(time.Now().UnixNano(), 36)
-	var all []term.Quad
+	in := &loadInput{c: c, log: log, stamp: strconv.FormatInt(time.Now().UnixNano(), 36)}
 	for _, file := range c.Args().Slice() {
 		f, err := formatFor(c, file)
 		if err != nil {
 			return err
 		}
-		n := len(all)
-		if all, err = parseInput(c, log, f, file, stamp, all); err != nil {
-			return err
-		}
-		log.Debugf("kg: %s: %d quads (%s)", file, len(all)-n, f.Label)
+		in.files, in.formats = append(in.files, file), append(in.formats, f)
 	}
 	st, err := openStore(c, false)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
+	if ld, ok := st.(store.Loader); ok {
+		err = loadStream(c, log, ld, st.Location(), in, base)
+	} else {
+		err = loadInMemory(c, log, st, in, base)
+	}
+	if err != nil {
+		return err
+	}
+	from := c.Args().First()
+	if from == "-" {
+		from = "stdin"
+	}
+	if c.NArg() > 1 {
+		from = strconv.Itoa(c.NArg()) + " files"
+	}
+	took := time.Since(start)
+	log.Notef("kg: loaded %s from %s into %s in %s (%s)", count(int(in.parsed), unitOf(c)), from, st.Location(), seconds(took), rate(in.parsed, took))
+	return nil
+}
+
+// loadInput is the files of one kg load and what reading them counts.
+type loadInput struct {
+	c       *cli.Context
+	log     *logger
+	stamp   string // makes the blank nodes of this load its own
+	files   []string
+	formats []export.Format
+	parsed  int64
+	err     error // the first error of reading a file
+}
+
+// each parses the files in turn and calls emit for every quad.
+func (in *loadInput) each(emit func(term.Quad) error) error {
+	for i, file := range in.files {
+		start := time.Now()
+		n, err := parseInput(in.c, in.log, in.formats[i], file, in.stamp, emit)
+		in.parsed += n
+		if err != nil {
+			in.err = err
+			return err
+		}
+		in.log.Debugf("kg: %s: %d quads (%s) in %s", file, n, in.formats[i].Label, seconds(time.Since(start)))
+	}
+	return nil
+}
+
+// loadStream loads into a store that takes a stream: the quads go into
+// the new generation as they are parsed, and the entailment is computed
+// from its sorted orders, so memory stays bounded however large the
+// files. Until the end the store is untouched.
+func loadStream(c *cli.Context, log *logger, ld store.Loader, where string, in *loadInput, base string) error {
+	p := &loadProgress{log: log, where: where}
+	defer p.finish()
+	_, err := ld.Load(c.Context, store.Load{
+		Quads:    func(add func(term.Quad) error) error { return in.each(add) },
+		Checked:  true,
+		Derive:   entailer(base),
+		Progress: p.report,
+	})
+	if in.err != nil {
+		return in.err // as the in-memory path reports it: FILE:LINE:COL first
+	}
+	if err != nil {
+		return fmt.Errorf("load: %w", err)
+	}
+	return nil
+}
+
+// loadInMemory loads into the other stores: every file is parsed into
+// memory, then what the hierarchies entail is computed from all stored
+// quads and the new ones.
+func loadInMemory(c *cli.Context, log *logger, st store.Store, in *loadInput, base string) error {
+	var all []term.Quad
+	if err := in.each(func(q term.Quad) error { all = append(all, q); return nil }); err != nil {
+		return err
+	}
 	m := log.spinner("entailing")
 	var stored []term.Quad
-	err = st.Match(c.Context, store.Pattern{}, func(q term.Quad) bool { stored = append(stored, q); return true })
+	err := st.Match(c.Context, store.Pattern{}, func(q term.Quad) bool { stored = append(stored, q); return true })
 	if err != nil {
 		m.Finish()
 		return fmt.Errorf("load: %w", err)
@@ -88,16 +161,46 @@ func runLoad(c *cli.Context) error {
 	if err != nil {
 		return fmt.Errorf("load: %w", err)
 	}
-	from := c.Args().First()
-	if from == "-" {
-		from = "stdin"
-	}
-	if c.NArg() > 1 {
-		from = strconv.Itoa(c.NArg()) + " files"
-	}
-	took := time.Since(start)
-	log.Notef("kg: loaded %s from %s into %s in %s (%s)", count(len(all), unitOf(c)), from, st.Location(), seconds(took), rate(int64(len(all)), took))
 	return nil
+}
+
+// loadProgress shows the phases of a streamed load after the parsing:
+// entailing, sorting and writing, verifying.
+type loadProgress struct {
+	log   *logger
+	where string
+	phase string
+	start time.Time // of the phase
+	m     *meter
+}
+
+func (p *loadProgress) report(phase string, done, total int64) {
+	if phase != p.phase {
+		p.finish()
+		p.phase, p.start = phase, time.Now()
+		switch phase {
+		case disk.PhaseDerive:
+			p.m = p.log.meter("entailing", "triples", 0, false)
+		case disk.PhaseWrite:
+			p.m = p.log.meter("sorting and writing "+p.where, "records", total, false)
+		default:
+			p.m = p.log.spinner("verifying " + p.where)
+		}
+	}
+	switch phase {
+	case disk.PhaseDerive:
+		p.m.Items(done)
+	case disk.PhaseWrite:
+		p.m.Set(done)
+	}
+}
+
+func (p *loadProgress) finish() {
+	if p.phase != "" {
+		p.log.Debugf("kg: %s: %s", p.phase, seconds(time.Since(p.start)))
+	}
+	p.m.Finish()
+	p.m, p.phase = nil, ""
 }
 
 // unitOf names what kg load reads: quads when a quad format is in play.
@@ -110,13 +213,14 @@ func unitOf(c *cli.Context) string {
 	return "triple"
 }
 
-// parseInput parses one file ("-": stdin) and appends its quads to all.
-func parseInput(c *cli.Context, log *logger, f export.Format, file, stamp string, all []term.Quad) ([]term.Quad, error) {
+// parseInput parses one file ("-": stdin), calls emit for each of its
+// quads and returns how many there were.
+func parseInput(c *cli.Context, log *logger, f export.Format, file, stamp string, emit func(term.Quad) error) (int64, error) {
 	graph, base, blank := term.Term{}, "", "stdin"
 	if file != "-" {
 		abs, err := filepath.Abs(file)
 		if err != nil {
-			return all, err
+			return 0, err
 		}
 		base = rdfio.FileIRI(abs)
 		graph = term.IRI(base)
@@ -139,29 +243,29 @@ func parseInput(c *cli.Context, log *logger, f export.Format, file, stamp string
 	defer m.Finish()
 	in, err := openInput(file, m)
 	if err != nil {
-		return all, fmt.Errorf("load: %w", err)
+		return 0, fmt.Errorf("load: %w", err)
 	}
 	defer in.Close()
 	// kg's own JSON-LD refers to its shared context, which is known here.
 	kgBase, _ := baseIRI(c)
 	opt := rdfio.Options{Base: base, BlankPrefix: "l" + stamp + blank + "_", File: name, Contexts: export.Contexts(kgBase)}
 	n := int64(0)
+	var check term.Checker // remembers the IRIs that repeat
 	err = f.Parse(bufio.NewReaderSize(in, 1<<16), opt, func(q term.Quad) error {
 		if q.G.IsZero() {
 			q.G = graph
 		}
 		// The parsers check terms where they read them; this is the
 		// last word before anything reaches the store.
-		if err := q.Check(); err != nil {
+		if err := check.Quad(q); err != nil {
 			return fmt.Errorf("%s: quad %d: %v", name, n+1, err)
 		}
-		all = append(all, q)
 		if n++; n%4096 == 0 {
 			m.Items(n)
 		}
-		return nil
+		return emit(q)
 	})
-	return all, err
+	return n, err
 }
 
 func formatFor(c *cli.Context, file string) (export.Format, error) {

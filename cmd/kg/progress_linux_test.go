@@ -73,6 +73,8 @@ func TestProgressOnTerminal(t *testing.T) {
 	for _, want := range []*regexp.Regexp{
 		regexp.MustCompile(`\rparsing lubm1\.nt\.gz`),
 		regexp.MustCompile(` \d+% \|█+ *\| \(\d+/476 kB, [\d.]+ [kMG]?B/s\) \[\d+s:\d+s\]`),
+		// After the parsing, the sorted runs merged into the store's files.
+		regexp.MustCompile(`sorting and writing data/kg +\d+% \|`),
 	} {
 		if !want.MatchString(screen) {
 			t.Errorf("the terminal did not show %s:\n%q", want, screen)
@@ -81,6 +83,11 @@ func TestProgressOnTerminal(t *testing.T) {
 	last := screen[strings.LastIndex(strings.TrimRight(screen, "\r\n"), "\n")+1:]
 	if !regexp.MustCompile(`kg: loaded 100,573 triples from \S+lubm1\.nt\.gz into data/kg in \d+\.\d+ s \(\d+(\.\d)?k/s\)\r?\n$`).MatchString(screen) {
 		t.Errorf("last line %q", last)
+	}
+	// A hierarchy in the store: the entailment shows too.
+	os.WriteFile(filepath.Join(dir, "schema.ttl"), []byte(loadSchema), 0o644)
+	if _, screen := kgOnTerminal(t, dir, "load", "schema.ttl"); !strings.Contains(screen, "entailing") {
+		t.Errorf("a load with a hierarchy did not show the entailment: %q", screen)
 	}
 	// -q: nothing at all, even on a terminal.
 	if _, screen := kgOnTerminal(t, dir, "-q", "load", lubm); screen != "" {

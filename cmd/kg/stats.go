@@ -43,13 +43,10 @@ func statsCommand() *cli.Command {
 					return err
 				}
 			}
-			quads, err := storedQuads(c, term.CompareQuads, false)
+			s, err := summarize(c, log, base)
 			if err != nil {
 				return err
 			}
-			m := log.spinner("counting " + count(len(quads), "quad"))
-			s := summary.Of(quads, base)
-			m.Finish()
 			if c.Bool("json") {
 				enc := json.NewEncoder(os.Stdout)
 				enc.SetIndent("", "  ")
@@ -58,6 +55,31 @@ func statsCommand() *cli.Command {
 			return printSummary(os.Stdout, s, base)
 		},
 	}
+}
+
+// summarize counts what the store holds: from the index of the embedded
+// store, where the counts are lengths of sorted runs, else from every
+// quad read back.
+func summarize(c *cli.Context, log *logger, base string) (*summary.Summary, error) {
+	st, err := openBuilt(c, false)
+	if err != nil {
+		return nil, err
+	}
+	defer st.Close()
+	if ixd, ok := st.(store.Indexed); ok {
+		if ix := ixd.Index(); ix != nil {
+			m := log.spinner("counting " + count(int(ix.Quads()), "quad"))
+			defer m.Finish()
+			return indexSummary(ix, base), nil
+		}
+	}
+	quads, err := store.All(c.Context, st, store.Pattern{}, term.CompareQuads)
+	if err != nil {
+		return nil, err
+	}
+	m := log.spinner("counting " + count(len(quads), "quad"))
+	defer m.Finish()
+	return summary.Of(quads, base), nil
 }
 
 // topClasses are the classes kg stats rolls counts up to, in the order it

@@ -171,3 +171,139 @@ func flip(path string, off int) error {
 	data[off] ^= 0xFF
 	return os.WriteFile(path, data, 0o644)
 }
+
+// A generation built on a stored one (its orders merged as sorted runs)
+// holds the same quads as one built from all of them, and keeps the
+// stored term ids.
+func TestAddIndexMerges(t *testing.T) {
+	all := sampleQuads()
+	ex := func(s string) term.Term { return term.IRI("http://example.org/" + s) }
+	more := []term.Quad{
+		{S: ex("s1"), P: ex("new"), O: ex("o9")},
+		{S: ex("s1"), P: ex("q"), O: ex("o1")}, // stored already
+		{S: ex("s8"), P: ex("q"), O: ex("o1"), G: ex("h")},
+	}
+	for _, run := range []int{5, 0} {
+		old, err := Open(build(t, all, run))
+		if err != nil {
+			t.Fatal(err)
+		}
+		dir := t.TempDir()
+		b := NewBuilder(dir, run)
+		if err := b.AddIndex(context.Background(), old); err != nil {
+			t.Fatal(err)
+		}
+		for _, q := range more {
+			if err := b.Add(q); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if _, err := b.Finish(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		ix, err := Open(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := Open(build(t, append(slices.Clone(all), more...), run))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := quadsOf(ix), quadsOf(want); !slices.Equal(got, want) {
+			t.Fatalf("run %d: %d quads, want %d", run, len(got), len(want))
+		}
+		for id := uint32(1); id <= uint32(old.Terms()); id++ {
+			if ix.Term(id) != old.Term(id) {
+				t.Fatalf("term %d changed", id)
+			}
+		}
+		if len(ix.Union().SPO) != len(want.Union().SPO) {
+			t.Errorf("union of %d triples, want %d", len(ix.Union().SPO), len(want.Union().SPO))
+		}
+		if entries, _ := os.ReadDir(dir); len(entries) != 6 {
+			t.Errorf("the generation holds %d files, want 6 (no runs left)", len(entries))
+		}
+	}
+}
+
+// FinishDerived adds what the derivation computes from the whole graph,
+// and a derivation that adds nothing writes the files Finish writes.
+func TestFinishDerived(t *testing.T) {
+	ex := func(s string) term.Term { return term.IRI("http://example.org/" + s) }
+	q, derived := ex("q"), ex("derived")
+	// For each (s q o) stated, (o q s) in the graph "derived".
+	reverse := &Derivation{Needs: []term.Term{ex("nothing"), q}}
+	reverse.Derive = func(ctx context.Context, v *View, add func(g, s, p, o uint32) error) error {
+		qid, ok := v.Lookup(q)
+		if !ok {
+			return nil
+		}
+		rng, perm := v.Union().Scan(0, qid, 0)
+		if perm != [3]int{1, 2, 0} {
+			t.Fatalf("perm %v", perm)
+		}
+		g := v.Intern(derived)
+		for _, t := range rng {
+			if err := add(g, t[1], qid, t[2]); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	none := &Derivation{Derive: func(ctx context.Context, v *View, add func(g, s, p, o uint32) error) error { return nil }}
+	notRun := &Derivation{Needs: []term.Term{ex("nothing")}, Derive: func(ctx context.Context, v *View, add func(g, s, p, o uint32) error) error {
+		t.Error("a derivation ran that needs a term the graph lacks")
+		return nil
+	}}
+	for _, run := range []int{5, 0} {
+		var want []term.Quad
+		for _, x := range sampleQuads() {
+			want = append(want, x)
+			if x.P == q {
+				want = append(want, term.Quad{S: x.O, P: q, O: x.S, G: derived})
+			}
+		}
+		got := finishWith(t, sampleQuads(), run, reverse)
+		if g, w := quadsOf(got), quadsOf(mustOpen(t, build(t, want, run))); !slices.Equal(g, w) {
+			t.Fatalf("run %d: derived %d quads, want %d", run, len(g), len(w))
+		}
+		if err := Verify(got.Dir()); err != nil {
+			t.Fatal(err)
+		}
+		plain := build(t, sampleQuads(), run)
+		for _, d := range []*Derivation{none, notRun} {
+			same := finishWith(t, sampleQuads(), run, d)
+			for _, name := range []string{Manifest, termsFile, graphsFile, "spo.dat", "pos.dat", "osp.dat"} {
+				a, _ := os.ReadFile(filepath.Join(plain, name))
+				b, _ := os.ReadFile(filepath.Join(same.Dir(), name))
+				if len(a) == 0 || !slices.Equal(a, b) {
+					t.Errorf("run %d: %s differs when nothing is derived", run, name)
+				}
+			}
+		}
+	}
+}
+
+func finishWith(t *testing.T, quads []term.Quad, run int, derive *Derivation) *Index {
+	t.Helper()
+	dir := t.TempDir()
+	b := NewBuilder(dir, run)
+	for _, q := range quads {
+		if err := b.Add(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := b.FinishDerived(context.Background(), derive); err != nil {
+		t.Fatal(err)
+	}
+	return mustOpen(t, dir)
+}
+
+func mustOpen(t *testing.T, dir string) *Index {
+	t.Helper()
+	ix, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ix
+}

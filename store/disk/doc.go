@@ -7,7 +7,10 @@
 //
 // A Builder writes a generation from quads in bounded memory: terms are
 // interned as they arrive and id records are sorted in runs that spill to
-// temporary files and are merged at the end. Every file's size and SHA-256
+// temporary files (delta-encoded) and are merged at the end, with the
+// orders of a stored generation it extends taken as they are. A
+// Derivation (an entailment) reads the sorted POS order and the
+// dictionary before the orders are final and adds to them. Every file's size and SHA-256
 // are listed in the generation's MANIFEST; Open checks the manifest, the
 // sizes and every file's header (a truncated or damaged file is
 // ErrCorrupt, never a crash), and Verify recomputes the checksums.

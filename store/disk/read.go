@@ -271,3 +271,18 @@ func (ix *Index) search(t term.Term) (id uint32, ok bool) {
 	}
 	return 0, false
 }
+
+// HasIRIPrefix reports whether the term of id is an IRI that starts with
+// prefix, reading its record without decoding it.
+func (ix *Index) HasIRIPrefix(id uint32, prefix string) bool {
+	rec := ix.record(id)
+	if len(rec) < 2 || term.Kind(rec[0]) != term.KindIRI {
+		return false
+	}
+	n, w := binary.Uvarint(rec[1:])
+	if w <= 0 || n > uint64(len(rec)-1-w) {
+		return false
+	}
+	value := rec[1+w : 1+w+int(n)]
+	return len(value) >= len(prefix) && string(value[:len(prefix)]) == prefix
+}
