@@ -10,8 +10,6 @@ import (
 
 	"github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/iterator"
-	"github.com/cayleygraph/cayley/query"
-	_ "github.com/cayleygraph/cayley/query/mql"
 	"github.com/cayleygraph/cayley/query/path"
 	"github.com/cayleygraph/cayley/query/shape"
 	"github.com/cayleygraph/quad"
@@ -166,44 +164,6 @@ func TestPathTags(t *testing.T) {
 	want, got := tags(mq), tags(dq)
 	if len(want) == 0 || !slices.Equal(got, want) {
 		t.Errorf("got %d results, want %d equal ones:\n%q\n%q", len(got), len(want), got, want)
-	}
-}
-
-// TestMQL runs queries of Cayley's MQL through its session.
-func TestMQL(t *testing.T) {
-	dq, mq := stores(t, fixture())
-	queries := []string{
-		`[{"id": null, "<` + ex + `type>": "<` + ex + `Person>"}]`,
-		`[{"id": "<` + ex + `alice>", "<` + ex + `knows>": []}]`,
-		`[{"id": null, "!<` + ex + `knows>": {"id": "<` + ex + `alice>"}}]`,
-		`[{"id": null, "<` + ex + `knows>": {"id": null, "<` + ex + `type>": "<` + ex + `Person>"}}]`,
-		`[{"id": "<` + ex + `nobody>", "<` + ex + `knows>": []}]`,
-	}
-	exec := func(qs graph.QuadStore, q string) []string {
-		ctx := context.Background()
-		it, err := query.Execute(ctx, qs, "mql", q, query.Options{Collation: query.JSON})
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer it.Close()
-		var out []string
-		for it.Next(ctx) {
-			b, err := json.Marshal(it.Result())
-			if err != nil {
-				t.Fatal(err)
-			}
-			out = append(out, string(b))
-		}
-		if err := it.Err(); err != nil {
-			t.Fatal(err)
-		}
-		slices.Sort(out)
-		return out
-	}
-	for _, q := range queries {
-		if got, want := exec(dq, q), exec(mq, q); !slices.Equal(got, want) {
-			t.Errorf("%s:\ngot  %q\nwant %q", q, got, want)
-		}
 	}
 }
 
