@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/cayleygraph/cayley/graph"
 
@@ -50,4 +51,17 @@ func QuadStore(st Store) (qs graph.QuadStore, ok bool) {
 		return nil, false
 	}
 	return cayleydisk.New(ix), true
+}
+
+// Embedded reports whether location, as Open takes it, names an embedded
+// store (a directory): the one backend whose graph is a QuadStore. The
+// memory, Bolt and PostgreSQL stores are Cayley's own backends, which
+// kg writes in its own way and whose quad stores it does not expose.
+func Embedded(location string) bool {
+	switch {
+	case location == "", location == "memory", strings.HasPrefix(location, "bolt:"),
+		strings.HasPrefix(location, "postgres://"), strings.HasPrefix(location, "postgresql://"):
+		return false
+	}
+	return true
 }

@@ -72,3 +72,28 @@ func TestCayleyValuesAgree(t *testing.T) {
 		}
 	}
 }
+
+// TestEmbedded checks that Embedded names the locations whose stores
+// are quad stores.
+func TestEmbedded(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	for _, loc := range []string{"memory", "bolt:" + filepath.Join(dir, "b"), filepath.Join(dir, "kg")} {
+		st, err := Open(ctx, loc, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := st.Replace(ctx, sample()); err != nil {
+			t.Fatal(err)
+		}
+		if _, ok := QuadStore(st); ok != Embedded(loc) {
+			t.Errorf("%s: a quad store %v, embedded %v", loc, ok, Embedded(loc))
+		}
+		st.Close()
+	}
+	for _, loc := range []string{"", "postgres://h/kg", "postgresql://h/kg"} {
+		if Embedded(loc) {
+			t.Errorf("%q is embedded", loc)
+		}
+	}
+}
