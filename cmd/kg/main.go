@@ -63,6 +63,7 @@ func newApp() *cli.App {
 			statsCommand(),
 			loadCommand(),
 			queryCommand(),
+			cayleyCommand(),
 			serveCommand(),
 			helpCommand(),
 			versionCommand(),
