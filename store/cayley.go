@@ -10,49 +10,23 @@ import (
 	"github.com/cayleygraph/cayley/graph/iterator"
 	"github.com/cayleygraph/quad"
 
+	"kg/store/cayleydisk"
 	"kg/term"
 )
 
-// toValue converts a term to Cayley's value type. Typed literals stay
+// toValue converts a term to Cayley's value type as every Cayley backend
+// of kg stores it (cayleydisk.Value): typed literals stay
 // quad.TypedString so their lexical form is never reinterpreted.
-func toValue(t term.Term) quad.Value {
-	switch t.Kind {
-	case term.KindIRI:
-		return quad.IRI(t.Value)
-	case term.KindBlank:
-		return quad.BNode(t.Value)
-	case term.KindLiteral:
-		switch {
-		case t.Lang != "":
-			return quad.LangString{Value: quad.String(t.Value), Lang: t.Lang}
-		case t.Datatype == "" || t.Datatype == term.XSDString:
-			return quad.String(t.Value)
-		default:
-			return quad.TypedString{Value: quad.String(t.Value), Type: quad.IRI(t.Datatype)}
-		}
-	}
-	return nil
-}
+func toValue(t term.Term) quad.Value { return cayleydisk.Value(t) }
 
-// fromValue converts back. Native Go values, which Cayley produces only if
-// someone stored them, map to their XSD literal forms.
+// fromValue converts back (cayleydisk.Term); nil is the zero term, and a
+// value with no RDF form means the store holds what kg never wrote.
 func fromValue(v quad.Value) (term.Term, error) {
-	switch v := v.(type) {
-	case nil:
+	if v == nil {
 		return term.Term{}, nil
-	case quad.IRI:
-		return term.IRI(string(v)), nil
-	case quad.BNode:
-		return term.Blank(string(v)), nil
-	case quad.String:
-		return term.String(string(v)), nil
-	case quad.LangString:
-		return term.LangString(string(v.Value), v.Lang), nil
-	case quad.TypedString:
-		return term.Literal(string(v.Value), string(v.Type)), nil
-	case quad.TypedStringer:
-		ts := v.TypedString()
-		return term.Literal(string(ts.Value), string(ts.Type)), nil
+	}
+	if t, ok := cayleydisk.Term(v); ok {
+		return t, nil
 	}
 	return term.Term{}, fmt.Errorf("%w: unexpected value %T in store", ErrCorrupt, v)
 }

@@ -7,7 +7,8 @@ import (
 )
 
 // Value converts a term to Cayley's value type, as kg's other Cayley
-// backends store it: a plain literal or one typed xsd:string is a
+// backends (memory, Bolt, PostgreSQL) store it, through this same
+// function: a plain literal or one typed xsd:string is a
 // quad.String, a language-tagged one a quad.LangString, any other typed
 // literal a quad.TypedString (its lexical form kept as written). The zero
 // Term is nil.
