@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math/bits"
 	"sync"
+	"sync/atomic"
 
 	"github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/iterator"
@@ -128,6 +129,37 @@ func (qs *QuadStore) segments(p pattern, buf []segment) ([]segment, error) {
 	return append(buf, segment{tris: rng, perm: perm, off: d.off[lo : lo+len(rng)+1], ids: d.ids}), nil
 }
 
+// rangeCacheSize bounds the patterns whose ranges a quad store keeps.
+const rangeCacheSize = 1 << 12
+
+// rangeCache keeps the ranges of the patterns last searched for. Cayley
+// asks for the quads of one node more than once: the size of a fixed
+// set's quads and then the quads themselves, a step's size while
+// optimising and then its scan, a node reached along several paths. The
+// ranges are read-only views of the mapped files, shared by every
+// iterator of the pattern. When full, it starts again empty.
+type rangeCache struct {
+	mu       sync.Mutex
+	m        map[pattern][]segment
+	searches atomic.Int64 // the patterns searched for in the orders
+}
+
+func (c *rangeCache) get(p pattern) ([]segment, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	segs, ok := c.m[p]
+	return segs, ok
+}
+
+func (c *rangeCache) put(p pattern, segs []segment) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.m == nil || len(c.m) >= rangeCacheSize {
+		c.m = make(map[pattern][]segment)
+	}
+	c.m[p] = segs
+}
+
 // quads is the iterator shape of the quads matching a pattern; it finds
 // its ranges when first asked.
 type quads struct {
@@ -135,7 +167,6 @@ type quads struct {
 	pat  pattern
 	once sync.Once
 	segs []segment
-	one  [1]segment // holds segs unless there is a graph per segment
 	err  error
 }
 
@@ -144,8 +175,22 @@ var _ iterator.Shape = (*quads)(nil)
 func (qs *QuadStore) newQuads(p pattern) *quads { return &quads{qs: qs, pat: p} }
 
 func (it *quads) segments() ([]segment, error) {
-	it.once.Do(func() { it.segs, it.err = it.qs.segments(it.pat, it.one[:0]) })
+	it.once.Do(func() { it.segs, it.err = it.qs.cachedSegments(it.pat) })
 	return it.segs, it.err
+}
+
+// cachedSegments returns the ranges of p, searching the orders only for
+// a pattern not in the cache.
+func (qs *QuadStore) cachedSegments(p pattern) ([]segment, error) {
+	if segs, ok := qs.ranges.get(p); ok {
+		return segs, nil
+	}
+	qs.ranges.searches.Add(1)
+	segs, err := qs.segments(p, nil)
+	if err == nil {
+		qs.ranges.put(p, segs)
+	}
+	return segs, err
 }
 
 func (it *quads) size() (int64, error) {

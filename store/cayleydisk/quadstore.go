@@ -57,6 +57,7 @@ type QuadStore struct {
 		d    *directory
 		err  error
 	}
+	ranges rangeCache
 }
 
 var (

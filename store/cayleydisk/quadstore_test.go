@@ -233,3 +233,40 @@ func TestEmpty(t *testing.T) {
 		t.Errorf("stats %+v", st)
 	}
 }
+
+// TestRangeCache checks that Cayley's LinksTo over fixed nodes searches
+// the orders once per node, though it asks for each node's quads to size
+// the step and again to walk it, and a node repeated in the set again.
+func TestRangeCache(t *testing.T) {
+	dq := buildDisk(t, fixture())
+	ctx := context.Background()
+	id := func(v quad.Value) graph.Ref {
+		r, err := dq.ValueOf(v)
+		if err != nil || r == nil {
+			t.Fatalf("%v: %v, %v", v, r, err)
+		}
+		return r
+	}
+	alice, bob := id(quad.IRI(ex+"alice")), id(quad.IRI(ex+"bob"))
+	lt := graph.NewLinksTo(dq, iterator.NewFixed(alice, bob, alice), quad.Subject)
+	st, err := lt.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, err := iterator.Iterate(ctx, lt).Count()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n != st.Size.Value || n == 0 {
+		t.Errorf("%d quads, sized %d", n, st.Size.Value)
+	}
+	if s := dq.ranges.searches.Load(); s != 2 {
+		t.Errorf("%d searches for two nodes", s)
+	}
+	for i := range rangeCacheSize + 1 {
+		dq.ranges.put(pattern{s: uint32(i + 1)}, nil)
+	}
+	if len(dq.ranges.m) > rangeCacheSize {
+		t.Errorf("the cache holds %d patterns", len(dq.ranges.m))
+	}
+}
