@@ -336,7 +336,9 @@ const areaReach = 3
 func (a *areaList) relate(r *relater, sc *sentence, item bool) {
 	found := false
 	for _, s := range sc.spans {
-		if r.d.Mentions[s.m].Rule != "theme:area" {
+		rule := r.d.Mentions[s.m].Rule
+		// a named objective a list item opens with is one of the areas too
+		if rule != "theme:area" && !(item && rule == "pattern:objective" && s.m == sc.spans[0].m) {
 			if !found && (policyClass(s.class) || r.d.Mentions[s.m].Rule == "pattern:objective") {
 				a.policy, a.at = s.e, r.d.Sentences[sc.i].Passage // named before any area of the sentence
 			}

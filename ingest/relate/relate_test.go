@@ -280,3 +280,21 @@ func TestLawReferredBack(t *testing.T) {
 		t.Errorf("got %q, want %q among them", got, want)
 	}
 }
+
+func TestObjectiveAreas(t *testing.T) {
+	got := relations(t,
+		doc.Passage{Text: "Målet i den regionala utvecklingsstrategin är uppdelat i två mål:"},
+		doc.Passage{Text: "• Funktionsmålet, som innebär att alla ska nå arbete.", Kind: doc.ListItem},
+		doc.Passage{Text: "• Hänsynsmålet, som innebär att ingen ska skadas.", Kind: doc.ListItem},
+		doc.Passage{Text: "• Arbetet med Hänsynsmålet följs upp.", Kind: doc.ListItem})
+	want := []string{"Funktionsmålet partOf regional utvecklingsstrategi", "Hänsynsmålet partOf regional utvecklingsstrategi"}
+	var parts []string
+	for _, g := range got {
+		if strings.Contains(g, " partOf ") {
+			parts = append(parts, g)
+		}
+	}
+	if strings.Join(parts, " | ") != strings.Join(want, " | ") {
+		t.Errorf("got %q\nwant %q", parts, want)
+	}
+}
