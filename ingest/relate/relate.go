@@ -413,7 +413,7 @@ func (sc *sentence) opensWithDemonstrative() bool {
 }
 
 // auxiliaries follow a pronoun that opens a sentence.
-var auxiliaries = map[string]bool{"ska": true, "skall": true, "är": true, "har": true, "kan": true, "bör": true, "måste": true, "blir": true}
+var auxiliaries = map[string]bool{"ska": true, "skall": true, "är": true, "har": true, "kan": true, "bör": true, "måste": true, "blir": true, "ligger": true}
 
 // lastInstrument returns the last instrument the sentence names, if any.
 func (sc *sentence) lastInstrument() []span {
