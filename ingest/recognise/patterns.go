@@ -416,7 +416,7 @@ func quoted(toks []doc.Token, i int, closing string) (cand, bool) {
 
 // apposition reads ", ett nätverk" or "är ett projekt" after a name.
 func apposition(toks []doc.Token, j int) string {
-	if j+2 < len(toks) && (toks[j].Text == "," || low(toks[j]) == "är" || toks[j].Text == "–") &&
+	if j+2 < len(toks) && (toks[j].Text == "," || low(toks[j]) == "är" || toks[j].Text == "–" || toks[j].Text == "-") &&
 		(low(toks[j+1]) == "ett" || low(toks[j+1]) == "en") && toks[j+2].Kind == doc.Word {
 		// "Film i Väst, ett regionalt filmbolag": adjectives may come first
 		// ("är en del av strategin" says what it is part of, not what it is)
