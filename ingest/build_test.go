@@ -152,7 +152,7 @@ func TestBuildErrors(t *testing.T) {
 // improves). The dev corpus measures generalisation; no rule is tuned to it.
 func TestCorpusFloors(t *testing.T) {
 	floors := map[string]struct{ p, r, relR, relP float64 }{
-		"dev":    {0.84, 0.80, 0.50, 0.84},
+		"dev":    {0.84, 0.82, 0.56, 0.84},
 		"report": {0.85, 0.76, 0.45, 0.76},
 	}
 	for set, f := range floors {
