@@ -25,6 +25,7 @@ type groupNode struct {
 
 	// count is the range count plan, once planned is set.
 	count   *rangeCount
+	join    *joinCount
 	planned bool
 }
 
@@ -207,9 +208,17 @@ func (n *groupNode) run(ev *evaluator, g term.Term, sol solution, yield func(sol
 	if m, ok := asMem(ev.ds); ok {
 		if !n.planned {
 			n.count, n.planned = n.countPlan(), true
+			if n.count == nil {
+				n.join = n.joinCountPlan()
+			}
 		}
 		if n.count != nil {
 			return n.count.run(ev, n, m, g, sol, yield)
+		}
+		if n.join != nil {
+			if handled, cont := n.join.run(ev, n, m, g, sol, yield); handled {
+				return cont
+			}
 		}
 	}
 	idx := newGroupIndex(ev, n.by)

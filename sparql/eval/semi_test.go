@@ -58,11 +58,12 @@ func TestExistsSemiJoin(t *testing.T) {
 }
 
 // TestExistsSetBuilt checks that the sets are built and used, with
-// answers that can be told apart: half the people know p7.
+// answers that can be told apart: half the people know p7. (COUNT
+// DISTINCT keeps the first query from the join count of countjoin.go.)
 func TestExistsSetBuilt(t *testing.T) {
 	ds := genDataset(400)
 	for _, q := range []string{
-		`SELECT (COUNT(*) AS ?n) { ?p a :Person FILTER NOT EXISTS { ?p :member :g3 } }`,
+		`SELECT (COUNT(DISTINCT ?p) AS ?n) { ?p a :Person FILTER NOT EXISTS { ?p :member :g3 } }`,
 		`SELECT (COUNT(*) AS ?n) { ?p a :Person FILTER NOT EXISTS { ?p :member ?g . ?g a :Group } }`,
 	} {
 		qq := mustParse(t, q)
