@@ -36,8 +36,11 @@ func newIDSet(m *MemDataset, g term.Term, q [3]uint32, pos int) *idSet {
 	return s
 }
 
-// has reports whether id is in the set.
+// has reports whether id is in the set; id 0 names no term.
 func (s *idSet) has(ev *evaluator, id uint32) bool {
+	if id == 0 {
+		return false
+	}
 	if !s.built {
 		if s.tests++; s.tests*idSetShare < len(s.rng) {
 			q := s.q
