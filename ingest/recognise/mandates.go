@@ -734,7 +734,11 @@ func duties(toks []doc.Token, sp spans, i int, out *[]cand) (int, bool) {
 		for n > 0 && i+n+1 < len(toks) && (toks[i+n].Text == "," || low(toks[i+n]) == "och") && dutyAt(toks, i+n+1) > 0 {
 			n += 1 + dutyAt(toks, i+n+1)
 		}
-		if n == 0 || i+n >= len(toks) || sp.instrStart[i+n] || sp.actorStart[i+n] > 0 || vagueObject(toks, skipHedge(toks, i+n)) {
+		// an actor as the object is support for it, no duty ("stödjer
+		// Region X"); an actor's genitive starts an object ("samlar statens
+		// intressen")
+		actorObject := sp.actorStart[i+n] > 0 && !strings.HasSuffix(low(toks[sp.actorStart[i+n]-1]), "s")
+		if n == 0 || i+n >= len(toks) || sp.instrStart[i+n] || actorObject || vagueObject(toks, skipHedge(toks, i+n)) {
 			break
 		}
 		end := taskEnd(toks, skipHedge(toks, i+n))

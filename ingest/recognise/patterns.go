@@ -85,6 +85,25 @@ func notLaw(w string) bool {
 	return false
 }
 
+// euActs finds the EU's regulations and directives named by their
+// field: "EU:s kollektivtrafikförordning", "EU:s dataskyddsdirektiv".
+func euActs(toks []doc.Token) []cand {
+	var out []cand
+	for i := 0; i+1 < len(toks); i++ {
+		if toks[i].Text != "EU:s" || toks[i+1].Kind != doc.Word {
+			continue
+		}
+		w := low(toks[i+1])
+		for _, h := range []string{"förordning", "förordningen", "direktiv", "direktivet"} {
+			if strings.HasSuffix(w, h) && len(w) > len(h)+3 {
+				out = append(out, cand{from: i, to: i + 2, class: "EURegulation", rule: "pattern:law", prio: 2})
+				break
+			}
+		}
+	}
+	return out
+}
+
 // laws finds law citations: "lagen (2010:630) om regionalt
 // utvecklingsansvar", "förordning (2017:583) om …", "plan- och bygglagen",
 // "SFS 2010:630".
@@ -576,7 +595,8 @@ func bodies(toks []doc.Token) []cand {
 }
 
 // partnerCues before a name make it a party acting with others.
-var partnerCues = [][]string{{"tillsammans", "med"}, {"samverkan", "med"}, {"samarbete", "med"}, {"samarbetar", "med"}, {"samverkar", "med"}, {"i", "regi", "av"}}
+var partnerCues = [][]string{{"tillsammans", "med"}, {"samverkan", "med"}, {"samarbete", "med"}, {"samarbetar", "med"}, {"samverkar", "med"}, {"i", "regi", "av"},
+	{"samarbete", "mellan"}, {"samverkan", "mellan"}, {"partnerskap", "mellan"}}
 
 // coordinatedActors finds capitalised names no rule classified that are
 // coordinated with an actor ("Region Skåne, Coompanion och Almi") or named

@@ -166,6 +166,7 @@ func (s Stage) sentence(toks []doc.Token, p *doc.Passage, sub subject, known []c
 		}
 	}
 	all = append(all, laws(toks)...)
+	all = append(all, euActs(toks)...)
 	all = append(all, companies(toks)...)
 	all = append(all, names(toks, 0)...)
 	all = append(all, kinds(toks)...)

@@ -125,6 +125,8 @@ func TestRecognise(t *testing.T) {
 			[]string{"Tillväxtverket/GovernmentAgency", "Regional utveckling Norrbotten/Actor", "Längmanska företagarfonden/Actor"}},
 		{"Satsningen är en del av kompetensförsörjningsstrategin.", []string{"kompetensförsörjningsstrategin/Strategy"}},
 		{"Satsningen följer handlingsplanen.", nil},
+		{"Lagen utgår från EU:s kollektivtrafikförordning.", []string{"EU:s kollektivtrafikförordning/EURegulation"}},
+		{"Det är ett samarbete mellan Nova Utbildning och Region Skåne.", []string{"Nova Utbildning/Actor", "Region Skåne/Region"}},
 		{"Läs mer om Kunskapslabbet - ett forum för lärande.", []string{"Kunskapslabbet/Platform"}},
 		{"Region Skånes digitala applikation Folkhälsostatistik visar data.", []string{"Region Skånes/Region", "Folkhälsostatistik/Platform"}},
 		{"Den ligger till grund för programmen Investering för tillväxt och sysselsättning och Europeiskt samarbete.",

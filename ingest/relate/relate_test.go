@@ -168,6 +168,7 @@ func TestRelate(t *testing.T) {
 			[]string{"regionerna holdsMandate leder, samordnar och utvecklar det regionala utvecklingsarbetet"}},
 		{"Regionerna tar fram en regional utvecklingsstrategi. Den ska också ligga till grund för projektet Smart Industri.",
 			[]string{"Smart Industri implements regional utvecklingsstrategi", "regionerna responsibleFor regional utvecklingsstrategi"}},
+		{"Tillväxtverket samlar Regeringens intressen i länet.", []string{"Tillväxtverket holdsMandate samlar Regeringens intressen i länet"}},
 		{"Regionerna bedömer länets kompetensbehov.", []string{"regionerna holdsMandate bedömer länets kompetensbehov"}},
 		{"Trafikverket svarar för ungefär halva finansieringen.", nil},
 		{"Region Skåne stödjer utbildningsanordnarna.", nil},
