@@ -439,7 +439,16 @@ func apposition(toks []doc.Token, j int) string {
 		(low(toks[j+1]) == "ett" || low(toks[j+1]) == "en") && toks[j+2].Kind == doc.Word {
 		// "Film i Väst, ett regionalt filmbolag": adjectives may come first
 		// ("är en del av strategin" says what it is part of, not what it is)
-		for k := j + 2; k < len(toks) && k <= j+4 && toks[k].Kind == doc.Word && !functionWord(low(toks[k])); k++ {
+		// "Film i Väst, ett av regionen ägt bolag": an agent phrase before
+		// a participle
+		for k := j + 2; k < len(toks) && k <= j+6 && toks[k].Kind == doc.Word; k++ {
+			if low(toks[k]) == "av" && k+2 < len(toks) && strings.HasSuffix(low(toks[k+2]), "t") {
+				k++
+				continue
+			}
+			if functionWord(low(toks[k])) {
+				break
+			}
 			if c := kindNoun(toks[k].Text); c != "" {
 				return c
 			}

@@ -125,6 +125,7 @@ func TestRecognise(t *testing.T) {
 			[]string{"Tillväxtverket/GovernmentAgency", "Regional utveckling Norrbotten/Actor", "Längmanska företagarfonden/Actor"}},
 		{"Satsningen är en del av kompetensförsörjningsstrategin.", []string{"kompetensförsörjningsstrategin/Strategy"}},
 		{"Satsningen följer handlingsplanen.", nil},
+		{"Mest känt är Film i Väst, ett av regionen ägt bolag som producerar film.", []string{"Film i Väst/Company"}},
 		{"Lagen utgår från EU:s kollektivtrafikförordning.", []string{"EU:s kollektivtrafikförordning/EURegulation"}},
 		{"Det är ett samarbete mellan Nova Utbildning och Region Skåne.", []string{"Nova Utbildning/Actor", "Region Skåne/Region"}},
 		{"Läs mer om Kunskapslabbet - ett forum för lärande.", []string{"Kunskapslabbet/Platform"}},
