@@ -39,6 +39,10 @@ var mandateLeads = []struct {
 	{[]string{"ansvaret", "att"}, true},
 	{[]string{"ansvar", "att"}, true},
 	{[]string{"uppdrag", "inom"}, true},
+	{[]string{"uppdrag", "knutna", "till"}, true},
+	{[]string{"uppdrag", "kopplade", "till"}, true},
+	{[]string{"uppgifter", "knutna", "till"}, true},
+	{[]string{"uppgifter", "kopplade", "till"}, true},
 	{[]string{"uppgifter", "inom"}, true},
 	{[]string{"rollen", "som"}, false},
 	{[]string{"roll", "som"}, false},
@@ -436,12 +440,16 @@ func subjectTask(toks []doc.Token, sp spans) []cand {
 	}
 	tasks := []cand{{from: 1, to: end, class: "Mandate", rule: "mandate:subject"}}
 	// "Att ta fram … och att samordna … är en av de viktigaste uppgifterna"
-	for end+2 < len(toks) && low(toks[end]) == "och" && low(toks[end+1]) == "att" {
-		next := taskEnd(toks, end+2)
-		if next-(end+2) < 2 {
+	for end+2 < len(toks) && low(toks[end]) == "och" && (low(toks[end+1]) == "att" || infinitiveLike(low(toks[end+1]))) {
+		from := end + 1 // "… och stödja …"
+		if low(toks[end+1]) == "att" {
+			from++
+		}
+		next := taskEnd(toks, from)
+		if next-from < 2 {
 			return nil
 		}
-		tasks = append(tasks, cand{from: end + 2, to: next, class: "Mandate", rule: "mandate:subject"})
+		tasks = append(tasks, cand{from: from, to: next, class: "Mandate", rule: "mandate:subject"})
 		end = next
 	}
 	// "… för att utveckla näringslivet är …": a purpose before the verb
@@ -453,7 +461,17 @@ func subjectTask(toks []doc.Token, sp spans) []cand {
 			}
 		}
 	}
-	if end >= len(toks) || low(toks[end]) != "är" {
+	// "… har länge varit en central uppgift …"
+	if end+1 < len(toks) && low(toks[end]) == "har" {
+		k := end + 1
+		if k+1 < len(toks) && low(toks[k]) != "varit" {
+			k++ // "har länge varit"
+		}
+		if low(toks[k]) == "varit" {
+			end = k
+		}
+	}
+	if end >= len(toks) || low(toks[end]) != "är" && low(toks[end]) != "var" && low(toks[end]) != "varit" {
 		return nil
 	}
 	for k := end + 1; k < len(toks) && k <= end+6; k++ {
