@@ -597,7 +597,8 @@ func (s *scan) cueAfter(i, next int) (doc.FactKind, int, int, bool) {
 		}
 		switch c.words[0] {
 		case "tog":
-			if !s.within(next+1, 8, "över") {
+			// "tog Region X över ansvaret", "tog Region X initiativet till …"
+			if !s.within(next+1, 8, "över") && !s.within(next+1, 5, "initiativet") && !s.within(next+1, 5, "initiativ") {
 				continue
 			}
 		case "trädde":

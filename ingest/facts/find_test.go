@@ -214,12 +214,13 @@ func TestFind(t *testing.T) {
 
 func TestFindCue(t *testing.T) {
 	for text, want := range map[string]string{
-		"Från och med år 2011 gäller modellen.":      "Från och med",
-		"Satsningen startade i mars 2020.":           "startade",
-		"Den 1 juli 2018 trädde lagen i kraft.":      "trädde",
-		"Insatsen pågår t.o.m. 2024.":                "t.o.m.",
-		"Det ska vara färdigställt senast år 2030.":  "senast",
-		"I december 2021 beslutade regeringen detta": "beslutade",
+		"Från och med år 2011 gäller modellen.":              "Från och med",
+		"Satsningen startade i mars 2020.":                   "startade",
+		"Den 1 juli 2018 trädde lagen i kraft.":              "trädde",
+		"År 2016 tog regionen initiativet till en strategi.": "tog",
+		"Insatsen pågår t.o.m. 2024.":                        "t.o.m.",
+		"Det ska vara färdigställt senast år 2030.":          "senast",
+		"I december 2021 beslutade regeringen detta":         "beslutade",
 	} {
 		vs := Find(text)
 		if len(vs) != 1 || vs[0].Cue != want {
