@@ -363,25 +363,34 @@ func mandates(toks []doc.Token, sp spans) []cand {
 			i = end - 1
 			continue
 		}
-		if from, ok := sp.shall(toks, i); ok {
-			// "X ska utvecklas": a passive states what is done to X, no task of X's
-			if from >= len(toks) || toks[from].Kind != doc.Word || weakVerbs[low(toks[from])] || passive(low(toks[from])) {
-				continue
-			}
-			if k, _ := leadAt(toks, from); k > 0 {
-				continue
-			}
-			end := taskEnd(toks, from)
-			// "… som regionerna ska ta fram.": a bare verb whose object
-			// stands before names no task of its own
-			bare := end-from < 3 && (end >= len(toks) || toks[end].Kind == doc.Punct)
-			if end-from >= 2 && !bare {
-				out = append(out, cand{from: from, to: end, class: "Mandate", rule: "mandate:ska"})
-				i = infinitiveList(toks, end, &out) - 1
-			}
-		}
+		i = shallTask(toks, sp, i, &out)
 	}
 	return out
+}
+
+// shallTask reads the task an actor "ska" carry out at token i and
+// returns the token the scan goes on from (i when there is none).
+func shallTask(toks []doc.Token, sp spans, i int, out *[]cand) int {
+	from, ok := sp.shall(toks, i)
+	if !ok {
+		return i
+	}
+	// "X ska utvecklas": a passive states what is done to X, no task of X's
+	if from >= len(toks) || toks[from].Kind != doc.Word || weakVerbs[low(toks[from])] || passive(low(toks[from])) {
+		return i
+	}
+	if k, _ := leadAt(toks, from); k > 0 {
+		return i
+	}
+	end := taskEnd(toks, from)
+	// "… som regionerna ska ta fram.": a bare verb whose object stands
+	// before names no task of its own
+	bare := end-from < 3 && (end >= len(toks) || toks[end].Kind == doc.Punct)
+	if end-from < 2 || bare {
+		return i
+	}
+	*out = append(*out, cand{from: from, to: end, class: "Mandate", rule: "mandate:ska"})
+	return infinitiveList(toks, end, out) - 1
 }
 
 // infinitiveList adds the tasks that follow the one ending at end as a

@@ -82,35 +82,10 @@ func (sc *sentence) holders(m span, rule string, leadActors []span) ([]span, *sp
 	if rule == "mandate:list" {
 		return leadActors, nil
 	}
-	if rule == "mandate:subject" {
-		// "Att planlägga … är kommunens ansvar": the owner after the task
-		for _, s := range sc.spans {
-			if s.from >= m.to && fits(s.class, []string{"Actor"}) && strings.HasSuffix(low(sc.toks[s.to-1]), "s") {
-				return []span{s}, nil
-			}
-		}
+	if hs := sc.placedHolders(m, rule); len(hs) > 0 {
+		return hs, nil
 	}
 	actor := []string{"Actor"}
-	// "regionerna i egenskap av regionala kollektivtrafikmyndigheter"
-	if k := m.from - 3; k >= 1 && low(sc.toks[k]) == "i" && low(sc.toks[k+1]) == "egenskap" && low(sc.toks[k+2]) == "av" {
-		if a := sc.adjacentActor(k, actor); len(a) > 0 {
-			return a, nil
-		}
-	}
-	// "med Region X som huvudman": the actor right before "som" has the role
-	if rule == "mandate:role" && m.from >= 2 && low(sc.toks[m.from-1]) == "som" {
-		if a := sc.adjacentActor(m.from-1, actor); len(a) > 0 {
-			return a, nil
-		}
-	}
-	// "regionernas välfärdsuppdrag", "Nyföretagarcentrums uppdrag är att
-	// …": the owner in the genitive holds it
-	for _, s := range sc.spans {
-		owner := s.to <= m.from && sc.leadOnly(s.to, m.from) || s.from == m.from && s.to < m.to // "Folkhälsomyndighetens huvudansvar"
-		if owner && fits(s.class, actor) && strings.HasSuffix(low(sc.toks[s.to-1]), "s") {
-			return []span{s}, nil
-		}
-	}
 	// "X ger/gav Y i uppdrag att …"
 	for k := len(sc.spans) - 1; k >= 0; k-- {
 		s := sc.spans[k]
@@ -383,4 +358,38 @@ func (sc *sentence) roleBefore(m span) (span, bool) {
 		}
 	}
 	return span{}, false
+}
+
+// placedHolders finds a holder the words around the task place: the
+// owner after a task that opens the sentence ("Att planlägga … är
+// kommunens ansvar"), the actor "i egenskap av" a role or "som" a role,
+// and the owner in the genitive ("Nyföretagarcentrums uppdrag är att …").
+func (sc *sentence) placedHolders(m span, rule string) []span {
+	actor := []string{"Actor"}
+	if rule == "mandate:subject" {
+		for _, s := range sc.spans {
+			if s.from >= m.to && fits(s.class, actor) && strings.HasSuffix(low(sc.toks[s.to-1]), "s") {
+				return []span{s}
+			}
+		}
+	}
+	// "regionerna i egenskap av regionala kollektivtrafikmyndigheter"
+	if k := m.from - 3; k >= 1 && low(sc.toks[k]) == "i" && low(sc.toks[k+1]) == "egenskap" && low(sc.toks[k+2]) == "av" {
+		if a := sc.adjacentActor(k, actor); len(a) > 0 {
+			return a
+		}
+	}
+	// "med Region X som huvudman": the actor right before "som" has the role
+	if rule == "mandate:role" && m.from >= 2 && low(sc.toks[m.from-1]) == "som" {
+		if a := sc.adjacentActor(m.from-1, actor); len(a) > 0 {
+			return a
+		}
+	}
+	for _, s := range sc.spans {
+		owner := s.to <= m.from && sc.leadOnly(s.to, m.from) || s.from == m.from && s.to < m.to // "Folkhälsomyndighetens huvudansvar"
+		if owner && fits(s.class, actor) && strings.HasSuffix(low(sc.toks[s.to-1]), "s") {
+			return []span{s}
+		}
+	}
+	return nil
 }
