@@ -23,7 +23,7 @@ func init() {
 		"Plan":        {"plan", "planen"},
 		"Fund":        {"fond", "fonden"},
 		"Partnership": {"partnerskap", "partnerskapet", "samarbete", "samarbetet", "samverkan", "överenskommelse", "överenskommelsen"},
-		"Association": {"förening", "föreningen", "stiftelse", "stiftelsen", "förbund", "förbundet", "organisation", "organisationen", "intresseorganisation"},
+		"Association": {"förening", "föreningen", "stiftelse", "stiftelsen", "förbund", "förbundet", "organisation", "organisationen", "intresseorganisation", "avdelning", "avdelningen"},
 		"Company":     {"bolag", "bolaget", "företag", "företaget", "aktiebolag", "aktiebolaget"},
 		"Event":       {"konferens", "konferensen", "mässa", "mässan", "festival", "festivalen"},
 	} {

@@ -312,6 +312,11 @@ func names(toks []doc.Token, start int) []cand {
 				i++
 			}
 		}
+		// "Business Region Kronoberg har tagit fram …": a name of two words
+		// or more that acts is an actor
+		if class == "" && j-i >= 2 && agentAt(toks, j) {
+			class = "Actor"
+		}
 		if class != "" {
 			end := genitiveHead(toks, j)
 			if end == j && i > 0 && kindNoun(toks[i-1].Text) != "" {
@@ -353,6 +358,27 @@ func nameTail(toks []doc.Token, j int) int {
 		return j
 	}
 	return k
+}
+
+// agentVerbs are the verbs by which an organisation acts in the genre,
+// after "har" in their supine.
+var agentVerbs = map[string]bool{"driver": true, "erbjuder": true, "ansvarar": true, "äger": true, "finansierar": true,
+	"samverkar": true, "samordnar": true, "leder": true, "arrangerar": true, "tar": true, "tog": true,
+	"tagit": true, "genomfört": true, "drivit": true, "arrangerat": true, "startat": true, "bildat": true}
+
+// agentAt reports whether an agent's verb stands at token j: "driver",
+// "har tagit fram".
+func agentAt(toks []doc.Token, j int) bool {
+	if j < len(toks) && low(toks[j]) == "har" {
+		j++
+	}
+	if j >= len(toks) || !agentVerbs[low(toks[j])] {
+		return false
+	}
+	if l := low(toks[j]); l == "tar" || l == "tog" || l == "tagit" {
+		return j+1 < len(toks) && low(toks[j+1]) == "fram"
+	}
+	return true
 }
 
 // introduced tells the class of a name that a class noun introduces in
@@ -435,6 +461,16 @@ func quoted(toks []doc.Token, i int, closing string) (cand, bool) {
 
 // apposition reads ", ett nätverk" or "är ett projekt" after a name.
 func apposition(toks []doc.Token, j int) string {
+	// "Visit Halland är Region Hallands besöksnäringsavdelning": an owner's
+	// class noun after "är"
+	if j+2 < len(toks) && low(toks[j]) == "är" && lang.UpperFirst(toks[j+1].Text) {
+		k := capSeq(toks, j+1)
+		if k > j+1 && k < len(toks) && strings.HasSuffix(toks[k-1].Text, "s") && toks[k].Kind == doc.Word && (k+1 >= len(toks) || toks[k+1].Kind == doc.Punct) {
+			if c := kindNoun(toks[k].Text); c != "" {
+				return c
+			}
+		}
+	}
 	if j+2 < len(toks) && (toks[j].Text == "," || low(toks[j]) == "är" || toks[j].Text == "–" || toks[j].Text == "-") &&
 		(low(toks[j+1]) == "ett" || low(toks[j+1]) == "en") && toks[j+2].Kind == doc.Word {
 		// "Film i Väst, ett regionalt filmbolag": adjectives may come first
