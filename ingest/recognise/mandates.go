@@ -28,6 +28,8 @@ var mandateLeads = []struct {
 	{[]string{"uppdrag", "att"}, false},
 	{[]string{"uppgiften", "att"}, false},
 	{[]string{"ansvaret", "för"}, true},
+	{[]string{"huvudmannaskap", "för"}, true},
+	{[]string{"huvudmannaskapet", "för"}, true},
 	{[]string{"ansvar", "för"}, true},
 	{[]string{"huvudansvaret", "för"}, true},
 	{[]string{"huvudansvar", "för"}, true},

@@ -110,6 +110,7 @@ func TestRecognise(t *testing.T) {
 		{"Funktionen regional tågsamordnare finns i alla län.", []string{"regional tågsamordnare/Mandate"}},
 		{"Att planlägga användningen av marken är kommunens ansvar.", []string{"planlägga användningen av marken/Mandate"}},
 		{"Att planlägga användningen av marken är svårt.", nil},
+		{"Kommunerna har huvudmannaskap för utbildningar.", []string{"huvudmannaskap för utbildningar/Mandate"}},
 		{"Att främja näringslivets utveckling och stödja företagens förmåga har länge varit en central uppgift.",
 			[]string{"främja näringslivets utveckling/Mandate", "stödja företagens förmåga/Mandate"}},
 		{"De har specifika uppdrag knutna till alkohol och narkotika.", []string{"uppdrag knutna till alkohol och narkotika/Mandate"}},
