@@ -740,6 +740,25 @@ func conj(t doc.Token) bool {
 // afterOwner returns where the name of the instrument at token i starts
 // when capitalised words (at most two, the compound itself included) stand
 // between it and a capitalised owner in the genitive.
+// ownerStart returns the start of the owner's capitalised name that ends
+// right before token from: "Region Västernorrlands".
+func ownerStart(toks []doc.Token, from int) int {
+	k := from - 1
+	for k > 0 && toks[k-1].Kind == doc.Word && lang.UpperFirst(toks[k-1].Text) && (!notNames[toks[k-1].Text] || toks[k-1].Text == "Region" || toks[k-1].Text == "Länsstyrelsen") {
+		k--
+	}
+	return k
+}
+
+// joinTokens joins tokens' texts with single spaces.
+func joinTokens(ts []doc.Token) string {
+	words := make([]string, len(ts))
+	for i, t := range ts {
+		words[i] = t.Text
+	}
+	return strings.Join(words, " ")
+}
+
 func afterOwner(toks []doc.Token, i int) (int, bool) {
 	from := i
 	if !lang.UpperFirst(toks[i].Text) {
@@ -815,8 +834,12 @@ func titles(toks []doc.Token) []cand {
 		if from, ok := afterOwner(toks, i); ok {
 			end := titleFor(toks, i+1)
 			// an owner's title is a name of its own, never the generic
-			// known name it starts with
-			out = append(out, cand{from: from, to: end, class: class, rule: "pattern:owntitle", prio: 1})
+			// known name it starts with; the owner is part of its name
+			// ("Region Västernorrlands Innovationsstrategi"), not of its
+			// span, which leaves the owner a mention of its own
+			owner := ownerStart(toks, from)
+			out = append(out, cand{from: from, to: end, class: class, rule: "pattern:owntitle", prio: 1,
+				name: joinTokens(toks[owner:end]), alt: owner, hasAlt: true})
 			i = end - 1
 			continue
 		}
