@@ -292,6 +292,11 @@ func names(toks []doc.Token, start int) []cand {
 		if class == "" {
 			class = introduced(toks, i)
 		}
+		// "Projekten heter Focus Industry Bredd och Focus Industry Spets":
+		// a name coordinated with a named instrument is one of its kind
+		if n := len(out); class == "" && n > 0 && i >= 2 && out[n-1].to == i-1 && conj(toks[i-1]) && instrumentClass(out[n-1].class) && out[n-1].rule == "pattern:name" {
+			class = out[n-1].class
+		}
 
 		if class == "" {
 			class = apposition(toks, j)
@@ -383,13 +388,13 @@ func agentAt(toks []doc.Token, j int) bool {
 
 // introduced tells the class of a name that a class noun introduces in
 // brackets ("som aktiebolag (Invest in Skåne)") or by name ("en satsning
-// under namnet Konsulttimmen"; an initiative when no class noun says
-// otherwise), or "".
+// under namnet Konsulttimmen", "Projekten heter …"; an initiative when no
+// class noun says otherwise), or "".
 func introduced(toks []doc.Token, i int) string {
 	switch {
 	case i >= 2 && toks[i-1].Text == "(" && toks[i-2].Kind == doc.Word:
 		return kindNoun(toks[i-2].Text)
-	case i >= 1 && (low(toks[i-1]) == "namnet" || low(toks[i-1]) == "namn"):
+	case i >= 1 && (low(toks[i-1]) == "namnet" || low(toks[i-1]) == "namn" || low(toks[i-1]) == "heter" || low(toks[i-1]) == "kallas"):
 		for k := i - 2; k >= 0 && k >= i-4; k-- {
 			if c := kindNoun(toks[k].Text); c != "" {
 				return c

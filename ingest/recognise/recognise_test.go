@@ -129,6 +129,7 @@ func TestRecognise(t *testing.T) {
 			[]string{"Tillväxtverket/GovernmentAgency", "Regional utveckling Norrbotten/Actor", "Längmanska företagarfonden/Actor"}},
 		{"Satsningen är en del av kompetensförsörjningsstrategin.", []string{"kompetensförsörjningsstrategin/Strategy"}},
 		{"Satsningen följer handlingsplanen.", nil},
+		{"Projekten heter Focus Industry Bredd och Focus Industry Spets.", []string{"Focus Industry Bredd/Project", "Focus Industry Spets/Project"}},
 		{"Visit Norrland är Region Skånes besöksnäringsavdelning.", []string{"Visit Norrland/Association", "Region Skånes/Region"}},
 		{"I länet har Business Region Norrland tagit fram en plattform.", []string{"Business Region Norrland/Actor"}},
 		{"I länet har Sätt Igång varit populärt.", nil},
