@@ -292,11 +292,6 @@ func names(toks []doc.Token, start int) []cand {
 		if class == "" {
 			class = introduced(toks, i)
 		}
-		// "Projekten heter Focus Industry Bredd och Focus Industry Spets":
-		// a name coordinated with a named instrument is one of its kind
-		if n := len(out); class == "" && n > 0 && i >= 2 && out[n-1].to == i-1 && conj(toks[i-1]) && instrumentClass(out[n-1].class) && out[n-1].rule == "pattern:name" {
-			class = out[n-1].class
-		}
 
 		if class == "" {
 			class = apposition(toks, j)
@@ -307,6 +302,12 @@ func names(toks []doc.Token, start int) []cand {
 		if class == "" {
 			j = englishTail(toks, j)
 			class = englishClass(toks, i, j)
+		}
+		// "Projekten heter Focus Industry Bredd och Focus Industry Spets":
+		// a name of several words coordinated with a named instrument is
+		// one of its kind
+		if n := len(out); class == "" && n > 0 && j-i >= 2 && out[n-1].to == i-1 && conj(toks[i-1]) && instrumentClass(out[n-1].class) && out[n-1].rule == "pattern:name" {
+			class = out[n-1].class
 		}
 		// "Klimatarena Stockholm": a compound of a class noun opens the
 		// name; in its definite form it is a common noun before the name
