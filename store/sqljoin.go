@@ -10,119 +10,23 @@ import (
 
 	"github.com/lib/pq"
 
+	"kg/store/join"
 	"kg/term"
 )
 
-// JoinSlot is a position of a join step: the variable Var when Var >= 0,
-// else the constant Term.
-type JoinSlot struct {
-	Var  int
-	Term term.Term
-}
-
-// JoinLink is one way from a step's S to its O: a quad with predicate P
-// from S to O, or from O to S when Inverse.
-type JoinLink struct {
-	P       JoinSlot
-	Inverse bool
-}
-
-// JoinStep matches the pairs (S, O) that one of its links connects; a
-// pair connected by several links matches once per link, as in a SPARQL
-// alternative path. A triple pattern is a step of one link.
-type JoinStep struct {
-	S, O  JoinSlot
-	Links []JoinLink
-	// Closure makes the step the path of one or more links (P+): each
-	// pair reachable once. One of its ends must be a constant.
-	Closure bool
-}
-
-// JoinTable is an inline table of values for Vars (a SPARQL VALUES block
-// without UNDEF).
-type JoinTable struct {
-	Vars []int
-	Rows [][]term.Term
-}
-
-// Join is a conjunction of steps and tables in one graph: Graph, or the
-// union default graph (each triple once) when Graph is zero. Conds filter
-// its solutions and Optional extends them, as SPARQL's FILTER and OPTIONAL
-// do; with Group its rows count groups of solutions instead.
-type Join struct {
-	Graph  term.Term
-	Steps  []JoinStep
-	Tables []JoinTable
-	// Conds must all be true of a solution.
-	Conds []JoinExpr
-	// Optional are joined to the solutions in order: a solution is
-	// extended by each solution of an optional join that is compatible
-	// with it (has the same values of the common variables the solution
-	// binds) and meets its On conditions, or kept as it is when none is.
-	// An optional join reads the enclosing join only through those
-	// common variables (and, within an EXISTS, the variables of the joins
-	// around it), and its Graph is the enclosing join's. A common
-	// variable that a table binds must be bound in every solution.
-	Optional []JoinOptional
-	// Out lists the variables whose values each solution carries, in
-	// order; one that an optional join left unbound is the zero term.
-	Out []int
-	// Group, when set, makes each row one group of the solutions with
-	// the same values of Out: those values, then the group's counts.
-	Group *JoinGroup
-}
-
-// JoinOptional is a join OPTIONAL joins, with the conditions of its
-// FILTER, which read the variables of both sides.
-type JoinOptional struct {
-	Join *Join
-	On   []JoinExpr
-}
-
-// JoinGroup lists the counts a grouped join gives for each group, as
-// xsd:integer literals.
-type JoinGroup struct {
-	Counts []JoinCount
-}
-
-// JoinCount counts the solutions of a group (Var < 0) or the values of
-// Var in them, each distinct value once when Distinct is set.
-type JoinCount struct {
-	Var      int
-	Distinct bool
-}
-
-// JoinOp is the operator of a JoinExpr.
-type JoinOp uint8
-
-// The operators of conditions. Like a SPARQL filter, a condition is true,
-// false or an error (an unbound value); a solution passes when it is
-// true. ExprVar and ExprTerm stand only as operands of ExprSameTerm.
-const (
-	ExprVar      JoinOp = iota // the value of Var: an error when unbound
-	ExprTerm                   // the term Term
-	ExprTrue                   // true
-	ExprFalse                  // false
-	ExprError                  // an error
-	ExprSameTerm               // Args[0] and Args[1] are the same term
-	ExprNot                    // Args[0] is false
-	ExprAnd                    // every one of Args is true
-	ExprOr                     // one of Args is true
-	ExprBound                  // Var is bound
-	ExprExists                 // Sub has a solution; see below
+// The join a store evaluates whole is described in package join.
+type (
+	JoinSlot     = join.Slot
+	JoinLink     = join.Link
+	JoinStep     = join.Step
+	JoinTable    = join.Table
+	Join         = join.Join
+	JoinOptional = join.Optional
+	JoinGroup    = join.Group
+	JoinCount    = join.Count
+	JoinExpr     = join.Expr
+	JoinOp       = join.Op
 )
-
-// JoinExpr is a condition on the solutions of a join. ExprExists is true
-// when Sub has a solution whose variables in common with the enclosing
-// joins have their values there (as SPARQL substitutes them into an
-// EXISTS pattern); one they leave unbound is free in Sub.
-type JoinExpr struct {
-	Op   JoinOp
-	Args []JoinExpr
-	Var  int
-	Term term.Term
-	Sub  *Join
-}
 
 // Joiner is implemented by stores that evaluate a whole Join in one
 // request, letting their own planner order it.
@@ -346,13 +250,13 @@ func (l *level) optional(o JoinOptional) error {
 // treat errors.
 func (l *level) expr(e JoinExpr, vars map[int]column) (string, error) {
 	switch e.Op {
-	case ExprTrue:
+	case join.ExprTrue:
 		return "TRUE", nil
-	case ExprFalse:
+	case join.ExprFalse:
 		return "FALSE", nil
-	case ExprError:
+	case join.ExprError:
 		return "NULL::boolean", nil
-	case ExprSameTerm:
+	case join.ExprSameTerm:
 		if len(e.Args) != 2 {
 			return "", fmt.Errorf("store: sameTerm of %d operands", len(e.Args))
 		}
@@ -365,7 +269,7 @@ func (l *level) expr(e JoinExpr, vars map[int]column) (string, error) {
 			return "", err
 		}
 		return "(" + a + " = " + b + ")", nil
-	case ExprNot, ExprAnd, ExprOr:
+	case join.ExprNot, join.ExprAnd, join.ExprOr:
 		var parts []string
 		for _, x := range e.Args {
 			s, err := l.expr(x, vars)
@@ -375,24 +279,24 @@ func (l *level) expr(e JoinExpr, vars map[int]column) (string, error) {
 			parts = append(parts, s)
 		}
 		switch {
-		case e.Op == ExprNot && len(parts) == 1:
+		case e.Op == join.ExprNot && len(parts) == 1:
 			return "(NOT " + parts[0] + ")", nil
-		case e.Op == ExprNot:
+		case e.Op == join.ExprNot:
 			return "", fmt.Errorf("store: negation of %d operands", len(parts))
-		case len(parts) == 0 && e.Op == ExprAnd:
+		case len(parts) == 0 && e.Op == join.ExprAnd:
 			return "TRUE", nil
 		case len(parts) == 0:
 			return "FALSE", nil
-		case e.Op == ExprAnd:
+		case e.Op == join.ExprAnd:
 			return "(" + strings.Join(parts, " AND ") + ")", nil
 		}
 		return "(" + strings.Join(parts, " OR ") + ")", nil
-	case ExprBound:
+	case join.ExprBound:
 		if c, ok := vars[e.Var]; ok {
 			return "(" + c.hash + " IS NOT NULL)", nil
 		}
 		return "FALSE", nil
-	case ExprExists:
+	case join.ExprExists:
 		if e.Sub == nil {
 			return "", fmt.Errorf("store: EXISTS without a join")
 		}
@@ -409,12 +313,12 @@ func (l *level) expr(e JoinExpr, vars map[int]column) (string, error) {
 // or of a term.
 func (l *level) operand(e JoinExpr, vars map[int]column) (string, error) {
 	switch e.Op {
-	case ExprVar:
+	case join.ExprVar:
 		if c, ok := vars[e.Var]; ok {
 			return c.hash, nil
 		}
 		return "NULL::bytea", nil
-	case ExprTerm:
+	case join.ExprTerm:
 		return l.b.a.add(hashOf(e.Term)) + "::bytea", nil
 	}
 	return "", fmt.Errorf("store: operator %d where a term is wanted", e.Op)

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"kg/sparql/algebra"
+	"kg/store/join"
 	"kg/term"
 )
 
@@ -21,115 +22,23 @@ type Joiner interface {
 	Join(ctx context.Context, g term.Term, j *Join, yield func(row []term.Term) bool) error
 }
 
-// JoinSlot is a position of a join step: the variable Var when Var >= 0,
-// else the constant Term.
-type JoinSlot struct {
-	Var  int
-	Term term.Term
-}
-
-// JoinLink is one way from a step's S to its O: a triple with predicate P
-// from S to O, or from O to S when Inverse.
-type JoinLink struct {
-	P       JoinSlot
-	Inverse bool
-}
-
-// JoinStep matches the pairs (S, O) one of its links connects, once per
-// link (an alternative path is a bag union). A triple pattern is a step
-// of one link.
-type JoinStep struct {
-	S, O  JoinSlot
-	Links []JoinLink
-	// Closure makes the step the path of one or more links (P+): each
-	// pair reachable once. One of its ends is a constant.
-	Closure bool
-}
-
-// JoinTable is a VALUES table without UNDEF.
-type JoinTable struct {
-	Vars []int
-	Rows [][]term.Term
-}
-
-// Join is a conjunction of steps and tables. Variables are the group's
-// slots; those at or past the solution's length are the inner nodes of
-// sequence paths, never in Out. Conds filter its solutions and Optional
-// extends them, as FILTER and OPTIONAL do; with Group its rows are counts
-// of groups of solutions instead.
-type Join struct {
-	Steps  []JoinStep
-	Tables []JoinTable
-	// Conds must all be true of a solution.
-	Conds []JoinExpr
-	// Optional are joined to the solutions in order: a solution is
-	// extended by each solution of an optional join that is compatible
-	// with it (has the same values of the common variables the solution
-	// binds) and meets its On conditions, or kept as it is when none is.
-	// An optional join reads the enclosing join only through those
-	// common variables (and, within an EXISTS, the variables of the joins
-	// around it). A common variable that a table binds must be bound in
-	// every solution.
-	Optional []JoinOptional
-	// Out lists the variables whose values each row carries; one an
-	// optional join left unbound is the zero term.
-	Out []int
-	// Group, when set, makes each row one group of the solutions with
-	// the same values of Out: those values, then the group's counts as
-	// xsd:integer literals.
-	Group *JoinGroup
-}
-
-// JoinOptional is a join OPTIONAL joins, with the conditions of its
-// FILTER, which read the variables of both sides.
-type JoinOptional struct {
-	Join *Join
-	On   []JoinExpr
-}
-
-// JoinGroup lists the counts of each group of a grouped join.
-type JoinGroup struct {
-	Counts []JoinCount
-}
-
-// JoinCount counts the solutions of a group (Var < 0) or the values of
-// Var in them, each distinct value once when Distinct is set.
-type JoinCount struct {
-	Var      int
-	Distinct bool
-}
-
-// JoinOp is the operator of a JoinExpr.
-type JoinOp uint8
-
-// The operators of conditions. Like a filter, a condition is true, false
-// or an error (an unbound value); a solution passes when it is true.
-// ExprVar and ExprTerm stand only as operands of ExprSameTerm.
-const (
-	ExprVar      JoinOp = iota // the value of Var: an error when unbound
-	ExprTerm                   // the term Term
-	ExprTrue                   // true
-	ExprFalse                  // false
-	ExprError                  // an error
-	ExprSameTerm               // Args[0] and Args[1] are the same term
-	ExprNot                    // Args[0] is false
-	ExprAnd                    // every one of Args is true
-	ExprOr                     // one of Args is true
-	ExprBound                  // Var is bound
-	ExprExists                 // Sub has a solution; see below
+// The join group a Joiner takes is described in package join, shared
+// with the stores that evaluate it. Variables are the group's slots;
+// those at or past the solution's length are the inner nodes of sequence
+// paths, never in Out. The graph is the Joiner's argument: Join.Graph
+// stays zero here.
+type (
+	JoinSlot     = join.Slot
+	JoinLink     = join.Link
+	JoinStep     = join.Step
+	JoinTable    = join.Table
+	Join         = join.Join
+	JoinOptional = join.Optional
+	JoinGroup    = join.Group
+	JoinCount    = join.Count
+	JoinExpr     = join.Expr
+	JoinOp       = join.Op
 )
-
-// JoinExpr is a condition on the solutions of a join. ExprExists is true
-// when Sub has a solution whose variables in common with the enclosing
-// joins have their values there, as EXISTS substitutes them; one they
-// leave unbound is free in Sub.
-type JoinExpr struct {
-	Op   JoinOp
-	Args []JoinExpr
-	Var  int
-	Term term.Term
-	Sub  *Join
-}
 
 // maxJoinTable bounds the rows of a VALUES table sent with a join.
 const maxJoinTable = 1000
@@ -195,7 +104,7 @@ func (r *groupRun) joinOf() (*Join, uint64) {
 			}
 			s, o := slot(st.path.s), slot(st.path.o)
 			for _, ps := range steps {
-				j.Steps = append(j.Steps, ps.ends(s, o))
+				j.Steps = append(j.Steps, withEnds(ps, s, o))
 			}
 		case stepTable:
 			t, ok := r.joinTable(st.table)
@@ -239,8 +148,8 @@ func (r *groupRun) closuresAnchored(steps []JoinStep, p *pathNode) bool {
 	return true
 }
 
-// ends puts the ends of a path, placeholders -2 and -3 in its steps.
-func (s JoinStep) ends(start, end JoinSlot) JoinStep {
+// withEnds puts the ends of a path, placeholders -2 and -3 in its steps.
+func withEnds(s JoinStep, start, end JoinSlot) JoinStep {
 	pick := func(x JoinSlot) JoinSlot {
 		switch x.Var {
 		case -2:

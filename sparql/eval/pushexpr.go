@@ -1,6 +1,7 @@
 package eval
 
 import (
+	"kg/store/join"
 	"strings"
 
 	"kg/sparql/expr"
@@ -46,9 +47,9 @@ func (p *planner) expr(c cexpr, ce *condEnv) (JoinExpr, varSet, bool) {
 			if !ok1 || !ok2 {
 				break
 			}
-			op := ExprAnd
+			op := join.ExprAnd
 			if c.op == "||" {
-				op = ExprOr
+				op = join.ExprOr
 			}
 			return JoinExpr{Op: op, Args: []JoinExpr{l, r}}, lf.union(rf), true
 		case "=", "!=":
@@ -74,7 +75,7 @@ func (p *planner) expr(c cexpr, ce *condEnv) (JoinExpr, varSet, bool) {
 	return JoinExpr{}, nil, false
 }
 
-func not(x JoinExpr) JoinExpr { return JoinExpr{Op: ExprNot, Args: []JoinExpr{x}} }
+func not(x JoinExpr) JoinExpr { return JoinExpr{Op: join.ExprNot, Args: []JoinExpr{x}} }
 
 // fold evaluates a condition that reads no variable a join binds.
 func (p *planner) fold(c cexpr, ce *condEnv) (JoinExpr, bool) {
@@ -89,16 +90,16 @@ func (p *planner) fold(c cexpr, ce *condEnv) (JoinExpr, bool) {
 	}
 	t, err := c.eval(p.ev, p.g, p.sol)
 	if err != nil {
-		return JoinExpr{Op: ExprError}, true
+		return JoinExpr{Op: join.ExprError}, true
 	}
 	b, err := expr.EBV(t)
 	switch {
 	case err != nil:
-		return JoinExpr{Op: ExprError}, true
+		return JoinExpr{Op: join.ExprError}, true
 	case b:
-		return JoinExpr{Op: ExprTrue}, true
+		return JoinExpr{Op: join.ExprTrue}, true
 	}
-	return JoinExpr{Op: ExprFalse}, true
+	return JoinExpr{Op: join.ExprFalse}, true
 }
 
 // operand is a term a comparison reads: a constant or a variable (read),
@@ -112,14 +113,14 @@ type operand struct {
 func (p *planner) operand(c cexpr, ce *condEnv) (operand, bool) {
 	switch c := c.(type) {
 	case constExpr:
-		return operand{x: JoinExpr{Op: ExprTerm, Term: c.t}, read: readConst, nonLit: !c.t.IsLiteral()}, true
+		return operand{x: JoinExpr{Op: join.ExprTerm, Term: c.t}, read: readConst, nonLit: !c.t.IsLiteral()}, true
 	case varExpr:
 		switch k := p.reads(c.slot, ce); k {
 		case readConst:
 			t := p.sol[c.slot]
-			return operand{x: JoinExpr{Op: ExprTerm, Term: t}, read: k, nonLit: !t.IsLiteral()}, true
+			return operand{x: JoinExpr{Op: join.ExprTerm, Term: t}, read: k, nonLit: !t.IsLiteral()}, true
 		case readVar:
-			return operand{x: JoinExpr{Op: ExprVar, Var: c.slot}, read: k, nonLit: ce.nonLit[c.slot] || ce.env.nonLit[c.slot]}, true
+			return operand{x: JoinExpr{Op: join.ExprVar, Var: c.slot}, read: k, nonLit: ce.nonLit[c.slot] || ce.env.nonLit[c.slot]}, true
 		case readUnbound:
 			return operand{read: k}, true
 		}
@@ -137,11 +138,11 @@ func (p *planner) identity(a, b cexpr, ce *condEnv) (JoinExpr, bool) {
 	case !ok1 || !ok2:
 		return JoinExpr{}, false
 	case x.read == readUnbound || y.read == readUnbound:
-		return JoinExpr{Op: ExprError}, true
+		return JoinExpr{Op: join.ExprError}, true
 	case !x.nonLit && !y.nonLit:
 		return JoinExpr{}, false
 	}
-	return JoinExpr{Op: ExprSameTerm, Args: []JoinExpr{x.x, y.x}}, true
+	return JoinExpr{Op: join.ExprSameTerm, Args: []JoinExpr{x.x, y.x}}, true
 }
 
 func (p *planner) call(c callExpr, ce *condEnv) (JoinExpr, varSet, bool) {
@@ -156,14 +157,14 @@ func (p *planner) call(c callExpr, ce *condEnv) (JoinExpr, varSet, bool) {
 		}
 		switch p.reads(v.slot, ce) {
 		case readConst:
-			return JoinExpr{Op: ExprTrue}, nil, true
+			return JoinExpr{Op: join.ExprTrue}, nil, true
 		case readUnbound:
-			return JoinExpr{Op: ExprFalse}, nil, true
+			return JoinExpr{Op: join.ExprFalse}, nil, true
 		case readVar:
 			if (ce.own[v.slot] && ce.certain[v.slot]) || ce.env.outer[v.slot] {
-				return JoinExpr{Op: ExprTrue}, nil, true
+				return JoinExpr{Op: join.ExprTrue}, nil, true
 			}
-			return JoinExpr{Op: ExprBound, Var: v.slot}, nil, true
+			return JoinExpr{Op: join.ExprBound, Var: v.slot}, nil, true
 		}
 	}
 	return JoinExpr{}, nil, false
@@ -177,15 +178,15 @@ func (p *planner) in(c inExpr, ce *condEnv) (JoinExpr, bool) {
 		return JoinExpr{}, false
 	}
 	if x.read == readUnbound {
-		return JoinExpr{Op: ExprError}, true
+		return JoinExpr{Op: join.ExprError}, true
 	}
-	or := JoinExpr{Op: ExprOr}
+	or := JoinExpr{Op: join.ExprOr}
 	for _, m := range c.list {
 		y, ok := p.operand(m, ce)
 		if !ok || y.read != readConst || (!x.nonLit && !y.nonLit) {
 			return JoinExpr{}, false
 		}
-		or.Args = append(or.Args, JoinExpr{Op: ExprSameTerm, Args: []JoinExpr{x.x, y.x}})
+		or.Args = append(or.Args, JoinExpr{Op: join.ExprSameTerm, Args: []JoinExpr{x.x, y.x}})
 	}
 	if c.not {
 		return not(or), true
@@ -222,7 +223,7 @@ func (p *planner) exists(c existsExpr, ce *condEnv) (JoinExpr, varSet, bool) {
 			free[v] = true
 		}
 	}
-	x := JoinExpr{Op: ExprExists, Sub: sp.j}
+	x := JoinExpr{Op: join.ExprExists, Sub: sp.j}
 	if c.not {
 		x = not(x)
 	}

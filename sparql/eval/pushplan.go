@@ -1,6 +1,7 @@
 package eval
 
 import (
+	"kg/store/join"
 	"strings"
 
 	"kg/term"
@@ -155,7 +156,7 @@ func (p *planner) group(b *bgpNode, e planEnv, top bool) (*plan, bool) {
 			}
 			s, o := slot(st.path.s), slot(st.path.o)
 			for _, ps := range steps {
-				ps = ps.ends(s, o)
+				ps = withEnds(ps, s, o)
 				if ps.Closure && ps.S.Var >= 0 && ps.O.Var >= 0 {
 					return nil, false // a closure is walked from a constant end
 				}
@@ -377,7 +378,7 @@ func (p *planner) minus(n *minusNode, e planEnv) (*plan, bool) {
 	if !ok || !disjoint(r.free, left) {
 		return nil, false
 	}
-	l.j.Conds = append(l.j.Conds, JoinExpr{Op: ExprNot, Args: []JoinExpr{{Op: ExprExists, Sub: r.j}}})
+	l.j.Conds = append(l.j.Conds, JoinExpr{Op: join.ExprNot, Args: []JoinExpr{{Op: join.ExprExists, Sub: r.j}}})
 	l.free = l.free.union(r.free)
 	for v := range right {
 		if !left[v] && !p.seeded(v) {
@@ -489,7 +490,7 @@ func condReads(conds []JoinExpr) varSet {
 	s := varSet{}
 	var walk func(e JoinExpr)
 	walk = func(e JoinExpr) {
-		if e.Op == ExprVar || e.Op == ExprBound {
+		if e.Op == join.ExprVar || e.Op == join.ExprBound {
 			s[e.Var] = true
 		}
 		for _, a := range e.Args {
