@@ -107,7 +107,7 @@ func (r *groupRun) joinOf() (*Join, uint64) {
 				j.Steps = append(j.Steps, withEnds(ps, s, o))
 			}
 		case stepTable:
-			t, ok := r.joinTable(st.table)
+			t, ok := joinTable(st.table, r.sol)
 			if !ok {
 				continue
 			}
@@ -163,14 +163,14 @@ func withEnds(s JoinStep, start, end JoinSlot) JoinStep {
 	return s
 }
 
-// joinTable takes a VALUES table whose variables are all unbound and that
-// has no UNDEF.
-func (r *groupRun) joinTable(t *tableNode) (JoinTable, bool) {
+// joinTable takes a VALUES table whose variables sol leaves all unbound
+// and that has no UNDEF.
+func joinTable(t *tableNode, sol solution) (JoinTable, bool) {
 	if len(t.rows) > maxJoinTable {
 		return JoinTable{}, false
 	}
 	for _, v := range t.slots {
-		if !r.sol[v].IsZero() {
+		if !sol[v].IsZero() {
 			return JoinTable{}, false
 		}
 	}

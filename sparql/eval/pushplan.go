@@ -163,7 +163,7 @@ func (p *planner) group(b *bgpNode, e planEnv, top bool) (*plan, bool) {
 				j.Steps = append(j.Steps, ps)
 			}
 		case stepTable:
-			t, tableOK := p.table(st.table)
+			t, tableOK := joinTable(st.table, p.sol)
 			if !tableOK {
 				return nil, false
 			}
@@ -179,27 +179,6 @@ func (p *planner) group(b *bgpNode, e planEnv, top bool) (*plan, bool) {
 		}
 	}
 	return pl, true
-}
-
-// table takes a VALUES table without UNDEF whose variables the seed
-// leaves unbound.
-func (p *planner) table(t *tableNode) (JoinTable, bool) {
-	if len(t.rows) > maxJoinTable {
-		return JoinTable{}, false
-	}
-	for _, v := range t.slots {
-		if !p.sol[v].IsZero() {
-			return JoinTable{}, false
-		}
-	}
-	for _, row := range t.rows {
-		for _, v := range row {
-			if v.IsZero() {
-				return JoinTable{}, false
-			}
-		}
-	}
-	return JoinTable{Vars: t.slots, Rows: t.rows}, true
 }
 
 // cond adds a filter condition to pl: translated, or, at the top, to be
