@@ -89,21 +89,7 @@ func TestPushdownAnswersAsEmbedded(t *testing.T) {
 	ctx := context.Background()
 	u = ownSchema(t, u, "kg_pushdown")
 	quads := lubmQuads(t)
-	open := func(loc string) eval.Dataset {
-		st, err := store.Open(ctx, loc, store.Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { st.Close() })
-		if err := st.Replace(ctx, quads); err != nil {
-			t.Fatal(err)
-		}
-		ds, err := FromStore(ctx, st)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return ds
-	}
+	open := func(loc string) eval.Dataset { return storeWith(t, loc, quads) }
 	emb, pg := open(filepath.Join(t.TempDir(), "kg")), open(u)
 	if _, ok := pg.(eval.Joiner); !ok {
 		t.Fatalf("the PostgreSQL dataset %T does not evaluate joins", pg)
@@ -165,4 +151,24 @@ func ownSchema(t *testing.T, u, schema string) string {
 	q.Set("search_path", schema)
 	p.RawQuery = q.Encode()
 	return p.String()
+}
+
+// storeWith opens the store at loc (closed when the test ends), replaces
+// its content with quads and returns it as a dataset.
+func storeWith(t *testing.T, loc string, quads []term.Quad) eval.Dataset {
+	t.Helper()
+	ctx := context.Background()
+	st, err := store.Open(ctx, loc, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	if err := st.Replace(ctx, quads); err != nil {
+		t.Fatal(err)
+	}
+	ds, err := FromStore(ctx, st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ds
 }

@@ -92,21 +92,7 @@ func TestPushdownShapesAnswerAsEmbedded(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	open := func(loc string) eval.Dataset {
-		st, err := store.Open(ctx, loc, store.Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { st.Close() })
-		if err := st.Replace(ctx, quads); err != nil {
-			t.Fatal(err)
-		}
-		ds, err := FromStore(ctx, st)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return ds
-	}
+	open := func(loc string) eval.Dataset { return storeWith(t, loc, quads) }
 	emb := open(filepath.Join(t.TempDir(), "kg"))
 	pgds := open(u)
 	pj, ok := pgds.(eval.Joiner)
