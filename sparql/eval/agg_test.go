@@ -86,20 +86,27 @@ func TestCountPlan(t *testing.T) {
 		{`SELECT ?x (COUNT(*) AS ?n) { ?s a ?c } GROUP BY ?x`, false},
 	}
 	for _, tt := range tests {
-		q := mustParse(t, tt.query)
-		c := &compiler{slots: map[string]int{}}
-		root, err := c.pattern(q.Pattern)
-		if err != nil {
-			t.Fatal(err)
-		}
-		g := findGroup(root)
-		if g == nil {
-			t.Fatalf("%s: no group", tt.query)
-		}
+		g := compiledGroup(t, tt.query)
 		if got := g.countPlan() != nil; got != tt.plan {
 			t.Errorf("%s: range count %v, want %v", tt.query, got, tt.plan)
 		}
 	}
+}
+
+// compiledGroup compiles a query and returns its outermost group node.
+func compiledGroup(t *testing.T, query string) *groupNode {
+	t.Helper()
+	q := mustParse(t, query)
+	c := &compiler{slots: map[string]int{}}
+	root, err := c.pattern(q.Pattern)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := findGroup(root)
+	if g == nil {
+		t.Fatalf("%s: no group", query)
+	}
+	return g
 }
 
 func findGroup(n node) *groupNode {

@@ -88,16 +88,7 @@ func TestJoinCountPlan(t *testing.T) {
 		{`SELECT (COUNT(*) AS ?n) { ?p a :C FILTER (NOT EXISTS { ?p :k ?x } || EXISTS { ?p :j ?x }) }`, false},
 	}
 	for _, tt := range tests {
-		q := mustParse(t, tt.query)
-		c := &compiler{slots: map[string]int{}}
-		root, err := c.pattern(q.Pattern)
-		if err != nil {
-			t.Fatal(err)
-		}
-		g := findGroup(root)
-		if g == nil {
-			t.Fatalf("%s: no group", tt.query)
-		}
+		g := compiledGroup(t, tt.query)
 		if got := g.countPlan() == nil && g.joinCountPlan() != nil; got != tt.plan {
 			t.Errorf("%s: join count %v, want %v", tt.query, got, tt.plan)
 		}
