@@ -9,6 +9,7 @@ import (
 	"kg/ingest"
 	"kg/store"
 	"kg/store/disk"
+	"kg/store/storetest"
 	"kg/term"
 )
 
@@ -16,16 +17,7 @@ import (
 // returns its index.
 func indexOf(t *testing.T, quads []term.Quad) *disk.Index {
 	t.Helper()
-	ctx := context.Background()
-	st, err := store.Open(ctx, t.TempDir(), store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	if err := st.Replace(ctx, quads); err != nil {
-		t.Fatal(err)
-	}
-	return st.(store.Indexed).Index()
+	return storetest.With(t, "", quads).(store.Indexed).Index()
 }
 
 // countingQuads is the graph built from ../seeds and a few quads that

@@ -14,6 +14,7 @@ import (
 	"kg/catalog"
 	"kg/export"
 	"kg/store"
+	"kg/store/storetest"
 	"kg/summary"
 	"kg/term"
 )
@@ -75,15 +76,7 @@ func TestQueriesDoNotWaitForTheGraph(t *testing.T) {
 func embeddedStore(t *testing.T) store.Store {
 	t.Helper()
 	_, quads := testStore(t)
-	ctx := context.Background()
-	st, err := store.Open(ctx, t.TempDir(), store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	if err := st.Replace(ctx, quads); err != nil {
-		t.Fatal(err)
-	}
+	st := storetest.With(t, "", quads)
 	if _, ok := st.(store.Indexed); !ok {
 		t.Fatal("the embedded store has no index")
 	}

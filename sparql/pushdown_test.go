@@ -16,7 +16,7 @@ import (
 	"kg/rdfio"
 	"kg/sparql/eval"
 	"kg/sparql/parse"
-	"kg/store"
+	"kg/store/storetest"
 	"kg/term"
 )
 
@@ -157,16 +157,7 @@ func ownSchema(t *testing.T, u, schema string) string {
 // its content with quads and returns it as a dataset.
 func storeWith(t *testing.T, loc string, quads []term.Quad) eval.Dataset {
 	t.Helper()
-	ctx := context.Background()
-	st, err := store.Open(ctx, loc, store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	if err := st.Replace(ctx, quads); err != nil {
-		t.Fatal(err)
-	}
-	ds, err := FromStore(ctx, st)
+	ds, err := FromStore(context.Background(), storetest.With(t, loc, quads))
 	if err != nil {
 		t.Fatal(err)
 	}

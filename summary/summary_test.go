@@ -8,6 +8,7 @@ import (
 	"kg/ingest"
 	"kg/ontology"
 	"kg/store"
+	"kg/store/storetest"
 	"kg/term"
 )
 
@@ -66,14 +67,7 @@ func TestOfIndex(t *testing.T) {
 		term.Quad{S: passage, P: term.IRI(ontology.Page), O: term.Literal("12", term.XSDInteger)},
 		term.Quad{S: passage, P: term.IRI(ontology.Page), O: term.String("12")},
 	)
-	st, err := store.Open(ctx, t.TempDir(), store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	if err := st.Replace(ctx, quads); err != nil {
-		t.Fatal(err)
-	}
+	st := storetest.With(t, "", quads)
 	want := Of(quads, base)
 	if want.Relations == 0 || want.RelationsWithSource == 0 || len(want.Links) == 0 || len(want.Pages) == 0 || want.EntitiesWithProvenance == 0 {
 		t.Fatalf("the test graph misses a count: %+v", want)
