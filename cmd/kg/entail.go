@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"maps"
 	"slices"
 	"sort"
 
@@ -51,7 +52,7 @@ func (e *idEntailment) run() error {
 		rel uint32
 		sup map[uint32][]uint32
 	}{{sc, supC}, {sp, supP}} {
-		for _, c := range sortedKeys(h.sup) {
+		for _, c := range slices.Sorted(maps.Keys(h.sup)) {
 			for _, d := range h.sup[c] {
 				if e.has(c, h.rel, d) {
 					continue
@@ -64,7 +65,7 @@ func (e *idEntailment) run() error {
 	}
 	// Every superclass of a stated type: (s a c) entails (s a d).
 	if typ, ok := e.v.Lookup(term.IRI(term.RDFType)); ok {
-		for _, c := range sortedKeys(supC) {
+		for _, c := range slices.Sorted(maps.Keys(supC)) {
 			from, _ := e.u.Scan(0, typ, c)
 			for _, d := range supC[c] {
 				to, _ := e.u.Scan(0, typ, d)
@@ -76,7 +77,7 @@ func (e *idEntailment) run() error {
 		}
 	}
 	// Every superproperty of a stated property: (s p o) entails (s q o).
-	for _, p := range sortedKeys(supP) {
+	for _, p := range slices.Sorted(maps.Keys(supP)) {
 		from, _ := e.u.Scan(0, p, 0)
 		for _, q := range supP[p] {
 			to, _ := e.u.Scan(0, q, 0)
@@ -149,15 +150,4 @@ func missing(from, to []disk.Triple, key func(disk.Triple) uint64, fn func(disk.
 		}
 	}
 	return nil
-}
-
-// sortedKeys returns m's keys in order, so that the work is done in the
-// same order every time.
-func sortedKeys[V any](m map[uint32]V) []uint32 {
-	keys := make([]uint32, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }
