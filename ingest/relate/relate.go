@@ -535,7 +535,7 @@ func (r *relater) owners(sc *sentence) {
 		}
 		// "regeringens satsning Smart Industri": a class noun may stand
 		// between the owner and the name
-		if a.to != b.from && !(b.from == a.to+1 && sc.toks[a.to].Kind == doc.Word && classNoun(low(sc.toks[a.to]))) {
+		if a.to != b.from && !(b.from == a.to+1 && commonWord(sc.toks[a.to])) {
 			continue
 		}
 		if last := low(sc.toks[a.to-1]); strings.HasSuffix(last, "s") {
@@ -550,7 +550,7 @@ var principalRoles = map[string]bool{"huvudman": true, "projektägare": true, "�
 // principals reads "X är ett partnerskap …, med Region Y som huvudman":
 // the actor in the role runs what the sentence opens with.
 func (r *relater) principals(sc *sentence) {
-	if len(sc.spans) < 2 || sc.spans[0].from > 1 || sc.spans[0].from == 1 && !classNoun(low(sc.toks[0])) {
+	if len(sc.spans) < 2 || sc.spans[0].from > 1 || sc.spans[0].from == 1 && !commonWord(sc.toks[0]) {
 		return // "Projektet X är …" opens with X too
 	}
 	first := sc.spans[0]
@@ -563,12 +563,21 @@ func (r *relater) principals(sc *sentence) {
 	}
 }
 
-// classNouns name kinds of instruments between an owner and a name.
-var classNouns = map[string]bool{"satsning": true, "satsningen": true, "projekt": true, "projektet": true, "program": true,
-	"programmet": true, "strategi": true, "strategin": true, "plan": true, "planen": true, "initiativ": true, "initiativet": true,
-	"nätverk": true, "nätverket": true, "plattform": true, "plattformen": true, "fond": true, "fonden": true}
-
-func classNoun(w string) bool { return classNouns[w] }
+// commonWord reports whether t is a word, no function word, that no name
+// takes: a class noun or an adjective between an owner and a name
+// ("regeringens satsning Smart Industri"), or before the name that opens
+// a sentence ("Projektet Smart Industri är …").
+func commonWord(t doc.Token) bool {
+	if t.Kind != doc.Word {
+		return false
+	}
+	switch w := strings.ToLower(t.Text); w {
+	case "och", "samt", "eller", "även", "också", "men", "att", "som", "där":
+		return false
+	default:
+		return !prepositions[w]
+	}
+}
 
 // bracketedParents reads an organisation with its parent in brackets:
 // "Trafikförvaltningen (Region Stockholm)" is part of the region.
