@@ -887,20 +887,10 @@ func forPhrase(toks []doc.Token, end int) int {
 		k := capSeq(toks, end+1)
 		return lowerRun(toks, k)
 	}
-	k := end + 1
-	for k < len(toks) && k-end <= 3 && toks[k].Kind == doc.Word && !lawStop[low(toks[k])] && !mandateStop[low(toks[k])] && low(toks[k]) != "att" {
-		k++
+	if k := lowerRun(toks, end+1); k > end+1 {
+		return k
 	}
-	if k == end+1 || k < len(toks) && (toks[k].Kind == doc.Number || toks[k].Kind == doc.Word && !lawStop[low(toks[k])] && !mandateStop[low(toks[k])]) {
-		return end // the phrase goes on: no name ends here
-	}
-	for k > end+1 && functionWord(low(toks[k-1])) {
-		k-- // no name ends in a function word
-	}
-	if k == end+1 {
-		return end
-	}
-	return k
+	return end
 }
 
 // lowerRun returns the end of up to three lower-case words from k that
