@@ -18,14 +18,15 @@ var introducingRules = map[string]bool{"pattern:name": true, "pattern:quoted": t
 	"pattern:partner": true, "pattern:title": true, "pattern:owntitle": true, "example:title": true}
 
 type recurring struct {
-	list []alias
-	seen map[string]bool
+	list    []alias
+	seen    map[string]bool
+	byFirst map[string][]int // first word (or a one-word name's genitive) → names in list
 }
 
 // learn remembers the capitalised names a sentence introduced.
 func (r *recurring) learn(toks []doc.Token, cs []cand) {
 	if r.seen == nil {
-		r.seen = map[string]bool{}
+		r.seen, r.byFirst = map[string]bool{}, map[string][]int{}
 	}
 	for _, c := range cs {
 		if !introducingRules[c.rule] || c.class == "Mandate" || c.class == "Theme" || c.to > len(toks) || c.from >= c.to {
@@ -47,6 +48,10 @@ func (r *recurring) learn(toks []doc.Token, cs []cand) {
 		if name == "" {
 			name = k
 		}
+		r.byFirst[words[0]] = append(r.byFirst[words[0]], len(r.list))
+		if len(words) == 1 {
+			r.byFirst[words[0]+"s"] = append(r.byFirst[words[0]+"s"], len(r.list))
+		}
 		r.list = append(r.list, alias{words: words, class: c.class, key: c.key, name: name})
 	}
 }
@@ -55,9 +60,13 @@ func (r *recurring) learn(toks []doc.Token, cs []cand) {
 // the last word also in the genitive ("Konsulttimmens").
 func (r *recurring) find(toks []doc.Token) []cand {
 	var out []cand
-	for _, al := range r.list {
-		n := len(al.words)
-		for i := 0; i+n <= len(toks); i++ {
+	for i, t := range toks {
+		for _, li := range r.byFirst[t.Text] {
+			al := r.list[li]
+			n := len(al.words)
+			if i+n > len(toks) {
+				continue
+			}
 			ok := true
 			for k, w := range al.words {
 				t := toks[i+k].Text
