@@ -19,6 +19,9 @@ func TestSplit(t *testing.T) {
 		{"Vad gör regionen? Den leder arbetet!", []string{"Vad gör regionen?", "Den leder arbetet!"}},
 		{"Se www.regionskane.se för mer.", []string{"Se www.regionskane.se för mer."}},
 		{"Projektet heter ”Smart Industri”. Det startade.", []string{"Projektet heter ”Smart Industri”.", "Det startade."}},
+		{"1. Det tidiga livets villkor.", []string{"1. Det tidiga livets villkor."}},
+		{"12. Levnadsvanor. Mer text.", []string{"12. Levnadsvanor.", "Mer text."}},
+		{"2020. Arbetet började.", []string{"2020.", "Arbetet började."}},
 		{"  ", nil},
 	}
 	for _, tt := range tests {

@@ -35,8 +35,8 @@ func (Stage) Run(d *doc.Doc) error {
 // Split returns the sentences of a text as byte ranges, trimmed of
 // surrounding space. A sentence ends at '.', '!' or '?' (with closing
 // quotes and brackets) followed by space and a capital letter, a digit or
-// an opening quote or bullet, unless the stop ends an abbreviation or an
-// ordinal in a date ("1. ").
+// an opening quote or bullet, unless the stop ends an abbreviation, an
+// ordinal in a date ("1. ") or the number a list item opens with.
 func Split(s string) [][2]int {
 	var out [][2]int
 	start := 0
@@ -65,6 +65,9 @@ func Split(s string) [][2]int {
 		}
 		if t.Text == "." && i > 0 && toks[i-1].Kind == number && toks[i-1].End == t.Start && len(toks[i-1].Text) <= 2 && i > 1 && toks[i-2].Kind == punct {
 			continue // a list number "(1." is no end
+		}
+		if t.Text == "." && i == 1 && toks[0].Kind == number && toks[0].End == t.Start && len(toks[0].Text) <= 2 {
+			continue // nor is the number a list item opens with ("1. Det tidiga …")
 		}
 		out = appendTrimmed(out, s, start, end)
 		start = end

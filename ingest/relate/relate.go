@@ -324,9 +324,10 @@ func (r *relater) cue(sc *sentence, implied []span, i, end int, c cue, inverted 
 // the strategy named last before the list, and an item under an area
 // (a bullet) is part of that area.
 type areaList struct {
-	top    int // the last area outside a bullet, -1 when none
-	policy int // the last strategy, programme or plan named, -1 when none
-	at     int // the passage that named it
+	top     int  // the last area outside a bullet, -1 when none
+	policy  int  // the last strategy, programme or plan named, -1 when none
+	at      int  // the passage that named it
+	listing bool // list items are being read as the policy's areas
 }
 
 // areaReach is how many passages before a list of areas its strategy may
@@ -348,15 +349,16 @@ func (a *areaList) relate(r *relater, sc *sentence, item bool) {
 		switch {
 		case item && a.top >= 0:
 			r.add(s.e, a.top, "partOf", sc.i, "area:item")
-		case a.policy >= 0 && (a.top >= 0 || r.d.Sentences[sc.i].Passage-a.at <= areaReach):
+		case a.policy >= 0 && (a.top >= 0 || a.listing || r.d.Sentences[sc.i].Passage-a.at <= areaReach):
 			r.add(s.e, a.policy, "partOf", sc.i, "area")
 			if !item {
 				a.top = s.e
 			}
+			a.listing = item // a numbered list runs on past the reach
 		}
 	}
 	if !found {
-		a.top = -1 // the list has ended
+		a.top, a.listing = -1, false // the list has ended
 	}
 }
 
