@@ -534,9 +534,22 @@ func taskNounWord(w string) bool {
 // hedges may stand between a lead and its task.
 var hedges = [][]string{{"också"}, {"även"}, {"bland", "annat"}, {"bl.a."}, {"exempelvis"}, {"till", "exempel"}, {"t.ex."}, {"bland", "annat", "att"}}
 
-// skipHedge returns the token after a hedge at i, or i.
+// skipHedge returns the token after a hedge at i, or i. A means adjunct
+// ("ansvara för att genom bidrag främja …") and an opening quote before
+// the task's verb are skipped too.
 func skipHedge(toks []doc.Token, i int) int {
-	best := i
+	best := skipMeans(toks, i)
+	if i < len(toks) && low(toks[i]) == "att" {
+		if k := skipMeans(toks, i+1); k > i+1 {
+			best = k // "ansvara för att genom bidrag främja …"
+		}
+	}
+	if best < len(toks) && isOpenQuote(toks[best].Text) {
+		best++
+	}
+	if best > i {
+		return best
+	}
 	for _, h := range hedges {
 		if i+len(h) > len(toks) {
 			continue
@@ -554,6 +567,28 @@ func skipHedge(toks []doc.Token, i int) int {
 	}
 	return best
 }
+
+// skipMeans returns the token after "genom" and the one to three nouns
+// of a means adjunct that stands before an infinitive ("genom bidrag
+// främja", "genom riktade insatser stödja"), or i.
+func skipMeans(toks []doc.Token, i int) int {
+	if i >= len(toks) || low(toks[i]) != "genom" {
+		return i
+	}
+	for k := i + 1; k < len(toks) && k <= i+4; k++ {
+		t := toks[k]
+		if k > i+1 && (isOpenQuote(t.Text) || t.Kind == doc.Word && infinitiveLike(low(t))) {
+			return k
+		}
+		if t.Kind != doc.Word || functionWord(low(t)) {
+			return i
+		}
+	}
+	return i
+}
+
+// isOpenQuote tells a quotation mark that may open a quote.
+func isOpenQuote(s string) bool { return s == "”" || s == "“" || s == "\"" || s == "«" || s == "„" }
 
 // taskNounBefore reports whether a noun of task or work stands among the
 // three words before token i: "Uppdraget handlar om att", "Regionernas

@@ -439,3 +439,22 @@ func TestAcronymNames(t *testing.T) {
 		}
 	}
 }
+
+func TestMeansBeforeTask(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		// a means adjunct and an opening quote stand between the lead and the task
+		{"Regionerna ska ansvara för att genom bidrag ”främja en god tillgång för länets invånare till:",
+			[]string{"Regionerna/Region", "främja en god tillgång för länets invånare/Mandate/ansvara för att genom bidrag ”främja en god tillgång för länets invånare"}},
+		// "genom att" opens a means of its own, not a task
+		{"Regionerna ansvarar för att genom att samverka nå målen.", []string{"Regionerna/Region"}},
+	}
+	for _, tt := range tests {
+		got := run(t, tt.text)
+		if strings.Join(got, " | ") != strings.Join(tt.want, " | ") {
+			t.Errorf("%s\n got %q\nwant %q", tt.text, got, tt.want)
+		}
+	}
+}

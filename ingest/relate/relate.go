@@ -93,7 +93,13 @@ func (Stage) Run(d *doc.Doc) error {
 		if p.Kind == doc.ListItem && len(leadLaws) > 0 {
 			laws = leadLaws // "Enligt förordningen ska regionerna: …"
 		}
-		r.mandates(sc, leadActors, laws, prevSubjects)
+		holders := leadActors
+		if p.Kind == doc.ListItem && leadMandate != nil {
+			// the items are parts of the lead's task: its holders and
+			// grounds are the task's, stated once
+			holders, laws = nil, nil
+		}
+		r.mandates(sc, holders, laws, prevSubjects)
 		if subs := sc.subject(); len(subs) > 0 && !sc.opensWithPronoun() {
 			prevSubjects = subs
 		} else if first && p.Kind.Heading() {

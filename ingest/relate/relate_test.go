@@ -297,3 +297,21 @@ func wantParts(t *testing.T, got, want []string) {
 		t.Errorf("got %q\nwant %q", parts, want)
 	}
 }
+
+func TestLeadTaskParts(t *testing.T) {
+	got := relations(t,
+		doc.Passage{Text: "Enligt förordningen om regionalt tillväxtarbete ska regionerna ansvara för att främja en god tillgång till:"},
+		doc.Passage{Text: "1. professionell teaterverksamhet,", Kind: doc.ListItem},
+		doc.Passage{Text: "2. regional arkivverksamhet.", Kind: doc.ListItem})
+	// the items are parts of the lead's task; its holder and ground are
+	// stated once, on the task
+	want := []string{
+		"Förordning om regionalt tillväxtarbete confers ansvara för att främja en god tillgång",
+		"professionell teaterverksamhet partOf ansvara för att främja en god tillgång",
+		"regional arkivverksamhet partOf ansvara för att främja en god tillgång",
+		"regionerna holdsMandate ansvara för att främja en god tillgång",
+	}
+	if strings.Join(got, " | ") != strings.Join(want, " | ") {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+}
