@@ -588,7 +588,9 @@ func skipMeans(toks []doc.Token, i int) int {
 }
 
 // isOpenQuote tells a quotation mark that may open a quote.
-func isOpenQuote(s string) bool { return s == "”" || s == "“" || s == "\"" || s == "«" || s == "„" }
+func isOpenQuote(s string) bool {
+	return s == "”" || s == "“" || s == "\"" || s == "«" || s == "„"
+}
 
 // taskNounBefore reports whether a noun of task or work stands among the
 // three words before token i: "Uppdraget handlar om att", "Regionernas
