@@ -78,6 +78,8 @@ func TestRecognise(t *testing.T) {
 		{"Med Region Skåne, Industriell Dynamik/RISE och Business Region Uppsala.",
 			[]string{"Region Skåne/Region", "Industriell Dynamik/RISE/Actor", "Business Region Uppsala/Actor"}},
 		{"Där sitter kommunförbundet Skånes kommuner.", []string{"Skånes kommuner/Association"}},
+		{"Med Umeå universitet -Campus Skellefteå och Campus Varberg.", []string{"Umeå universitet -Campus Skellefteå/University", "Campus Varberg/University"}},
+		{"Ett campus Varberg planeras.", nil},
 		{"Det sker som aktiebolag (Invest in Uppsala) eller som projekt (Team Östergötland).",
 			[]string{"Invest in Uppsala/Company", "Team Östergötland/Project"}},
 		{"Där bedrivs en liknande satsning under namnet Konsulttimmen.", []string{"Konsulttimmen/Project"}},
