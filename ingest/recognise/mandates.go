@@ -50,6 +50,9 @@ var mandateLeads = []struct {
 	{[]string{"roll", "som"}, false},
 	{[]string{"handlar", "om", "att"}, false},
 	{[]string{"omfattar"}, false},
+	{[]string{"ingår", "att"}, false},
+	{[]string{"ingår", "även", "att"}, false},
+	{[]string{"ingår", "också", "att"}, false},
 	{[]string{"handlar", "i", "huvudsak", "om", "att"}, false},
 }
 
@@ -191,6 +194,12 @@ func taskEnd(toks []doc.Token, i int) int {
 				adjectives = true
 				continue
 			}
+			// "digitala arbetssätt, verktyg och tjänster": nouns listed
+			// with a comma before the last pair
+			if t.Text == "," && j > i+1 && nounListAt(toks, j+1) {
+				j += 4
+				continue
+			}
 			break
 		}
 		// a second noun phrase ("ansvaret för biståndet ett intresse …")
@@ -222,6 +231,21 @@ func taskEnd(toks []doc.Token, i int) int {
 		j--
 	}
 	return j
+}
+
+// nounListAt reports whether tokens from i are the last two nouns of a
+// list, "verktyg och tjänster", closing the phrase: neither opens a task
+// of its own.
+func nounListAt(toks []doc.Token, i int) bool {
+	if i+3 > len(toks) {
+		return false
+	}
+	a, c, b := toks[i], low(toks[i+1]), toks[i+2]
+	if a.Kind != doc.Word || b.Kind != doc.Word || c != "och" && c != "samt" || lang.UpperFirst(a.Text) || lang.UpperFirst(b.Text) ||
+		infinitiveLike(low(a)) || infinitiveLike(low(b)) || functionWord(low(a)) || functionWord(low(b)) {
+		return false
+	}
+	return i+3 == len(toks) || toks[i+3].Kind == doc.Punct
 }
 
 // adjunctAfterI follow "i" in an adjunct that is no part of a task.

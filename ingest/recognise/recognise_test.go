@@ -450,6 +450,9 @@ func TestMeansBeforeTask(t *testing.T) {
 		// a means adjunct and an opening quote stand between the lead and the task
 		{"Regionerna ska ansvara för att genom bidrag ”främja en god tillgång för länets invånare till:",
 			[]string{"Regionerna/Region", "främja en god tillgång för länets invånare/Mandate/ansvara för att genom bidrag ”främja en god tillgång för länets invånare"}},
+		// adjectives joined by "och" are no second task
+		{"Regionerna ska stödja det regionala och lokala kulturarbetet.",
+			[]string{"Regionerna/Region", "stödja det regionala och lokala kulturarbetet/Mandate"}},
 		// "genom att" opens a means of its own, not a task
 		{"Regionerna ansvarar för att genom att samverka nå målen.", []string{"Regionerna/Region"}},
 	}

@@ -25,7 +25,7 @@ var restVerbs = map[string]bool{"låg": true, "ligger": true, "vilar": true, "vi
 var moveVerbs = map[string]bool{"flyttades": true, "flyttats": true, "överfördes": true, "överförts": true, "förs": true,
 	"fördes": true, "övergick": true, "gick": true, "överförs": true, "flyttas": true, "läggs": true, "lades": true}
 
-func (r *relater) mandates(sc *sentence, leadActors, prevLaws, prevSubjects []span) {
+func (r *relater) mandates(sc *sentence, leadActors, prevLaws, prevSubjects, prevTasks []span) {
 	parts := map[int]int{} // task → the task it is part of, in this sentence
 	for _, m := range sc.spans {
 		if m.class != "Mandate" {
@@ -44,6 +44,10 @@ func (r *relater) mandates(sc *sentence, leadActors, prevLaws, prevSubjects []sp
 				r.add(m.e, prev.e, "partOf", sc.i, "mandate:part") // "Uppdraget handlar om att …"
 				parts[m.e] = prev.e
 			}
+		} else if len(prevTasks) > 0 && sc.partLead(0, m.from) && sc.taskReferredBack(m.from) {
+			// "… en regional digitaliseringskoordinator som ska … Inom
+			// ramen för detta ingår att främja …"
+			r.add(m.e, prevTasks[0].e, "partOf", sc.i, "mandate:part") // the task the sentence before was about
 		}
 		if len(holders) == 0 && sc.opensWithPronoun() {
 			holders = prevSubjects // "De ska verka för …"
@@ -323,7 +327,19 @@ func (sc *sentence) partLead(a, b int) bool {
 	}
 	for _, t := range sc.toks[a:b] {
 		switch low(t) {
-		case "handlar", "omfattar", "innebär", "inkluderar":
+		case "handlar", "omfattar", "innebär", "inkluderar", "ingår":
+			return true
+		}
+	}
+	return false
+}
+
+// taskReferredBack reports whether the words before token b refer to a
+// task named before the sentence: "Inom ramen för detta", "I uppdraget".
+func (sc *sentence) taskReferredBack(b int) bool {
+	for _, t := range sc.toks[:b] {
+		switch low(t) {
+		case "detta", "uppdraget", "uppgiften", "funktionen", "rollen", "ansvaret":
 			return true
 		}
 	}

@@ -62,7 +62,7 @@ func (Stage) Run(d *doc.Doc) error {
 	var leadActors []span
 	var leadMandate *span // a task the lead-in names: the items are its parts
 	var leadLaws []span   // the laws a lead-in names: they confer the items' tasks
-	var prevLaws, prevSubjects []span
+	var prevLaws, prevSubjects, prevTasks []span
 	ar := &areaList{top: -1, policy: -1}
 	for si, sent := range d.Sentences {
 		sc := newSentence(d, si, bySentence[si])
@@ -99,7 +99,8 @@ func (Stage) Run(d *doc.Doc) error {
 			// grounds are the task's, stated once
 			holders, laws = nil, nil
 		}
-		r.mandates(sc, holders, laws, prevSubjects)
+		r.mandates(sc, holders, laws, prevSubjects, prevTasks)
+		prevTasks = sc.ofClass("Mandate")
 		if subs := sc.subject(); len(subs) > 0 && !sc.opensWithPronoun() {
 			prevSubjects = subs
 		} else if first && p.Kind.Heading() {

@@ -315,3 +315,10 @@ func TestLeadTaskParts(t *testing.T) {
 		t.Errorf("got %q\nwant %q", got, want)
 	}
 }
+
+func TestIncludedTask(t *testing.T) {
+	got := relations(t, doc.Passage{Text: "Tillväxtverket ansvarar för att samordna bredbandsarbetet i länen. " +
+		"Inom ramen för detta ingår att främja användningen av digitala arbetssätt, verktyg och tjänster."})
+	want := []string{"främja användningen av digitala arbetssätt, verktyg och tjänster partOf ansvarar för att samordna bredbandsarbetet i länen"}
+	wantParts(t, got, want)
+}
