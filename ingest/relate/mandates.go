@@ -1,6 +1,7 @@
 package relate
 
 import (
+	"slices"
 	"strings"
 
 	"kg/ingest/doc"
@@ -117,6 +118,9 @@ func (sc *sentence) holders(m span, rule string, leadActors []span) ([]span, *sp
 		break
 	}
 	if strings.HasPrefix(rule, "mandate:") {
+		if o, ok := sc.leadOwner(m); ok {
+			return []span{o}, nil // "I regionernas uppdrag ligger …"
+		}
 		var giver *span
 		for _, s := range sc.spans {
 			if s.to <= m.from && s.from >= 2 && s.from >= m.from-6 && low(sc.toks[s.from-1]) == "av" && fits(s.class, actor) {
@@ -332,6 +336,34 @@ func (sc *sentence) partLead(a, b int) bool {
 		}
 	}
 	return false
+}
+
+// leadOwner finds the actor in the genitive whose task noun leads in to
+// m: "I regionernas uppdrag ligger också …", "Länsstyrelsens ansvar
+// ligger i att …".
+func (sc *sentence) leadOwner(m span) (span, bool) {
+	for _, s := range sc.spans {
+		if s.to >= m.from || s.to < m.from-4 || !fits(s.class, []string{"Actor"}) || !strings.HasSuffix(sc.toks[s.to-1].Text, "s") {
+			continue
+		}
+		switch low(sc.toks[s.to]) {
+		case "uppdrag", "uppdraget", "ansvar", "ansvaret", "uppgift", "uppgifter":
+			if onlyWords(sc.toks[s.to+1:m.from], "ligger", "också", "även", "är", "att", "i") {
+				return s, true
+			}
+		}
+	}
+	return span{}, false
+}
+
+// onlyWords reports whether every token is one of the words.
+func onlyWords(toks []doc.Token, words ...string) bool {
+	for _, t := range toks {
+		if !slices.Contains(words, low(t)) {
+			return false
+		}
+	}
+	return true
 }
 
 // taskReferredBack reports whether the words before token b refer to a

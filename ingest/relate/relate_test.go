@@ -322,3 +322,11 @@ func TestIncludedTask(t *testing.T) {
 	want := []string{"främja användningen av digitala arbetssätt, verktyg och tjänster partOf ansvarar för att samordna bredbandsarbetet i länen"}
 	wantParts(t, got, want)
 }
+
+func TestTaskInOwnersAssignment(t *testing.T) {
+	got := relations(t, doc.Passage{Text: "I regionernas uppdrag ligger också ett tydligt krav på omställning."})
+	want := []string{"regionerna holdsMandate ett tydligt krav på omställning"}
+	if strings.Join(got, " | ") != strings.Join(want, " | ") {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+}
