@@ -118,9 +118,6 @@ func (sc *sentence) holders(m span, rule string, leadActors []span) ([]span, *sp
 		break
 	}
 	if strings.HasPrefix(rule, "mandate:") {
-		if o, ok := sc.leadOwner(m); ok {
-			return []span{o}, nil // "I regionernas uppdrag ligger …"
-		}
 		var giver *span
 		for _, s := range sc.spans {
 			if s.to <= m.from && s.from >= 2 && s.from >= m.from-6 && low(sc.toks[s.from-1]) == "av" && fits(s.class, actor) {
@@ -338,22 +335,18 @@ func (sc *sentence) partLead(a, b int) bool {
 	return false
 }
 
-// leadOwner finds the actor in the genitive whose task noun leads in to
-// m: "I regionernas uppdrag ligger också …", "Länsstyrelsens ansvar
-// ligger i att …".
-func (sc *sentence) leadOwner(m span) (span, bool) {
-	for _, s := range sc.spans {
-		if s.to >= m.from || s.to < m.from-4 || !fits(s.class, []string{"Actor"}) || !strings.HasSuffix(sc.toks[s.to-1].Text, "s") {
-			continue
-		}
-		switch low(sc.toks[s.to]) {
-		case "uppdrag", "uppdraget", "ansvar", "ansvaret", "uppgift", "uppgifter":
-			if onlyWords(sc.toks[s.to+1:m.from], "ligger", "också", "även", "är", "att", "i") {
-				return s, true
-			}
-		}
+// assignmentLies reports whether the tokens say that what follows lies in
+// an assignment: "uppdrag ligger också" in "I regionernas uppdrag ligger
+// också …".
+func assignmentLies(toks []doc.Token) bool {
+	if len(toks) < 2 || len(toks) > 4 {
+		return false
 	}
-	return span{}, false
+	switch low(toks[0]) {
+	case "uppdrag", "uppdraget", "ansvar", "ansvaret", "uppgift", "uppgifter":
+		return low(toks[1]) == "ligger" && onlyWords(toks[2:], "också", "även")
+	}
+	return false
 }
 
 // onlyWords reports whether every token is one of the words.
@@ -434,7 +427,8 @@ func (sc *sentence) placedHolders(m span, rule string) []span {
 		}
 	}
 	for _, s := range sc.spans {
-		owner := s.to <= m.from && sc.leadOnly(s.to, m.from) || s.from == m.from && s.to < m.to // "Folkhälsomyndighetens huvudansvar"
+		owner := s.to <= m.from && (sc.leadOnly(s.to, m.from) || assignmentLies(sc.toks[s.to:m.from])) ||
+			s.from == m.from && s.to < m.to // "Folkhälsomyndighetens huvudansvar"
 		if owner && fits(s.class, actor) && strings.HasSuffix(low(sc.toks[s.to-1]), "s") {
 			return []span{s}
 		}
