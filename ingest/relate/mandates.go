@@ -420,6 +420,16 @@ func (sc *sentence) placedHolders(m span, rule string) []span {
 			return a
 		}
 	}
+	// "I varje region finns en regional digitaliseringskoordinator": the
+	// place that has the role holds it
+	if rule == "mandate:role" {
+		for _, s := range sc.spans {
+			if s.from >= 1 && low(sc.toks[s.from-1]) == "i" && fits(s.class, actor) && s.to < m.from &&
+				low(sc.toks[s.to]) == "finns" && onlyWords(sc.toks[s.to+1:m.from], "även", "också", "en", "ett", "numera", "nu") {
+				return []span{s}
+			}
+		}
+	}
 	// "med Region X som huvudman": the actor right before "som" has the role
 	if rule == "mandate:role" && m.from >= 2 && low(sc.toks[m.from-1]) == "som" {
 		if a := sc.adjacentActor(m.from-1, actor); len(a) > 0 {

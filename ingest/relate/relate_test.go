@@ -24,7 +24,7 @@ var entries = []register.Entry{
 	{Key: "plan:lansplan", ID: "lansplan", Class: "Plan", Label: "länsplan för regional transportinfrastruktur"},
 	{Key: "strategy:rus", ID: "rus", Class: "Strategy", Label: "regional utvecklingsstrategi", Names: []string{"RUS"}},
 	{Key: "mandate:rua", ID: "rua", Class: "Mandate", Label: "det regionala utvecklingsansvaret"},
-	{Key: "group:regioner", ID: "regionerna", Class: "ActorGroup", Group: "Region", Label: "regionerna", Names: []string{"regioner"}},
+	{Key: "group:regioner", ID: "regionerna", Class: "ActorGroup", Group: "Region", Label: "regionerna", Names: []string{"regioner", "varje region"}},
 	{Key: "group:kommuner", ID: "kommunerna", Class: "ActorGroup", Group: "Municipality", Label: "kommunerna", Names: []string{"kommuner"}},
 }
 
@@ -326,6 +326,14 @@ func TestIncludedTask(t *testing.T) {
 func TestTaskInOwnersAssignment(t *testing.T) {
 	got := relations(t, doc.Passage{Text: "I regionernas uppdrag ligger också ett tydligt krav på omställning."})
 	want := []string{"regionerna holdsMandate ett tydligt krav på omställning"}
+	if strings.Join(got, " | ") != strings.Join(want, " | ") {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+}
+
+func TestRoleInEveryRegion(t *testing.T) {
+	got := relations(t, doc.Passage{Text: "I varje region finns även en regional digitaliseringskoordinator."})
+	want := []string{"regionerna holdsMandate regional digitaliseringskoordinator"}
 	if strings.Join(got, " | ") != strings.Join(want, " | ") {
 		t.Errorf("got %q\nwant %q", got, want)
 	}
