@@ -137,9 +137,28 @@ func init() {
 	for _, w := range strings.Fields("som vilket vilka men medan eftersom då där när samt genom enligt utifrån inom bl.a. bland t.ex. exempelvis dock " +
 		"inför under efter sedan hos tillsammans jämfört via vid " +
 		"är var har hade blir blev ska skulle kan kunde får fick gäller gällde innebär innebar finns fanns " +
-		"vilar vilade åvilar delas delat delades ligger låg återfinns omfattar handlar flyttades överfördes") {
+		"ansvarar ansvarade vilar vilade åvilar delas delat delades ligger låg återfinns omfattar handlar flyttades överfördes") {
 		mandateStop[w] = true
 	}
+}
+
+// pronoun tells a personal pronoun that may open a clause.
+func pronoun(w string) bool {
+	switch w {
+	case "de", "den", "det", "vi", "man", "han", "hon", "dessa", "denna", "detta":
+		return true
+	}
+	return false
+}
+
+// genitiveBefore reports whether the name ending at token end is a
+// genitive before a noun: "regionernas kunskaper".
+func genitiveBefore(toks []doc.Token, end int) bool {
+	if end >= len(toks) || toks[end].Kind != doc.Word || infinitiveLike(low(toks[end])) {
+		return false
+	}
+	w := toks[end-1].Text
+	return strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss")
 }
 
 // weakVerbs after "ska" do not state a task on their own.
@@ -359,8 +378,8 @@ func mandates(toks []doc.Token, sp spans) []cand {
 				}
 			}
 			end := taskEnd(toks, from)
-			if end-from < 1 || end-from == 1 && toks[from].Kind != doc.Word {
-				continue
+			if end-from < 1 || end-from == 1 && toks[from].Kind != doc.Word || low(toks[from-1]) == "att" && pronoun(low(toks[from])) {
+				continue // "ingår att de erbjuder …" states what someone does, no task
 			}
 			c := cand{from: from, to: end, class: "Mandate", rule: "mandate:lead"}
 			if withLead && hedged {
@@ -648,6 +667,9 @@ func (sp spans) shall(toks []doc.Token, i int) (int, bool) {
 	}
 	from := i + 1
 	if end, ok := sp.actorStart[from]; ok && !sp.actorEnd[i] {
+		if genitiveBefore(toks, end) {
+			return 0, false // "… ska regionernas kunskaper öka": the actor owns the subject
+		}
 		from = end // "För att … ska regionerna ta fram …"
 	} else if !sp.actorEnd[i] && !(i >= 2 && low(toks[i-1]) == "som" && roleWord(low(toks[i-2]))) {
 		return 0, false // "en funktion som ska verka för …" states the role's task

@@ -463,3 +463,23 @@ func TestMeansBeforeTask(t *testing.T) {
 		}
 	}
 }
+
+func TestNoTask(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		// the actor owns the subject: nothing is the actor's task
+		{"Genom programmen ska regionernas kunskaper om servicen öka.", []string{"regionernas/Region"}},
+		// what someone does is no task
+		{"Oftast ingår att de erbjuder långsiktig rådgivning.", nil},
+		// a finite verb of responsibility ends the phrase before it
+		{"I rollen som samordnare ansvarar regionerna för planerna.", []string{"samordnare/Mandate/som samordnare", "regionerna/Region"}},
+	}
+	for _, tt := range tests {
+		got := run(t, tt.text)
+		if strings.Join(got, " | ") != strings.Join(tt.want, " | ") {
+			t.Errorf("%s\n got %q\nwant %q", tt.text, got, tt.want)
+		}
+	}
+}
