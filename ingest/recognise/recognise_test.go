@@ -2,6 +2,7 @@ package recognise
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -481,5 +482,25 @@ func TestNoTask(t *testing.T) {
 		if strings.Join(got, " | ") != strings.Join(tt.want, " | ") {
 			t.Errorf("%s\n got %q\nwant %q", tt.text, got, tt.want)
 		}
+	}
+}
+
+func TestLevels(t *testing.T) {
+	names := append(slices.Clone(testNames),
+		Name{Text: "staten", Key: "group:staten", Class: "Government", Group: true},
+		Name{Text: "kommunerna", Key: "group:kommuner", Class: "Municipality", Group: true})
+	d := &doc.Doc{Passages: []doc.Passage{{Text: "Ansvaret delas mellan stat, region och kommun. En region väljer själv."}}}
+	if err := doc.Run(d, []doc.Stage{lang.Stage{}, Stage{G: NewGazetteer(names)}}); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, m := range d.Mentions {
+		got = append(got, m.Text+"/"+m.Key)
+	}
+	// the levels listed stand for their groups; one level alone is left
+	// to the other rules
+	want := "stat/group:staten | region/group:regioner | kommun/group:kommuner"
+	if strings.Join(got, " | ") != want {
+		t.Errorf("got %q, want %q", got, want)
 	}
 }
