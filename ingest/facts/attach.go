@@ -44,10 +44,15 @@ func Extract(d *doc.Doc) Stats {
 			bySentence[m.Sentence] = append(bySentence[m.Sentence], mi)
 		}
 	}
+	carried := -1 // the company of the last share of the sentence before
 	for si, sen := range d.Sentences {
 		c := newClause(d, si, bySentence[si])
 		st.Values += len(c.vals)
 		company := -1
+		if si > 0 && d.Sentences[si-1].Passage == sen.Passage {
+			company = carried
+		}
+		carried = -1
 		for vi, v := range c.vals {
 			ent, other := -1, -1
 			switch v.Kind {
@@ -55,7 +60,7 @@ func Extract(d *doc.Doc) Stats {
 				ent, other = c.amount(vi)
 			case doc.Share:
 				ent, other = c.share(vi, company)
-				company = other
+				company, carried = other, other
 			default:
 				ent = c.point(vi)
 				if ent < 0 && c.alone(vi) && si > 0 && d.PassageOf(si-1).Kind.Heading() {
@@ -460,17 +465,13 @@ func (c *clause) share(vi int, prevCompany int) (holder, company int) {
 	holderM, companyM := -1, -1
 	if c.low(h-1) == "till" {
 		if v := c.verbBefore(h-1, 3, ownedVerbs); v >= 0 {
-			companyM = c.before(v, 3)
 			for k := b; k < len(c.s.ts) && k < b+6; k++ {
 				if c.low(k) == "av" {
 					holderM = c.after(k+1, 3)
 					break
 				}
 			}
-			if c.isActor(holderM) && companyM >= 0 && companyM != holderM {
-				return c.entity(holderM), c.entity(companyM)
-			}
-			return -1, -1
+			return c.ownedBy(holderM, c.before(v, 3), prevCompany)
 		}
 	}
 	if v := c.verbBefore(h, 5, ownVerbs); v >= 0 {
@@ -491,18 +492,7 @@ func (c *clause) share(vi int, prevCompany int) (holder, company int) {
 	}
 	// "Y, som till 51 procent ägs av Z", "Resterande 49 procent ägs av Z"
 	if ownedVerbs[c.low(b)] && c.low(b+1) == "av" {
-		holderM = c.after(b+2, 3)
-		if !c.isActor(holderM) {
-			return -1, -1
-		}
-		at := c.s.ts[h].start
-		if m := c.nearest(at, at, func(m int) bool { return c.isActor(m) && c.ms[m].end <= at }); m >= 0 {
-			return c.entity(holderM), c.entity(m)
-		}
-		if prevCompany >= 0 && prevCompany != c.entity(holderM) {
-			return c.entity(holderM), prevCompany
-		}
-		return -1, -1
+		return c.ownedBy(c.after(b+2, 3), c.antecedent(h), prevCompany)
 	}
 	if m := c.endingAt(h); m >= 0 && c.isActor(m) && prevCompany >= 0 && c.ms[m].ent != prevCompany {
 		if companyM = c.companyAfter(b); companyM >= 0 {
@@ -511,6 +501,42 @@ func (c *clause) share(vi int, prevCompany int) (holder, company int) {
 		return c.entity(m), prevCompany
 	}
 	return -1, -1
+}
+
+// ownedBy gives a share that a passive verb of owning states ("ägs av
+// Z") to its holder Z, an actor. The company is the one the sentence names
+// (companyM), else the one of the share before; it is never the holder
+// itself, and the share keeps its holder when no company is named: "ägs av"
+// makes it a holding all the same.
+func (c *clause) ownedBy(holderM, companyM, prevCompany int) (holder, company int) {
+	if !c.isActor(holderM) {
+		return -1, -1
+	}
+	holder, company = c.entity(holderM), prevCompany
+	if c.isActor(companyM) {
+		company = c.entity(companyM)
+	}
+	if company == holder {
+		company = -1
+	}
+	return holder, company
+}
+
+// antecedent returns the name a relative clause opening right before
+// token h stands for: the mention before "som" (and its comma) in "Y, som
+// till 51 procent ägs av Z"; -1 when none.
+func (c *clause) antecedent(h int) int {
+	k := h - 1
+	if c.low(k) == "till" {
+		k--
+	}
+	if c.low(k) != "som" {
+		return -1
+	}
+	if c.low(k-1) == "," {
+		k--
+	}
+	return c.endingAt(k)
 }
 
 // companyAfter finds the company after a share: "av antalet aktier i Y",

@@ -180,10 +180,30 @@ func TestAttach(t *testing.T) {
 			text:  "Riskkapitalbolaget Norrinvest AB, som till 60 procent ägs av Region Norrbotten, investerar i nya företag.",
 			names: []string{"Norrinvest AB=Company", "Region Norrbotten=Region"}}},
 			[]string{`share "60 procent" → Region Norrbotten (Norrinvest AB)`}, 0},
-		{"owned after the share, company in the sentence before", []sent{{
+		{"owned with no company named", []sent{{
 			text:  "Resterande 40 procent ägs av Region Norrbotten.",
 			names: []string{"Region Norrbotten=Region"}}},
-			nil, 1},
+			[]string{`share "40 procent" → Region Norrbotten`}, 0},
+		{"owned, company in the sentence before", []sent{
+			{text: "Norrtåg AB ägs till 60 procent av Region Västerbotten.",
+				names: []string{"Norrtåg AB=Company", "Region Västerbotten=Region"}},
+			{text: "Resterande 40 procent ägs av Region Norrbotten.", names: []string{"Region Norrbotten=Region"}, same: true}},
+			[]string{`share "60 procent" → Region Västerbotten (Norrtåg AB)`,
+				`share "40 procent" → Region Norrbotten (Norrtåg AB)`}, 0},
+		{"owned, company of another passage", []sent{
+			{text: "Norrtåg AB ägs till 60 procent av Region Västerbotten.",
+				names: []string{"Norrtåg AB=Company", "Region Västerbotten=Region"}},
+			{text: "Resterande 40 procent ägs av Region Norrbotten.", names: []string{"Region Norrbotten=Region"}}},
+			[]string{`share "60 procent" → Region Västerbotten (Norrtåg AB)`,
+				`share "40 procent" → Region Norrbotten`}, 0},
+		{"owned, the company is the name before som", []sent{{
+			text:  "Rådgivningen i Almi AB sker via regionala bolag som till 51 procent ägs av Region Norr.",
+			names: []string{"Almi AB=Company", "Region Norr=Region"}}},
+			[]string{`share "51 procent" → Region Norr`}, 0},
+		{"no holder of itself", []sent{
+			{text: "Region Norr äger 51 procent av Norrtåg AB.", names: []string{"Region Norr=Region", "Norrtåg AB=Company"}},
+			{text: "Resterande 49 procent ägs av Norrtåg AB.", names: []string{"Norrtåg AB=Company"}, same: true}},
+			[]string{`share "51 procent" → Region Norr (Norrtåg AB)`, `share "49 procent" → Norrtåg AB`}, 0},
 		{"percentage that is no holding", []sent{{
 			text:  "Arbetslösheten i Region Halland minskade med 2 procent.",
 			names: []string{"Region Halland=Region"}}},
