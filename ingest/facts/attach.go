@@ -124,6 +124,9 @@ var (
 	passiveGive = set("finansieras", "finansierades", "finansierats", "bekostas", "bekostades", "stöds", "stöddes")
 	ownVerbs    = set("äger", "ägde", "ägt", "innehar", "innehade", "innehaft", "kontrollerar", "har", "hade")
 	ownedVerbs  = set("ägs", "ägdes", "ägts")
+	// holdingWords name what an owner holds of a company.
+	holdingWords = set("av", "i", "antalet", "aktier", "aktierna", "aktiekapitalet", "ägandet", "andelarna",
+		"bolaget", "ägarandelarna")
 	// stopWords end the words that may stand between a preposition and
 	// the name it governs.
 	stopWords = set("att", "som", "och", "eller", "samt", "för", "från", "med", "av", "i", "på", "om",
@@ -481,8 +484,10 @@ func (c *clause) share(vi int, prevCompany int) (holder, company int) {
 			holderM = c.before(v, 3)
 		}
 		companyM = c.companyAfter(b)
-		if ownVerbs[c.low(v)] && (c.low(v) == "har" || c.low(v) == "hade") &&
-			(companyM < 0 || c.ms[companyM].class != "Company") {
+		// "har" owns only a company's shares: "har 40 procent av aktierna
+		// i Y AB", not "har hälften av platserna i Y AB"
+		if (c.low(v) == "har" || c.low(v) == "hade") &&
+			(companyM < 0 || c.ms[companyM].class != "Company" || !c.holdingWordsOnly(b, c.ms[companyM].a)) {
 			return -1, -1
 		}
 		if c.isActor(holderM) && companyM >= 0 && companyM != holderM {
@@ -537,6 +542,17 @@ func (c *clause) antecedent(h int) int {
 		k--
 	}
 	return c.endingAt(k)
+}
+
+// holdingWordsOnly reports whether tokens [a, b) name only what is owned
+// of a company ("av aktierna i", "av aktiekapitalet i", "i").
+func (c *clause) holdingWordsOnly(a, b int) bool {
+	for k := a; k < b; k++ {
+		if !holdingWords[c.low(k)] {
+			return false
+		}
+	}
+	return true
 }
 
 // companyAfter finds the company after a share: "av antalet aktier i Y",

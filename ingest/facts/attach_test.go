@@ -204,6 +204,22 @@ func TestAttach(t *testing.T) {
 			{text: "Region Norr äger 51 procent av Norrtåg AB.", names: []string{"Region Norr=Region", "Norrtåg AB=Company"}},
 			{text: "Resterande 49 procent ägs av Norrtåg AB.", names: []string{"Norrtåg AB=Company"}, same: true}},
 			[]string{`share "51 procent" → Region Norr (Norrtåg AB)`, `share "49 procent" → Norrtåg AB`}, 0},
+		{"owns half", []sent{{
+			text:  "Region Norr äger hälften av aktierna i Norrtåg AB.",
+			names: []string{"Region Norr=Region", "Norrtåg AB=Company"}}},
+			[]string{`share "hälften" → Region Norr (Norrtåg AB)`}, 0},
+		{"has shares", []sent{{
+			text:  "Region Norr har 40 procent av aktierna i Norrtåg AB.",
+			names: []string{"Region Norr=Region", "Norrtåg AB=Company"}}},
+			[]string{`share "40 procent" → Region Norr (Norrtåg AB)`}, 0},
+		{"has half of something else", []sent{{
+			text:  "Region Norr har hälften av platserna i Norrtåg AB.",
+			names: []string{"Region Norr=Region", "Norrtåg AB=Company"}}},
+			nil, 1},
+		{"half that is no holding", []sent{{
+			text:  "Regionerna svarar för ungefär halva finansieringen medan staten svarar för en fjärdedel.",
+			names: []string{"Regionerna=ActorGroup", "staten=Government"}}},
+			nil, 2},
 		{"percentage that is no holding", []sent{{
 			text:  "Arbetslösheten i Region Halland minskade med 2 procent.",
 			names: []string{"Region Halland=Region"}}},

@@ -83,6 +83,12 @@ var findCases = []struct {
 	{"share decimal hedged", "Kommunen äger minst 12,5 procent.",
 		[]string{`share "12,5 procent" =12.5 q="minst"`}},
 	{"percentage points", "Andelen ökade med 3 procentenheter.", nil},
+	{"fractions", "Regionen äger hälften, kommunen en fjärdedel, staten ungefär var sin fjärdedel och bolaget tre fjärdedelar.",
+		[]string{`share "hälften" =50`, `share "en fjärdedel" =25`, `share "var sin fjärdedel" =25 q="ungefär"`,
+			`share "tre fjärdedelar" =75`}},
+	{"half with its noun", "Staten äger halva bolaget och en åttondel av fonden.",
+		[]string{`share "halva bolaget" =50`, `share "en åttondel" =12.5`}},
+	{"no fractions", "En tredjedel av länen, två fjärdedel, en fjärdedelar och halva 2019 är inga andelar.", nil},
 
 	// Dates.
 	{"full date", "Beslutet fattades den 15 mars 2023.",
@@ -261,6 +267,10 @@ func TestNormalise(t *testing.T) {
 		{doc.Share, "49 procent", "49", "", "", "", true},
 		{doc.Share, "högst 49 procent", "49", "", "", "", true},
 		{doc.Share, "7,50 %", "7.5", "", "", "", true},
+		{doc.Share, "ungefär halva finansieringen", "50", "", "", "", true},
+		{doc.Share, "var sin fjärdedel", "25", "", "", "", true},
+		{doc.Share, "hälften", "50", "", "", "", true},
+		{doc.Share, "en tredjedel", "", "", "", "", false},
 		{doc.Date, "den 15 mars 2023", "", "", "2023-03-15", "", true},
 		{doc.Date, "december 2009", "", "", "2009-12", "", true},
 		{doc.Date, "2026", "", "", "2026", "", true},

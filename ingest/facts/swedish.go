@@ -62,6 +62,14 @@ var unitStop = map[string]bool{"tkr": true, "mkr": true, "mnkr": true, "mdkr": t
 // percent words after a number make a share.
 var percent = map[string]bool{"procent": true, "%": true, "procents": true}
 
+// fractionWords are the parts a fraction names, each with its whole:
+// "en fjärdedel", "tre fjärdedelar". Only those whose per cent is a finite
+// decimal (no "tredjedel": a third is no xsd:decimal).
+var fractionWords = map[string]int{
+	"fjärdedel": 4, "fjärdedelar": 4, "femtedel": 5, "femtedelar": 5, "åttondel": 8, "åttondelar": 8,
+	"tiondel": 10, "tiondelar": 10, "tjugondel": 20, "tjugondelar": 20,
+}
+
 // hedges stand before an amount or share and go to the qualifier, not the
 // value. Longer phrases first.
 var hedges = phrases(
