@@ -582,22 +582,93 @@ func (c *clause) point(vi int) int {
 			return c.entity(m)
 		}
 	}
+	target := func(m int) bool { return c.target(m) && !c.frame(m, v) }
+	// "Från 2019 är det regionerna som har ansvaret": the focus of a cleft
+	// is what the sentence states the date of
+	if m := c.cleft(); m >= 0 && v.Kind != doc.Period && c.sameClause(m, vi) && c.named(v) < 0 {
+		if target(m) || v.Kind != doc.Date && c.isActor(m) {
+			return c.entity(m)
+		}
+	}
 	// "Konsulttimmen drivs fram till december 2022 som ett projekt
 	// finansierat genom ERUF": the sentence's subject, when a verb follows
 	// it and the value comes after that verb, has the date, not a name in
 	// a phrase after the value
-	if m := c.subject(); m >= 0 && c.target(m) && c.ms[m].end <= v.Start {
-		if n := c.nearest(v.Start, v.End, c.target); n < 0 || c.ms[n].start >= v.End {
+	if m := c.subject(); m >= 0 && target(m) && c.ms[m].end <= v.Start {
+		if n := c.nearest(v.Start, v.End, target); n < 0 || c.ms[n].start >= v.End {
 			return c.entity(m)
 		}
 	}
-	if m := c.nearest(v.Start, v.End, c.target); m >= 0 {
+	if m := c.nearest(v.Start, v.End, target); m >= 0 {
 		return c.entity(m)
 	}
 	if v.Kind == doc.Start || v.Kind == doc.End {
-		return c.entity(c.nearest(v.Start, v.End, c.isActor))
+		// an actor of the value's own clause: "Sedan 2019 har alla
+		// regioner koordinatorer, funktionen inrättades 2016 hos …" gives
+		// 2016 to no region
+		return c.entity(c.nearest(v.Start, v.End, func(m int) bool { return c.isActor(m) && c.sameClause(m, vi) }))
 	}
 	return -1
+}
+
+// holds reports whether mention m holds the value v ("Strategi 2021–2027").
+func (c *clause) holds(m int, v Value) bool {
+	return c.ms[m].start <= v.Start && v.End <= c.ms[m].end
+}
+
+// named returns a mention whose name holds the value v, -1 when none.
+func (c *clause) named(v Value) int {
+	for m := range c.ms {
+		if c.holds(m, v) {
+			return m
+		}
+	}
+	return -1
+}
+
+// frame reports whether mention m is the law or plan a clause goes by
+// ("ta fram regionala planer enligt PBL", "i enlighet med förordningen"):
+// the date is not its own, unless the value is part of its name.
+func (c *clause) frame(m int, v Value) bool {
+	a := c.ms[m].a
+	return !c.holds(m, v) && (c.low(a-1) == "enligt" || c.matchAt(a-3, "i enlighet med") || c.matchAt(a-3, "med stöd av"))
+}
+
+func (c *clause) matchAt(i int, p string) bool { return c.s.matchAt(i, phrase(p)) }
+
+// cleft returns the focus of a cleft sentence, "är det X som …" or "var
+// det X som …" (past a numeral or article), or -1.
+func (c *clause) cleft() int {
+	for k := 1; k+1 < len(c.s.ts); k++ {
+		if c.low(k) != "det" || (c.low(k-1) != "är" && c.low(k-1) != "var") {
+			continue
+		}
+		m := c.after(k+1, 2)
+		if m < 0 {
+			continue
+		}
+		for j := c.ms[m].b; j < len(c.s.ts) && j <= c.ms[m].b+3 && !c.isPunct(j); j++ {
+			if c.low(j) == "som" {
+				return m
+			}
+		}
+	}
+	return -1
+}
+
+// sameClause reports whether no punctuation stands between mention m and
+// value vi.
+func (c *clause) sameClause(m, vi int) bool {
+	a, b := c.ms[m].b, c.vtok[vi][1]
+	if c.ms[m].a >= c.vtok[vi][2] {
+		a, b = c.vtok[vi][2], c.ms[m].a
+	}
+	for k := a; k < b; k++ {
+		if c.isPunct(k) {
+			return false
+		}
+	}
+	return true
 }
 
 // subject returns the mention that opens the sentence (after an article

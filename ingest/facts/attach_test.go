@@ -238,6 +238,30 @@ func TestAttach(t *testing.T) {
 			text:  "Sedan 2015 är Region Örebro län medlem.",
 			names: []string{"Region Örebro län=Region"}}},
 			[]string{`start "2015" → Region Örebro län`}, 0},
+		{"cleft focus", []sent{{
+			text:  "Från 1 januari 2019 är det de 21 regionerna i Sverige som har ansvaret för regionala utvecklingsfrågor.",
+			names: []string{"regionerna=ActorGroup", "ansvaret för regionala utvecklingsfrågor=Mandate"}}},
+			[]string{`start "1 januari 2019" → regionerna`}, 0},
+		{"cleft and a period in a name", []sent{{
+			text:  "Hittills är det bara Region Skåne som har tagit fram en plan: Regionplan för Skåne 2022–2040.",
+			names: []string{"Region Skåne=Region", "Regionplan för Skåne 2022–2040=Plan"}}},
+			[]string{`period "2022–2040" → Regionplan för Skåne 2022–2040`}, 0},
+		{"no cleft", []sent{{
+			text:  "Sedan januari 2019 är det regionala utvecklingsansvaret samlat hos regionerna som leder arbetet.",
+			names: []string{"det regionala utvecklingsansvaret=Mandate", "regionerna=ActorGroup"}}},
+			[]string{`start "januari 2019" → det regionala utvecklingsansvaret`}, 0},
+		{"law gone by", []sent{{
+			text:  "Sedan år 2019 finns också möjligheten att ta fram regionala planer enligt PBL.",
+			names: []string{"PBL=Act"}}},
+			nil, 1},
+		{"period in the name of a law gone by", []sent{{
+			text:  "Planen tas fram enligt Strategi 2021–2027.",
+			names: []string{"Strategi 2021–2027=Strategy"}}},
+			[]string{`period "2021–2027" → Strategi 2021–2027`}, 0},
+		{"actor of another clause", []sent{{
+			text:  "Sedan 2019 har alla regioner koordinatorer, funktionen inrättades 2016 hos de utvecklingsansvariga.",
+			names: []string{"alla regioner=ActorGroup"}}},
+			[]string{`start "2019" → alla regioner`}, 1},
 		{"law decided", []sent{{
 			text:  "Regeringen beslutade den 10 juni 2021 om förordningen om regionalt tillväxtarbete.",
 			names: []string{"Regeringen=Government", "förordningen om regionalt tillväxtarbete=Ordinance"}}},
