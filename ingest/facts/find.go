@@ -577,6 +577,9 @@ func (s *scan) point(i int) (Value, int, bool) {
 	if !ok {
 		kind, cueFrom, cueTo, ok = s.cueAfter(i, next)
 	}
+	if !ok {
+		kind, cueFrom, cueTo, ok = s.agentCue(i)
+	}
 	if kind == "" { // a document's date: "rapporten från 2019"
 		ok = false
 	}
@@ -628,6 +631,27 @@ func (s *scan) cueBefore(i int) (doc.FactKind, int, int, bool) {
 			return "", i, i, false
 		}
 	}
+}
+
+// agentCue finds a verb cue before a phrase of a preposition and at most
+// three words that ends at token i: "inrättades genom ett regeringsbeslut
+// 2018". The words are plain: no punctuation, number or word that opens
+// another phrase or clause.
+func (s *scan) agentCue(i int) (doc.FactKind, int, int, bool) {
+	for p := i - 2; p >= 0 && p >= i-4; p-- {
+		if t := s.ts[p+1]; t.kind != word || agentPreps[t.low] || stopWords[t.low] {
+			return "", i, i, false
+		}
+		if !agentPreps[s.low(p)] || !agentVerbs[s.low(p-1)] {
+			continue
+		}
+		for _, c := range preCues {
+			if len(c.words) == 1 && c.words[0] == s.low(p-1) {
+				return c.kind, p - 1, p, true
+			}
+		}
+	}
+	return "", i, i, false
 }
 
 // cueAfter finds a verb right after a date that opens a clause: "Den 1

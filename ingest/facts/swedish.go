@@ -126,13 +126,26 @@ var preCues = longestFirst(concat(
 var postCues = longestFirst(concat(
 	cues(doc.Start,
 		"startade", "startades", "inleddes", "började", "påbörjades", "tog", "tillträdde", "bildades",
-		"grundades", "inrättades", "etablerades", "infördes", "trädde"),
+		"grundades", "inrättades", "etablerades", "infördes", "trädde", "övergick"),
 	cues(doc.End,
 		"avslutades", "upphörde", "avvecklades", "slutade", "löpte ut", "lades ned", "lades ner"),
 	cues(doc.Date,
 		"beslutade", "beslutades", "beslöt", "antogs", "fastställdes", "godkändes",
 		"undertecknades", "lanserades", "presenterades"),
 ))
+
+// agentVerbs are the verb cues (of preCues) that may stand before a
+// phrase naming who or how, the year after it: "inrättades genom ett
+// regeringsbeslut 2018", "antogs av regionfullmäktige 2020".
+var agentVerbs = map[string]bool{
+	"startades": true, "inleddes": true, "påbörjades": true, "bildades": true, "grundades": true,
+	"inrättades": true, "etablerades": true, "infördes": true, "avslutades": true, "avvecklades": true,
+	"beslutades": true, "antogs": true, "fastställdes": true, "godkändes": true, "undertecknades": true,
+	"presenterades": true, "lanserades": true,
+}
+
+// agentPreps open the phrase between an agent verb and its year.
+var agentPreps = map[string]bool{"av": true, "genom": true, "i": true, "hos": true, "vid": true, "på": true}
 
 // fillers may stand between a cue and its date: "från och med år 2011",
 // "senast i december 2025", "trädde i kraft den 1 juli".
