@@ -44,10 +44,15 @@ func Extract(d *doc.Doc) Stats {
 			bySentence[m.Sentence] = append(bySentence[m.Sentence], mi)
 		}
 	}
+	carried := -1 // the company of the last share of the sentence before
 	for si, sen := range d.Sentences {
 		c := newClause(d, si, bySentence[si])
 		st.Values += len(c.vals)
 		company := -1
+		if si > 0 && d.Sentences[si-1].Passage == sen.Passage {
+			company = carried
+		}
+		carried = -1
 		for vi, v := range c.vals {
 			ent, other := -1, -1
 			switch v.Kind {
@@ -55,7 +60,7 @@ func Extract(d *doc.Doc) Stats {
 				ent, other = c.amount(vi)
 			case doc.Share:
 				ent, other = c.share(vi, company)
-				company = other
+				company, carried = other, other
 			default:
 				ent = c.point(vi)
 				if ent < 0 && c.alone(vi) && si > 0 && d.PassageOf(si-1).Kind.Heading() {
@@ -119,6 +124,9 @@ var (
 	passiveGive = set("finansieras", "finansierades", "finansierats", "bekostas", "bekostades", "stöds", "stöddes")
 	ownVerbs    = set("äger", "ägde", "ägt", "innehar", "innehade", "innehaft", "kontrollerar", "har", "hade")
 	ownedVerbs  = set("ägs", "ägdes", "ägts")
+	// holdingWords name what an owner holds of a company.
+	holdingWords = set("av", "i", "antalet", "aktier", "aktierna", "aktiekapitalet", "ägandet", "andelarna",
+		"bolaget", "ägarandelarna")
 	// stopWords end the words that may stand between a preposition and
 	// the name it governs.
 	stopWords = set("att", "som", "och", "eller", "samt", "för", "från", "med", "av", "i", "på", "om",
@@ -460,17 +468,13 @@ func (c *clause) share(vi int, prevCompany int) (holder, company int) {
 	holderM, companyM := -1, -1
 	if c.low(h-1) == "till" {
 		if v := c.verbBefore(h-1, 3, ownedVerbs); v >= 0 {
-			companyM = c.before(v, 3)
 			for k := b; k < len(c.s.ts) && k < b+6; k++ {
 				if c.low(k) == "av" {
 					holderM = c.after(k+1, 3)
 					break
 				}
 			}
-			if c.isActor(holderM) && companyM >= 0 && companyM != holderM {
-				return c.entity(holderM), c.entity(companyM)
-			}
-			return -1, -1
+			return c.ownedBy(holderM, c.before(v, 3), prevCompany)
 		}
 	}
 	if v := c.verbBefore(h, 5, ownVerbs); v >= 0 {
@@ -480,8 +484,10 @@ func (c *clause) share(vi int, prevCompany int) (holder, company int) {
 			holderM = c.before(v, 3)
 		}
 		companyM = c.companyAfter(b)
-		if ownVerbs[c.low(v)] && (c.low(v) == "har" || c.low(v) == "hade") &&
-			(companyM < 0 || c.ms[companyM].class != "Company") {
+		// "har" owns only a company's shares: "har 40 procent av aktierna
+		// i Y AB", not "har hälften av platserna i Y AB"
+		if (c.low(v) == "har" || c.low(v) == "hade") &&
+			(companyM < 0 || c.ms[companyM].class != "Company" || !c.holdingWordsOnly(b, c.ms[companyM].a)) {
 			return -1, -1
 		}
 		if c.isActor(holderM) && companyM >= 0 && companyM != holderM {
@@ -491,18 +497,7 @@ func (c *clause) share(vi int, prevCompany int) (holder, company int) {
 	}
 	// "Y, som till 51 procent ägs av Z", "Resterande 49 procent ägs av Z"
 	if ownedVerbs[c.low(b)] && c.low(b+1) == "av" {
-		holderM = c.after(b+2, 3)
-		if !c.isActor(holderM) {
-			return -1, -1
-		}
-		at := c.s.ts[h].start
-		if m := c.nearest(at, at, func(m int) bool { return c.isActor(m) && c.ms[m].end <= at }); m >= 0 {
-			return c.entity(holderM), c.entity(m)
-		}
-		if prevCompany >= 0 && prevCompany != c.entity(holderM) {
-			return c.entity(holderM), prevCompany
-		}
-		return -1, -1
+		return c.ownedBy(c.after(b+2, 3), c.antecedent(h), prevCompany)
 	}
 	if m := c.endingAt(h); m >= 0 && c.isActor(m) && prevCompany >= 0 && c.ms[m].ent != prevCompany {
 		if companyM = c.companyAfter(b); companyM >= 0 {
@@ -511,6 +506,53 @@ func (c *clause) share(vi int, prevCompany int) (holder, company int) {
 		return c.entity(m), prevCompany
 	}
 	return -1, -1
+}
+
+// ownedBy gives a share that a passive verb of owning states ("ägs av
+// Z") to its holder Z, an actor. The company is the one the sentence names
+// (companyM), else the one of the share before; it is never the holder
+// itself, and the share keeps its holder when no company is named: "ägs av"
+// makes it a holding all the same.
+func (c *clause) ownedBy(holderM, companyM, prevCompany int) (holder, company int) {
+	if !c.isActor(holderM) {
+		return -1, -1
+	}
+	holder, company = c.entity(holderM), prevCompany
+	if c.isActor(companyM) {
+		company = c.entity(companyM)
+	}
+	if company == holder {
+		company = -1
+	}
+	return holder, company
+}
+
+// antecedent returns the name a relative clause opening right before
+// token h stands for: the mention before "som" (and its comma) in "Y, som
+// till 51 procent ägs av Z"; -1 when none.
+func (c *clause) antecedent(h int) int {
+	k := h - 1
+	if c.low(k) == "till" {
+		k--
+	}
+	if c.low(k) != "som" {
+		return -1
+	}
+	if c.low(k-1) == "," {
+		k--
+	}
+	return c.endingAt(k)
+}
+
+// holdingWordsOnly reports whether tokens [a, b) name only what is owned
+// of a company ("av aktierna i", "av aktiekapitalet i", "i").
+func (c *clause) holdingWordsOnly(a, b int) bool {
+	for k := a; k < b; k++ {
+		if !holdingWords[c.low(k)] {
+			return false
+		}
+	}
+	return true
 }
 
 // companyAfter finds the company after a share: "av antalet aktier i Y",
@@ -540,22 +582,93 @@ func (c *clause) point(vi int) int {
 			return c.entity(m)
 		}
 	}
+	target := func(m int) bool { return c.target(m) && !c.frame(m, v) }
+	// "Från 2019 är det regionerna som har ansvaret": the focus of a cleft
+	// is what the sentence states the date of
+	if m := c.cleft(); m >= 0 && v.Kind != doc.Period && c.sameClause(m, vi) && c.named(v) < 0 {
+		if target(m) || v.Kind != doc.Date && c.isActor(m) {
+			return c.entity(m)
+		}
+	}
 	// "Konsulttimmen drivs fram till december 2022 som ett projekt
 	// finansierat genom ERUF": the sentence's subject, when a verb follows
 	// it and the value comes after that verb, has the date, not a name in
 	// a phrase after the value
-	if m := c.subject(); m >= 0 && c.target(m) && c.ms[m].end <= v.Start {
-		if n := c.nearest(v.Start, v.End, c.target); n < 0 || c.ms[n].start >= v.End {
+	if m := c.subject(); m >= 0 && target(m) && c.ms[m].end <= v.Start {
+		if n := c.nearest(v.Start, v.End, target); n < 0 || c.ms[n].start >= v.End {
 			return c.entity(m)
 		}
 	}
-	if m := c.nearest(v.Start, v.End, c.target); m >= 0 {
+	if m := c.nearest(v.Start, v.End, target); m >= 0 {
 		return c.entity(m)
 	}
 	if v.Kind == doc.Start || v.Kind == doc.End {
-		return c.entity(c.nearest(v.Start, v.End, c.isActor))
+		// an actor of the value's own clause: "Sedan 2019 har alla
+		// regioner koordinatorer, funktionen inrättades 2016 hos …" gives
+		// 2016 to no region
+		return c.entity(c.nearest(v.Start, v.End, func(m int) bool { return c.isActor(m) && c.sameClause(m, vi) }))
 	}
 	return -1
+}
+
+// holds reports whether mention m holds the value v ("Strategi 2021–2027").
+func (c *clause) holds(m int, v Value) bool {
+	return c.ms[m].start <= v.Start && v.End <= c.ms[m].end
+}
+
+// named returns a mention whose name holds the value v, -1 when none.
+func (c *clause) named(v Value) int {
+	for m := range c.ms {
+		if c.holds(m, v) {
+			return m
+		}
+	}
+	return -1
+}
+
+// frame reports whether mention m is the law or plan a clause goes by
+// ("ta fram regionala planer enligt PBL", "i enlighet med förordningen"):
+// the date is not its own, unless the value is part of its name.
+func (c *clause) frame(m int, v Value) bool {
+	a := c.ms[m].a
+	return !c.holds(m, v) && (c.low(a-1) == "enligt" || c.matchAt(a-3, "i enlighet med") || c.matchAt(a-3, "med stöd av"))
+}
+
+func (c *clause) matchAt(i int, p string) bool { return c.s.matchAt(i, phrase(p)) }
+
+// cleft returns the focus of a cleft sentence, "är det X som …" or "var
+// det X som …" (past a numeral or article), or -1.
+func (c *clause) cleft() int {
+	for k := 1; k+1 < len(c.s.ts); k++ {
+		if c.low(k) != "det" || (c.low(k-1) != "är" && c.low(k-1) != "var") {
+			continue
+		}
+		m := c.after(k+1, 2)
+		if m < 0 {
+			continue
+		}
+		for j := c.ms[m].b; j < len(c.s.ts) && j <= c.ms[m].b+3 && !c.isPunct(j); j++ {
+			if c.low(j) == "som" {
+				return m
+			}
+		}
+	}
+	return -1
+}
+
+// sameClause reports whether no punctuation stands between mention m and
+// value vi.
+func (c *clause) sameClause(m, vi int) bool {
+	a, b := c.ms[m].b, c.vtok[vi][1]
+	if c.ms[m].a >= c.vtok[vi][2] {
+		a, b = c.vtok[vi][2], c.ms[m].a
+	}
+	for k := a; k < b; k++ {
+		if c.isPunct(k) {
+			return false
+		}
+	}
+	return true
 }
 
 // subject returns the mention that opens the sentence (after an article

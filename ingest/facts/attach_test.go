@@ -180,10 +180,46 @@ func TestAttach(t *testing.T) {
 			text:  "Riskkapitalbolaget Norrinvest AB, som till 60 procent ägs av Region Norrbotten, investerar i nya företag.",
 			names: []string{"Norrinvest AB=Company", "Region Norrbotten=Region"}}},
 			[]string{`share "60 procent" → Region Norrbotten (Norrinvest AB)`}, 0},
-		{"owned after the share, company in the sentence before", []sent{{
+		{"owned with no company named", []sent{{
 			text:  "Resterande 40 procent ägs av Region Norrbotten.",
 			names: []string{"Region Norrbotten=Region"}}},
+			[]string{`share "40 procent" → Region Norrbotten`}, 0},
+		{"owned, company in the sentence before", []sent{
+			{text: "Norrtåg AB ägs till 60 procent av Region Västerbotten.",
+				names: []string{"Norrtåg AB=Company", "Region Västerbotten=Region"}},
+			{text: "Resterande 40 procent ägs av Region Norrbotten.", names: []string{"Region Norrbotten=Region"}, same: true}},
+			[]string{`share "60 procent" → Region Västerbotten (Norrtåg AB)`,
+				`share "40 procent" → Region Norrbotten (Norrtåg AB)`}, 0},
+		{"owned, company of another passage", []sent{
+			{text: "Norrtåg AB ägs till 60 procent av Region Västerbotten.",
+				names: []string{"Norrtåg AB=Company", "Region Västerbotten=Region"}},
+			{text: "Resterande 40 procent ägs av Region Norrbotten.", names: []string{"Region Norrbotten=Region"}}},
+			[]string{`share "60 procent" → Region Västerbotten (Norrtåg AB)`,
+				`share "40 procent" → Region Norrbotten`}, 0},
+		{"owned, the company is the name before som", []sent{{
+			text:  "Rådgivningen i Almi AB sker via regionala bolag som till 51 procent ägs av Region Norr.",
+			names: []string{"Almi AB=Company", "Region Norr=Region"}}},
+			[]string{`share "51 procent" → Region Norr`}, 0},
+		{"no holder of itself", []sent{
+			{text: "Region Norr äger 51 procent av Norrtåg AB.", names: []string{"Region Norr=Region", "Norrtåg AB=Company"}},
+			{text: "Resterande 49 procent ägs av Norrtåg AB.", names: []string{"Norrtåg AB=Company"}, same: true}},
+			[]string{`share "51 procent" → Region Norr (Norrtåg AB)`, `share "49 procent" → Norrtåg AB`}, 0},
+		{"owns half", []sent{{
+			text:  "Region Norr äger hälften av aktierna i Norrtåg AB.",
+			names: []string{"Region Norr=Region", "Norrtåg AB=Company"}}},
+			[]string{`share "hälften" → Region Norr (Norrtåg AB)`}, 0},
+		{"has shares", []sent{{
+			text:  "Region Norr har 40 procent av aktierna i Norrtåg AB.",
+			names: []string{"Region Norr=Region", "Norrtåg AB=Company"}}},
+			[]string{`share "40 procent" → Region Norr (Norrtåg AB)`}, 0},
+		{"has half of something else", []sent{{
+			text:  "Region Norr har hälften av platserna i Norrtåg AB.",
+			names: []string{"Region Norr=Region", "Norrtåg AB=Company"}}},
 			nil, 1},
+		{"half that is no holding", []sent{{
+			text:  "Regionerna svarar för ungefär halva finansieringen medan staten svarar för en fjärdedel.",
+			names: []string{"Regionerna=ActorGroup", "staten=Government"}}},
+			nil, 2},
 		{"percentage that is no holding", []sent{{
 			text:  "Arbetslösheten i Region Halland minskade med 2 procent.",
 			names: []string{"Region Halland=Region"}}},
@@ -202,6 +238,30 @@ func TestAttach(t *testing.T) {
 			text:  "Sedan 2015 är Region Örebro län medlem.",
 			names: []string{"Region Örebro län=Region"}}},
 			[]string{`start "2015" → Region Örebro län`}, 0},
+		{"cleft focus", []sent{{
+			text:  "Från 1 januari 2019 är det de 21 regionerna i Sverige som har ansvaret för regionala utvecklingsfrågor.",
+			names: []string{"regionerna=ActorGroup", "ansvaret för regionala utvecklingsfrågor=Mandate"}}},
+			[]string{`start "1 januari 2019" → regionerna`}, 0},
+		{"cleft and a period in a name", []sent{{
+			text:  "Hittills är det bara Region Skåne som har tagit fram en plan: Regionplan för Skåne 2022–2040.",
+			names: []string{"Region Skåne=Region", "Regionplan för Skåne 2022–2040=Plan"}}},
+			[]string{`period "2022–2040" → Regionplan för Skåne 2022–2040`}, 0},
+		{"no cleft", []sent{{
+			text:  "Sedan januari 2019 är det regionala utvecklingsansvaret samlat hos regionerna som leder arbetet.",
+			names: []string{"det regionala utvecklingsansvaret=Mandate", "regionerna=ActorGroup"}}},
+			[]string{`start "januari 2019" → det regionala utvecklingsansvaret`}, 0},
+		{"law gone by", []sent{{
+			text:  "Sedan år 2019 finns också möjligheten att ta fram regionala planer enligt PBL.",
+			names: []string{"PBL=Act"}}},
+			nil, 1},
+		{"period in the name of a law gone by", []sent{{
+			text:  "Planen tas fram enligt Strategi 2021–2027.",
+			names: []string{"Strategi 2021–2027=Strategy"}}},
+			[]string{`period "2021–2027" → Strategi 2021–2027`}, 0},
+		{"actor of another clause", []sent{{
+			text:  "Sedan 2019 har alla regioner koordinatorer, funktionen inrättades 2016 hos de utvecklingsansvariga.",
+			names: []string{"alla regioner=ActorGroup"}}},
+			[]string{`start "2019" → alla regioner`}, 1},
 		{"law decided", []sent{{
 			text:  "Regeringen beslutade den 10 juni 2021 om förordningen om regionalt tillväxtarbete.",
 			names: []string{"Regeringen=Government", "förordningen om regionalt tillväxtarbete=Ordinance"}}},

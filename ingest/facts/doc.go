@@ -18,11 +18,15 @@
 //     that gold annotations and extracted facts compare alike.
 //   - The stage attaches each value through the mentions of its sentence:
 //     an amount to the instrument that is the money or receives it, else to
-//     the recipient with the payer or source as Other; a share to its
-//     holder with the company as Other; a date, start, end or period to the
-//     nearest instrument, mandate or law (a start or end with none of them
-//     to the nearest actor). A value no entity takes is counted in Stats
-//     and left out.
+//     the recipient with the payer or source as Other; a share only where a
+//     verb of owning makes it a holding, to its holder with the company as
+//     Other (the name a relative "som" stands for, else the company of the
+//     share before, also in the sentence before: "Resterande 49 procent ägs
+//     av …"); a date, start, end or period to the focus of a cleft ("är det
+//     X som"), else to the nearest instrument, mandate or law that is not
+//     merely gone by ("enligt PBL"), a start or end with none of them to the
+//     nearest actor of its own clause. A value no entity takes is counted
+//     in Stats and left out.
 //
 // Offsets in Value are bytes of the text given to Find; in doc.Fact they
 // are bytes of the passage, as everywhere in the Doc.

@@ -2,6 +2,7 @@ package facts
 
 import (
 	"fmt"
+	"math/big"
 	"strconv"
 	"strings"
 	"time"
@@ -21,7 +22,8 @@ type Value struct {
 }
 
 // Find returns the values a sentence's text states, in text order. Amounts
-// need a currency, shares a percent sign or word; dates with a day or
+// need a currency, shares a percent sign or word or a fraction ("hälften",
+// "en fjärdedel"; only a verb of owning makes one a fact); dates with a day or
 // month are always values, while a bare year is one only after a cue that
 // says what it is ("från och med 2011", "senast 2030", "till 2030") or
 // before a verb that does ("2011 infördes …"). Year spans ("2021–2027",
@@ -86,6 +88,9 @@ func (s *scan) at(i int) (Value, int, int, bool) {
 		return v, h, next, true
 	}
 	if v, h, next, ok := s.share(i); ok {
+		return v, h, next, true
+	}
+	if v, h, next, ok := s.fractionShare(i); ok {
 		return v, h, next, true
 	}
 	if v, next, ok := s.period(i); ok {
@@ -212,6 +217,50 @@ func (s *scan) share(i int) (Value, int, int, bool) {
 		return Value{}, i, i, false
 	}
 	val, next, ok := s.percentage(i)
+	if !ok {
+		return Value{}, i, i, false
+	}
+	v := s.value(doc.Share, i, next)
+	v.Value = val
+	v, h := s.withHedge(v, i)
+	return v, h, next, true
+}
+
+// fraction reads a share written as a fraction at token i and returns it
+// in per cent: "hälften" and "halva" with its noun ("halva bolaget") are
+// 50, "en fjärdedel" and "var sin fjärdedel" 25, "tre fjärdedelar" 75.
+func (s *scan) fraction(i int) (string, int, bool) {
+	switch s.low(i) {
+	case "hälften":
+		return "50", i + 1, true
+	case "halva":
+		if t := tokenAt(s.ts, i+1); t.kind == word && !numeralOrStop(t.low) {
+			return "50", i + 2, true
+		}
+		return "", i, false
+	}
+	n, j := 0, i+1
+	switch {
+	case s.matchAt(i, phrase("var sin")) || s.matchAt(i, phrase("var sitt")):
+		n, j = 1, i+2
+	default:
+		n = numerals[s.low(i)]
+	}
+	whole, ok := fractionWords[s.low(j)]
+	plural := strings.HasSuffix(s.low(j), "ar")
+	if !ok || n == 0 || n >= whole || plural != (n > 1) {
+		return "", i, false
+	}
+	return canonical(big.NewRat(int64(100*n), int64(whole)), 2), j + 1, true
+}
+
+func numeralOrStop(w string) bool {
+	_, num := numerals[w]
+	return num || stopWords[w]
+}
+
+func (s *scan) fractionShare(i int) (Value, int, int, bool) {
+	val, next, ok := s.fraction(i)
 	if !ok {
 		return Value{}, i, i, false
 	}
@@ -528,6 +577,9 @@ func (s *scan) point(i int) (Value, int, bool) {
 	if !ok {
 		kind, cueFrom, cueTo, ok = s.cueAfter(i, next)
 	}
+	if !ok {
+		kind, cueFrom, cueTo, ok = s.agentCue(i)
+	}
 	if kind == "" { // a document's date: "rapporten från 2019"
 		ok = false
 	}
@@ -579,6 +631,27 @@ func (s *scan) cueBefore(i int) (doc.FactKind, int, int, bool) {
 			return "", i, i, false
 		}
 	}
+}
+
+// agentCue finds a verb cue before a phrase of a preposition and at most
+// three words that ends at token i: "inrättades genom ett regeringsbeslut
+// 2018". The words are plain: no punctuation, number or word that opens
+// another phrase or clause.
+func (s *scan) agentCue(i int) (doc.FactKind, int, int, bool) {
+	for p := i - 2; p >= 0 && p >= i-4; p-- {
+		if t := s.ts[p+1]; t.kind != word || agentPreps[t.low] || stopWords[t.low] {
+			return "", i, i, false
+		}
+		if !agentPreps[s.low(p)] || !agentVerbs[s.low(p-1)] {
+			continue
+		}
+		for _, c := range preCues {
+			if len(c.words) == 1 && c.words[0] == s.low(p-1) {
+				return c.kind, p - 1, p, true
+			}
+		}
+	}
+	return "", i, i, false
 }
 
 // cueAfter finds a verb right after a date that opens a clause: "Den 1

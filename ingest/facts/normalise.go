@@ -5,7 +5,7 @@ import "kg/ingest/doc"
 // Normalise returns the canonical form of a value as written, such as a
 // gold annotation's value: for amounts an xsd:decimal and an ISO 4217 code
 // ("15 miljoner kronor" → "15000000", "SEK"), for shares the percentage
-// ("49 procent" → "49"), for starts, ends and dates an xsd:date,
+// ("49 procent" → "49", "hälften" → "50", "var sin fjärdedel" → "25"), for starts, ends and dates an xsd:date,
 // xsd:gYearMonth or xsd:gYear in from, for periods from and to
 // ("2021–2027") or an xsd:duration in value ("treårig" → "P3Y"). Hedge
 // words before an amount or share, and the cue or preposition before a
@@ -29,6 +29,9 @@ func Normalise(kind doc.FactKind, text string) (value, currency, from, to string
 			return "", "", "", "", false
 		}
 		v, next, ok := s.percentage(i)
+		if !ok {
+			v, next, ok = s.fraction(i)
+		}
 		if ok && next == end {
 			return v, "", "", "", true
 		}

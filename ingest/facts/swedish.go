@@ -62,6 +62,14 @@ var unitStop = map[string]bool{"tkr": true, "mkr": true, "mnkr": true, "mdkr": t
 // percent words after a number make a share.
 var percent = map[string]bool{"procent": true, "%": true, "procents": true}
 
+// fractionWords are the parts a fraction names, each with its whole:
+// "en fjärdedel", "tre fjärdedelar". Only those whose per cent is a finite
+// decimal (no "tredjedel": a third is no xsd:decimal).
+var fractionWords = map[string]int{
+	"fjärdedel": 4, "fjärdedelar": 4, "femtedel": 5, "femtedelar": 5, "åttondel": 8, "åttondelar": 8,
+	"tiondel": 10, "tiondelar": 10, "tjugondel": 20, "tjugondelar": 20,
+}
+
 // hedges stand before an amount or share and go to the qualifier, not the
 // value. Longer phrases first.
 var hedges = phrases(
@@ -118,13 +126,26 @@ var preCues = longestFirst(concat(
 var postCues = longestFirst(concat(
 	cues(doc.Start,
 		"startade", "startades", "inleddes", "började", "påbörjades", "tog", "tillträdde", "bildades",
-		"grundades", "inrättades", "etablerades", "infördes", "trädde"),
+		"grundades", "inrättades", "etablerades", "infördes", "trädde", "övergick"),
 	cues(doc.End,
 		"avslutades", "upphörde", "avvecklades", "slutade", "löpte ut", "lades ned", "lades ner"),
 	cues(doc.Date,
 		"beslutade", "beslutades", "beslöt", "antogs", "fastställdes", "godkändes",
 		"undertecknades", "lanserades", "presenterades"),
 ))
+
+// agentVerbs are the verb cues (of preCues) that may stand before a
+// phrase naming who or how, the year after it: "inrättades genom ett
+// regeringsbeslut 2018", "antogs av regionfullmäktige 2020".
+var agentVerbs = map[string]bool{
+	"startades": true, "inleddes": true, "påbörjades": true, "bildades": true, "grundades": true,
+	"inrättades": true, "etablerades": true, "infördes": true, "avslutades": true, "avvecklades": true,
+	"beslutades": true, "antogs": true, "fastställdes": true, "godkändes": true, "undertecknades": true,
+	"presenterades": true, "lanserades": true,
+}
+
+// agentPreps open the phrase between an agent verb and its year.
+var agentPreps = map[string]bool{"av": true, "genom": true, "i": true, "hos": true, "vid": true, "på": true}
 
 // fillers may stand between a cue and its date: "från och med år 2011",
 // "senast i december 2025", "trädde i kraft den 1 juli".
