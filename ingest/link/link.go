@@ -110,7 +110,7 @@ func (l *linker) dropPassing() {
 		}
 		m := d.Mentions[e.Mentions[0]]
 		p := d.Passages[d.Sentences[m.Sentence].Passage]
-		if p.Kind.Heading() || p.Kind == doc.ListItem || m.Rule == "theme:area" || m.Rule == "pattern:objective" {
+		if p.Kind.Heading() || p.Kind == doc.ListItem || strings.HasPrefix(m.Rule, "theme:") || m.Rule == "pattern:objective" {
 			continue
 		}
 		into[i] = -1

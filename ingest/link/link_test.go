@@ -116,3 +116,14 @@ func TestInflected(t *testing.T) {
 		}
 	}
 }
+
+// A theme named once is kept when recognition found it where the text
+// treats it as a subject, and dropped when it is named in passing.
+func TestPassingThemes(t *testing.T) {
+	_, got := linked(t,
+		doc.Mention{Text: "kultur", Key: "theme:kultur", Class: "Theme", Rule: "theme:subject"},
+		doc.Mention{Text: "arbetsmarknad", Key: "theme:am", Class: "Theme", Rule: "register"})
+	if got[0] == "kultur→-" || got[1] != "arbetsmarknad→-" {
+		t.Errorf("got %q", got)
+	}
+}

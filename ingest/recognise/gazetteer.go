@@ -216,9 +216,21 @@ func (g *Gazetteer) longest(toks []doc.Token, stems []string, i int) (match, boo
 			break
 		}
 		t = t.next[stems[j]]
-		if t != nil && len(t.hit) > 0 && j+1-i > best.to-best.from {
+		if t != nil && len(t.hit) > 0 && j+1-i > best.to-best.from && g.verbalNounKept(t.hit[0], toks[j].Text) {
 			best, ok = match{from: i, to: j + 1, name: t.hit[0], stemmed: true}, true
 		}
 	}
 	return best, ok
+}
+
+// verbalNounKept reports whether word w, the last word of a stemmed match
+// of name n, keeps the name's verbal noun: the stem of "företagande" is
+// that of "företag", but the activity is not the company.
+func (g *Gazetteer) verbalNounKept(n int, w string) bool {
+	ws := lang.Words(g.names[n].Text)
+	last := strings.ToLower(ws[len(ws)-1])
+	if !strings.HasSuffix(last, "ande") && !strings.HasSuffix(last, "ende") {
+		return true
+	}
+	return strings.HasPrefix(strings.ToLower(w), strings.TrimSuffix(last, "e"))
 }

@@ -105,6 +105,7 @@ func (s Stage) Run(d *doc.Doc) error {
 			}
 		}
 	}
+	subjectThemes(d)
 	return nil
 }
 
