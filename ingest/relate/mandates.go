@@ -120,12 +120,12 @@ func (sc *sentence) holders(m span, rule string, leadActors []span) ([]span, *sp
 	if strings.HasPrefix(rule, "mandate:") {
 		var giver *span
 		for _, s := range sc.spans {
-			if s.to <= m.from && s.from >= 2 && s.from >= m.from-6 && low(sc.toks[s.from-1]) == "av" && fits(s.class, actor) {
+			if s.to <= m.from && s.from >= 2 && s.from >= m.from-6 && low(sc.toks[s.from-1]) == "av" && !sc.partitive(s) && fits(s.class, actor) {
 				g := s
 				giver = &g
 			}
 		}
-		subs := sc.subjects(m.from, actor)
+		subs := slices.DeleteFunc(sc.subjects(m.from, actor), sc.partitive)
 		if giver != nil {
 			var rest []span
 			for _, s := range subs {
@@ -348,6 +348,22 @@ func assignmentLies(toks []doc.Token) bool {
 	}
 	return false
 }
+
+// partitive reports whether s is the whole that a number of its members
+// is taken from: "Tre av landets regioner har i uppdrag …" gives the
+// task to three regions, not to the regions or by them.
+func (sc *sentence) partitive(s span) bool {
+	if s.from < 2 || low(sc.toks[s.from-1]) != "av" {
+		return false
+	}
+	n := sc.toks[s.from-2]
+	return n.Kind == doc.Number || numberWords[low(n)]
+}
+
+// numberWords count or quantify members of a whole.
+var numberWords = map[string]bool{"en": true, "ett": true, "två": true, "tre": true, "fyra": true, "fem": true, "sex": true,
+	"sju": true, "åtta": true, "nio": true, "tio": true, "elva": true, "tolv": true, "några": true, "flera": true, "många": true,
+	"hälften": true, "majoriteten": true, "merparten": true, "flertalet": true, "del": true, "någon": true, "ingen": true}
 
 // onlyWords reports whether every token is one of the words.
 func onlyWords(toks []doc.Token, words ...string) bool {
