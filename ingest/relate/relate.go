@@ -680,12 +680,26 @@ func (sc *sentence) before(i int, allowed []string, governed bool) []span {
 // with it before it ("A, B och k").
 func (sc *sentence) withCoordinatedBefore(k int, allowed []string) []span {
 	out := []span{sc.spans[k]}
-	for j := k - 1; j >= 0 && sc.coordinated(sc.spans[j].to, sc.spans[j+1].from); j-- {
-		if fits(sc.spans[j].class, allowed) {
+	next := k
+	for j := k - 1; j >= 0; j-- {
+		if sc.spans[next].within(sc.spans[j]) {
+			continue // "Regional utveckling Norrbotten" holds "Norrbotten"
+		}
+		if !sc.coordinated(sc.spans[j].to, sc.spans[next].from) {
+			break
+		}
+		if next = j; fits(sc.spans[j].class, allowed) {
 			out = append(out, sc.spans[j])
 		}
 	}
 	return out
+}
+
+// within reports whether s lies inside the other name t: a name within a
+// name ("Norrbotten" in "Regional utveckling Norrbotten") takes no part in
+// a list of names.
+func (s span) within(t span) bool {
+	return s.m != t.m && t.from <= s.from && s.to <= t.to
 }
 
 // partner reports whether "tillsammans med" stands right before s.
@@ -757,11 +771,15 @@ func (sc *sentence) objects(i int, allowed []string) []span {
 			continue
 		}
 		out := []span{s}
-		for j := k + 1; j < len(sc.spans) && sc.coordinated(sc.spans[j-1].to, sc.spans[j].from); j++ {
-			if sc.elliptic(sc.spans[j]) {
+		last := k
+		for j := k + 1; j < len(sc.spans); j++ {
+			if sc.spans[j].within(sc.spans[last]) {
+				continue
+			}
+			if !sc.coordinated(sc.spans[last].to, sc.spans[j].from) || sc.elliptic(sc.spans[j]) {
 				break // "…, och Region Uppsala högst 49 procent": a clause of its own
 			}
-			if fits(sc.spans[j].class, allowed) {
+			if last = j; fits(sc.spans[j].class, allowed) {
 				out = append(out, sc.spans[j])
 			}
 		}
