@@ -125,8 +125,6 @@ var cues = []cue{
 	{p: "fundedBy", words: []string{"finansieras", "genom"}, subj: funded, obj: funder},
 	{p: "fundedBy", words: []string{"finansieras", "med"}, subj: funded, obj: funder},
 	{p: "fundedBy", words: []string{"finansieras", "via"}, subj: funded, obj: funder},
-	{p: "fundedBy", words: []string{"finansieras", "främst", "av"}, subj: funded, obj: funder},
-	{p: "fundedBy", words: []string{"finansieras", "bland", "annat", "av"}, subj: funded, obj: funder},
 	{p: "fundedBy", words: []string{"finansierades", "av"}, subj: funded, obj: funder},
 	{p: "fundedBy", words: []string{"medfinansieras", "av"}, subj: funded, obj: funder},
 	{p: "fundedBy", words: []string{"delfinansieras", "av"}, subj: funded, obj: funder},

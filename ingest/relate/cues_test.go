@@ -27,6 +27,16 @@ func TestCueConstructions(t *testing.T) {
 		{"Projektet Smart Industri finansieras av Trafikverket, Regional utveckling Norrbotten, Sparbanken Nord samt Region Skåne.",
 			[]string{"Smart Industri fundedBy Region Skåne", "Smart Industri fundedBy Regional utveckling Norrbotten",
 				"Smart Industri fundedBy Sparbanken Nord", "Smart Industri fundedBy Trafikverket"}},
+		// an adverbial inside a cue
+		{"Projektet Smart Industri finansieras till största delen av Trafikverket.", []string{"Smart Industri fundedBy Trafikverket"}},
+		{"Region Skåne ingår även i projektet Smart Industri.", []string{"Region Skåne participatesIn Smart Industri"}},
+		// the object does not lie in a clause or a phrase of its own
+		{"Projektet Smart Industri finansieras via ett anslag, medan Region Skåne leder arbetet.", nil},
+		{"Projektet Smart Industri drivs med stöd av EU-medel och i samarbete med Trafikverket.",
+			[]string{"Trafikverket participatesIn Smart Industri"}},
+		{"Projektet Smart Industri finansieras av staten och av Region Skåne.", []string{"Smart Industri fundedBy Region Skåne"}},
+		{"Förordningen om regionalt tillväxtarbete styr vilka krav som gäller för den regionala utvecklingsstrategin.",
+			[]string{"Förordning om regionalt tillväxtarbete governs regional utvecklingsstrategi"}},
 	}
 	for _, tt := range tests {
 		got := relations(t, doc.Passage{Text: tt.text})

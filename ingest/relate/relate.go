@@ -189,17 +189,43 @@ func (r *relater) remove(s, o int, p string) {
 
 func low(t doc.Token) string { return strings.ToLower(t.Text) }
 
-// cueAt reports whether the cue's words stand at token i.
-func cueAt(toks []doc.Token, i int, c cue) bool {
-	if i+len(c.words) > len(toks) {
-		return false
+// cueAt returns the token after the cue's words standing at token i, or
+// -1. An adverbial may stand between two of the words ("finansieras bland
+// annat av", "ingår även i").
+func cueAt(toks []doc.Token, i int, c cue) int {
+	k := i
+	for n, w := range c.words {
+		if n > 0 && k < len(toks) && low(toks[k]) != w {
+			k += adverbialAt(toks, k)
+		}
+		if k >= len(toks) || w != "*" && low(toks[k]) != w {
+			return -1
+		}
+		k++
 	}
-	for k, w := range c.words {
-		if w != "*" && low(toks[i+k]) != w {
-			return false
+	return k
+}
+
+// adverbials may stand inside a cue, word by word.
+var adverbials = [][]string{{"bland", "annat"}, {"till", "största", "delen"}, {"till", "stor", "del"}, {"till", "viss", "del"},
+	{"till", "del"}, {"framför", "allt"}, {"i", "huvudsak"}, {"i", "första", "hand"}, {"främst"}, {"även"}, {"också"},
+	{"huvudsakligen"}, {"delvis"}, {"ofta"}, {"bl.a."}}
+
+// adverbialAt returns how many tokens an adverbial at token k takes, or 0.
+func adverbialAt(toks []doc.Token, k int) int {
+	for _, a := range adverbials {
+		if k+len(a) > len(toks) {
+			continue
+		}
+		n := 0
+		for n < len(a) && low(toks[k+n]) == a[n] {
+			n++
+		}
+		if n == len(a) {
+			return n
 		}
 	}
-	return true
+	return 0
 }
 
 // cues reads the relations cue phrases state. In a list item after a
@@ -274,24 +300,25 @@ func (r *relater) coAgents(sc *sentence, first int) {
 // returns how many it found.
 func (r *relater) cue(sc *sentence, implied []span, i, end int, c cue, inverted bool) int {
 	var subs, objs []span
+	blocked := false
 	if c.after {
-		if subs = sc.objects(end, c.subj); len(subs) > 0 {
+		if subs, _ = sc.following(end, c.subj); len(subs) > 0 {
 			objs = sc.objects(subs[len(subs)-1].to, c.obj)
 		}
 	} else if c.passive {
 		// "I projektet X deltar A": the object may stand in a
 		// prepositional phrase before the cue
 		objs = sc.before(i, c.obj, true)
-		subs = sc.objects(end, c.subj)
+		subs, _ = sc.following(end, c.subj)
 		if len(subs) == 0 && !inverted {
 			subs = sc.adjacentActor(i, c.subj) // "… där regionerna deltar"
 		}
 	} else if c.phrase {
 		subs = sc.before(i, c.subj, true)
-		objs = sc.objects(end, c.obj)
+		objs, blocked = sc.following(end, c.obj)
 	} else {
 		subs = sc.subjects(i, c.subj)
-		objs = sc.objects(end, c.obj)
+		objs, blocked = sc.following(end, c.obj)
 	}
 	if s := sc.spanAt(i + 1); inverted && fits(s.class, c.subj) {
 		subs = append(subs, s)
@@ -303,7 +330,7 @@ func (r *relater) cue(sc *sentence, implied []span, i, end int, c cue, inverted 
 	}
 	// the implied thing is no object where a definite noun the text does
 	// not name stands in its place: "administrerar stödet"
-	if len(objs) == 0 && (c.passive || !sc.otherThing(end)) {
+	if len(objs) == 0 && !blocked && (c.passive || !sc.otherThing(end)) {
 		objs = fitting(implied, c.obj)
 	}
 	// "Dessa ska utvecklas i samverkan med kommunerna": the pronoun
@@ -734,8 +761,8 @@ func (sc *sentence) spanAt(i int) span {
 // the rest of it, as when the subject follows the verb: "I projektet
 // samverkar Region Blekinge med …".
 func (sc *sentence) cueEnd(i int, c cue) (end int, inverted bool) {
-	if cueAt(sc.toks, i, c) {
-		return i + len(c.words), false
+	if end := cueAt(sc.toks, i, c); end >= 0 {
+		return end, false
 	}
 	if len(c.words) < 2 || low(sc.toks[i]) != c.words[0] {
 		return -1, false
@@ -745,8 +772,8 @@ func (sc *sentence) cueEnd(i int, c cue) (end int, inverted bool) {
 			continue
 		}
 		rest := cue{words: c.words[1:]}
-		if cueAt(sc.toks, s.to, rest) {
-			return s.to + len(rest.words), true
+		if end := cueAt(sc.toks, s.to, rest); end >= 0 {
+			return end, true
 		}
 	}
 	return -1, false
@@ -787,6 +814,38 @@ func (sc *sentence) objects(i int, allowed []string) []span {
 	}
 	return nil
 }
+
+// following returns the names objects finds after a cue ending at token
+// i, unless a clause or a phrase of its own opens before them: "finansieras
+// via ett anslag, medan regionerna …", "med stöd av EU-medel och i
+// samarbete med A".
+// An interrogative right after the cue makes a clause its object ("styr
+// vem som ansvarar för …"). blocked is set when a clause or phrase stands
+// in the way.
+func (sc *sentence) following(i int, allowed []string) (out []span, blocked bool) {
+	out = sc.objects(i, allowed)
+	if len(out) == 0 || i >= len(sc.toks) || interrogatives[low(sc.toks[i])] {
+		return out, false
+	}
+	for k := i; k < out[0].from; k++ {
+		w := low(sc.toks[k])
+		if clauseWords[w] {
+			return nil, true
+		}
+		if (w == "och" || w == "samt") && k+1 < out[0].from && k > 0 {
+			if next := low(sc.toks[k+1]); prepositions[next] && next != low(sc.toks[i-1]) {
+				return nil, true
+			}
+		}
+	}
+	return out, false
+}
+
+// clauseWords open a clause of their own.
+var clauseWords = map[string]bool{"medan": true, "men": true, "där": true, "eftersom": true, "när": true, "som": true, "vilket": true, "vilka": true}
+
+// interrogatives open an indirect question.
+var interrogatives = map[string]bool{"vem": true, "vilka": true, "vilken": true, "vilket": true, "vad": true, "hur": true, "var": true}
 
 // quantityWords open a quantity.
 var quantityWords = map[string]bool{"högst": true, "minst": true, "cirka": true, "drygt": true, "knappt": true, "ungefär": true, "omkring": true}
