@@ -30,6 +30,10 @@ func TestCueConstructions(t *testing.T) {
 		// an adverbial inside a cue
 		{"Projektet Smart Industri finansieras till största delen av Trafikverket.", []string{"Smart Industri fundedBy Trafikverket"}},
 		{"Region Skåne ingår även i projektet Smart Industri.", []string{"Region Skåne participatesIn Smart Industri"}},
+		// the participles of "finansiera" and a co-financing source
+		{"Projektet Smart Industri drivs som ett projekt finansierat genom ERUF.", []string{"Smart Industri fundedBy Europeiska regionala utvecklingsfonden"}},
+		{"Projektet Smart Industri har bedrivits med medfinansiering från Tillväxtverket.", []string{"Smart Industri fundedBy Tillväxtverket"}},
+		{"Region Skåne svarar för finansieringen av projektet Smart Industri.", []string{"Region Skåne finances Smart Industri"}},
 		// the object does not lie in a clause or a phrase of its own
 		{"Projektet Smart Industri finansieras via ett anslag, medan Region Skåne leder arbetet.", nil},
 		{"Projektet Smart Industri drivs med stöd av EU-medel och i samarbete med Trafikverket.",
