@@ -34,6 +34,9 @@ func TestCueConstructions(t *testing.T) {
 		{"Projektet Smart Industri drivs som ett projekt finansierat genom ERUF.", []string{"Smart Industri fundedBy Europeiska regionala utvecklingsfonden"}},
 		{"Projektet Smart Industri har bedrivits med medfinansiering från Tillväxtverket.", []string{"Smart Industri fundedBy Tillväxtverket"}},
 		{"Region Skåne svarar för finansieringen av projektet Smart Industri.", []string{"Region Skåne finances Smart Industri"}},
+		// a relative clause's subject is the name "som" stands for
+		{"Arbetet sker enligt förordningen om regionalt tillväxtarbete som styr den regionala utvecklingsstrategin.",
+			[]string{"Förordning om regionalt tillväxtarbete governs regional utvecklingsstrategi"}},
 		// the object does not lie in a clause or a phrase of its own
 		{"Projektet Smart Industri finansieras via ett anslag, medan Region Skåne leder arbetet.", nil},
 		{"Projektet Smart Industri drivs med stöd av EU-medel och i samarbete med Trafikverket.",

@@ -317,7 +317,9 @@ func (r *relater) cue(sc *sentence, implied []span, i, end int, c cue, inverted 
 		subs = sc.before(i, c.subj, true)
 		objs, blocked = sc.following(end, c.obj)
 	} else {
-		subs = sc.subjects(i, c.subj)
+		if subs = sc.antecedent(i, c.subj); len(subs) == 0 {
+			subs = sc.subjects(i, c.subj)
+		}
 		objs, blocked = sc.following(end, c.obj)
 	}
 	if s := sc.spanAt(i + 1); inverted && fits(s.class, c.subj) {
@@ -727,6 +729,22 @@ func (sc *sentence) withCoordinatedBefore(k int, allowed []string) []span {
 // a list of names.
 func (s span) within(t span) bool {
 	return s.m != t.m && t.from <= s.from && s.to <= t.to
+}
+
+// antecedent returns the name a relative "som" right before token i
+// stands for, with the names coordinated with it: the subject of the
+// clause even where a preposition governs it ("enligt den förordning som
+// styr X").
+func (sc *sentence) antecedent(i int, allowed []string) []span {
+	if i < 1 || low(sc.toks[i-1]) != "som" {
+		return nil
+	}
+	for k, s := range sc.spans {
+		if s.to == i-1 && fits(s.class, allowed) {
+			return sc.withCoordinatedBefore(k, allowed)
+		}
+	}
+	return nil
 }
 
 // partner reports whether "tillsammans med" stands right before s.
