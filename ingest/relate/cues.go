@@ -109,6 +109,7 @@ var baseCues = []cue{
 	{p: "participatesIn", words: []string{"går", "samman"}, passive: true, subj: actor, obj: instrument},
 	{p: "participatesIn", words: []string{"ingår", "också"}, passive: true, subj: actor, obj: instrument},
 	{p: "participatesIn", words: []string{"ingår", "även"}, passive: true, subj: actor, obj: instrument},
+	{p: "memberOf", words: []string{"partnerskap", "mellan"}, passive: true, subj: actor, obj: collective},
 	{p: "participatesIn", words: []string{"partnerskap", "mellan"}, passive: true, subj: actor, obj: instrument},
 	{p: "participatesIn", words: []string{"samverkan", "med"}, passive: true, subj: actor, obj: instrument},
 	{p: "participatesIn", words: []string{"samarbete", "med"}, passive: true, subj: actor, obj: instrument},

@@ -10,9 +10,10 @@ import (
 )
 
 // cueEntries adds to the test register a county whose name stands inside
-// other names.
+// other names and a platform.
 var cueEntries = []register.Entry{
 	{Key: "county:25", ID: "norrbottens-lan", Class: "County", Label: "Norrbotten"},
+	{Key: "platform:exn", ID: "exportplattformen-norr", Class: "Platform", Label: "Exportplattformen Norr"},
 }
 
 func TestCueConstructions(t *testing.T) {
@@ -37,6 +38,9 @@ func TestCueConstructions(t *testing.T) {
 		// a relative clause's subject is the name "som" stands for
 		{"Arbetet sker enligt förordningen om regionalt tillväxtarbete som styr den regionala utvecklingsstrategin.",
 			[]string{"Förordning om regionalt tillväxtarbete governs regional utvecklingsstrategi"}},
+		// a partnership's parties are its members; a project's take part in it
+		{"Exportplattformen Norr är ett partnerskap mellan kommunerna och Region Skåne.",
+			[]string{"Region Skåne memberOf Exportplattformen Norr", "kommunerna memberOf Exportplattformen Norr"}},
 		// the object does not lie in a clause or a phrase of its own
 		{"Projektet Smart Industri finansieras via ett anslag, medan Region Skåne leder arbetet.", nil},
 		{"Projektet Smart Industri drivs med stöd av EU-medel och i samarbete med Trafikverket.",
@@ -49,6 +53,27 @@ func TestCueConstructions(t *testing.T) {
 		got := relations(t, doc.Passage{Text: tt.text})
 		if strings.Join(got, " | ") != strings.Join(tt.want, " | ") {
 			t.Errorf("%s\n got %q\nwant %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+// "Förutom A och B ingår även C" states of A and B what it states of C.
+func TestBesides(t *testing.T) {
+	saved := entries
+	entries = append(slices.Clone(entries), cueEntries...)
+	defer func() { entries = saved }()
+	d := &doc.Doc{
+		Passages: []doc.Passage{
+			{Text: "Exportplattformen Norr (Region Skåne)", Kind: doc.ExampleHeading, Example: 0},
+			{Text: "Förutom Region Skåne och Region Uppsala ingår även organisationerna Trafikverket och Tillväxtverket.", Example: 0},
+		},
+		Examples: []doc.Example{{Title: "Exportplattformen Norr", Heading: 0, Passages: []int{1}}},
+	}
+	got := strings.Join(relationsOf(t, d), " | ")
+	for _, want := range []string{"Region Skåne memberOf Exportplattformen Norr", "Region Uppsala memberOf Exportplattformen Norr",
+		"Tillväxtverket memberOf Exportplattformen Norr", "Trafikverket memberOf Exportplattformen Norr"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("missing %q in %q", want, got)
 		}
 	}
 }

@@ -325,6 +325,9 @@ func (r *relater) cue(sc *sentence, implied []span, i, end int, c cue, inverted 
 	if s := sc.spanAt(i + 1); inverted && fits(s.class, c.subj) {
 		subs = append(subs, s)
 	}
+	if len(subs) > 0 {
+		subs = append(subs, sc.besides(i, c.subj)...)
+	}
 	// what the sentence leaves out: the actors of a list's lead-in, the
 	// subject of a worked example
 	if len(subs) == 0 {
@@ -745,6 +748,41 @@ func (sc *sentence) antecedent(i int, allowed []string) []span {
 		}
 	}
 	return nil
+}
+
+// besides returns the names "förutom" or "utöver" adds before token i:
+// "Förutom A och B ingår även C" states of A and B what it states of C.
+func (sc *sentence) besides(i int, allowed []string) []span {
+	for k, t := range sc.toks[:i] {
+		if w := low(t); w != "förutom" && w != "utöver" {
+			continue
+		}
+		for j, s := range sc.spans {
+			if s.from == k+1 && s.to < i && fits(s.class, allowed) {
+				return sc.coordinatedAfter(j, i, allowed)
+			}
+		}
+	}
+	return nil
+}
+
+// coordinatedAfter returns span k with the fitting names coordinated with
+// it after it that end before token i.
+func (sc *sentence) coordinatedAfter(k, i int, allowed []string) []span {
+	out := []span{sc.spans[k]}
+	last := k
+	for j := k + 1; j < len(sc.spans) && sc.spans[j].to <= i; j++ {
+		if sc.spans[j].within(sc.spans[last]) {
+			continue
+		}
+		if !sc.coordinated(sc.spans[last].to, sc.spans[j].from) {
+			break
+		}
+		if last = j; fits(sc.spans[j].class, allowed) {
+			out = append(out, sc.spans[j])
+		}
+	}
+	return out
 }
 
 // partner reports whether "tillsammans med" stands right before s.
