@@ -41,6 +41,9 @@ func TestCueConstructions(t *testing.T) {
 		// a partnership's parties are its members; a project's take part in it
 		{"Exportplattformen Norr är ett partnerskap mellan kommunerna och Region Skåne.",
 			[]string{"Region Skåne memberOf Exportplattformen Norr", "kommunerna memberOf Exportplattformen Norr"}},
+		// "och andra", "och övriga" go on with a list
+		{"Den regionala utvecklingsstrategin tas fram i samverkan med Trafikverket och övriga kommuner.",
+			[]string{"Trafikverket participatesIn regional utvecklingsstrategi", "kommunerna participatesIn regional utvecklingsstrategi"}},
 		// the object does not lie in a clause or a phrase of its own
 		{"Projektet Smart Industri finansieras via ett anslag, medan Region Skåne leder arbetet.", nil},
 		{"Projektet Smart Industri drivs med stöd av EU-medel och i samarbete med Trafikverket.",

@@ -952,6 +952,8 @@ func (sc *sentence) coordinated(a, b int) bool {
 		switch low(t) {
 		case ",", "och", "samt", "eller", "liksom", "respektive", "/":
 			conj = true
+		case "andra", "övriga":
+			// "kommuner och andra berörda myndigheter"
 		case "med":
 			return false // ", med Region X som huvudman" sets X apart
 		default:
