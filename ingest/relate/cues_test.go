@@ -44,6 +44,9 @@ func TestCueConstructions(t *testing.T) {
 		// "och andra", "och övriga" go on with a list
 		{"Den regionala utvecklingsstrategin tas fram i samverkan med Trafikverket och övriga kommuner.",
 			[]string{"Trafikverket participatesIn regional utvecklingsstrategi", "kommunerna participatesIn regional utvecklingsstrategi"}},
+		// a partner set off by commas inside a cue
+		{"Den regionala utvecklingsstrategin ligger, tillsammans med länsplanen för regional transportinfrastruktur, till grund för projektet Smart Industri.",
+			[]string{"Smart Industri implements länsplan för regional transportinfrastruktur", "Smart Industri implements regional utvecklingsstrategi"}},
 		// the object does not lie in a clause or a phrase of its own
 		{"Projektet Smart Industri finansieras via ett anslag, medan Region Skåne leder arbetet.", nil},
 		{"Projektet Smart Industri drivs med stöd av EU-medel och i samarbete med Trafikverket.",

@@ -325,6 +325,11 @@ func (r *relater) cue(sc *sentence, implied []span, i, end int, c cue, inverted 
 	if s := sc.spanAt(i + 1); inverted && fits(s.class, c.subj) {
 		subs = append(subs, s)
 	}
+	if c.passive && len(objs) > 0 {
+		objs = append(objs, sc.aside(i, end, c.obj)...)
+	} else if !c.passive && len(subs) > 0 {
+		subs = append(subs, sc.aside(i, end, c.subj)...)
+	}
 	if len(subs) > 0 {
 		subs = append(subs, sc.besides(i, c.subj)...)
 	}
@@ -823,16 +828,46 @@ func (sc *sentence) cueEnd(i int, c cue) (end int, inverted bool) {
 	if len(c.words) < 2 || low(sc.toks[i]) != c.words[0] {
 		return -1, false
 	}
+	rest := cue{words: c.words[1:]}
 	for _, s := range sc.spans {
 		if s.from != i+1 || !fits(s.class, []string{"Actor"}) {
 			continue
 		}
-		rest := cue{words: c.words[1:]}
 		if end := cueAt(sc.toks, s.to, rest); end >= 0 {
 			return end, true
 		}
 	}
+	if k := sc.asideEnd(i + 1); k > 0 {
+		return cueAt(sc.toks, k, rest), false
+	}
 	return -1, false
+}
+
+// asideEnd returns the token after a partner set off by commas at token
+// i, ", tillsammans med B,", or -1: "A ligger, tillsammans med B, till
+// grund för C".
+func (sc *sentence) asideEnd(i int) int {
+	if i+3 >= len(sc.toks) || sc.toks[i].Text != "," || low(sc.toks[i+1]) != "tillsammans" || low(sc.toks[i+2]) != "med" {
+		return -1
+	}
+	for k := i + 3; k < len(sc.toks); k++ {
+		if sc.toks[k].Text == "," {
+			return k + 1
+		}
+	}
+	return -1
+}
+
+// aside returns the fitting names of a partner set off by commas inside
+// the cue standing at tokens [i, end).
+func (sc *sentence) aside(i, end int, allowed []string) []span {
+	var out []span
+	for _, s := range sc.spans {
+		if s.from > i && s.to < end && sc.asideEnd(i+1) > s.to && fits(s.class, allowed) {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // objects returns the first fitting name starting at or after token i,
