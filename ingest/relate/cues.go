@@ -24,7 +24,25 @@ var (
 )
 
 // cues of the genre, longest first within a property where it matters.
-var cues = []cue{
+var cues = append(baseCues, fundingCues()...)
+
+// fundingCues are the passive and the participles of "finansiera" and its
+// compounds with the prepositions that name where the money comes from:
+// "finansieras av", "medfinansierades via", "ett projekt finansierat
+// genom".
+func fundingCues() []cue {
+	var out []cue
+	for _, prefix := range []string{"", "med", "del"} {
+		for _, form := range []string{"finansieras", "finansierades", "finansierad", "finansierat", "finansierade"} {
+			for _, prep := range []string{"av", "genom", "med", "via", "från"} {
+				out = append(out, cue{p: "fundedBy", words: []string{prefix + form, prep}, subj: funded, obj: funder})
+			}
+		}
+	}
+	return out
+}
+
+var baseCues = []cue{
 	// who draws up, runs or is in charge of an instrument
 	{p: "responsibleFor", words: []string{"tar", "fram"}, subj: actor, obj: instrument},
 	{p: "responsibleFor", words: []string{"tagit", "fram"}, subj: actor, obj: instrument},
@@ -91,6 +109,7 @@ var cues = []cue{
 	{p: "participatesIn", words: []string{"går", "samman"}, passive: true, subj: actor, obj: instrument},
 	{p: "participatesIn", words: []string{"ingår", "också"}, passive: true, subj: actor, obj: instrument},
 	{p: "participatesIn", words: []string{"ingår", "även"}, passive: true, subj: actor, obj: instrument},
+	{p: "memberOf", words: []string{"partnerskap", "mellan"}, passive: true, subj: actor, obj: collective},
 	{p: "participatesIn", words: []string{"partnerskap", "mellan"}, passive: true, subj: actor, obj: instrument},
 	{p: "participatesIn", words: []string{"samverkan", "med"}, passive: true, subj: actor, obj: instrument},
 	{p: "participatesIn", words: []string{"samarbete", "med"}, passive: true, subj: actor, obj: instrument},
@@ -114,6 +133,9 @@ var cues = []cue{
 	{p: "finances", words: []string{"anslag", "till"}, subj: actor, obj: []string{"Instrument", "Actor"}},
 	{p: "finances", words: []string{"bidrag", "till"}, subj: actor, obj: []string{"Instrument", "Actor"}},
 	{p: "finances", words: []string{"bidrar", "till", "finansieringen", "av"}, subj: actor, obj: []string{"Instrument", "Actor"}},
+	{p: "finances", words: []string{"bidrar", "till", "att", "finansiera"}, subj: actor, obj: []string{"Instrument", "Actor"}},
+	{p: "finances", words: []string{"svarar", "för", "finansieringen", "av"}, subj: actor, obj: []string{"Instrument", "Actor"}},
+	{p: "finances", words: []string{"står", "för", "finansieringen", "av"}, subj: actor, obj: []string{"Instrument", "Actor"}},
 	{p: "fundedBy", words: []string{"tilldelats"}, subj: []string{"Actor", "Instrument"}, obj: fundLike},
 	{p: "fundedBy", words: []string{"beviljats"}, subj: []string{"Actor", "Instrument"}, obj: fundLike},
 	{p: "finances", words: []string{"medfinansiär"}, subj: actor, obj: instrument},
@@ -121,19 +143,10 @@ var cues = []cue{
 	{p: "finances", words: []string{"finansiär"}, subj: actor, obj: instrument},
 	{p: "finances", words: []string{"finansiärer"}, subj: actor, obj: instrument},
 	{p: "finances", words: []string{"delfinansierar"}, subj: actor, obj: []string{"Instrument", "Actor"}},
-	{p: "fundedBy", words: []string{"finansieras", "av"}, subj: funded, obj: funder},
-	{p: "fundedBy", words: []string{"finansieras", "genom"}, subj: funded, obj: funder},
-	{p: "fundedBy", words: []string{"finansieras", "med"}, subj: funded, obj: funder},
-	{p: "fundedBy", words: []string{"finansieras", "via"}, subj: funded, obj: funder},
-	{p: "fundedBy", words: []string{"finansieras", "främst", "av"}, subj: funded, obj: funder},
-	{p: "fundedBy", words: []string{"finansieras", "bland", "annat", "av"}, subj: funded, obj: funder},
-	{p: "fundedBy", words: []string{"finansierades", "av"}, subj: funded, obj: funder},
-	{p: "fundedBy", words: []string{"medfinansieras", "av"}, subj: funded, obj: funder},
-	{p: "fundedBy", words: []string{"delfinansieras", "av"}, subj: funded, obj: funder},
-	{p: "fundedBy", words: []string{"finansierat", "av"}, subj: funded, obj: funder},
-	{p: "fundedBy", words: []string{"finansierade", "av"}, subj: funded, obj: funder},
 	{p: "fundedBy", words: []string{"finansieringen", "kommer", "från"}, subj: funded, obj: funder},
 	{p: "fundedBy", words: []string{"finansiering", "från"}, subj: funded, obj: funder},
+	{p: "fundedBy", words: []string{"medfinansiering", "från"}, subj: funded, obj: funder},
+	{p: "fundedBy", words: []string{"delfinansiering", "från"}, subj: funded, obj: funder},
 	{p: "fundedBy", words: []string{"finansiering", "av"}, subj: funded, obj: funder},
 	{p: "fundedBy", words: []string{"medel", "från"}, subj: funded, obj: funder},
 	{p: "fundedBy", words: []string{"stöd", "från"}, subj: funded, obj: funder},

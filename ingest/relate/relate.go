@@ -189,17 +189,43 @@ func (r *relater) remove(s, o int, p string) {
 
 func low(t doc.Token) string { return strings.ToLower(t.Text) }
 
-// cueAt reports whether the cue's words stand at token i.
-func cueAt(toks []doc.Token, i int, c cue) bool {
-	if i+len(c.words) > len(toks) {
-		return false
+// cueAt returns the token after the cue's words standing at token i, or
+// -1. An adverbial may stand between two of the words ("finansieras bland
+// annat av", "ingår även i").
+func cueAt(toks []doc.Token, i int, c cue) int {
+	k := i
+	for n, w := range c.words {
+		if n > 0 && k < len(toks) && low(toks[k]) != w {
+			k += adverbialAt(toks, k)
+		}
+		if k >= len(toks) || w != "*" && low(toks[k]) != w {
+			return -1
+		}
+		k++
 	}
-	for k, w := range c.words {
-		if w != "*" && low(toks[i+k]) != w {
-			return false
+	return k
+}
+
+// adverbials may stand inside a cue, word by word.
+var adverbials = [][]string{{"bland", "annat"}, {"till", "största", "delen"}, {"till", "stor", "del"}, {"till", "viss", "del"},
+	{"till", "del"}, {"framför", "allt"}, {"i", "huvudsak"}, {"i", "första", "hand"}, {"främst"}, {"även"}, {"också"},
+	{"huvudsakligen"}, {"delvis"}, {"ofta"}, {"bl.a."}}
+
+// adverbialAt returns how many tokens an adverbial at token k takes, or 0.
+func adverbialAt(toks []doc.Token, k int) int {
+	for _, a := range adverbials {
+		if k+len(a) > len(toks) {
+			continue
+		}
+		n := 0
+		for n < len(a) && low(toks[k+n]) == a[n] {
+			n++
+		}
+		if n == len(a) {
+			return n
 		}
 	}
-	return true
+	return 0
 }
 
 // cues reads the relations cue phrases state. In a list item after a
@@ -274,27 +300,38 @@ func (r *relater) coAgents(sc *sentence, first int) {
 // returns how many it found.
 func (r *relater) cue(sc *sentence, implied []span, i, end int, c cue, inverted bool) int {
 	var subs, objs []span
+	blocked := false
 	if c.after {
-		if subs = sc.objects(end, c.subj); len(subs) > 0 {
+		if subs, _ = sc.following(end, c.subj); len(subs) > 0 {
 			objs = sc.objects(subs[len(subs)-1].to, c.obj)
 		}
 	} else if c.passive {
 		// "I projektet X deltar A": the object may stand in a
 		// prepositional phrase before the cue
 		objs = sc.before(i, c.obj, true)
-		subs = sc.objects(end, c.subj)
+		subs, _ = sc.following(end, c.subj)
 		if len(subs) == 0 && !inverted {
 			subs = sc.adjacentActor(i, c.subj) // "… där regionerna deltar"
 		}
 	} else if c.phrase {
 		subs = sc.before(i, c.subj, true)
-		objs = sc.objects(end, c.obj)
+		objs, blocked = sc.following(end, c.obj)
 	} else {
-		subs = sc.subjects(i, c.subj)
-		objs = sc.objects(end, c.obj)
+		if subs = sc.antecedent(i, c.subj); len(subs) == 0 {
+			subs = sc.subjects(i, c.subj)
+		}
+		objs, blocked = sc.following(end, c.obj)
 	}
 	if s := sc.spanAt(i + 1); inverted && fits(s.class, c.subj) {
 		subs = append(subs, s)
+	}
+	if c.passive && len(objs) > 0 {
+		objs = append(objs, sc.aside(i, end, c.obj)...)
+	} else if !c.passive && len(subs) > 0 {
+		subs = append(subs, sc.aside(i, end, c.subj)...)
+	}
+	if len(subs) > 0 {
+		subs = append(subs, sc.besides(i, c.subj)...)
 	}
 	// what the sentence leaves out: the actors of a list's lead-in, the
 	// subject of a worked example
@@ -303,7 +340,7 @@ func (r *relater) cue(sc *sentence, implied []span, i, end int, c cue, inverted 
 	}
 	// the implied thing is no object where a definite noun the text does
 	// not name stands in its place: "administrerar stödet"
-	if len(objs) == 0 && (c.passive || !sc.otherThing(end)) {
+	if len(objs) == 0 && !blocked && (c.passive || !sc.otherThing(end)) {
 		objs = fitting(implied, c.obj)
 	}
 	// "Dessa ska utvecklas i samverkan med kommunerna": the pronoun
@@ -680,8 +717,73 @@ func (sc *sentence) before(i int, allowed []string, governed bool) []span {
 // with it before it ("A, B och k").
 func (sc *sentence) withCoordinatedBefore(k int, allowed []string) []span {
 	out := []span{sc.spans[k]}
-	for j := k - 1; j >= 0 && sc.coordinated(sc.spans[j].to, sc.spans[j+1].from); j-- {
-		if fits(sc.spans[j].class, allowed) {
+	next := k
+	for j := k - 1; j >= 0; j-- {
+		if sc.spans[next].within(sc.spans[j]) {
+			continue // "Regional utveckling Norrbotten" holds "Norrbotten"
+		}
+		if !sc.coordinated(sc.spans[j].to, sc.spans[next].from) {
+			break
+		}
+		if next = j; fits(sc.spans[j].class, allowed) {
+			out = append(out, sc.spans[j])
+		}
+	}
+	return out
+}
+
+// within reports whether s lies inside the other name t: a name within a
+// name ("Norrbotten" in "Regional utveckling Norrbotten") takes no part in
+// a list of names.
+func (s span) within(t span) bool {
+	return s.m != t.m && t.from <= s.from && s.to <= t.to
+}
+
+// antecedent returns the name a relative "som" right before token i
+// stands for, with the names coordinated with it: the subject of the
+// clause even where a preposition governs it ("enligt den förordning som
+// styr X").
+func (sc *sentence) antecedent(i int, allowed []string) []span {
+	if i < 1 || low(sc.toks[i-1]) != "som" {
+		return nil
+	}
+	for k, s := range sc.spans {
+		if s.to == i-1 && fits(s.class, allowed) {
+			return sc.withCoordinatedBefore(k, allowed)
+		}
+	}
+	return nil
+}
+
+// besides returns the names "förutom" or "utöver" adds before token i:
+// "Förutom A och B ingår även C" states of A and B what it states of C.
+func (sc *sentence) besides(i int, allowed []string) []span {
+	for k, t := range sc.toks[:i] {
+		if w := low(t); w != "förutom" && w != "utöver" {
+			continue
+		}
+		for j, s := range sc.spans {
+			if s.from == k+1 && s.to < i && fits(s.class, allowed) {
+				return sc.coordinatedAfter(j, i, allowed)
+			}
+		}
+	}
+	return nil
+}
+
+// coordinatedAfter returns span k with the fitting names coordinated with
+// it after it that end before token i.
+func (sc *sentence) coordinatedAfter(k, i int, allowed []string) []span {
+	out := []span{sc.spans[k]}
+	last := k
+	for j := k + 1; j < len(sc.spans) && sc.spans[j].to <= i; j++ {
+		if sc.spans[j].within(sc.spans[last]) {
+			continue
+		}
+		if !sc.coordinated(sc.spans[last].to, sc.spans[j].from) {
+			break
+		}
+		if last = j; fits(sc.spans[j].class, allowed) {
 			out = append(out, sc.spans[j])
 		}
 	}
@@ -720,22 +822,52 @@ func (sc *sentence) spanAt(i int) span {
 // the rest of it, as when the subject follows the verb: "I projektet
 // samverkar Region Blekinge med …".
 func (sc *sentence) cueEnd(i int, c cue) (end int, inverted bool) {
-	if cueAt(sc.toks, i, c) {
-		return i + len(c.words), false
+	if end := cueAt(sc.toks, i, c); end >= 0 {
+		return end, false
 	}
 	if len(c.words) < 2 || low(sc.toks[i]) != c.words[0] {
 		return -1, false
 	}
+	rest := cue{words: c.words[1:]}
 	for _, s := range sc.spans {
 		if s.from != i+1 || !fits(s.class, []string{"Actor"}) {
 			continue
 		}
-		rest := cue{words: c.words[1:]}
-		if cueAt(sc.toks, s.to, rest) {
-			return s.to + len(rest.words), true
+		if end := cueAt(sc.toks, s.to, rest); end >= 0 {
+			return end, true
 		}
 	}
+	if k := sc.asideEnd(i + 1); k > 0 {
+		return cueAt(sc.toks, k, rest), false
+	}
 	return -1, false
+}
+
+// asideEnd returns the token after a partner set off by commas at token
+// i, ", tillsammans med B,", or -1: "A ligger, tillsammans med B, till
+// grund för C".
+func (sc *sentence) asideEnd(i int) int {
+	if i+3 >= len(sc.toks) || sc.toks[i].Text != "," || low(sc.toks[i+1]) != "tillsammans" || low(sc.toks[i+2]) != "med" {
+		return -1
+	}
+	for k := i + 3; k < len(sc.toks); k++ {
+		if sc.toks[k].Text == "," {
+			return k + 1
+		}
+	}
+	return -1
+}
+
+// aside returns the fitting names of a partner set off by commas inside
+// the cue standing at tokens [i, end).
+func (sc *sentence) aside(i, end int, allowed []string) []span {
+	var out []span
+	for _, s := range sc.spans {
+		if s.from > i && s.to < end && sc.asideEnd(i+1) > s.to && fits(s.class, allowed) {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // objects returns the first fitting name starting at or after token i,
@@ -757,11 +889,15 @@ func (sc *sentence) objects(i int, allowed []string) []span {
 			continue
 		}
 		out := []span{s}
-		for j := k + 1; j < len(sc.spans) && sc.coordinated(sc.spans[j-1].to, sc.spans[j].from); j++ {
-			if sc.elliptic(sc.spans[j]) {
+		last := k
+		for j := k + 1; j < len(sc.spans); j++ {
+			if sc.spans[j].within(sc.spans[last]) {
+				continue
+			}
+			if !sc.coordinated(sc.spans[last].to, sc.spans[j].from) || sc.elliptic(sc.spans[j]) {
 				break // "…, och Region Uppsala högst 49 procent": a clause of its own
 			}
-			if fits(sc.spans[j].class, allowed) {
+			if last = j; fits(sc.spans[j].class, allowed) {
 				out = append(out, sc.spans[j])
 			}
 		}
@@ -769,6 +905,38 @@ func (sc *sentence) objects(i int, allowed []string) []span {
 	}
 	return nil
 }
+
+// following returns the names objects finds after a cue ending at token
+// i, unless a clause or a phrase of its own opens before them: "finansieras
+// via ett anslag, medan regionerna …", "med stöd av EU-medel och i
+// samarbete med A".
+// An interrogative right after the cue makes a clause its object ("styr
+// vem som ansvarar för …"). blocked is set when a clause or phrase stands
+// in the way.
+func (sc *sentence) following(i int, allowed []string) (out []span, blocked bool) {
+	out = sc.objects(i, allowed)
+	if len(out) == 0 || i >= len(sc.toks) || interrogatives[low(sc.toks[i])] {
+		return out, false
+	}
+	for k := i; k < out[0].from; k++ {
+		w := low(sc.toks[k])
+		if clauseWords[w] {
+			return nil, true
+		}
+		if (w == "och" || w == "samt") && k+1 < out[0].from && k > 0 {
+			if next := low(sc.toks[k+1]); prepositions[next] && next != low(sc.toks[i-1]) {
+				return nil, true
+			}
+		}
+	}
+	return out, false
+}
+
+// clauseWords open a clause of their own.
+var clauseWords = map[string]bool{"medan": true, "men": true, "där": true, "eftersom": true, "när": true, "som": true, "vilket": true, "vilka": true}
+
+// interrogatives open an indirect question.
+var interrogatives = map[string]bool{"vem": true, "vilka": true, "vilken": true, "vilket": true, "vad": true, "hur": true, "var": true}
 
 // quantityWords open a quantity.
 var quantityWords = map[string]bool{"högst": true, "minst": true, "cirka": true, "drygt": true, "knappt": true, "ungefär": true, "omkring": true}
@@ -819,6 +987,8 @@ func (sc *sentence) coordinated(a, b int) bool {
 		switch low(t) {
 		case ",", "och", "samt", "eller", "liksom", "respektive", "/":
 			conj = true
+		case "andra", "övriga":
+			// "kommuner och andra berörda myndigheter"
 		case "med":
 			return false // ", med Region X som huvudman" sets X apart
 		default:

@@ -1,0 +1,85 @@
+package relate
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"kg/ingest/doc"
+	"kg/ingest/register"
+)
+
+// cueEntries adds to the test register a county whose name stands inside
+// other names and a platform.
+var cueEntries = []register.Entry{
+	{Key: "county:25", ID: "norrbottens-lan", Class: "County", Label: "Norrbotten"},
+	{Key: "platform:exn", ID: "exportplattformen-norr", Class: "Platform", Label: "Exportplattformen Norr"},
+}
+
+func TestCueConstructions(t *testing.T) {
+	saved := entries
+	entries = append(slices.Clone(entries), cueEntries...)
+	defer func() { entries = saved }()
+	tests := []struct {
+		text string
+		want []string
+	}{
+		// a name inside a listed name does not end the list
+		{"Projektet Smart Industri finansieras av Trafikverket, Regional utveckling Norrbotten, Sparbanken Nord samt Region Skåne.",
+			[]string{"Smart Industri fundedBy Region Skåne", "Smart Industri fundedBy Regional utveckling Norrbotten",
+				"Smart Industri fundedBy Sparbanken Nord", "Smart Industri fundedBy Trafikverket"}},
+		// an adverbial inside a cue
+		{"Projektet Smart Industri finansieras till största delen av Trafikverket.", []string{"Smart Industri fundedBy Trafikverket"}},
+		{"Region Skåne ingår även i projektet Smart Industri.", []string{"Region Skåne participatesIn Smart Industri"}},
+		// the participles of "finansiera" and a co-financing source
+		{"Projektet Smart Industri drivs som ett projekt finansierat genom ERUF.", []string{"Smart Industri fundedBy Europeiska regionala utvecklingsfonden"}},
+		{"Projektet Smart Industri har bedrivits med medfinansiering från Tillväxtverket.", []string{"Smart Industri fundedBy Tillväxtverket"}},
+		{"Region Skåne svarar för finansieringen av projektet Smart Industri.", []string{"Region Skåne finances Smart Industri"}},
+		// a relative clause's subject is the name "som" stands for
+		{"Arbetet sker enligt förordningen om regionalt tillväxtarbete som styr den regionala utvecklingsstrategin.",
+			[]string{"Förordning om regionalt tillväxtarbete governs regional utvecklingsstrategi"}},
+		// a partnership's parties are its members; a project's take part in it
+		{"Exportplattformen Norr är ett partnerskap mellan kommunerna och Region Skåne.",
+			[]string{"Region Skåne memberOf Exportplattformen Norr", "kommunerna memberOf Exportplattformen Norr"}},
+		// "och andra", "och övriga" go on with a list
+		{"Den regionala utvecklingsstrategin tas fram i samverkan med Trafikverket och övriga kommuner.",
+			[]string{"Trafikverket participatesIn regional utvecklingsstrategi", "kommunerna participatesIn regional utvecklingsstrategi"}},
+		// a partner set off by commas inside a cue
+		{"Den regionala utvecklingsstrategin ligger, tillsammans med länsplanen för regional transportinfrastruktur, till grund för projektet Smart Industri.",
+			[]string{"Smart Industri implements länsplan för regional transportinfrastruktur", "Smart Industri implements regional utvecklingsstrategi"}},
+		// the object does not lie in a clause or a phrase of its own
+		{"Projektet Smart Industri finansieras via ett anslag, medan Region Skåne leder arbetet.", nil},
+		{"Projektet Smart Industri drivs med stöd av EU-medel och i samarbete med Trafikverket.",
+			[]string{"Trafikverket participatesIn Smart Industri"}},
+		{"Projektet Smart Industri finansieras av staten och av Region Skåne.", []string{"Smart Industri fundedBy Region Skåne"}},
+		{"Förordningen om regionalt tillväxtarbete styr vilka krav som gäller för den regionala utvecklingsstrategin.",
+			[]string{"Förordning om regionalt tillväxtarbete governs regional utvecklingsstrategi"}},
+	}
+	for _, tt := range tests {
+		got := relations(t, doc.Passage{Text: tt.text})
+		if strings.Join(got, " | ") != strings.Join(tt.want, " | ") {
+			t.Errorf("%s\n got %q\nwant %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+// "Förutom A och B ingår även C" states of A and B what it states of C.
+func TestBesides(t *testing.T) {
+	saved := entries
+	entries = append(slices.Clone(entries), cueEntries...)
+	defer func() { entries = saved }()
+	d := &doc.Doc{
+		Passages: []doc.Passage{
+			{Text: "Exportplattformen Norr (Region Skåne)", Kind: doc.ExampleHeading, Example: 0},
+			{Text: "Förutom Region Skåne och Region Uppsala ingår även organisationerna Trafikverket och Tillväxtverket.", Example: 0},
+		},
+		Examples: []doc.Example{{Title: "Exportplattformen Norr", Heading: 0, Passages: []int{1}}},
+	}
+	got := strings.Join(relationsOf(t, d), " | ")
+	for _, want := range []string{"Region Skåne memberOf Exportplattformen Norr", "Region Uppsala memberOf Exportplattformen Norr",
+		"Tillväxtverket memberOf Exportplattformen Norr", "Trafikverket memberOf Exportplattformen Norr"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("missing %q in %q", want, got)
+		}
+	}
+}
