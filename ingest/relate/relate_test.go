@@ -338,3 +338,16 @@ func TestRoleInEveryRegion(t *testing.T) {
 		t.Errorf("got %q\nwant %q", got, want)
 	}
 }
+
+func TestPartitiveSubject(t *testing.T) {
+	got := relations(t, doc.Passage{Text: "Tre av regionerna har i uppdrag att upprätta formella planer."})
+	// three of the regions hold the task: neither the group nor a giver
+	for _, g := range got {
+		if strings.Contains(g, "regionerna") {
+			t.Errorf("got %q", g)
+		}
+	}
+	if len(got) != 0 {
+		t.Errorf("got %q, want nothing", got)
+	}
+}
