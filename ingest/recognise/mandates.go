@@ -137,7 +137,7 @@ func init() {
 	for _, w := range strings.Fields("som vilket vilka men medan eftersom då där när samt genom enligt utifrån inom bl.a. bland t.ex. exempelvis dock " +
 		"inför under efter sedan hos tillsammans jämfört via vid " +
 		"är var har hade blir blev ska skulle kan kunde får fick gäller gällde innebär innebar finns fanns " +
-		"ansvarar ansvarade vilar vilade åvilar delas delat delades ligger låg återfinns omfattar handlar flyttades överfördes") {
+		"ansvarar ansvarade framgår framgick vilar vilade åvilar delas delat delades ligger låg återfinns omfattar handlar flyttades överfördes") {
 		mandateStop[w] = true
 	}
 }

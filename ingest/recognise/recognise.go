@@ -39,9 +39,10 @@ func (Stage) Provides() []doc.Annotation { return []doc.Annotation{doc.Mentions}
 
 // Run implements doc.Stage.
 func (s Stage) Run(d *doc.Doc) error {
-	var dutyLead bool  // the passage before was a lead-in to a list of duties
-	var areas bool     // the passages are the areas a lead-in announced
-	var actorLead bool // the passage before was a lead-in naming an actor
+	var dutyLead bool      // the passage before was a lead-in to a list of duties
+	var areas bool         // the passages are the areas a lead-in announced
+	var actorLead bool     // the passage before was a lead-in naming an actor
+	var regionsBefore bool // the sentence before spoke of the regions as a group
 	subjects := exampleSubjects(d)
 	regions := map[int][]cand{} // the regions a worked example's heading names
 	back := &antecedents{last: map[string]antecedent{}}
@@ -55,6 +56,10 @@ func (s Stage) Run(d *doc.Doc) error {
 			sub = subjects[p.Example]
 		}
 		cs := s.sentence(sent.Tokens, p, sub, append(short.find(sent.Tokens), again.find(sent.Tokens)...))
+		if regionsBefore {
+			cs = s.openingRegions(sent.Tokens, cs)
+		}
+		regionsBefore = slices.ContainsFunc(cs, func(c cand) bool { return c.group && c.class == "Region" })
 		cs = replace(cs, short.learn(sent.Tokens, cs))
 		again.learn(sent.Tokens, cs)
 		if p.Example >= 0 {
@@ -675,6 +680,33 @@ func instructions(toks []doc.Token, cs []cand) []cand {
 		if w := low(toks[c.to]); (w == "instruktion" || w == "instruktionen") && strings.HasSuffix(low(toks[c.to-1]), "s") {
 			*c = cand{from: c.from, to: c.to + 1, class: "Ordinance", rule: "pattern:instruction", prio: 2}
 		}
+	}
+	return cs
+}
+
+// openingRegions reads a list of two or more county or region names that
+// opens a sentence after one about the regions as the regions they name:
+// "Vilka regioner som har uppdraget framgår av lagen. Stockholm, Skåne
+// och Halland har detta uppdrag."
+func (s Stage) openingRegions(toks []doc.Token, cs []cand) []cand {
+	var listed []int
+	next := 0 // the token the next name of the list must start at
+	for i, c := range cs {
+		if c.from != next || s.regionNamed(toks, c) == "" {
+			break
+		}
+		listed = append(listed, i)
+		next = c.to + 1
+		if next-1 >= len(toks) || toks[next-1].Text != "," && low(toks[next-1]) != "och" {
+			break
+		}
+	}
+	if len(listed) < 2 {
+		return cs
+	}
+	for _, i := range listed {
+		c := &cs[i]
+		c.class, c.key, c.rule, c.group = "Region", s.regionNamed(toks, *c), "register:listed", false
 	}
 	return cs
 }

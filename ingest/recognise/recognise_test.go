@@ -323,6 +323,9 @@ func TestListedRegions(t *testing.T) {
 		"Regionerna (Gävleborg) samverkar.":                             "Regionerna/Region Gävleborg/Region/region:21",
 		"Regionerna samverkar med Kalmar.":                              "Regionerna/Region Kalmar/Municipality/municipality:0880",
 		"Samtliga regioner, utom Kalmar, ingår.":                        "Samtliga regioner/Region Kalmar/Region/region:08",
+		// a list opening the sentence after one about the regions
+		"Vilka regioner det gäller framgår. Kalmar och Gävleborg har detta uppdrag.": "regioner/Region Kalmar/Region/region:08 Gävleborg/Region/region:21",
+		"Det framgår av lagen. Kalmar och Gävleborg har detta uppdrag.":              "Kalmar/Municipality/municipality:0880 Gävleborg/County/county:21",
 	} {
 		d := &doc.Doc{Passages: []doc.Passage{{Text: text}}}
 		if err := doc.Run(d, []doc.Stage{lang.Stage{}, st}); err != nil {
