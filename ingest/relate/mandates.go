@@ -50,8 +50,10 @@ func (r *relater) mandates(sc *sentence, leadActors, prevLaws, prevSubjects, pre
 			// ramen för detta ingår att främja …"
 			r.add(m.e, prevTasks[0].e, "partOf", sc.i, "mandate:part") // the task the sentence before was about
 		}
-		if len(holders) == 0 && sc.opensWithPronoun() {
-			holders = prevSubjects // "De ska verka för …"
+		if len(holders) == 0 && (sc.opensWithPronoun() || rule == "mandate:subject") {
+			// "De ska verka för …"; "Regionernas arbete … Att ta fram
+			// kunskap … är en av de viktigaste uppgifterna."
+			holders = prevSubjects
 		}
 		// "en regional digitaliseringskoordinator som ska bidra till …":
 		// the task is part of the role

@@ -351,3 +351,12 @@ func TestPartitiveSubject(t *testing.T) {
 		t.Errorf("got %q, want nothing", got)
 	}
 }
+
+func TestSubjectTaskHolderBefore(t *testing.T) {
+	got := relations(t, doc.Passage{Text: "Regionerna samordnar arbetet i länet. " +
+		"Att ta fram och sammanställa kunskap om länet är en av de viktigaste uppgifterna."})
+	want := "regionerna holdsMandate ta fram och sammanställa kunskap om länet"
+	if !slices.Contains(got, want) {
+		t.Errorf("got %q, want %q among them", got, want)
+	}
+}
