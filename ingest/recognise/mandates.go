@@ -151,6 +151,21 @@ func pronoun(w string) bool {
 	return false
 }
 
+// appositionEnd reports whether token i follows an apposition set off by
+// commas after an actor's name: "Västra Götaland, som en av de sex
+// första regionerna, skulle upprätta …".
+func (sp spans) appositionEnd(toks []doc.Token, i int) bool {
+	if i < 3 || toks[i-1].Text != "," {
+		return false
+	}
+	for k := i - 2; k > 0 && k >= i-14; k-- {
+		if toks[k].Text == "," {
+			return sp.actorEnd[k] && low(toks[k+1]) == "som"
+		}
+	}
+	return false
+}
+
 // genitiveBefore reports whether the name ending at token end is a
 // genitive before a noun: "regionernas kunskaper".
 func genitiveBefore(toks []doc.Token, end int) bool {
@@ -671,7 +686,7 @@ func (sp spans) shall(toks []doc.Token, i int) (int, bool) {
 			return 0, false // "… ska regionernas kunskaper öka": the actor owns the subject
 		}
 		from = end // "För att … ska regionerna ta fram …"
-	} else if !sp.actorEnd[i] && !(i >= 2 && low(toks[i-1]) == "som" && roleWord(low(toks[i-2]))) {
+	} else if !sp.actorEnd[i] && !sp.appositionEnd(toks, i) && !(i >= 2 && low(toks[i-1]) == "som" && roleWord(low(toks[i-2]))) {
 		return 0, false // "en funktion som ska verka för …" states the role's task
 	}
 	for from < len(toks) {

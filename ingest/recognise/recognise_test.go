@@ -468,13 +468,16 @@ func TestMeansBeforeTask(t *testing.T) {
 	}
 }
 
-func TestNoTask(t *testing.T) {
+func TestTaskClauses(t *testing.T) {
 	tests := []struct {
 		text string
 		want []string
 	}{
 		// the actor owns the subject: nothing is the actor's task
 		{"Genom programmen ska regionernas kunskaper om servicen öka.", []string{"regionernas/Region"}},
+		// an apposition between the actor and "skulle"
+		{"Regeringen beslutade att Region Skåne, som en av de första regionerna, skulle upprätta ett exportcenter.",
+			[]string{"Region Skåne/Region", "regionerna/Region", "upprätta ett exportcenter/Mandate"}},
 		// what someone does is no task
 		{"Oftast ingår att de erbjuder långsiktig rådgivning.", nil},
 		// a finite verb of responsibility ends the phrase before it
