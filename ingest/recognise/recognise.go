@@ -200,6 +200,7 @@ func (s Stage) sentence(toks []doc.Token, p *doc.Passage, sub subject, known []c
 	}
 	picked = extendGroups(toks, picked)
 	picked = s.listedRegions(toks, picked)
+	picked = s.regionAppositions(toks, picked)
 	picked = extendArticles(toks, picked)
 	picked = extendPeriods(toks, picked)
 	sp := newSpans(toks, picked)
@@ -679,6 +680,27 @@ func instructions(toks []doc.Token, cs []cand) []cand {
 		}
 		if w := low(toks[c.to]); (w == "instruktion" || w == "instruktionen") && strings.HasSuffix(low(toks[c.to-1]), "s") {
 			*c = cand{from: c.from, to: c.to + 1, class: "Ordinance", rule: "pattern:instruction", prio: 2}
+		}
+	}
+	return cs
+}
+
+// regionAppositions reads a county's name that an apposition calls one of
+// the regions as the region: "Västra Götaland, som en av de sex första
+// regionerna, skulle …".
+func (s Stage) regionAppositions(toks []doc.Token, cs []cand) []cand {
+	for i := range cs {
+		c := &cs[i]
+		if c.class != "County" || c.to+2 >= len(toks) || toks[c.to].Text != "," || low(toks[c.to+1]) != "som" {
+			continue
+		}
+		for _, o := range cs {
+			if o.group && o.class == "Region" && o.from > c.to+1 && o.from <= c.to+8 {
+				if key := s.regionNamed(toks, *c); key != "" {
+					c.class, c.key, c.rule = "Region", key, "register:apposition"
+				}
+				break
+			}
 		}
 	}
 	return cs

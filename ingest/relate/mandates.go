@@ -127,7 +127,13 @@ func (sc *sentence) holders(m span, rule string, leadActors []span) ([]span, *sp
 				giver = &g
 			}
 		}
-		subs := slices.DeleteFunc(sc.subjects(m.from, actor), sc.partitive)
+		subs := sc.subjects(m.from, actor)
+		if len(subs) > 0 && sc.partitive(subs[0]) {
+			// "X, som en av de sex första regionerna, skulle …": the
+			// actor the apposition describes
+			subs = sc.subjects(subs[0].from, actor)
+		}
+		subs = slices.DeleteFunc(subs, sc.partitive)
 		if giver != nil {
 			var rest []span
 			for _, s := range subs {
@@ -144,7 +150,7 @@ func (sc *sentence) holders(m span, rule string, leadActors []span) ([]span, *sp
 			subs = sc.offered(m)
 		}
 		if len(subs) > 0 {
-			return subs, nil
+			return subs, sc.decider(subs[0])
 		}
 		// no subject before: the task may rest on actors after it, or a
 		// relative clause names who carries it ("… som regionerna ska ta fram")
@@ -351,14 +357,42 @@ func assignmentLies(toks []doc.Token) bool {
 	return false
 }
 
+// decideVerbs state a decision that someone shall do something.
+var decideVerbs = map[string]bool{"beslutade": true, "beslutat": true, "beslöt": true, "beslutar": true, "bestämde": true, "bestämt": true}
+
+// decider finds who decided that the holder h shall carry a task:
+// "År 2016 beslutade regeringen att Västra Götaland … skulle upprätta …".
+func (sc *sentence) decider(h span) *span {
+	if h.from < 2 || low(sc.toks[h.from-1]) != "att" {
+		return nil
+	}
+	for k := h.from - 2; k >= 0 && k >= h.from-4; k-- {
+		if !decideVerbs[low(sc.toks[k])] {
+			continue
+		}
+		for _, s := range sc.spans {
+			// the decider stands right before the verb or right after it
+			if fits(s.class, []string{"Actor"}) && (s.to == k || s.from == k+1 && s.to == h.from-1) {
+				g := s
+				return &g
+			}
+		}
+	}
+	return nil
+}
+
 // partitive reports whether s is the whole that a number of its members
 // is taken from: "Tre av landets regioner har i uppdrag …" gives the
 // task to three regions, not to the regions or by them.
 func (sc *sentence) partitive(s span) bool {
-	if s.from < 2 || low(sc.toks[s.from-1]) != "av" {
+	k := s.from - 1 // "av", or the article after it ("en av de sex första regionerna")
+	if k >= 1 && (low(sc.toks[k]) == "de" || low(sc.toks[k]) == "dessa") {
+		k--
+	}
+	if k < 1 || low(sc.toks[k]) != "av" {
 		return false
 	}
-	n := sc.toks[s.from-2]
+	n := sc.toks[k-1]
 	return n.Kind == doc.Number || numberWords[low(n)]
 }
 

@@ -123,7 +123,7 @@ func TestRelate(t *testing.T) {
 		{"Tillväxtverkets uppdrag är att stimulera ökat nyföretagande.", []string{"Tillväxtverket holdsMandate stimulera ökat nyföretagande"}},
 		{"Regionerna har möjlighet att lämna bidrag till kommuner.", []string{"regionerna finances kommunerna", "regionerna holdsMandate lämna bidrag till kommuner"}},
 		{"Regeringen beslutade att Region Skåne skulle upprätta ett regionalt exportcenter.",
-			[]string{"Region Skåne holdsMandate upprätta ett regionalt exportcenter"}},
+			[]string{"Regeringen confers upprätta ett regionalt exportcenter", "Region Skåne holdsMandate upprätta ett regionalt exportcenter"}},
 		{"Region Skåne har, tillsammans med Tillväxtverket, tagit fram en regional utvecklingsstrategi.",
 			[]string{"Region Skåne responsibleFor regional utvecklingsstrategi", "Tillväxtverket responsibleFor regional utvecklingsstrategi"}},
 		{"Projektet Smart Industri startade i fjol. Region Skåne har, tillsammans med Tillväxtverket, tagit initiativet till projektet Smart Industri.",
@@ -358,5 +358,20 @@ func TestSubjectTaskHolderBefore(t *testing.T) {
 	want := "regionerna holdsMandate ta fram och sammanställa kunskap om länet"
 	if !slices.Contains(got, want) {
 		t.Errorf("got %q, want %q among them", got, want)
+	}
+}
+
+func TestDecidedTask(t *testing.T) {
+	got := relations(t, doc.Passage{Text: "År 2016 beslutade regeringen att Region Skåne, som en av de sex första regionerna, skulle upprätta ett exportcenter."})
+	want := []string{"Region Skåne holdsMandate upprätta ett exportcenter", "Regeringen confers upprätta ett exportcenter"}
+	for _, w := range want {
+		if !slices.Contains(got, w) {
+			t.Errorf("got %q, want %q among them", got, w)
+		}
+	}
+	for _, g := range got {
+		if strings.HasPrefix(g, "regionerna holdsMandate") {
+			t.Errorf("got %q: the apposition's group holds nothing", g)
+		}
 	}
 }
