@@ -201,6 +201,7 @@ func (s Stage) sentence(toks []doc.Token, p *doc.Passage, sub subject, known []c
 	picked = extendGroups(toks, picked)
 	picked = s.listedRegions(toks, picked)
 	picked = s.regionAppositions(toks, picked)
+	picked = s.slashRegions(toks, picked)
 	picked = extendArticles(toks, picked)
 	picked = extendPeriods(toks, picked)
 	sp := newSpans(toks, picked)
@@ -706,6 +707,23 @@ func (s Stage) regionAppositions(toks []doc.Token, cs []cand) []cand {
 	return cs
 }
 
+// slashRegions reads two places joined by a slash that together are a
+// region's name as the region: "Jämtland/Härjedalen".
+func (s Stage) slashRegions(toks []doc.Token, cs []cand) []cand {
+	for i := 0; i+1 < len(cs); i++ {
+		a, b := cs[i], cs[i+1]
+		if b.from != a.to+1 || toks[a.to].Text != "/" || !placeClass(a.class) || !placeClass(b.class) {
+			continue
+		}
+		name := lang.Fold(joinTokens(toks[a.from:a.to]) + " " + joinTokens(toks[b.from:b.to]))
+		if key := s.RegionOf["name:"+name]; key != "" {
+			joined := cand{from: a.from, to: b.to, class: "Region", key: key, rule: "register:listed"}
+			cs = slices.Replace(cs, i, i+2, joined)
+		}
+	}
+	return cs
+}
+
 // openingRegions reads a list of two or more county or region names that
 // opens a sentence after one about the regions as the regions they name:
 // "Vilka regioner som har uppdraget framgår av lagen. Stockholm, Skåne
@@ -779,5 +797,10 @@ func (s Stage) regionNamed(toks []doc.Token, c cand) string {
 	for _, t := range toks[c.from:c.to] {
 		name = append(name, t.Text)
 	}
-	return s.RegionOf["name:"+lang.Fold(strings.Join(name, " "))]
+	n := lang.Fold(strings.Join(name, " "))
+	if key, ok := s.RegionOf["name:"+n]; ok {
+		return key
+	}
+	// "Jämtland-Härjedalen", "Jämtland/Härjedalen" for Region Jämtland Härjedalen
+	return s.RegionOf["name:"+strings.NewReplacer("-", " ", "/", " ").Replace(n)]
 }

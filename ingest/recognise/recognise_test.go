@@ -317,7 +317,7 @@ func TestListedRegions(t *testing.T) {
 		{Text: "regioner", Key: "group:regioner", Class: "Region", Group: true},
 		{Text: "regionerna", Key: "group:regioner", Class: "Region", Group: true}}
 	st := Stage{G: NewGazetteer(names), RegionOf: map[string]string{
-		"county:21": "region:21", "name:kalmar": "region:08", "name:sörmland": "region:04"}}
+		"county:21": "region:21", "name:kalmar": "region:08", "name:sörmland": "region:04", "name:gävleborg kalmar": "region:99"}}
 	for text, want := range map[string]string{
 		"Exempel på sådana regioner är Kalmar, Sörmland och Gävleborg.": "regioner/Region Kalmar/Region/region:08 Sörmland/Region/region:04 Gävleborg/Region/region:21",
 		"Regionerna (Gävleborg) samverkar.":                             "Regionerna/Region Gävleborg/Region/region:21",
@@ -326,6 +326,10 @@ func TestListedRegions(t *testing.T) {
 		// a list opening the sentence after one about the regions
 		"Vilka regioner det gäller framgår. Kalmar och Gävleborg har detta uppdrag.": "regioner/Region Kalmar/Region/region:08 Gävleborg/Region/region:21",
 		"Det framgår av lagen. Kalmar och Gävleborg har detta uppdrag.":              "Kalmar/Municipality/municipality:0880 Gävleborg/County/county:21",
+		// an apposition calls the county one of the regions
+		"Gävleborg, som en av regionerna, ska upprätta ett exportcenter.": "Gävleborg/Region/region:21 regionerna/Region upprätta ett exportcenter/Mandate/",
+		// two places joined by a slash name one region
+		"Stödet ges i Gävleborg/Kalmar.": "Gävleborg/Kalmar/Region/region:99",
 	} {
 		d := &doc.Doc{Passages: []doc.Passage{{Text: text}}}
 		if err := doc.Run(d, []doc.Stage{lang.Stage{}, st}); err != nil {
