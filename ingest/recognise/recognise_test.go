@@ -329,7 +329,8 @@ func TestListedRegions(t *testing.T) {
 		// an apposition calls the county one of the regions
 		"Gävleborg, som en av regionerna, ska upprätta ett exportcenter.": "Gävleborg/Region/region:21 regionerna/Region upprätta ett exportcenter/Mandate/",
 		// two places joined by a slash name one region
-		"Stödet ges i Gävleborg/Kalmar.": "Gävleborg/Kalmar/Region/region:99",
+		"Stödet ges i Gävleborg/Kalmar.":                             "Gävleborg/Kalmar/Region/region:99",
+		"Exempel på sådana regioner är Kalmar och Gävleborg-Kalmar.": "regioner/Region Kalmar/Region/region:08 Gävleborg-Kalmar/Region/region:99",
 	} {
 		d := &doc.Doc{Passages: []doc.Passage{{Text: text}}}
 		if err := doc.Run(d, []doc.Stage{lang.Stage{}, st}); err != nil {
