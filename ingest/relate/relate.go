@@ -64,9 +64,12 @@ func (Stage) Run(d *doc.Doc) error {
 	var leadLaws []span   // the laws a lead-in names: they confer the items' tasks
 	var prevLaws, prevSubjects, prevTasks []span
 	ar := &areaList{top: -1, policy: -1}
+	var before [2]int // the relations the sentence before added
 	for si, sent := range d.Sentences {
 		sc := newSentence(d, si, bySentence[si])
 		p := d.Passages[sent.Passage]
+		added := len(d.Relations)
+		r.instances(sc, before)
 		var implied []span
 		if p.Kind == doc.ListItem {
 			implied = leadActors
@@ -129,6 +132,7 @@ func (Stage) Run(d *doc.Doc) error {
 				}
 			}
 		}
+		before = [2]int{added, len(d.Relations)}
 	}
 	r.settle()
 	return nil
@@ -1030,3 +1034,33 @@ func init() {
 }
 
 func topClass(c string) string { return tops[c] }
+
+// instances carries what the sentence before stated of a group over to
+// the members a sentence then gives as its instances: "Flera regioner har
+// arbetat med strukturbilder. Exempel på sådana regioner är Kalmar och
+// Sörmland."
+func (r *relater) instances(sc *sentence, before [2]int) {
+	if len(sc.toks) < 5 || low(sc.toks[0]) != "exempel" || low(sc.toks[1]) != "på" {
+		return
+	}
+	switch low(sc.toks[2]) {
+	case "sådana", "dessa":
+	default:
+		return
+	}
+	is := slices.IndexFunc(sc.toks, func(t doc.Token) bool { return low(t) == "är" })
+	if is < 0 {
+		return
+	}
+	for _, m := range sc.spans {
+		if m.from <= is || r.d.Entities[m.e].Group {
+			continue
+		}
+		for _, rel := range r.d.Relations[before[0]:before[1]] {
+			g := r.d.Entities[rel.S]
+			if g.Group && g.Class == m.class {
+				r.add(m.e, rel.O, rel.P, sc.i, "instance")
+			}
+		}
+	}
+}

@@ -375,3 +375,13 @@ func TestDecidedTask(t *testing.T) {
 		}
 	}
 }
+
+func TestGroupInstances(t *testing.T) {
+	got := relations(t, doc.Passage{Text: "Flera regioner har arbetat med att ta fram en regional utvecklingsstrategi. " +
+		"Exempel på sådana regioner är Region Skåne och Region Uppsala."})
+	for _, want := range []string{"Region Skåne responsibleFor regional utvecklingsstrategi", "Region Uppsala responsibleFor regional utvecklingsstrategi"} {
+		if !slices.Contains(got, want) {
+			t.Errorf("got %q, want %q among them", got, want)
+		}
+	}
+}
