@@ -122,8 +122,17 @@ func roles(toks []doc.Token, actorEndsAt func(i int) bool) []cand {
 				if end := taskEnd(toks, to+2); end > to+2 {
 					to = end
 				}
+			} else if to+1 < len(toks) && low(toks[to]) == "för" && toks[to+1].Kind == doc.Word && !lang.UpperFirst(toks[to+1].Text) {
+				// "processledare för vård- och omsorgscollege": the field it leads
+				if end := taskEnd(toks, to+1); end > to+1 {
+					to = end
+				}
 			}
-			out = append(out, cand{from: i + 1, to: to, class: "Mandate", rule: "mandate:role"})
+			from := i + 1
+			if low(toks[from]) == "som" {
+				from++ // "fungerar som regionala processledare"
+			}
+			out = append(out, cand{from: from, to: to, class: "Mandate", rule: "mandate:role"})
 			i = to - 1
 		}
 	}
