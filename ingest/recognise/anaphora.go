@@ -22,6 +22,19 @@ var backNouns = map[string]string{
 	"initiativet": "Project", "kommissionen": "Platform", "rådet": "Platform", "forumet": "Platform", "överenskommelsen": "Agreement", "avtalet": "Agreement",
 }
 
+// backNoun returns the class a definite noun refers back to, in the
+// genitive too: "Bolagets syfte är …", "projektets mål".
+func backNoun(w string) (string, bool) {
+	if c, ok := backNouns[w]; ok {
+		return c, true
+	}
+	if b, ok := strings.CutSuffix(w, "s"); ok {
+		c, ok := backNouns[b]
+		return c, ok
+	}
+	return "", false
+}
+
 // reach is how many passages back an antecedent may stand; a law is
 // referred back to further off ("Förordningen …" after a list of what it
 // says), lawReach passages.
@@ -65,7 +78,7 @@ func (a *antecedents) resolve(toks []doc.Token, cs []cand, passage int) []cand {
 		if i+1 < len(toks) && (toks[i+1].Kind == doc.Word && lang.UpperFirst(toks[i+1].Text) || low(toks[i+1]) == "att" || low(toks[i+1]) == "för" || low(toks[i+1]) == "till" || toks[i+1].Text == "(") {
 			continue
 		}
-		class, ok := backNouns[low(t)]
+		class, ok := backNoun(low(t))
 		prefix := ""
 		if !ok {
 			// "K.R.O.K-projektet" after "K.R.O.K Dalarna är ett projekt …"

@@ -46,6 +46,7 @@ func (s Stage) Run(d *doc.Doc) error {
 	subjects := exampleSubjects(d)
 	regions := map[int][]cand{} // the regions a worked example's heading names
 	back := &antecedents{last: map[string]antecedent{}}
+	before := &recent{}
 	short := &aliases{}
 	named := &namedClasses{}
 	again := &recurring{}
@@ -61,6 +62,9 @@ func (s Stage) Run(d *doc.Doc) error {
 		}
 		regionsBefore = slices.ContainsFunc(cs, func(c cand) bool { return c.group && c.class == "Region" })
 		cs = replace(cs, short.learn(sent.Tokens, cs))
+		if sub.ok && p.Example < len(d.Examples) {
+			before.nearer(cs, sub, d.Examples[p.Example].Heading, si)
+		}
 		again.learn(sent.Tokens, cs)
 		if p.Example >= 0 {
 			if p.Kind == doc.ExampleHeading {
@@ -92,12 +96,15 @@ func (s Stage) Run(d *doc.Doc) error {
 			cs = append(cs, s.G.genericOwners(sent.Tokens, cs, named.of(sent.Passage))...)
 		}
 		cs = append(cs, back.resolve(sent.Tokens, cs, sent.Passage)...)
+		cs = append(cs, before.heads(sent.Tokens, cs, sent.Passage)...)
+		cs = append(cs, before.pronouns(d, si, cs)...)
 		slices.SortFunc(cs, func(a, b cand) int { return a.from - b.from })
 		first := len(d.Mentions)
 		for _, c := range cs {
 			d.Mentions = append(d.Mentions, mention(d, si, sent.Tokens, c))
 		}
 		back.remember(d.Mentions[first:], sent.Passage)
+		before.remember(d, si, d.Mentions[first:])
 		named.remember(d.Mentions[first:], sent.Passage)
 		if lastOfPassage(d, si) {
 			switch {
