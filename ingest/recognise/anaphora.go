@@ -108,6 +108,13 @@ func (a *antecedents) resolve(toks []doc.Token, cs []cand, passage int) []cand {
 // folkhälsan" name the municipalities' and the regions' responsibility.
 var genericPlural = map[string]string{"regionens": "regionerna", "kommunens": "kommunerna", "länsstyrelsens": "länsstyrelserna"}
 
+// genericSingular maps the definite singular of a class of actors to its
+// group, for a sentence that opens with it and states a duty.
+var genericSingular = map[string]string{"regionen": "regionerna", "kommunen": "kommunerna", "länsstyrelsen": "länsstyrelserna"}
+
+// subjectDutyVerbs state a duty of the subject before them.
+var subjectDutyVerbs = map[string]bool{"ansvarar": true, "ska": true}
+
 // dutyNouns name what an owner in the genitive has as a task.
 var dutyNouns = map[string]bool{"ansvar": true, "uppdrag": true, "uppgift": true, "uppgifter": true, "roll": true,
 	"ansvarsområde": true, "huvudansvar": true, "grunduppdrag": true}
@@ -120,7 +127,11 @@ func (g *Gazetteer) genericOwners(toks []doc.Token, cs []cand, named map[string]
 	for i := 0; i+1 < len(toks); i++ {
 		plural, ok := genericPlural[low(toks[i])]
 		if !ok || !dutyNouns[low(toks[i+1])] || taken(cs, i) {
-			continue
+			// "Kommunen ansvarar för …": the class's member as the subject of a duty
+			plural, ok = genericSingular[low(toks[i])]
+			if !ok || i != 0 || !subjectDutyVerbs[low(toks[i+1])] || taken(cs, i) {
+				continue
+			}
 		}
 		words := []doc.Token{{Text: plural, Kind: doc.Word}}
 		m, ok := g.longest(words, stems(words), 0)

@@ -357,6 +357,9 @@ func TestGenericOwners(t *testing.T) {
 		{"Kommunens roll växer.", "Kommunens/Municipality/generic"},
 		{"Uppsala kommun tar fram en plan. Att planlägga marken är kommunens ansvar.", ""}, // that one municipality
 		{"Kommunens invånare är nöjda.", ""},
+		{"Kommunen ansvarar för planeringen.", "Kommunen/Municipality/generic"},
+		{"Uppsala kommun växer. Kommunen ansvarar för planeringen.", ""}, // that one municipality
+		{"Kommunen växer.", ""},
 	} {
 		d := &doc.Doc{Passages: []doc.Passage{{Text: tt.text}}}
 		if err := doc.Run(d, []doc.Stage{lang.Stage{}, Stage{G: NewGazetteer(names)}}); err != nil {
