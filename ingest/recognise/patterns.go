@@ -297,7 +297,7 @@ func names(toks []doc.Token, start int) []cand {
 			class = apposition(toks, j)
 		}
 		if class == "" && i > 0 {
-			class = headClass(toks[j-1].Text)
+			class = headClass(toks[lastWord(toks, i, j)].Text)
 		}
 		if class == "" {
 			j = englishTail(toks, j)
@@ -333,6 +333,26 @@ func names(toks []doc.Token, start int) []cand {
 		i = j - 1
 	}
 	return out
+}
+
+// trimAgencies ends a capitalised name before a government agency's known
+// name that closes it: in "Almi, Enterprise Europe Network Tillväxtverket
+// och …" the agency is the next item, or the network's host, and never
+// part of another organisation's name.
+func trimAgencies(all []cand) []cand {
+	for i := range all {
+		c := &all[i]
+		if c.rule != "pattern:name" {
+			continue
+		}
+		for _, r := range all {
+			if r.rule == "register" && r.class == "GovernmentAgency" && r.from > c.from && r.from < c.to && r.to == c.to {
+				c.to = r.from
+				break
+			}
+		}
+	}
+	return all
 }
 
 // nameTail extends a name a class noun introduced over what it is for,
@@ -532,12 +552,24 @@ func headClass(w string) string {
 		{"projektet", "Project"}, {"programmet", "Programme"}, {"nätverket", "Network"}, {"plattformen", "Platform"},
 		{"rådet", "Platform"}, {"forumet", "Platform"}, {"strategin", "Strategy"}, {"fonden", "Fund"}, {"partnerskapet", "Partnership"},
 		{"föreningen", "Association"}, {"förbundet", "Association"}, {"stiftelsen", "Association"}, {"inkubatorn", "Platform"}, {"kommissionen", "Platform"},
+		{"överenskommelsen", "Partnership"},
 	} {
 		if strings.HasSuffix(l, h.suffix) && len(l) > len(h.suffix)+3 {
 			return h.class
 		}
 	}
 	return ""
+}
+
+// lastWord returns the index of the last word of the name [i, j): a
+// period after it ("Partnerskapsöverenskommelsen 2021–2027") is no part of
+// its head.
+func lastWord(toks []doc.Token, i, j int) int {
+	k := j - 1
+	for k > i && toks[k].Kind != doc.Word {
+		k--
+	}
+	return k
 }
 
 // policyAdjectives make a compound instrument noun after them a named kind
@@ -817,7 +849,8 @@ func titles(toks []doc.Token) []cand {
 		// "Region Värmlands folkhälsostrategiska plan": an adjective that
 		// tells the field, after an owner in the genitive, makes a bare
 		// head a name; the owner is a name of its own
-		if class == "" && bareHeads[low(t)] && i >= 2 && toks[i-1].Kind == doc.Word && !lang.UpperFirst(toks[i-1].Text) &&
+		// ("gemensamma strategi" tells only who shares it: no field)
+		if class == "" && bareHeads[low(t)] && i >= 2 && toks[i-1].Kind == doc.Word && !lang.UpperFirst(toks[i-1].Text) && !policyAdjectives[low(toks[i-1])] &&
 			strings.HasSuffix(low(toks[i-1]), "a") && len([]rune(toks[i-1].Text)) >= 8 && lang.UpperFirst(toks[i-2].Text) && strings.HasSuffix(toks[i-2].Text, "s") {
 			out = append(out, cand{from: i - 1, to: i + 1, class: nounClass(t.Text), rule: "pattern:owned", prio: 1})
 			continue
@@ -849,7 +882,7 @@ func titles(toks []doc.Token) []cand {
 			i = end - 1
 			continue
 		}
-		if !lang.UpperFirst(t.Text) {
+		if !lang.UpperFirst(t.Text) || inURL(toks, i) {
 			continue
 		}
 		end := i + 1
@@ -871,6 +904,20 @@ func titles(toks []doc.Token) []cand {
 		i = end - 1
 	}
 	return out
+}
+
+// inURL reports whether token i is part of a web address: a path's words
+// ("…/Filer/Handlingsplan_…") name no instrument.
+func inURL(toks []doc.Token, i int) bool {
+	for k := i - 1; k >= 0; k-- {
+		switch l := low(toks[k]); {
+		case l == ")" || l == "(":
+			return false
+		case (l == "http" || l == "https") && k+1 < len(toks) && toks[k+1].Text == ":", l == "www" && k+1 < len(toks) && toks[k+1].Text == ".":
+			return true
+		}
+	}
+	return false
 }
 
 // forPhrase extends an instrument's name over what it is for: a

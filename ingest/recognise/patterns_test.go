@@ -1,0 +1,33 @@
+package recognise
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestNameBoundaries checks where names no register holds begin and end.
+func TestNameBoundaries(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		// a period after a compound leaves its head the name's class
+		{"Arbetet påverkas av den så kallade Partnerskapsöverenskommelsen 2021–2027, som anger inriktningen.",
+			[]string{"Partnerskapsöverenskommelsen 2021–2027/Partnership"}},
+		// an adjective that tells who shares a plan names no field
+		{"Programmet är Region Skånes och Tillväxtverkets gemensamma strategi för arbetet.",
+			[]string{"Region Skånes/Region", "Tillväxtverkets/GovernmentAgency"}},
+		// a web address's words are no title
+		{"Källa (https://www.region.se/Filer/Handlingsplan_ 2020.pdf)", nil},
+		// an agency's name ends the name before it
+		{"I samverkan ingår Almi, Enterprise Europe Network Tillväxtverket och regionerna.",
+			[]string{"Enterprise Europe Network/Network", "Tillväxtverket/GovernmentAgency", "regionerna/Region"}},
+	}
+	for _, tt := range tests {
+		got := run(t, tt.text)
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%q:\n got %s\nwant %s", tt.text, strings.Join(got, " | "), strings.Join(tt.want, " | "))
+		}
+	}
+}
