@@ -192,6 +192,10 @@ func capSeq(toks []doc.Token, i int) int {
 		if j > i && t.Kind == doc.Word && strings.HasSuffix(t.Text, "-") && j+2 < len(toks) && conj(toks[j+1]) && toks[j+2].Kind == doc.Word {
 			return j + 3
 		}
+		if j >= i+2 && t.Text == "," && ampersandTail(toks, j+1) {
+			j += 4
+			continue
+		}
 		// "… för Västernorrland 2021–2024"
 		if j > i && (t.Text == "–" || t.Text == "-") && j+1 < len(toks) && toks[j-1].Kind == doc.Number && toks[j+1].Kind == doc.Number {
 			j += 2
@@ -212,6 +216,21 @@ func capSeq(toks []doc.Token, i int) int {
 		break
 	}
 	return j
+}
+
+// ampersandTail reports whether a name of two words or more goes on after
+// a comma with a pair of fields joined by "&", which lists join by "och":
+// "Nova Utbildning, FoU & Affärsutveckling".
+func ampersandTail(toks []doc.Token, k int) bool {
+	if k+2 >= len(toks) || toks[k+1].Text != "&" {
+		return false
+	}
+	for _, t := range []doc.Token{toks[k], toks[k+2]} {
+		if t.Kind != doc.Word || !capWord(t.Text) {
+			return false
+		}
+	}
+	return k+3 == len(toks) || toks[k+3].Kind == doc.Punct || !capWord(toks[k+3].Text)
 }
 
 // companies finds "Almi Företagspartner Uppsala AB" and the like.

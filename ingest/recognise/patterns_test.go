@@ -23,6 +23,9 @@ func TestNameBoundaries(t *testing.T) {
 		// an agency's name ends the name before it
 		{"I samverkan ingår Almi, Enterprise Europe Network Tillväxtverket och regionerna.",
 			[]string{"Enterprise Europe Network/Network", "Tillväxtverket/GovernmentAgency", "regionerna/Region"}},
+		// a name's fields joined by "&" after a comma are part of it
+		{"Det är ett samarbete mellan Region Skåne, Nova Utbildning, FoU & Affärsutveckling samt Tillväxtverket.",
+			[]string{"Region Skåne/Region", "Nova Utbildning, FoU & Affärsutveckling/Actor", "Tillväxtverket/GovernmentAgency"}},
 	}
 	for _, tt := range tests {
 		got := run(t, tt.text)
