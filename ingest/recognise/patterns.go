@@ -311,6 +311,9 @@ func names(toks []doc.Token, start int) []cand {
 		if class == "" {
 			class = introduced(toks, i)
 		}
+		if class == "" {
+			class = dashIntroduced(toks, i, j)
+		}
 
 		if class == "" {
 			class = apposition(toks, j)
@@ -441,6 +444,22 @@ func introduced(toks []doc.Token, i int) string {
 			}
 		}
 		return "Project"
+	}
+	return ""
+}
+
+// dashIntroduced tells the class of a name that a dash sets after the
+// class noun it names, at the end of the sentence: "ett nytt koncept –
+// Naturaktivitet på Recept.", "samarbetet för kompetensutveckling –
+// Reglab.", or "".
+func dashIntroduced(toks []doc.Token, i, j int) string {
+	if i < 2 || toks[i-1].Text != "–" && toks[i-1].Text != "-" || j < len(toks) && toks[j].Text != "." {
+		return ""
+	}
+	for k := i - 2; k >= 0 && k >= i-5 && toks[k].Kind == doc.Word && !capWord(toks[k].Text); k-- {
+		if c := kindNoun(toks[k].Text); c != "" {
+			return c
+		}
 	}
 	return ""
 }

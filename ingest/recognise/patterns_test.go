@@ -26,6 +26,10 @@ func TestNameBoundaries(t *testing.T) {
 		// a name's fields joined by "&" after a comma are part of it
 		{"Det är ett samarbete mellan Region Skåne, Nova Utbildning, FoU & Affärsutveckling samt Tillväxtverket.",
 			[]string{"Region Skåne/Region", "Nova Utbildning, FoU & Affärsutveckling/Actor", "Tillväxtverket/GovernmentAgency"}},
+		// a dash sets a name after the class noun it names
+		{"Regionen erbjuder ett nytt koncept – Naturaktivitet på Recept.", []string{"Naturaktivitet på Recept/Programme"}},
+		{"Det sker via samarbetet för kompetensutveckling – Kompetensnav.", []string{"Kompetensnav/Partnership"}},
+		{"Regionen leder projektet – Nya Vägar startar i höst.", nil},
 	}
 	for _, tt := range tests {
 		got := run(t, tt.text)
