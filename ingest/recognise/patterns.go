@@ -350,6 +350,9 @@ func names(toks []doc.Token, start int) []cand {
 			if end == j && i > 0 && kindNoun(toks[i-1].Text) != "" {
 				end = nameTail(toks, j) // "programmet Investering för tillväxt och sysselsättning"
 			}
+			if instrumentClass(class) {
+				end = subtitle(toks, end)
+			}
 			out = append(out, cand{from: i, to: end, class: class, rule: "pattern:name", prio: 1})
 		}
 		i = j - 1
@@ -375,6 +378,21 @@ func trimAgencies(all []cand) []cand {
 		}
 	}
 	return all
+}
+
+// subtitle extends an instrument's name at j over a capitalised subtitle
+// after a dash that ends the sentence: "Regionplan för Skåne 2022–2040 -
+// Utveckling Skåne." A region's or an agency's name there signs the
+// title and is none of it.
+func subtitle(toks []doc.Token, j int) int {
+	if j+1 >= len(toks) || toks[j].Text != "-" && toks[j].Text != "–" || toks[j+1].Kind != doc.Word || !capWord(toks[j+1].Text) || notNames[toks[j+1].Text] {
+		return j
+	}
+	k := capSeq(toks, j+1)
+	if k < len(toks) && toks[k].Text != "." || closedClass(toks, j+1, k) != "" {
+		return j
+	}
+	return k
 }
 
 // nameTail extends a name a class noun introduced over what it is for,

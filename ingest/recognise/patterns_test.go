@@ -30,6 +30,9 @@ func TestNameBoundaries(t *testing.T) {
 		{"Regionen erbjuder ett nytt koncept – Naturaktivitet på Recept.", []string{"Naturaktivitet på Recept/Programme"}},
 		{"Det sker via samarbetet för kompetensutveckling – Kompetensnav.", []string{"Kompetensnav/Partnership"}},
 		{"Regionen leder projektet – Nya Vägar startar i höst.", nil},
+		// a capitalised subtitle after a dash ends an instrument's title
+		{"Den finns: Regionplan för Uppsala 2022–2040 - Utveckling Uppsala.", []string{"Regionplan för Uppsala 2022–2040 - Utveckling Uppsala/Plan"}},
+		{"Den finns: Regionplan för Uppsala 2022–2040 - Region Skåne.", []string{"Regionplan för Uppsala 2022–2040/Plan", "Region Skåne/Region"}},
 	}
 	for _, tt := range tests {
 		got := run(t, tt.text)
