@@ -33,6 +33,12 @@ func TestNameBoundaries(t *testing.T) {
 		// a capitalised subtitle after a dash ends an instrument's title
 		{"Den finns: Regionplan för Uppsala 2022–2040 - Utveckling Uppsala.", []string{"Regionplan för Uppsala 2022–2040 - Utveckling Uppsala/Plan"}},
 		{"Den finns: Regionplan för Uppsala 2022–2040 - Region Skåne.", []string{"Regionplan för Uppsala 2022–2040/Plan", "Region Skåne/Region"}},
+		// a grant scheme's title makes up a line; the granting body is none of it
+		{"Verksamhetsstöd för social hållbarhet med inriktning Folkhälsa i Region Skåne.",
+			[]string{"Verksamhetsstöd för social hållbarhet med inriktning Folkhälsa/Appropriation", "Region Skåne/Region"}},
+		{"Stöd till kommersiell service", []string{"Stöd till kommersiell service/Appropriation"}},
+		{"Stöd till företag ges av Tillväxtverket.", []string{"Tillväxtverket/GovernmentAgency"}},
+		{"Bidrag till föreningar fördelas av Tillväxtverket.", []string{"Tillväxtverket/GovernmentAgency"}},
 	}
 	for _, tt := range tests {
 		got := run(t, tt.text)

@@ -179,6 +179,7 @@ func (s Stage) sentence(toks []doc.Token, p *doc.Passage, sub subject, known []c
 	all = append(all, objectives(toks)...)
 	all = append(all, acronymNames(toks)...)
 	all = append(all, titles(toks)...)
+	all = append(all, grantTitles(toks)...)
 	all = append(all, compounds(toks)...)
 	all = append(all, bodies(toks)...)
 	all = append(all, campuses(toks)...)
