@@ -291,7 +291,7 @@ func names(toks []doc.Token, start int) []cand {
 		j := capSeq(toks, i)
 		// "Projektet Smart Industri …" at the start of a sentence
 		if c := nounClass(t.Text); c != "" && definiteNoun(t.Text) && j-i >= 2 && (i == 0 || toks[i-1].Kind == doc.Punct) {
-			out = append(out, cand{from: i + 1, to: titleEnd(toks, i+1, j), class: c, rule: "pattern:name", prio: 1})
+			out = append(out, cand{from: i + 1, to: lowerTitle(toks, i+1, titleEnd(toks, i+1, j)), class: c, rule: "pattern:name", prio: 1})
 			i = j - 1
 			continue
 		}
@@ -334,10 +334,12 @@ func names(toks []doc.Token, start int) []cand {
 		// "Klimatarena Stockholm": a compound of a class noun opens the
 		// name; in its definite form it is a common noun before the name
 		// ("Moderbolaget Almi")
+		titled := false // a definite class noun stands before the name
 		if class == "" && j-i >= 2 && toks[i+1].Kind == doc.Word {
 			var def bool
 			if class, def = kindNounForm(strings.ToLower(t.Text)); class != "" && def {
 				i++
+				titled = true
 			}
 		}
 		// "Business Region Kronoberg har tagit fram …": a name of two words
@@ -349,6 +351,9 @@ func names(toks []doc.Token, start int) []cand {
 			end := genitiveHead(toks, j)
 			if end == j && i > 0 && kindNoun(toks[i-1].Text) != "" {
 				end = nameTail(toks, j) // "programmet Investering för tillväxt och sysselsättning"
+			}
+			if end == j && titled {
+				end = lowerTitle(toks, i, j)
 			}
 			if instrumentClass(class) {
 				end = subtitle(toks, end)
@@ -495,6 +500,31 @@ func titleEnd(toks []doc.Token, i, j int) int {
 	}
 	return k
 }
+
+// lowerTitle extends a one-word name [i, j) over the lower-case words
+// that go on its title, as Swedish titles capitalise only their first
+// word, when the clause's verb follows them: "Livsmedelsstrategin Växande
+// värde omfattar …". A word in "-r" may be the verb itself ("Almi äger
+// aktier").
+func lowerTitle(toks []doc.Token, i, j int) int {
+	if j != i+1 {
+		return j
+	}
+	k := j
+	for k < len(toks) && k-j < 2 && toks[k].Kind == doc.Word && !capWord(toks[k].Text) && !functionWord(low(toks[k])) &&
+		!lawStop[low(toks[k])] && !mandateStop[low(toks[k])] && !finiteVerbs[low(toks[k])] && !strings.HasSuffix(low(toks[k]), "r") && !adverbs[low(toks[k])] {
+		k++
+	}
+	if k == j || k >= len(toks) || !finiteVerbs[low(toks[k])] && !presentVerb(toks[k].Text) {
+		return j
+	}
+	return k
+}
+
+// adverbs stand between a subject and its verb in a subordinate clause
+// ("som Reglab också driver"); they go on no title.
+var adverbs = map[string]bool{"inte": true, "också": true, "även": true, "redan": true, "ofta": true, "alltid": true, "nu": true,
+	"då": true, "därför": true, "dessutom": true, "främst": true, "bland": true, "sedan": true, "numera": true}
 
 // genitiveHead extends a name that ends in a genitive with the noun it
 // qualifies: "kommunförbundet Skånes kommuner".

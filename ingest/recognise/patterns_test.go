@@ -39,6 +39,10 @@ func TestNameBoundaries(t *testing.T) {
 		{"Stöd till kommersiell service", []string{"Stöd till kommersiell service/Appropriation"}},
 		{"Stöd till företag ges av Tillväxtverket.", []string{"Tillväxtverket/GovernmentAgency"}},
 		{"Bidrag till föreningar fördelas av Tillväxtverket.", []string{"Tillväxtverket/GovernmentAgency"}},
+		// a title capitalises only its first word
+		{"Livsmedelsstrategin Växande värde omfattar hela branschen.", []string{"Livsmedelsstrategin/Strategy", "Växande värde/Strategy"}},
+		{"Projektet Nya jobb erbjuder rådgivning.", []string{"Nya jobb/Project"}},
+		{"Det är nätverket Kompetensnav också arbetar med.", []string{"Kompetensnav/Network"}},
 	}
 	for _, tt := range tests {
 		got := run(t, tt.text)
