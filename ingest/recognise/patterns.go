@@ -932,6 +932,11 @@ func titles(toks []doc.Token) []cand {
 			continue
 		}
 		class := compoundInstrument(t.Text)
+		// "Region Jämtland/Härjedalens Program för smart specialisering": a
+		// capitalised bare head after its owner starts a title
+		if _, ok := afterOwner(toks, i); class == "" && ok && bareHeads[low(t)] && lang.UpperFirst(t.Text) {
+			class = nounClass(t.Text)
+		}
 		// "Region Värmlands folkhälsostrategiska plan": an adjective that
 		// tells the field, after an owner in the genitive, makes a bare
 		// head a name; the owner is a name of its own

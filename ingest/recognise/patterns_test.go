@@ -43,6 +43,9 @@ func TestNameBoundaries(t *testing.T) {
 		{"Livsmedelsstrategin Växande värde omfattar hela branschen.", []string{"Livsmedelsstrategin/Strategy", "Växande värde/Strategy"}},
 		{"Projektet Nya jobb erbjuder rådgivning.", []string{"Nya jobb/Project"}},
 		{"Det är nätverket Kompetensnav också arbetar med.", []string{"Kompetensnav/Network"}},
+		// a capitalised bare head after its owner starts a title
+		{"Region Skånes Program för smart specialisering prioriterar tre områden.",
+			[]string{"Region Skånes/Region", "Program för smart specialisering/Programme/Region Skånes Program för smart specialisering"}},
 	}
 	for _, tt := range tests {
 		got := run(t, tt.text)
