@@ -348,17 +348,7 @@ func names(toks []doc.Token, start int) []cand {
 			class = "Actor"
 		}
 		if class != "" {
-			end := genitiveHead(toks, j)
-			if end == j && i > 0 && kindNoun(toks[i-1].Text) != "" {
-				end = nameTail(toks, j) // "programmet Investering för tillväxt och sysselsättning"
-			}
-			if end == j && titled {
-				end = lowerTitle(toks, i, j)
-			}
-			if instrumentClass(class) {
-				end = subtitle(toks, end)
-			}
-			out = append(out, cand{from: i, to: end, class: class, rule: "pattern:name", prio: 1})
+			out = append(out, cand{from: i, to: nameEnd(toks, i, j, class, titled), class: class, rule: "pattern:name", prio: 1})
 		}
 		i = j - 1
 	}
@@ -383,6 +373,24 @@ func trimAgencies(all []cand) []cand {
 		}
 	}
 	return all
+}
+
+// nameEnd returns the end of a classified capitalised name [i, j): over
+// the noun its genitive qualifies, what it is for, the lower-case rest of
+// its title (titled: a definite class noun stands before it) and an
+// instrument's subtitle.
+func nameEnd(toks []doc.Token, i, j int, class string, titled bool) int {
+	end := genitiveHead(toks, j)
+	if end == j && i > 0 && kindNoun(toks[i-1].Text) != "" {
+		end = nameTail(toks, j) // "programmet Investering för tillväxt och sysselsättning"
+	}
+	if end == j && titled {
+		end = lowerTitle(toks, i, j)
+	}
+	if instrumentClass(class) {
+		end = subtitle(toks, end)
+	}
+	return end
 }
 
 // subtitle extends an instrument's name at j over a capitalised subtitle
