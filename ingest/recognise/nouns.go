@@ -16,7 +16,7 @@ var classNouns = map[string]string{}
 func init() {
 	for class, nouns := range map[string][]string{
 		"Project":     {"projekt", "projektet", "projekten", "satsning", "satsningen", "initiativ", "initiativet", "pilotprojekt", "pilotprojektet", "förstudie", "förstudien", "insats", "insatsen"},
-		"Programme":   {"program", "programmet", "programmen", "modell", "modellen", "programområde", "programområdet"},
+		"Programme":   {"program", "programmet", "programmen", "modell", "modellen", "koncept", "konceptet", "programområde", "programområdet"},
 		"Network":     {"nätverk", "nätverket", "kluster", "klustret"},
 		"Platform":    {"plattform", "plattformen", "forum", "forumet", "mötesplats", "mötesplatsen", "arena", "arenan", "råd", "rådet", "centrum", "centret", "inkubator", "inkubatorn", "portal", "portalen", "kommission", "kommissionen", "center", "centret", "applikation", "applikationen", "databas", "databasen"},
 		"Strategy":    {"strategi", "strategin", "handlingsplan", "handlingsplanen", "agenda", "agendan"},

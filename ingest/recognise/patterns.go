@@ -192,6 +192,10 @@ func capSeq(toks []doc.Token, i int) int {
 		if j > i && t.Kind == doc.Word && strings.HasSuffix(t.Text, "-") && j+2 < len(toks) && conj(toks[j+1]) && toks[j+2].Kind == doc.Word {
 			return j + 3
 		}
+		if j >= i+2 && t.Text == "," && ampersandTail(toks, j+1) {
+			j += 4
+			continue
+		}
 		// "… för Västernorrland 2021–2024"
 		if j > i && (t.Text == "–" || t.Text == "-") && j+1 < len(toks) && toks[j-1].Kind == doc.Number && toks[j+1].Kind == doc.Number {
 			j += 2
@@ -212,6 +216,21 @@ func capSeq(toks []doc.Token, i int) int {
 		break
 	}
 	return j
+}
+
+// ampersandTail reports whether a name of two words or more goes on after
+// a comma with a pair of fields joined by "&", which lists join by "och":
+// "Nova Utbildning, FoU & Affärsutveckling".
+func ampersandTail(toks []doc.Token, k int) bool {
+	if k+2 >= len(toks) || toks[k+1].Text != "&" {
+		return false
+	}
+	for _, t := range []doc.Token{toks[k], toks[k+2]} {
+		if t.Kind != doc.Word || !capWord(t.Text) {
+			return false
+		}
+	}
+	return k+3 == len(toks) || toks[k+3].Kind == doc.Punct || !capWord(toks[k+3].Text)
 }
 
 // companies finds "Almi Företagspartner Uppsala AB" and the like.
@@ -272,7 +291,7 @@ func names(toks []doc.Token, start int) []cand {
 		j := capSeq(toks, i)
 		// "Projektet Smart Industri …" at the start of a sentence
 		if c := nounClass(t.Text); c != "" && definiteNoun(t.Text) && j-i >= 2 && (i == 0 || toks[i-1].Kind == doc.Punct) {
-			out = append(out, cand{from: i + 1, to: titleEnd(toks, i+1, j), class: c, rule: "pattern:name", prio: 1})
+			out = append(out, cand{from: i + 1, to: lowerTitle(toks, i+1, titleEnd(toks, i+1, j)), class: c, rule: "pattern:name", prio: 1})
 			i = j - 1
 			continue
 		}
@@ -292,12 +311,15 @@ func names(toks []doc.Token, start int) []cand {
 		if class == "" {
 			class = introduced(toks, i)
 		}
+		if class == "" {
+			class = dashIntroduced(toks, i, j)
+		}
 
 		if class == "" {
 			class = apposition(toks, j)
 		}
 		if class == "" && i > 0 {
-			class = headClass(toks[j-1].Text)
+			class = headClass(toks[lastWord(toks, i, j)].Text)
 		}
 		if class == "" {
 			j = englishTail(toks, j)
@@ -312,10 +334,12 @@ func names(toks []doc.Token, start int) []cand {
 		// "Klimatarena Stockholm": a compound of a class noun opens the
 		// name; in its definite form it is a common noun before the name
 		// ("Moderbolaget Almi")
+		titled := false // a definite class noun stands before the name
 		if class == "" && j-i >= 2 && toks[i+1].Kind == doc.Word {
 			var def bool
 			if class, def = kindNounForm(strings.ToLower(t.Text)); class != "" && def {
 				i++
+				titled = true
 			}
 		}
 		// "Business Region Kronoberg har tagit fram …": a name of two words
@@ -324,15 +348,64 @@ func names(toks []doc.Token, start int) []cand {
 			class = "Actor"
 		}
 		if class != "" {
-			end := genitiveHead(toks, j)
-			if end == j && i > 0 && kindNoun(toks[i-1].Text) != "" {
-				end = nameTail(toks, j) // "programmet Investering för tillväxt och sysselsättning"
-			}
-			out = append(out, cand{from: i, to: end, class: class, rule: "pattern:name", prio: 1})
+			out = append(out, cand{from: i, to: nameEnd(toks, i, j, class, titled), class: class, rule: "pattern:name", prio: 1})
 		}
 		i = j - 1
 	}
 	return out
+}
+
+// trimAgencies ends a capitalised name before a government agency's known
+// name that closes it: in "Almi, Enterprise Europe Network Tillväxtverket
+// och …" the agency is the next item, or the network's host, and never
+// part of another organisation's name.
+func trimAgencies(all []cand) []cand {
+	for i := range all {
+		c := &all[i]
+		if c.rule != "pattern:name" {
+			continue
+		}
+		for _, r := range all {
+			if r.rule == "register" && r.class == "GovernmentAgency" && r.from > c.from && r.from < c.to && r.to == c.to {
+				c.to = r.from
+				break
+			}
+		}
+	}
+	return all
+}
+
+// nameEnd returns the end of a classified capitalised name [i, j): over
+// the noun its genitive qualifies, what it is for, the lower-case rest of
+// its title (titled: a definite class noun stands before it) and an
+// instrument's subtitle.
+func nameEnd(toks []doc.Token, i, j int, class string, titled bool) int {
+	end := genitiveHead(toks, j)
+	if end == j && i > 0 && kindNoun(toks[i-1].Text) != "" {
+		end = nameTail(toks, j) // "programmet Investering för tillväxt och sysselsättning"
+	}
+	if end == j && titled {
+		end = lowerTitle(toks, i, j)
+	}
+	if instrumentClass(class) {
+		end = subtitle(toks, end)
+	}
+	return end
+}
+
+// subtitle extends an instrument's name at j over a capitalised subtitle
+// after a dash that ends the sentence: "Regionplan för Skåne 2022–2040 -
+// Utveckling Skåne." A region's or an agency's name there signs the
+// title and is none of it.
+func subtitle(toks []doc.Token, j int) int {
+	if j+1 >= len(toks) || toks[j].Text != "-" && toks[j].Text != "–" || toks[j+1].Kind != doc.Word || !capWord(toks[j+1].Text) || notNames[toks[j+1].Text] {
+		return j
+	}
+	k := capSeq(toks, j+1)
+	if k < len(toks) && toks[k].Text != "." || closedClass(toks, j+1, k) != "" {
+		return j
+	}
+	return k
 }
 
 // nameTail extends a name a class noun introduced over what it is for,
@@ -406,6 +479,22 @@ func introduced(toks []doc.Token, i int) string {
 	return ""
 }
 
+// dashIntroduced tells the class of a name that a dash sets after the
+// class noun it names, at the end of the sentence: "ett nytt koncept –
+// Naturaktivitet på Recept.", "samarbetet för kompetensutveckling –
+// Reglab.", or "".
+func dashIntroduced(toks []doc.Token, i, j int) string {
+	if i < 2 || toks[i-1].Text != "–" && toks[i-1].Text != "-" || j < len(toks) && toks[j].Text != "." {
+		return ""
+	}
+	for k := i - 2; k >= 0 && k >= i-5 && toks[k].Kind == doc.Word && !capWord(toks[k].Text); k-- {
+		if c := kindNoun(toks[k].Text); c != "" {
+			return c
+		}
+	}
+	return ""
+}
+
 // titleEnd returns the end of a name that opens with an article, as
 // titles do ("Ett kompetenslyft för Sverige"): it runs to the clause's
 // verb or punctuation, at most six words. Other names end at j.
@@ -419,6 +508,31 @@ func titleEnd(toks []doc.Token, i, j int) int {
 	}
 	return k
 }
+
+// lowerTitle extends a one-word name [i, j) over the lower-case words
+// that go on its title, as Swedish titles capitalise only their first
+// word, when the clause's verb follows them: "Livsmedelsstrategin Växande
+// värde omfattar …". A word in "-r" may be the verb itself ("Almi äger
+// aktier").
+func lowerTitle(toks []doc.Token, i, j int) int {
+	if j != i+1 {
+		return j
+	}
+	k := j
+	for k < len(toks) && k-j < 2 && toks[k].Kind == doc.Word && !capWord(toks[k].Text) && !functionWord(low(toks[k])) &&
+		!lawStop[low(toks[k])] && !mandateStop[low(toks[k])] && !finiteVerbs[low(toks[k])] && !strings.HasSuffix(low(toks[k]), "r") && !adverbs[low(toks[k])] {
+		k++
+	}
+	if k == j || k >= len(toks) || !finiteVerbs[low(toks[k])] && !presentVerb(toks[k].Text) {
+		return j
+	}
+	return k
+}
+
+// adverbs stand between a subject and its verb in a subordinate clause
+// ("som Reglab också driver"); they go on no title.
+var adverbs = map[string]bool{"inte": true, "också": true, "även": true, "redan": true, "ofta": true, "alltid": true, "nu": true,
+	"då": true, "därför": true, "dessutom": true, "främst": true, "bland": true, "sedan": true, "numera": true}
 
 // genitiveHead extends a name that ends in a genitive with the noun it
 // qualifies: "kommunförbundet Skånes kommuner".
@@ -532,12 +646,24 @@ func headClass(w string) string {
 		{"projektet", "Project"}, {"programmet", "Programme"}, {"nätverket", "Network"}, {"plattformen", "Platform"},
 		{"rådet", "Platform"}, {"forumet", "Platform"}, {"strategin", "Strategy"}, {"fonden", "Fund"}, {"partnerskapet", "Partnership"},
 		{"föreningen", "Association"}, {"förbundet", "Association"}, {"stiftelsen", "Association"}, {"inkubatorn", "Platform"}, {"kommissionen", "Platform"},
+		{"överenskommelsen", "Partnership"},
 	} {
 		if strings.HasSuffix(l, h.suffix) && len(l) > len(h.suffix)+3 {
 			return h.class
 		}
 	}
 	return ""
+}
+
+// lastWord returns the index of the last word of the name [i, j): a
+// period after it ("Partnerskapsöverenskommelsen 2021–2027") is no part of
+// its head.
+func lastWord(toks []doc.Token, i, j int) int {
+	k := j - 1
+	for k > i && toks[k].Kind != doc.Word {
+		k--
+	}
+	return k
 }
 
 // policyAdjectives make a compound instrument noun after them a named kind
@@ -814,10 +940,16 @@ func titles(toks []doc.Token) []cand {
 			continue
 		}
 		class := compoundInstrument(t.Text)
+		// "Region Jämtland/Härjedalens Program för smart specialisering": a
+		// capitalised bare head after its owner starts a title
+		if _, ok := afterOwner(toks, i); class == "" && ok && bareHeads[low(t)] && lang.UpperFirst(t.Text) {
+			class = nounClass(t.Text)
+		}
 		// "Region Värmlands folkhälsostrategiska plan": an adjective that
 		// tells the field, after an owner in the genitive, makes a bare
 		// head a name; the owner is a name of its own
-		if class == "" && bareHeads[low(t)] && i >= 2 && toks[i-1].Kind == doc.Word && !lang.UpperFirst(toks[i-1].Text) &&
+		// ("gemensamma strategi" tells only who shares it: no field)
+		if class == "" && bareHeads[low(t)] && i >= 2 && toks[i-1].Kind == doc.Word && !lang.UpperFirst(toks[i-1].Text) && !policyAdjectives[low(toks[i-1])] &&
 			strings.HasSuffix(low(toks[i-1]), "a") && len([]rune(toks[i-1].Text)) >= 8 && lang.UpperFirst(toks[i-2].Text) && strings.HasSuffix(toks[i-2].Text, "s") {
 			out = append(out, cand{from: i - 1, to: i + 1, class: nounClass(t.Text), rule: "pattern:owned", prio: 1})
 			continue
@@ -849,7 +981,7 @@ func titles(toks []doc.Token) []cand {
 			i = end - 1
 			continue
 		}
-		if !lang.UpperFirst(t.Text) {
+		if !lang.UpperFirst(t.Text) || inURL(toks, i) {
 			continue
 		}
 		end := i + 1
@@ -871,6 +1003,20 @@ func titles(toks []doc.Token) []cand {
 		i = end - 1
 	}
 	return out
+}
+
+// inURL reports whether token i is part of a web address: a path's words
+// ("…/Filer/Handlingsplan_…") name no instrument.
+func inURL(toks []doc.Token, i int) bool {
+	for k := i - 1; k >= 0; k-- {
+		switch l := low(toks[k]); {
+		case l == ")" || l == "(":
+			return false
+		case (l == "http" || l == "https") && k+1 < len(toks) && toks[k+1].Text == ":", l == "www" && k+1 < len(toks) && toks[k+1].Text == ".":
+			return true
+		}
+	}
+	return false
 }
 
 // forPhrase extends an instrument's name over what it is for: a

@@ -186,11 +186,12 @@ func (s Stage) sentence(toks []doc.Token, p *doc.Passage, sub subject, known []c
 	all = append(all, objectives(toks)...)
 	all = append(all, acronymNames(toks)...)
 	all = append(all, titles(toks)...)
+	all = append(all, grantTitles(toks)...)
 	all = append(all, compounds(toks)...)
 	all = append(all, bodies(toks)...)
 	all = append(all, campuses(toks)...)
 	all = append(all, s.levels(toks)...)
-	picked := instructions(toks, selectSpans(all))
+	picked := instructions(toks, selectSpans(trimAgencies(all)))
 	// a partner coordinated with a partner is one too: "tillsammans med A och B"
 	for range 3 {
 		more, drop := s.coordinatedActors(toks, picked)

@@ -72,7 +72,7 @@ func TestRecognise(t *testing.T) {
 		{"Reglab, ett nätverk för regioner, startade.", []string{"Reglab/Network", "regioner/Region"}},
 		{"Där finns eHealth Arena, ett nätverk.", []string{"eHealth Arena/Network"}},
 		{"Vi besökte Klimatarena Stockholm i fjol.", []string{"Klimatarena Stockholm/Platform"}},
-		{"Den finns: Regionplan för Uppsala 2022–2040 - Utveckling.", []string{"Regionplan för Uppsala 2022–2040/Plan"}},
+		{"Den finns: Regionplan för Uppsala 2022–2040 - för hela länet.", []string{"Regionplan för Uppsala 2022–2040/Plan"}},
 		{"Projektet Ett kompetenslyft för Sverige är ett samarbete.", []string{"Ett kompetenslyft för Sverige/Project"}},
 		{"Moderbolaget Almi äger aktier.", []string{"Almi/Company"}},
 		{"Med Region Skåne och Sydsvenska industri- och handelskammaren.", []string{"Region Skåne/Region", "Sydsvenska industri- och handelskammaren/Actor"}},

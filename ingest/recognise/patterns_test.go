@@ -1,0 +1,56 @@
+package recognise
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestNameBoundaries checks where names no register holds begin and end.
+func TestNameBoundaries(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		// a period after a compound leaves its head the name's class
+		{"Arbetet påverkas av den så kallade Partnerskapsöverenskommelsen 2021–2027, som anger inriktningen.",
+			[]string{"Partnerskapsöverenskommelsen 2021–2027/Partnership"}},
+		// an adjective that tells who shares a plan names no field
+		{"Programmet är Region Skånes och Tillväxtverkets gemensamma strategi för arbetet.",
+			[]string{"Region Skånes/Region", "Tillväxtverkets/GovernmentAgency"}},
+		// a web address's words are no title
+		{"Källa (https://www.region.se/Filer/Handlingsplan_ 2020.pdf)", nil},
+		// an agency's name ends the name before it
+		{"I samverkan ingår Almi, Enterprise Europe Network Tillväxtverket och regionerna.",
+			[]string{"Enterprise Europe Network/Network", "Tillväxtverket/GovernmentAgency", "regionerna/Region"}},
+		// a name's fields joined by "&" after a comma are part of it
+		{"Det är ett samarbete mellan Region Skåne, Nova Utbildning, FoU & Affärsutveckling samt Tillväxtverket.",
+			[]string{"Region Skåne/Region", "Nova Utbildning, FoU & Affärsutveckling/Actor", "Tillväxtverket/GovernmentAgency"}},
+		// a dash sets a name after the class noun it names
+		{"Regionen erbjuder ett nytt koncept – Naturaktivitet på Recept.", []string{"Naturaktivitet på Recept/Programme"}},
+		{"Det sker via samarbetet för kompetensutveckling – Kompetensnav.", []string{"Kompetensnav/Partnership"}},
+		{"Regionen leder projektet – Nya Vägar startar i höst.", nil},
+		// a capitalised subtitle after a dash ends an instrument's title
+		{"Den finns: Regionplan för Uppsala 2022–2040 - Utveckling Uppsala.", []string{"Regionplan för Uppsala 2022–2040 - Utveckling Uppsala/Plan"}},
+		{"Den finns: Regionplan för Uppsala 2022–2040 - Region Skåne.", []string{"Regionplan för Uppsala 2022–2040/Plan", "Region Skåne/Region"}},
+		// a grant scheme's title makes up a line; the granting body is none of it
+		{"Verksamhetsstöd för social hållbarhet med inriktning Folkhälsa i Region Skåne.",
+			[]string{"Verksamhetsstöd för social hållbarhet med inriktning Folkhälsa/Appropriation", "Region Skåne/Region"}},
+		{"Stöd till kommersiell service", []string{"Stöd till kommersiell service/Appropriation"}},
+		{"Stöd till företag ges av Tillväxtverket.", []string{"Tillväxtverket/GovernmentAgency"}},
+		{"Bidrag till föreningar fördelas av Tillväxtverket.", []string{"Tillväxtverket/GovernmentAgency"}},
+		// a title capitalises only its first word
+		{"Livsmedelsstrategin Växande värde omfattar hela branschen.", []string{"Livsmedelsstrategin/Strategy", "Växande värde/Strategy"}},
+		{"Projektet Nya jobb erbjuder rådgivning.", []string{"Nya jobb/Project"}},
+		{"Det är nätverket Kompetensnav också arbetar med.", []string{"Kompetensnav/Network"}},
+		// a capitalised bare head after its owner starts a title
+		{"Region Skånes Program för smart specialisering prioriterar tre områden.",
+			[]string{"Region Skånes/Region", "Program för smart specialisering/Programme/Region Skånes Program för smart specialisering"}},
+	}
+	for _, tt := range tests {
+		got := run(t, tt.text)
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%q:\n got %s\nwant %s", tt.text, strings.Join(got, " | "), strings.Join(tt.want, " | "))
+		}
+	}
+}
