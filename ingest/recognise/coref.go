@@ -212,11 +212,12 @@ func headOf(text, w string, stems []string) bool {
 var pronounNumber = map[string]bool{"Den": false, "Det": false, "De": true, "Dessa": true}
 
 // finiteVerbs are the auxiliaries and irregular verbs in a finite form;
-// other finite verbs are told by their endings (finiteVerb).
+// other finite verbs are told by their endings (finiteVerb). A line with
+// one is a clause rather than a title.
 var finiteVerbs = map[string]bool{"ska": true, "skall": true, "skulle": true, "kan": true, "kunde": true, "får": true, "fick": true,
 	"bör": true, "borde": true, "måste": true, "har": true, "hade": true, "är": true, "var": true, "blir": true, "blev": true,
 	"vill": true, "ville": true, "ger": true, "gav": true, "gör": true, "tar": true, "tog": true, "går": true, "ser": true,
-	"når": true, "drev": true}
+	"når": true, "drev": true, "ges": true, "gavs": true, "finns": true, "fanns": true, "gäller": true}
 
 // expletive are the verbs after which "Det" stands for nothing: "Det
 // finns …", "Det gäller …", "Det är viktigt att …".

@@ -17,16 +17,6 @@ import (
 // maxGrantTitle is the most tokens such a title has.
 const maxGrantTitle = 16
 
-// finiteVerbs are the common finite verbs that make a line a clause
-// rather than a title; a passive in "-as" ("fördelas") does too.
-var finiteVerbs = map[string]bool{}
-
-func init() {
-	for _, w := range strings.Fields("är var har hade ska skulle kan kunde får fick ges gavs blir blev finns fanns måste bör gäller går") {
-		finiteVerbs[w] = true
-	}
-}
-
 // grantNoun reports whether w, capitalised, is a noun for a grant in its
 // indefinite form: "Stöd", "Bidrag", "Verksamhetsstöd", "Projektbidrag".
 func grantNoun(w string) bool {
