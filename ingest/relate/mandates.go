@@ -50,6 +50,9 @@ func (r *relater) mandates(sc *sentence, leadActors, prevLaws, prevSubjects, pre
 			// ramen för detta ingår att främja …"
 			r.add(m.e, prevTasks[0].e, "partOf", sc.i, "mandate:part") // the task the sentence before was about
 		}
+		if len(holders) == 0 && sc.otherTasks(m.from) {
+			holders = r.holdersOf(prevTasks) // "… dess främsta uppgift är att … Andra uppgifter är att …"
+		}
 		if len(holders) == 0 && (sc.opensWithPronoun() || rule == "mandate:subject") {
 			// "De ska verka för …"; "Regionernas arbete … Att ta fram
 			// kunskap … är en av de viktigaste uppgifterna."
@@ -379,6 +382,38 @@ func (sc *sentence) decider(h span) *span {
 		}
 	}
 	return nil
+}
+
+// otherTasks reports whether the sentence opens by naming more tasks of
+// someone named before: "Andra uppgifter är att …", "Övriga uppdrag …",
+// "Dess uppgifter är att …".
+func (sc *sentence) otherTasks(b int) bool {
+	if b < 2 || len(sc.toks) < 2 {
+		return false
+	}
+	switch low(sc.toks[0]) {
+	case "andra", "övriga", "dess", "deras", "ytterligare":
+		return taskNouns[low(sc.toks[1])]
+	}
+	return false
+}
+
+// taskNouns name tasks in the plural or singular.
+var taskNouns = map[string]bool{"uppgifter": true, "uppgift": true, "uppdrag": true, "ansvarsområden": true}
+
+// holdersOf returns the actors the graph so far gives as holders of the
+// tasks.
+func (r *relater) holdersOf(tasks []span) []span {
+	var out []span
+	for _, rel := range r.d.Relations {
+		if rel.P != "holdsMandate" || !slices.ContainsFunc(tasks, func(t span) bool { return t.e == rel.O }) {
+			continue
+		}
+		if !slices.ContainsFunc(out, func(s span) bool { return s.e == rel.S }) {
+			out = append(out, span{m: -1, e: rel.S, class: r.d.Entities[rel.S].Class, from: -1, to: -1})
+		}
+	}
+	return out
 }
 
 // partitive reports whether s is the whole that a number of its members

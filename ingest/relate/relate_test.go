@@ -385,3 +385,13 @@ func TestGroupInstances(t *testing.T) {
 		}
 	}
 }
+
+func TestOtherTasks(t *testing.T) {
+	got := relations(t, doc.Passage{Text: "Tillväxtverkets främsta uppgift är att stödja regionerna. " +
+		"Andra uppgifter är att fördela statsbidrag och att följa upp arbetet."})
+	for _, want := range []string{"Tillväxtverket holdsMandate fördela statsbidrag", "Tillväxtverket holdsMandate följa upp arbetet"} {
+		if !slices.Contains(got, want) {
+			t.Errorf("got %q, want %q among them", got, want)
+		}
+	}
+}
