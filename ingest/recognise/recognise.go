@@ -77,6 +77,11 @@ func (s Stage) Run(d *doc.Doc) error {
 				cs = append(cs, regionAnaphors(sent.Tokens, cs, rs[0])...)
 			}
 		}
+		// "Region Värmlands plan tydliggör regionens folkhälsouppdrag": the
+		// one region the sentence named before
+		if r, ok := soleRegion(cs); ok {
+			cs = append(cs, regionAnaphors(sent.Tokens, cs, r)...)
+		}
 		// an item that opens with "Att" and a verb states a task of the
 		// lead-in's actor even when the lead-in names no duty
 		if p.Kind == doc.ListItem && (dutyLead || actorLead && infinitive(sent.Tokens)) && len(sent.Tokens) > 1 && firstWords(d, si) {
@@ -660,6 +665,23 @@ var instrumentClasses = map[string]bool{"Instrument": true, "Strategy": true, "P
 	"Fund": true, "Appropriation": true, "Platform": true, "Agreement": true, "Event": true, "Network": true}
 
 func instrumentClass(c string) bool { return instrumentClasses[c] }
+
+// soleRegion returns the one region a sentence names, when it names one
+// region and no group of regions.
+func soleRegion(cs []cand) (cand, bool) {
+	var out cand
+	n := 0
+	for _, c := range cs {
+		if c.class != "Region" {
+			continue
+		}
+		if c.group || c.key == "" || n > 0 && c.key != out.key {
+			return cand{}, false
+		}
+		out, n = c, n+1
+	}
+	return out, n > 0
+}
 
 // regionAnaphors returns "regionen" in a worked example whose heading names
 // one region: it is that region.

@@ -360,6 +360,7 @@ func TestGenericOwners(t *testing.T) {
 		{"Kommunen ansvarar för planeringen.", "Kommunen/Municipality/generic"},
 		{"Uppsala kommun växer. Kommunen ansvarar för planeringen.", ""}, // that one municipality
 		{"Kommunen växer.", ""},
+		{"Region Skånes plan tydliggör regionens uppdrag.", ""}, // that one region's
 	} {
 		d := &doc.Doc{Passages: []doc.Passage{{Text: tt.text}}}
 		if err := doc.Run(d, []doc.Stage{lang.Stage{}, Stage{G: NewGazetteer(names)}}); err != nil {
@@ -451,6 +452,23 @@ func TestAcronymNames(t *testing.T) {
 		if got != tt.want {
 			t.Errorf("%s: got %q, want %q", tt.text, got, tt.want)
 		}
+	}
+}
+
+func TestSoleRegion(t *testing.T) {
+	d := &doc.Doc{Passages: []doc.Passage{{Text: "Region Skånes plan tydliggör regionens uppdrag. Regionens roll växer."}}}
+	if err := doc.Run(d, []doc.Stage{lang.Stage{}, Stage{G: NewGazetteer(testNames)}}); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, m := range d.Mentions {
+		got = append(got, m.Text+"/"+m.Key)
+	}
+	// "regionens" is the one region its sentence named; the next
+	// sentence names none
+	want := "Region Skånes/region:12 | regionens/region:12"
+	if g := strings.Join(got, " | "); g != want {
+		t.Errorf("got %q, want %q", g, want)
 	}
 }
 
