@@ -330,8 +330,8 @@ func publicBody(c string, group bool) bool {
 	switch c {
 	case "GovernmentAgency", "CountyAdministrativeBoard", "University":
 		return true
-	case "Region", "Municipality":
-		return group
+	case "Region", "Municipality", "Government":
+		return group // "regionerna", "kommunerna", "staten"
 	}
 	return false
 }
@@ -821,7 +821,7 @@ func verbLike(w string) bool {
 var dutyVerbs = [][]string{
 	{"svarar", "för"}, {"verkar", "för"}, {"följer", "upp"}, {"beslutar", "om"}, {"stödjer"}, {"stöder"}, {"administrerar"},
 	{"bedömer"}, {"samlar"}, {"samordnar"}, {"fördelar"}, {"handlägger"}, {"granskar"}, {"prövar"}, {"utövar"},
-	{"tillhandahåller"}, {"främjar"}, {"utvärderar"}, {"analyserar"}, {"beviljar"}, {"leder"}, {"utvecklar"},
+	{"tillhandahåller"}, {"främjar"}, {"utvärderar"}, {"analyserar"}, {"beviljar"}, {"leder"}, {"utvecklar"}, {"anger"},
 }
 
 // dutyAt returns how many words a duty verb takes at token i, or 0.

@@ -51,7 +51,7 @@ func TestCueConstructions(t *testing.T) {
 		{"Projektet Smart Industri finansieras via ett anslag, medan Region Skåne leder arbetet.", nil},
 		{"Projektet Smart Industri drivs med stöd av EU-medel och i samarbete med Trafikverket.",
 			[]string{"Trafikverket participatesIn Smart Industri"}},
-		{"Projektet Smart Industri finansieras av staten och av Region Skåne.", []string{"Smart Industri fundedBy Region Skåne"}},
+		{"Projektet Smart Industri finansieras av kommunen och av Region Skåne.", []string{"Smart Industri fundedBy Region Skåne"}},
 		{"Förordningen om regionalt tillväxtarbete styr vilka krav som gäller för den regionala utvecklingsstrategin.",
 			[]string{"Förordning om regionalt tillväxtarbete governs regional utvecklingsstrategi"}},
 	}

@@ -26,6 +26,7 @@ var entries = []register.Entry{
 	{Key: "mandate:rua", ID: "rua", Class: "Mandate", Label: "det regionala utvecklingsansvaret"},
 	{Key: "group:regioner", ID: "regionerna", Class: "ActorGroup", Group: "Region", Label: "regionerna", Names: []string{"regioner", "varje region"}},
 	{Key: "group:kommuner", ID: "kommunerna", Class: "ActorGroup", Group: "Municipality", Label: "kommunerna", Names: []string{"kommuner"}},
+	{Key: "group:staten", ID: "staten", Class: "ActorGroup", Group: "Government", Label: "staten"},
 }
 
 func relations(t *testing.T, passages ...doc.Passage) []string {
@@ -170,6 +171,7 @@ func TestRelate(t *testing.T) {
 			[]string{"Smart Industri implements regional utvecklingsstrategi", "regionerna responsibleFor regional utvecklingsstrategi"}},
 		{"Tillväxtverket samlar Regeringens intressen i länet.", []string{"Tillväxtverket holdsMandate samlar Regeringens intressen i länet"}},
 		{"Regionerna bedömer länets kompetensbehov.", []string{"regionerna holdsMandate bedömer länets kompetensbehov"}},
+		{"Staten anger de ekonomiska ramarna för planerna.", []string{"staten holdsMandate anger de ekonomiska ramarna för planerna"}},
 		{"Trafikverket svarar för ungefär halva finansieringen.", nil},
 		{"Region Skåne stödjer utbildningsanordnarna.", nil},
 		{"Kommunerna ska enligt lagen redovisa hur de har använt bidragen till Trafikverket.",
