@@ -102,6 +102,31 @@ func (a *antecedents) resolve(toks []doc.Token, cs []cand, passage int) []cand {
 	return out
 }
 
+// actorNouns are the definite singulars that, opening a sentence, refer
+// to the one actor of their class the text is about: "Region Västmanland
+// har det regionala utvecklingsansvaret … Regionen ska utarbeta …".
+var actorNouns = map[string]string{"regionen": "Region", "kommunen": "Municipality", "länsstyrelsen": "CountyAdministrativeBoard"}
+
+// actorReach is how many passages back that actor may have been named.
+const actorReach = 12
+
+// subjectActor returns the actor a sentence-opening "Regionen",
+// "Kommunen" or "Länsstyrelsen" refers back to.
+func (a *antecedents) subjectActor(toks []doc.Token, cs []cand, passage int) []cand {
+	if len(toks) < 2 || taken(cs, 0) || toks[1].Kind == doc.Word && lang.UpperFirst(toks[1].Text) {
+		return nil
+	}
+	class, ok := actorNouns[low(toks[0])]
+	if !ok {
+		return nil
+	}
+	ant, ok := a.last[class]
+	if !ok || passage-ant.passage > actorReach {
+		return nil
+	}
+	return []cand{{from: 0, to: 1, class: class, rule: "anaphor", key: ant.key, name: ant.name}}
+}
+
 // genericPlural maps the definite singular genitive of a class of actors
 // to the group it stands for where a text speaks of the class at large:
 // "Att planlägga … är kommunens ansvar", "regionens ansvar för

@@ -356,7 +356,9 @@ func newSpans(toks []doc.Token, picked []cand) spans {
 	}
 	// "De ska …", "Dessa ansvarar för …": a pronoun opening the sentence
 	// stands for actors named before
-	if len(toks) > 1 && (low(toks[0]) == "de" || low(toks[0]) == "dessa") {
+	// as does "Regionen ska …" for the region the text is about, or for
+	// the regions
+	if len(toks) > 1 && (low(toks[0]) == "de" || low(toks[0]) == "dessa" || actorNouns[low(toks[0])] != "") {
 		sp.actorEnd[1] = true
 	}
 	return sp

@@ -98,6 +98,7 @@ func (s Stage) Run(d *doc.Doc) error {
 		}
 		cs = append(cs, inlineAreas(sent.Tokens, cs)...)
 		if p.Example < 0 || p.Example >= len(d.Examples) {
+			cs = append(cs, back.subjectActor(sent.Tokens, cs, sent.Passage)...)
 			cs = append(cs, s.G.genericOwners(sent.Tokens, cs, named.of(sent.Passage))...)
 		}
 		cs = append(cs, back.resolve(sent.Tokens, cs, sent.Passage)...)

@@ -472,6 +472,27 @@ func TestSoleRegion(t *testing.T) {
 	}
 }
 
+func TestSubjectActor(t *testing.T) {
+	for _, tt := range []struct{ text, want string }{
+		// the one region the text is about
+		{"Region Skåne har ansvaret. Regionen ska ta fram en strategi.", "Region Skåne/region:12 | Regionen/region:12 | ta fram en strategi/"},
+		// with no region named before, the regions at large
+		{"Regionen ska ta fram en strategi.", "Regionen/group:regioner | ta fram en strategi/"},
+	} {
+		d := &doc.Doc{Passages: []doc.Passage{{Text: tt.text}}}
+		if err := doc.Run(d, []doc.Stage{lang.Stage{}, Stage{G: NewGazetteer(testNames)}}); err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, m := range d.Mentions {
+			got = append(got, m.Text+"/"+m.Key)
+		}
+		if g := strings.Join(got, " | "); g != tt.want {
+			t.Errorf("%s: got %q, want %q", tt.text, g, tt.want)
+		}
+	}
+}
+
 func TestMeansBeforeTask(t *testing.T) {
 	tests := []struct {
 		text string
