@@ -520,13 +520,40 @@ func lowerTitle(toks []doc.Token, i, j int) int {
 	}
 	k := j
 	for k < len(toks) && k-j < 2 && toks[k].Kind == doc.Word && !capWord(toks[k].Text) && !functionWord(low(toks[k])) &&
-		!lawStop[low(toks[k])] && !mandateStop[low(toks[k])] && !finiteVerbs[low(toks[k])] && !strings.HasSuffix(low(toks[k]), "r") && !adverbs[low(toks[k])] {
+		!lawStop[low(toks[k])] && !mandateStop[low(toks[k])] && !finiteVerbs[low(toks[k])] && !strings.HasSuffix(low(toks[k]), "r") && !adverbs[low(toks[k])] &&
+		!passiveOrPast(toks[k].Text) {
 		k++
 	}
-	if k == j || k >= len(toks) || !finiteVerbs[low(toks[k])] && !presentVerb(toks[k].Text) {
+	if k == j || k >= len(toks) {
+		return j
+	}
+	// "Grön omställning i Bergslagen startade": a place the title names
+	if m := k + 1; (low(toks[k]) == "i" || low(toks[k]) == "på") && m < len(toks) && capWord(toks[m].Text) {
+		for m < len(toks) && toks[m].Kind == doc.Word && capWord(toks[m].Text) {
+			m++
+		}
+		if m < len(toks) && clauseVerb(toks[m].Text) {
+			return m
+		}
+	}
+	if !clauseVerb(toks[k].Text) {
 		return j
 	}
 	return k
+}
+
+// clauseVerb guesses the finite verb that follows a clause's subject.
+func clauseVerb(w string) bool {
+	return finiteVerbs[strings.ToLower(w)] || presentVerb(w) || passiveOrPast(w)
+}
+
+// passiveOrPast guesses a finite verb in the passive ("finansieras",
+// "genomfördes") or the past ("startade", "samlade").
+func passiveOrPast(w string) bool {
+	if lang.UpperFirst(w) || len([]rune(w)) < 7 {
+		return false
+	}
+	return strings.HasSuffix(w, "as") || strings.HasSuffix(w, "des") || strings.HasSuffix(w, "tes") || strings.HasSuffix(w, "ade")
 }
 
 // adverbs stand between a subject and its verb in a subordinate clause

@@ -41,6 +41,10 @@ func TestNameBoundaries(t *testing.T) {
 		{"Bidrag till föreningar fördelas av Tillväxtverket.", []string{"Tillväxtverket/GovernmentAgency"}},
 		// a title capitalises only its first word
 		{"Livsmedelsstrategin Växande värde omfattar hela branschen.", []string{"Livsmedelsstrategin/Strategy", "Växande värde/Strategy"}},
+		// the verb after a title may be passive or past, and a title may
+		// name a place
+		{"Projektet Framtidens industri finansieras av Region Skåne.", []string{"Framtidens industri/Project", "Region Skåne/Region"}},
+		{"Projektet Grön omställning i Bergslagen startade i fjol.", []string{"Grön omställning i Bergslagen/Project"}},
 		{"Projektet Nya jobb erbjuder rådgivning.", []string{"Nya jobb/Project"}},
 		{"Det är nätverket Kompetensnav också arbetar med.", []string{"Kompetensnav/Network"}},
 		// a capitalised bare head after its owner starts a title
