@@ -358,8 +358,9 @@ func names(toks []doc.Token, start int) []cand {
 // trimAgencies ends a capitalised name before a government agency's known
 // name that closes it: in "Almi, Enterprise Europe Network Tillväxtverket
 // och …" the agency is the next item, or the network's host, and never
-// part of another organisation's name.
-func trimAgencies(all []cand) []cand {
+// part of another organisation's name. A known name after "av" is the
+// agent of a passive, not part of the name before it.
+func trimAgencies(toks []doc.Token, all []cand) []cand {
 	for i := range all {
 		c := &all[i]
 		if c.rule != "pattern:name" {
@@ -368,6 +369,12 @@ func trimAgencies(all []cand) []cand {
 		for _, r := range all {
 			if r.rule == "register" && r.class == "GovernmentAgency" && r.from > c.from && r.from < c.to && r.to == c.to {
 				c.to = r.from
+				break
+			}
+			// "finansieras programmet Övre Norrland av Europeiska regionala
+			// utvecklingsfonden": the agent of a passive
+			if r.rule == "register" && r.from > c.from+1 && r.from < c.to && toks[r.from-1].Text == "av" {
+				c.to = r.from - 1
 				break
 			}
 		}

@@ -20,6 +20,9 @@ func TestNameBoundaries(t *testing.T) {
 			[]string{"Region Skånes/Region", "Tillväxtverkets/GovernmentAgency"}},
 		// a web address's words are no title
 		{"Källa (https://www.region.se/Filer/Handlingsplan_ 2020.pdf)", nil},
+		// a known name after "av" is a passive's agent
+		{"Sedan 2021 finansieras programmet Övre Norrland av Europeiska regionala utvecklingsfonden.",
+			[]string{"Övre Norrland/Programme", "Europeiska regionala utvecklingsfonden/Fund"}},
 		// an agency's name ends the name before it
 		{"I samverkan ingår Almi, Enterprise Europe Network Tillväxtverket och regionerna.",
 			[]string{"Enterprise Europe Network/Network", "Tillväxtverket/GovernmentAgency", "regionerna/Region"}},

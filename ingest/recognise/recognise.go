@@ -197,7 +197,7 @@ func (s Stage) sentence(toks []doc.Token, p *doc.Passage, sub subject, known []c
 	all = append(all, bodies(toks)...)
 	all = append(all, campuses(toks)...)
 	all = append(all, s.levels(toks)...)
-	picked := instructions(toks, selectSpans(trimAgencies(all)))
+	picked := instructions(toks, selectSpans(trimAgencies(toks, all)))
 	// a partner coordinated with a partner is one too: "tillsammans med A och B"
 	for range 3 {
 		more, drop := s.coordinatedActors(toks, picked)
