@@ -160,6 +160,26 @@ func pronoun(w string) bool {
 	return false
 }
 
+// actorBackNoun tells the definite class nouns that refer back to an
+// actor: "Bolaget ska marknadsföra …".
+func actorBackNoun(w string) bool {
+	c, ok := backNouns[w]
+	return ok && actorClass(c)
+}
+
+// decisionNoun tells a definite noun that names a document or decision
+// an actor acts by: a class noun ("strategin", "planen") or "beslutet".
+func decisionNoun(w string) bool {
+	if _, ok := backNouns[w]; ok || definiteNoun(w) {
+		return true
+	}
+	switch w {
+	case "beslutet", "instruktionen", "regleringsbrevet", "ägardirektivet", "direktivet", "propositionen":
+		return true
+	}
+	return false
+}
+
 // appositionEnd reports whether token i follows an apposition set off by
 // commas after an actor's name: "Västra Götaland, som en av de sex
 // första regionerna, skulle upprätta …".
@@ -358,7 +378,7 @@ func newSpans(toks []doc.Token, picked []cand) spans {
 	// stands for actors named before
 	// as does "Regionen ska …" for the region the text is about, or for
 	// the regions
-	if len(toks) > 1 && (low(toks[0]) == "de" || low(toks[0]) == "dessa" || actorNouns[low(toks[0])] != "") {
+	if len(toks) > 1 && (low(toks[0]) == "de" || low(toks[0]) == "dessa" || actorNouns[low(toks[0])] != "" || actorBackNoun(low(toks[0]))) {
 		sp.actorEnd[1] = true
 	}
 	return sp
@@ -708,6 +728,8 @@ func (sp spans) shall(toks []doc.Token, i int) (int, bool) {
 			from = sp.lawStart[from+1]
 		case l == "enligt" && from+1 < len(toks) && (low(toks[from+1]) == "förordningen" || low(toks[from+1]) == "lagen"):
 			from += 2
+		case l == "enligt" && from+2 < len(toks) && toks[from+1].Kind == doc.Word && decisionNoun(low(toks[from+1])):
+			from += 2 // "ska enligt strategin bidra till …"
 		default:
 			return from, true
 		}

@@ -528,6 +528,10 @@ func TestTaskClauses(t *testing.T) {
 		// a role an actor serves as, with the field it leads
 		{"Regionerna fungerar som regionala processledare för vård- och omsorgscollege.",
 			[]string{"Regionerna/Region", "regionala processledare för vård- och omsorgscollege/Mandate"}},
+		// a company referred back to carries a task; an adjunct naming
+		// the document stands between "ska" and the task
+		{"Bolaget ska marknadsföra länet som besöksmål.", []string{"marknadsföra länet/Mandate"}},
+		{"Regionerna ska enligt strategin bidra till fler företag.", []string{"Regionerna/Region", "bidra till fler företag/Mandate"}},
 		// what someone does is no task
 		{"Oftast ingår att de erbjuder långsiktig rådgivning.", nil},
 		// a finite verb of responsibility ends the phrase before it
