@@ -217,7 +217,8 @@ var pronounNumber = map[string]bool{"Den": false, "Det": false, "De": true, "Des
 var finiteVerbs = map[string]bool{"ska": true, "skall": true, "skulle": true, "kan": true, "kunde": true, "får": true, "fick": true,
 	"bör": true, "borde": true, "måste": true, "har": true, "hade": true, "är": true, "var": true, "blir": true, "blev": true,
 	"vill": true, "ville": true, "ger": true, "gav": true, "gör": true, "tar": true, "tog": true, "går": true, "ser": true,
-	"når": true, "drev": true, "ges": true, "gavs": true, "finns": true, "fanns": true, "gäller": true}
+	"når": true, "drev": true, "ges": true, "gavs": true, "finns": true, "fanns": true, "gäller": true,
+	"pågår": true, "pågick": true, "består": true, "bestod": true, "utgår": true, "ingår": true, "står": true}
 
 // expletive are the verbs after which "Det" stands for nothing: "Det
 // finns …", "Det gäller …", "Det är viktigt att …".

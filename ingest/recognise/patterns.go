@@ -534,6 +534,15 @@ func lowerTitle(toks []doc.Token, i, j int) int {
 	if k == j || k >= len(toks) {
 		return j
 	}
+	// "Digitalt lyft för småföretag pågår": what the title is for
+	if m := k + 1; (low(toks[k]) == "för" || low(toks[k]) == "mot") && m < len(toks) {
+		for m < len(toks) && m <= k+2 && toks[m].Kind == doc.Word && !capWord(toks[m].Text) && !functionWord(low(toks[m])) && !clauseVerb(toks[m].Text) {
+			m++
+		}
+		if m > k+1 && m < len(toks) && clauseVerb(toks[m].Text) {
+			return m
+		}
+	}
 	// "Grön omställning i Bergslagen startade": a place the title names
 	if m := k + 1; (low(toks[k]) == "i" || low(toks[k]) == "på") && m < len(toks) && capWord(toks[m].Text) {
 		for m < len(toks) && toks[m].Kind == doc.Word && capWord(toks[m].Text) {

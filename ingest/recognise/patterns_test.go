@@ -48,6 +48,7 @@ func TestNameBoundaries(t *testing.T) {
 		// name a place
 		{"Projektet Framtidens industri finansieras av Region Skåne.", []string{"Framtidens industri/Project", "Region Skåne/Region"}},
 		{"Projektet Grön omställning i Bergslagen startade i fjol.", []string{"Grön omställning i Bergslagen/Project"}},
+		{"Projektet Digitalt lyft för småföretag pågår till 2025.", []string{"Digitalt lyft för småföretag/Project"}},
 		{"Projektet Nya jobb erbjuder rådgivning.", []string{"Nya jobb/Project"}},
 		{"Det är nätverket Kompetensnav också arbetar med.", []string{"Kompetensnav/Network"}},
 		// a capitalised bare head after its owner starts a title
