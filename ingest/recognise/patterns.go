@@ -975,6 +975,29 @@ func presentVerb(w string) bool {
 	return strings.HasSuffix(w, "ar") || strings.HasSuffix(w, "er") || strings.HasSuffix(w, "ir")
 }
 
+// verbAfterPlace reports whether token k, in a title's for-phrase that
+// began at a, is a lower-case word after a capitalised one: the clause
+// goes on ("Innovationsstrategi för Västmanland anges …"), for Swedish
+// titles write the rest of a phrase in lower case before any place.
+func verbAfterPlace(toks []doc.Token, a, k int) bool {
+	if k <= a || toks[k].Kind != doc.Word || capWord(toks[k].Text) || functionWord(low(toks[k])) || connectors[low(toks[k])] {
+		return false
+	}
+	return toks[k-1].Kind == doc.Word && capWord(toks[k-1].Text)
+}
+
+// yearAfter returns the end of a year or a span of years at i ("2030",
+// "2024–2027"), or i.
+func yearAfter(toks []doc.Token, i int) int {
+	if k := periodAt(toks, i); k > 0 {
+		return k
+	}
+	if i < len(toks) && yearRe.MatchString(toks[i].Text) {
+		return i + 1
+	}
+	return i
+}
+
 func titles(toks []doc.Token) []cand {
 	var out []cand
 	for i := 0; i < len(toks); i++ {
@@ -1030,12 +1053,17 @@ func titles(toks []doc.Token) []cand {
 		end := i + 1
 		if end+1 < len(toks) && low(toks[end]) == "för" {
 			k := end + 1
-			for k < len(toks) && k-end <= 7 && (toks[k].Kind != doc.Punct || toks[k].Text == "–" && k+1 < len(toks) && toks[k+1].Kind == doc.Number) && !lawStop[low(toks[k])] {
+			for k < len(toks) && k-end <= 7 && (toks[k].Kind != doc.Punct || toks[k].Text == "–" && k+1 < len(toks) && toks[k+1].Kind == doc.Number) && !lawStop[low(toks[k])] &&
+				!verbAfterPlace(toks, end+1, k) {
 				k++
 			}
 			if k > end+1 {
 				end = k
 			}
+		}
+		// "Näringslivsstrategi 2030", "Kulturplan 2024–2027": a year names it
+		if end == i+1 {
+			end = yearAfter(toks, end)
 		}
 		if end == i+1 && !definite(t.Text) && len(toks) > 2 {
 			// a capitalised compound alone is a name only in its definite
