@@ -916,6 +916,11 @@ func ownerStart(toks []doc.Token, from int) int {
 	return k
 }
 
+// counted reports whether a token is a numeral that counts what follows.
+func counted(t doc.Token) bool {
+	return t.Kind == doc.Number || countWords[strings.ToLower(t.Text)]
+}
+
 // joinTokens joins tokens' texts with single spaces.
 func joinTokens(ts []doc.Token) string {
 	words := make([]string, len(ts))
@@ -1010,6 +1015,12 @@ func titles(toks []doc.Token) []cand {
 			// ("Region Västernorrlands Innovationsstrategi"), not of its
 			// span, which leaves the owner a mention of its own
 			owner := ownerStart(toks, from)
+			if counted(toks[owner]) {
+				// "Två Business Region-plattformar" counts instruments
+				// of a kind: no title
+				i = end - 1
+				continue
+			}
 			out = append(out, cand{from: from, to: end, class: class, rule: "pattern:owntitle", prio: 1,
 				name: joinTokens(toks[owner:end]), alt: owner, hasAlt: true})
 			i = end - 1

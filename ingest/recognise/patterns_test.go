@@ -4,6 +4,9 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"kg/ingest/doc"
+	"kg/ingest/lang"
 )
 
 // TestNameBoundaries checks where names no register holds begin and end.
@@ -58,6 +61,20 @@ func TestNameBoundaries(t *testing.T) {
 		got := run(t, tt.text)
 		if !slices.Equal(got, tt.want) {
 			t.Errorf("%q:\n got %s\nwant %s", tt.text, strings.Join(got, " | "), strings.Join(tt.want, " | "))
+		}
+	}
+}
+
+// TestCountedTitles checks that a numeral before an owner's compound
+// counts instruments of a kind and starts no title.
+func TestCountedTitles(t *testing.T) {
+	for text, want := range map[string]int{"Två Business Region-plattformar": 0, "Region Skånes Innovationsstrategi": 1} {
+		d := &doc.Doc{Passages: []doc.Passage{{Text: text}}}
+		if err := doc.Run(d, []doc.Stage{lang.Stage{}}); err != nil {
+			t.Fatal(err)
+		}
+		if got := len(titles(d.Sentences[0].Tokens)); got != want {
+			t.Errorf("%q: %d titles, want %d", text, got, want)
 		}
 	}
 }

@@ -247,6 +247,34 @@ func TestExampleSubjects(t *testing.T) {
 	}
 }
 
+func TestExampleTitleNames(t *testing.T) {
+	d := &doc.Doc{
+		Passages: []doc.Passage{
+			{Text: "Nya jobb – Kultur som en del av arbetet (Region Skåne)", Kind: doc.ExampleHeading, Example: 0},
+			{Text: "Regionen har tagit fram programmet Nya jobb.", Example: 0},
+			{Text: "Växande värde - Livsmedelsstrategi Kalmar län (Region Kalmar län)", Kind: doc.ExampleHeading, Example: 1},
+			{Text: "Strategin antogs 2018.", Example: 1},
+			{Text: "ESS, Max IV och innovationssystemet Science Village (Region Skåne)", Kind: doc.ExampleHeading, Example: 2},
+			{Text: "Projektet pågår.", Example: 2},
+		},
+		Examples: []doc.Example{
+			{Title: "Nya jobb – Kultur som en del av arbetet", Heading: 0, Passages: []int{1}},
+			{Title: "Växande värde - Livsmedelsstrategi Kalmar län", Heading: 2, Passages: []int{3}},
+			{Title: "ESS, Max IV och innovationssystemet Science Village", Heading: 4, Passages: []int{5}},
+		},
+	}
+	// a subtitle that tells no class is no part of the name; one that
+	// tells the class is; a list of names names no one thing
+	var got []string
+	for _, s := range exampleSubjects(d0(t, d)) {
+		got = append(got, s.name+"/"+s.class)
+	}
+	want := []string{"Nya jobb/Programme", "Växande värde - Livsmedelsstrategi Kalmar län/Strategy", "/"}
+	if !slices.Equal(got, want) {
+		t.Errorf("subjects %v, want %v", got, want)
+	}
+}
+
 // d0 splits a document into sentences and tokens.
 func d0(t *testing.T, d *doc.Doc) *doc.Doc {
 	t.Helper()
