@@ -588,3 +588,21 @@ func TestLevels(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+func TestPassingCounts(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		// a counted group named as a group is one
+		{"Kommissionen består av fem kommuner och Region Skåne.", []string{"fem kommuner/Municipality", "Region Skåne/Region"}},
+		// a partitive takes one member from it; listed members are the actors
+		{"Region Skåne är en av de sex första regionerna i landet.", []string{"Region Skåne/Region"}},
+		{"Här samarbetar fem kommuner (Uppsala kommun och Gotland) för tillväxt.", []string{"Uppsala kommun/Municipality", "Gotland/Actor"}},
+	}
+	for _, tt := range tests {
+		if got := run(t, tt.text); !slices.Equal(got, tt.want) {
+			t.Errorf("%q:\n got %s\nwant %s", tt.text, strings.Join(got, " | "), strings.Join(tt.want, " | "))
+		}
+	}
+}
