@@ -826,12 +826,13 @@ func (s Stage) coordinatedActors(toks []doc.Token, picked []cand) ([]cand, map[i
 	var out []cand
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
-		if t.Kind != doc.Word || !lang.UpperFirst(t.Text) || taken(picked, i) || i == 0 || toks[i-1].Kind == doc.Punct && toks[i-1].Text != "," {
+		lead := placeLead(toks, picked, i)
+		if t.Kind != doc.Word || !lang.UpperFirst(t.Text) || taken(picked, i) && !lead || i == 0 || toks[i-1].Kind == doc.Punct && toks[i-1].Text != "," {
 			continue
 		}
 		j := capSeq(toks, i)
 		for k := i; k < j; k++ {
-			if c, ok := takenBy(picked, k); ok {
+			if c, ok := takenBy(picked, k); ok && (k > i || !lead) {
 				// a county's or a town's bare name ends many organisations'
 				// names: "Svensk Form Norrbotten", "Business Region Göteborg"
 				if (c.class == "County" || c.class == "Municipality" && c.to-c.from == 1 || toks[k-1].Text == "/") && c.to == j && k > i {
@@ -841,8 +842,11 @@ func (s Stage) coordinatedActors(toks []doc.Token, picked []cand) ([]cand, map[i
 				j = k
 			}
 		}
-		if j <= i || j == i+1 && len([]rune(t.Text)) < 3 {
+		if j <= i || j == i+1 && (lead || len([]rune(t.Text)) < 3) {
 			continue
+		}
+		if lead {
+			drop[i] = true
 		}
 		// "Regional utveckling Norrbotten": a name that goes on in lower
 		// case to a capitalised word
@@ -882,6 +886,15 @@ func (s Stage) coordinatedActors(toks []doc.Token, picked []cand) ([]cand, map[i
 		i = j - 1
 	}
 	return out, drop
+}
+
+// placeLead reports whether token i is a town's or a county's one-word
+// name that starts an organisation's name: a capitalised word no rule
+// took follows it with nothing between ("Falun Borlänge-regionen").
+func placeLead(toks []doc.Token, picked []cand, i int) bool {
+	c, ok := takenBy(picked, i)
+	return ok && c.from == i && c.to == i+1 && placeClass(c.class) && i+1 < len(toks) &&
+		toks[i+1].Kind == doc.Word && lang.UpperFirst(toks[i+1].Text) && !taken(picked, i+1)
 }
 
 func takenBy(cs []cand, t int) (cand, bool) {

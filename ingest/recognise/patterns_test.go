@@ -78,3 +78,21 @@ func TestCountedTitles(t *testing.T) {
 		}
 	}
 }
+
+// TestPlaceLead checks that a town's name before a capitalised word no
+// rule took starts a partner's name.
+func TestPlaceLead(t *testing.T) {
+	names := append([]Name{{Text: "Lund", Key: "municipality:1281", Class: "Municipality"}}, testNames...)
+	d := &doc.Doc{Passages: []doc.Passage{{Text: "Det sker i samverkan mellan Tillväxtverket, Lund Näringslivsregionen och Region Skåne."}}}
+	if err := doc.Run(d, []doc.Stage{lang.Stage{}, Stage{G: NewGazetteer(names)}}); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, m := range d.Mentions {
+		got = append(got, m.Text+"/"+m.Class)
+	}
+	want := []string{"Tillväxtverket/GovernmentAgency", "Lund Näringslivsregionen/Actor", "Region Skåne/Region"}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %v, want %v", got, want)
+	}
+}
