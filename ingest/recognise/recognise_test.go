@@ -606,3 +606,23 @@ func TestPassingCounts(t *testing.T) {
 		}
 	}
 }
+
+func TestGeneralResponsibilities(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		// responsibility placed on no one the text names confers no task
+		{"Strategin betonar att ansvaret för att nå målen vilar på aktörer på flera nivåer.", nil},
+		{"Det gäller även om ansvaret för beslutsfattandet kan ligga hos en annan part.", nil},
+		{"Ansvaret att agera på samhällsutmaningar vilar på både kommuner och regioner.",
+			[]string{"Ansvaret att agera på samhällsutmaningar/Mandate", "kommuner/Municipality", "regioner/Region"}},
+		// responsibility for the publication itself credits its authors
+		{"Tillväxtverket har haft ett samordnande ansvar för rapporten.", []string{"Tillväxtverket/GovernmentAgency"}},
+	}
+	for _, tt := range tests {
+		if got := run(t, tt.text); !slices.Equal(got, tt.want) {
+			t.Errorf("%q:\n got %s\nwant %s", tt.text, strings.Join(got, " | "), strings.Join(tt.want, " | "))
+		}
+	}
+}
