@@ -321,7 +321,9 @@ func names(toks []doc.Token, start int) []cand {
 		if class == "" && i > 0 {
 			class = headClass(toks[lastWord(toks, i, j)].Text)
 		}
-		if class == "" {
+		// "bygga ett Science Center": an indefinite article makes an
+		// English kind noun a common noun
+		if class == "" && (i == 0 || low(toks[i-1]) != "en" && low(toks[i-1]) != "ett") {
 			j = englishTail(toks, j)
 			class = englishClass(toks, i, j)
 		}
@@ -1111,6 +1113,34 @@ func lowerRun(toks []doc.Token, k int) int {
 	return j
 }
 
+// describing reports whether the words before a compound instrument noun
+// at token k make it describe rather than name: an indefinite determiner,
+// with an adjective between or none, or a predicate's "är" with a
+// genitive owner ("är länets samverkansplattform").
+func describing(toks []doc.Token, k int) bool {
+	if k > 0 && indefinite[low(toks[k-1])] {
+		return true
+	}
+	if k > 1 && indefinite[low(toks[k-2])] && adjectiveForm(low(toks[k-1])) {
+		return true
+	}
+	return k > 1 && (low(toks[k-2]) == "är" || low(toks[k-2]) == "blir") && genitive(toks[k-1].Text)
+}
+
+// adjectiveForm guesses an adjective by its ending: "digital",
+// "regionala", "gemensamt", "skånska".
+func adjectiveForm(w string) bool {
+	if functionWord(w) || indefinite[w] {
+		return false
+	}
+	for _, e := range []string{"al", "isk", "ig", "ell", "iv"} {
+		if strings.HasSuffix(w, e) || strings.HasSuffix(w, e+"a") || strings.HasSuffix(w, e+"t") {
+			return true
+		}
+	}
+	return adjective(w)
+}
+
 var indefinite = map[string]bool{"en": true, "ett": true, "någon": true, "något": true, "några": true, "flera": true, "många": true, "olika": true, "varje": true, "egen": true, "eget": true, "egna": true}
 
 // compounds finds lower-case compound instrument nouns with a "för"
@@ -1132,8 +1162,10 @@ func compounds(toks []doc.Token) []cand {
 		if i >= 2 && conj(toks[i-1]) && strings.HasSuffix(toks[i-2].Text, "-") {
 			from = i - 2
 		}
-		// "en samverkansplattform för …" describes; it names nothing
-		if from > 0 && indefinite[low(toks[from-1])] {
+		// "en samverkansplattform för …", "en digital plattform för …"
+		// and "X är länets samverkansplattform för …" describe; they name
+		// nothing
+		if describing(toks, from) {
 			continue
 		}
 		if end := forPhrase(toks, i+1); end > i+1 {

@@ -53,6 +53,12 @@ func TestNameBoundaries(t *testing.T) {
 		{"Projektet Grön omställning i Bergslagen startade i fjol.", []string{"Grön omställning i Bergslagen/Project"}},
 		{"Projektet Nya jobb erbjuder rådgivning.", []string{"Nya jobb/Project"}},
 		{"Det är nätverket Kompetensnav också arbetar med.", []string{"Kompetensnav/Network"}},
+		// an indefinite, with an adjective or none, or a predicate's owner
+		// makes a compound describe
+		{"Regionen har tagit fram en digital utbildningsplattform för näringslivet.", nil},
+		{"Tillväxtverket är landets samverkansplattform för näringslivsfrågor.", []string{"Tillväxtverket/GovernmentAgency"}},
+		// an indefinite article makes an English kind noun a common noun
+		{"Uppgiften är att bygga ett Science Center i området.", nil},
 		// a capitalised bare head after its owner starts a title
 		{"Region Skånes Program för smart specialisering prioriterar tre områden.",
 			[]string{"Region Skånes/Region", "Program för smart specialisering/Programme/Region Skånes Program för smart specialisering"}},
