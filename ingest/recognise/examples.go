@@ -27,9 +27,9 @@ var countWords = map[string]bool{"två": true, "tre": true, "fyra": true, "fem":
 func exampleSubjects(d *doc.Doc) []subject {
 	out := make([]subject, len(d.Examples))
 	for xi, x := range d.Examples {
-		title := strings.TrimSpace(x.Title)
+		title := titleName(strings.TrimSpace(x.Title))
 		ws := lang.Words(title)
-		if len(ws) == 0 || countWords[strings.ToLower(ws[0])] {
+		if len(ws) == 0 || countWords[strings.ToLower(ws[0])] || titleList(title, ws) {
 			continue
 		}
 		class := titleClass(ws)
@@ -46,6 +46,36 @@ func exampleSubjects(d *doc.Doc) []subject {
 		}
 	}
 	return out
+}
+
+// titleName returns the part of a worked example's title that names it:
+// a subtitle after a spaced dash that tells no class describes the
+// example ("Kre-hälsa – Kultur som en del av folkhälsoarbetet"), while
+// one that tells the class is part of the name ("Växande värde -
+// Livsmedelsstrategi Kalmar län").
+func titleName(title string) string {
+	for _, dash := range []string{" – ", " — ", " - "} {
+		name, sub, ok := strings.Cut(title, dash)
+		if ok && strings.TrimSpace(name) != "" && titleClass(lang.Words(sub)) == "" {
+			return strings.TrimSpace(name)
+		}
+	}
+	return title
+}
+
+// titleList reports whether a title lists several names ("ESS, Max IV
+// och innovationssystemet Science Village"): a comma and a conjunction
+// join its parts, so it names no one thing.
+func titleList(title string, ws []string) bool {
+	if !strings.Contains(title, ",") {
+		return false
+	}
+	for _, w := range ws[1:] {
+		if w == "och" || w == "samt" {
+			return true
+		}
+	}
+	return false
 }
 
 // titleClass reads a class from the title's own words: "Forum för

@@ -321,7 +321,9 @@ func names(toks []doc.Token, start int) []cand {
 		if class == "" && i > 0 {
 			class = headClass(toks[lastWord(toks, i, j)].Text)
 		}
-		if class == "" {
+		// "bygga ett Science Center": an indefinite article makes an
+		// English kind noun a common noun
+		if class == "" && (i == 0 || low(toks[i-1]) != "en" && low(toks[i-1]) != "ett") {
 			j = englishTail(toks, j)
 			class = englishClass(toks, i, j)
 		}
@@ -835,12 +837,13 @@ func (s Stage) coordinatedActors(toks []doc.Token, picked []cand) ([]cand, map[i
 	var out []cand
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
-		if t.Kind != doc.Word || !lang.UpperFirst(t.Text) || taken(picked, i) || i == 0 || toks[i-1].Kind == doc.Punct && toks[i-1].Text != "," {
+		lead := placeLead(toks, picked, i)
+		if t.Kind != doc.Word || !lang.UpperFirst(t.Text) || taken(picked, i) && !lead || i == 0 || toks[i-1].Kind == doc.Punct && toks[i-1].Text != "," {
 			continue
 		}
 		j := capSeq(toks, i)
 		for k := i; k < j; k++ {
-			if c, ok := takenBy(picked, k); ok {
+			if c, ok := takenBy(picked, k); ok && (k > i || !lead) {
 				// a county's or a town's bare name ends many organisations'
 				// names: "Svensk Form Norrbotten", "Business Region Göteborg"
 				if (c.class == "County" || c.class == "Municipality" && c.to-c.from == 1 || toks[k-1].Text == "/") && c.to == j && k > i {
@@ -850,8 +853,11 @@ func (s Stage) coordinatedActors(toks []doc.Token, picked []cand) ([]cand, map[i
 				j = k
 			}
 		}
-		if j <= i || j == i+1 && len([]rune(t.Text)) < 3 {
+		if j <= i || j == i+1 && (lead || len([]rune(t.Text)) < 3) {
 			continue
+		}
+		if lead {
+			drop[i] = true
 		}
 		// "Regional utveckling Norrbotten": a name that goes on in lower
 		// case to a capitalised word
@@ -893,6 +899,15 @@ func (s Stage) coordinatedActors(toks []doc.Token, picked []cand) ([]cand, map[i
 	return out, drop
 }
 
+// placeLead reports whether token i is a town's or a county's one-word
+// name that starts an organisation's name: a capitalised word no rule
+// took follows it with nothing between ("Falun Borlänge-regionen").
+func placeLead(toks []doc.Token, picked []cand, i int) bool {
+	c, ok := takenBy(picked, i)
+	return ok && c.from == i && c.to == i+1 && placeClass(c.class) && i+1 < len(toks) &&
+		toks[i+1].Kind == doc.Word && lang.UpperFirst(toks[i+1].Text) && !taken(picked, i+1)
+}
+
 func takenBy(cs []cand, t int) (cand, bool) {
 	for _, c := range cs {
 		if c.from <= t && t < c.to {
@@ -923,6 +938,11 @@ func ownerStart(toks []doc.Token, from int) int {
 		k--
 	}
 	return k
+}
+
+// counted reports whether a token is a numeral that counts what follows.
+func counted(t doc.Token) bool {
+	return t.Kind == doc.Number || countWords[strings.ToLower(t.Text)]
 }
 
 // joinTokens joins tokens' texts with single spaces.
@@ -1042,6 +1062,12 @@ func titles(toks []doc.Token) []cand {
 			// ("Region Västernorrlands Innovationsstrategi"), not of its
 			// span, which leaves the owner a mention of its own
 			owner := ownerStart(toks, from)
+			if counted(toks[owner]) {
+				// "Två Business Region-plattformar" counts instruments
+				// of a kind: no title
+				i = end - 1
+				continue
+			}
 			out = append(out, cand{from: from, to: end, class: class, rule: "pattern:owntitle", prio: 1,
 				name: joinTokens(toks[owner:end]), alt: owner, hasAlt: true})
 			i = end - 1
@@ -1124,6 +1150,34 @@ func lowerRun(toks []doc.Token, k int) int {
 	return j
 }
 
+// describing reports whether the words before a compound instrument noun
+// at token k make it describe rather than name: an indefinite determiner,
+// with an adjective between or none, or a predicate's "är" with a
+// genitive owner ("är länets samverkansplattform").
+func describing(toks []doc.Token, k int) bool {
+	if k > 0 && indefinite[low(toks[k-1])] {
+		return true
+	}
+	if k > 1 && indefinite[low(toks[k-2])] && adjectiveForm(low(toks[k-1])) {
+		return true
+	}
+	return k > 1 && (low(toks[k-2]) == "är" || low(toks[k-2]) == "blir") && genitive(toks[k-1].Text)
+}
+
+// adjectiveForm guesses an adjective by its ending: "digital",
+// "regionala", "gemensamt", "skånska".
+func adjectiveForm(w string) bool {
+	if functionWord(w) || indefinite[w] {
+		return false
+	}
+	for _, e := range []string{"al", "isk", "ig", "ell", "iv"} {
+		if strings.HasSuffix(w, e) || strings.HasSuffix(w, e+"a") || strings.HasSuffix(w, e+"t") {
+			return true
+		}
+	}
+	return adjective(w)
+}
+
 var indefinite = map[string]bool{"en": true, "ett": true, "någon": true, "något": true, "några": true, "flera": true, "många": true, "olika": true, "varje": true, "egen": true, "eget": true, "egna": true}
 
 // compounds finds lower-case compound instrument nouns with a "för"
@@ -1145,8 +1199,10 @@ func compounds(toks []doc.Token) []cand {
 		if i >= 2 && conj(toks[i-1]) && strings.HasSuffix(toks[i-2].Text, "-") {
 			from = i - 2
 		}
-		// "en samverkansplattform för …" describes; it names nothing
-		if from > 0 && indefinite[low(toks[from-1])] {
+		// "en samverkansplattform för …", "en digital plattform för …"
+		// and "X är länets samverkansplattform för …" describe; they name
+		// nothing
+		if describing(toks, from) {
 			continue
 		}
 		if end := forPhrase(toks, i+1); end > i+1 {

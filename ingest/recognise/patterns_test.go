@@ -4,6 +4,9 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"kg/ingest/doc"
+	"kg/ingest/lang"
 )
 
 // TestNameBoundaries checks where names no register holds begin and end.
@@ -54,6 +57,12 @@ func TestNameBoundaries(t *testing.T) {
 		{"I Innovationsstrategi för Västmanland anges fyra områden.", []string{"Innovationsstrategi för Västmanland/Strategy"}},
 		{"Projektet Nya jobb erbjuder rådgivning.", []string{"Nya jobb/Project"}},
 		{"Det är nätverket Kompetensnav också arbetar med.", []string{"Kompetensnav/Network"}},
+		// an indefinite, with an adjective or none, or a predicate's owner
+		// makes a compound describe
+		{"Regionen har tagit fram en digital utbildningsplattform för näringslivet.", nil},
+		{"Tillväxtverket är landets samverkansplattform för näringslivsfrågor.", []string{"Tillväxtverket/GovernmentAgency"}},
+		// an indefinite article makes an English kind noun a common noun
+		{"Uppgiften är att bygga ett Science Center i området.", nil},
 		// a capitalised bare head after its owner starts a title
 		{"Region Skånes Program för smart specialisering prioriterar tre områden.",
 			[]string{"Region Skånes/Region", "Program för smart specialisering/Programme/Region Skånes Program för smart specialisering"}},
@@ -63,5 +72,37 @@ func TestNameBoundaries(t *testing.T) {
 		if !slices.Equal(got, tt.want) {
 			t.Errorf("%q:\n got %s\nwant %s", tt.text, strings.Join(got, " | "), strings.Join(tt.want, " | "))
 		}
+	}
+}
+
+// TestCountedTitles checks that a numeral before an owner's compound
+// counts instruments of a kind and starts no title.
+func TestCountedTitles(t *testing.T) {
+	for text, want := range map[string]int{"Två Business Region-plattformar": 0, "Region Skånes Innovationsstrategi": 1} {
+		d := &doc.Doc{Passages: []doc.Passage{{Text: text}}}
+		if err := doc.Run(d, []doc.Stage{lang.Stage{}}); err != nil {
+			t.Fatal(err)
+		}
+		if got := len(titles(d.Sentences[0].Tokens)); got != want {
+			t.Errorf("%q: %d titles, want %d", text, got, want)
+		}
+	}
+}
+
+// TestPlaceLead checks that a town's name before a capitalised word no
+// rule took starts a partner's name.
+func TestPlaceLead(t *testing.T) {
+	names := append([]Name{{Text: "Lund", Key: "municipality:1281", Class: "Municipality"}}, testNames...)
+	d := &doc.Doc{Passages: []doc.Passage{{Text: "Det sker i samverkan mellan Tillväxtverket, Lund Näringslivsregionen och Region Skåne."}}}
+	if err := doc.Run(d, []doc.Stage{lang.Stage{}, Stage{G: NewGazetteer(names)}}); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, m := range d.Mentions {
+		got = append(got, m.Text+"/"+m.Class)
+	}
+	want := []string{"Tillväxtverket/GovernmentAgency", "Lund Näringslivsregionen/Actor", "Region Skåne/Region"}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %v, want %v", got, want)
 	}
 }

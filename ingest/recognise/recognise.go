@@ -235,6 +235,8 @@ func (s Stage) sentence(toks []doc.Token, p *doc.Passage, sub subject, known []c
 		}
 		picked = append(picked, m)
 	}
+	// a counted group in passing still bounds the tasks around it
+	picked = generalResponsibilities(toks, passingCounts(toks, picked))
 	slices.SortFunc(picked, func(a, b cand) int { return a.from - b.from })
 	return picked
 }

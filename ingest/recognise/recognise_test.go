@@ -247,6 +247,34 @@ func TestExampleSubjects(t *testing.T) {
 	}
 }
 
+func TestExampleTitleNames(t *testing.T) {
+	d := &doc.Doc{
+		Passages: []doc.Passage{
+			{Text: "Nya jobb – Kultur som en del av arbetet (Region Skåne)", Kind: doc.ExampleHeading, Example: 0},
+			{Text: "Regionen har tagit fram programmet Nya jobb.", Example: 0},
+			{Text: "Växande värde - Livsmedelsstrategi Kalmar län (Region Kalmar län)", Kind: doc.ExampleHeading, Example: 1},
+			{Text: "Strategin antogs 2018.", Example: 1},
+			{Text: "ESS, Max IV och innovationssystemet Science Village (Region Skåne)", Kind: doc.ExampleHeading, Example: 2},
+			{Text: "Projektet pågår.", Example: 2},
+		},
+		Examples: []doc.Example{
+			{Title: "Nya jobb – Kultur som en del av arbetet", Heading: 0, Passages: []int{1}},
+			{Title: "Växande värde - Livsmedelsstrategi Kalmar län", Heading: 2, Passages: []int{3}},
+			{Title: "ESS, Max IV och innovationssystemet Science Village", Heading: 4, Passages: []int{5}},
+		},
+	}
+	// a subtitle that tells no class is no part of the name; one that
+	// tells the class is; a list of names names no one thing
+	var got []string
+	for _, s := range exampleSubjects(d0(t, d)) {
+		got = append(got, s.name+"/"+s.class)
+	}
+	want := []string{"Nya jobb/Programme", "Växande värde - Livsmedelsstrategi Kalmar län/Strategy", "/"}
+	if !slices.Equal(got, want) {
+		t.Errorf("subjects %v, want %v", got, want)
+	}
+}
+
 // d0 splits a document into sentences and tokens.
 func d0(t *testing.T, d *doc.Doc) *doc.Doc {
 	t.Helper()
@@ -562,5 +590,43 @@ func TestLevels(t *testing.T) {
 	want := "stat/group:staten | region/group:regioner | kommun/group:kommuner"
 	if strings.Join(got, " | ") != want {
 		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+func TestPassingCounts(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		// a counted group named as a group is one
+		{"Kommissionen består av fem kommuner och Region Skåne.", []string{"fem kommuner/Municipality", "Region Skåne/Region"}},
+		// a partitive takes one member from it; listed members are the actors
+		{"Region Skåne är en av de sex första regionerna i landet.", []string{"Region Skåne/Region"}},
+		{"Här samarbetar fem kommuner (Uppsala kommun och Gotland) för tillväxt.", []string{"Uppsala kommun/Municipality", "Gotland/Actor"}},
+	}
+	for _, tt := range tests {
+		if got := run(t, tt.text); !slices.Equal(got, tt.want) {
+			t.Errorf("%q:\n got %s\nwant %s", tt.text, strings.Join(got, " | "), strings.Join(tt.want, " | "))
+		}
+	}
+}
+
+func TestGeneralResponsibilities(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		// responsibility placed on no one the text names confers no task
+		{"Strategin betonar att ansvaret för att nå målen vilar på aktörer på flera nivåer.", nil},
+		{"Det gäller även om ansvaret för beslutsfattandet kan ligga hos en annan part.", nil},
+		{"Ansvaret att agera på samhällsutmaningar vilar på både kommuner och regioner.",
+			[]string{"Ansvaret att agera på samhällsutmaningar/Mandate", "kommuner/Municipality", "regioner/Region"}},
+		// responsibility for the publication itself credits its authors
+		{"Tillväxtverket har haft ett samordnande ansvar för rapporten.", []string{"Tillväxtverket/GovernmentAgency"}},
+	}
+	for _, tt := range tests {
+		if got := run(t, tt.text); !slices.Equal(got, tt.want) {
+			t.Errorf("%q:\n got %s\nwant %s", tt.text, strings.Join(got, " | "), strings.Join(tt.want, " | "))
+		}
 	}
 }

@@ -330,7 +330,9 @@ func areaCue(toks []doc.Token, k int) int {
 	}
 	switch p1 {
 	case "inom":
-		return weak(low(toks[k]) != "ramen")
+		// "aktörer inom det civila samhället" places actors in a
+		// sector: no work in an area
+		return weak(low(toks[k]) != "ramen" && !sectorMembers(p2))
 	case "området", "områdena", "temat", "politikområdet", "sakområdet":
 		return strongCue
 	case "(":
@@ -353,6 +355,16 @@ func areaCue(toks []doc.Token, k int) int {
 		return weakCue
 	}
 	return noCue
+}
+
+// sectorMembers reports whether a word names the actors of a sector:
+// "aktörer", "organisationer", "företag", "föreningar".
+func sectorMembers(w string) bool {
+	switch strings.TrimSuffix(strings.TrimSuffix(w, "na"), "en") {
+	case "aktörer", "organisationer", "företag", "föreningar":
+		return true
+	}
+	return false
 }
 
 // forCue tells the strength of a cue "X för" ending in word w.

@@ -60,6 +60,8 @@ func TestSubjectThemes(t *testing.T) {
 			[]string{"kulturella och kreativa näringar/theme:subject"}},
 		{"a bare head names no area", []doc.Passage{para("Det gäller inom områden som utveckling och vård.")}, nil},
 		{"a weak cue finds no new area", []doc.Passage{para("Företagen får råd inom affärsutveckling.")}, nil},
+		{"actors of a sector", []doc.Passage{para("Stödet kan sökas av aktörer inom kulturen."), para("Kommunerna har verksamheter inom kulturen.")},
+			[]string{"kulturen/register", "kulturen/theme:subject"}},
 		{"a genitive modifies", []doc.Passage{para("Det gäller frågan om transportsystemets omställning.")}, nil},
 		{"an adjective narrows a theme", []doc.Passage{para("Regionen satsar på digital infrastruktur.")},
 			[]string{"digital infrastruktur/theme:subject"}},
