@@ -344,7 +344,8 @@ func (r *relater) cue(sc *sentence, implied []span, i, end int, c cue, inverted 
 	}
 	// the implied thing is no object where a definite noun the text does
 	// not name stands in its place: "administrerar stödet"
-	if len(objs) == 0 && !blocked && (c.passive || !sc.otherThing(end)) {
+	// nor where the cue is a preposition alone ("inom"): its object follows it
+	if len(objs) == 0 && !blocked && (c.passive || !sc.otherThing(end) && !sc.indefiniteThing(end) && !lonePreposition(c)) {
 		objs = fitting(implied, c.obj)
 	}
 	// "Dessa ska utvecklas i samverkan med kommunerna": the pronoun
@@ -493,6 +494,27 @@ func (sc *sentence) otherThing(i int) bool {
 	}
 	return false
 }
+
+// lonePreposition reports whether the cue is a preposition alone.
+func lonePreposition(c cue) bool { return len(c.words) == 1 && prepositions[c.words[0]] }
+
+// indefiniteThing reports whether tokens i and i+1 are an adjective and
+// a noun outside every mention ("erbjuder liknande lösningar"): an object
+// of the verb's own that the text does not name.
+func (sc *sentence) indefiniteThing(i int) bool {
+	if i+1 >= len(sc.toks) || adverbialAt(sc.toks, i) > 0 || sc.inside(i) || sc.inside(i+1) {
+		return false
+	}
+	for _, t := range sc.toks[i : i+2] {
+		if !commonWord(t) || lang.UpperFirst(t.Text) || determiners[low(t)] {
+			return false
+		}
+	}
+	return true
+}
+
+// determiners open a noun phrase; what follows may be a name.
+var determiners = map[string]bool{"en": true, "ett": true, "den": true, "det": true, "de": true, "sin": true, "sitt": true, "sina": true}
 
 func fitting(spans []span, allowed []string) []span {
 	var out []span
