@@ -64,6 +64,9 @@ func TestCueConstructions(t *testing.T) {
 		{"Den regionala utvecklingsstrategin har tagits fram inom ramen för projektet Smart Industri.",
 			[]string{"regional utvecklingsstrategi partOf Smart Industri"}},
 		{"Region Skåne erbjuder ett nytt koncept – projektet Smart Industri.", []string{"Region Skåne responsibleFor Smart Industri"}},
+		// a name in a list a preposition governs is no subject of the next verb
+		{"Projektet Smart Industri finansieras av Tillväxtverket och Region Skåne och är en del av den regionala utvecklingsstrategin.",
+			[]string{"Smart Industri fundedBy Region Skåne", "Smart Industri fundedBy Tillväxtverket", "Smart Industri partOf regional utvecklingsstrategi"}},
 	}
 	for _, tt := range tests {
 		got := relations(t, doc.Passage{Text: tt.text})

@@ -731,12 +731,27 @@ func (sc *sentence) subjects(i int, allowed []string) []span {
 func (sc *sentence) before(i int, allowed []string, governed bool) []span {
 	for k := len(sc.spans) - 1; k >= 0; k-- {
 		s := sc.spans[k]
-		if s.to > i || !fits(s.class, allowed) || !governed && sc.governed(s) {
+		if s.to > i || !fits(s.class, allowed) || !governed && sc.governedList(k) {
 			continue
 		}
 		return sc.withCoordinatedBefore(k, allowed)
 	}
 	return nil
+}
+
+// governedList reports whether a preposition governs span k or the list
+// of names it closes: in "finansieras av A och B och är …" B is no
+// subject either.
+func (sc *sentence) governedList(k int) bool {
+	for j := k; j >= 0; j-- {
+		if sc.governed(sc.spans[j]) {
+			return true
+		}
+		if j == 0 || !sc.coordinated(sc.spans[j-1].to, sc.spans[j].from) || sc.spans[j].within(sc.spans[j-1]) {
+			return false
+		}
+	}
+	return false
 }
 
 // withCoordinatedBefore returns span k with the fitting names coordinated
