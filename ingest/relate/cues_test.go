@@ -132,3 +132,22 @@ func TestLonePreposition(t *testing.T) {
 		t.Errorf("got %q, want no partOf", got)
 	}
 }
+
+// The region a worked example's heading names runs what it names when
+// the text has it work with partners in it.
+func TestHeadingRegionWorksWithPartners(t *testing.T) {
+	saved := entries
+	entries = append(slices.Clone(entries), cueEntries...)
+	defer func() { entries = saved }()
+	d := &doc.Doc{
+		Passages: []doc.Passage{
+			{Text: "Exportplattformen Norr (Region Skåne)", Kind: doc.ExampleHeading, Example: 0},
+			{Text: "I arbetet samverkar Region Skåne med kommunerna.", Example: 0},
+		},
+		Examples: []doc.Example{{Title: "Exportplattformen Norr", Heading: 0, Passages: []int{1}}},
+	}
+	got := strings.Join(relationsOf(t, d), " | ")
+	if want := "Region Skåne responsibleFor Exportplattformen Norr | kommunerna participatesIn Exportplattformen Norr"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

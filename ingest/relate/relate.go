@@ -577,8 +577,15 @@ func (r *relater) heading(sc *sentence, sub int) {
 }
 
 // settle adds the heading relations the examples' texts leave standing.
+// The one region a heading names that the text has work with others in
+// what the heading names runs it: "Strukturbild X (Region Y)" and "I
+// strukturbildsarbetet samverkar Region Y med länets kommuner"; a
+// cooperation "mellan" equal parties leaves it one of them.
 func (r *relater) settle() {
 	for _, h := range r.pending {
+		if h.P == "responsibleFor" && r.has(h.S, h.O, "participatesIn") && r.cooperates(h.S, h.O) {
+			r.remove(h.S, h.O, "participatesIn")
+		}
 		told := false
 		for _, x := range r.d.Relations {
 			if x.S == h.S && x.O == h.O && !shared(x.P) || x.O == h.S && x.S == h.O || x.O == h.O && x.P == "responsibleFor" && x.S != h.S {
@@ -590,6 +597,17 @@ func (r *relater) settle() {
 			r.add(h.S, h.O, h.P, h.Sentence, h.Rule)
 		}
 	}
+}
+
+// cooperates reports whether a verb of cooperation with partners
+// ("samverkar med", "samarbetar med") gives s its part in o.
+func (r *relater) cooperates(s, o int) bool {
+	for _, x := range r.d.Relations {
+		if x.S == s && x.O == o && x.P == "participatesIn" && (x.Rule == "cue:samverkar med" || x.Rule == "cue:samarbetar med") {
+			return true
+		}
+	}
+	return false
 }
 
 // shared tells the parts a region may have in an example besides
