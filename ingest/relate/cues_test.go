@@ -67,6 +67,8 @@ func TestCueConstructions(t *testing.T) {
 		// a name in a list a preposition governs is no subject of the next verb
 		{"Projektet Smart Industri finansieras av Tillväxtverket och Region Skåne och är en del av den regionala utvecklingsstrategin.",
 			[]string{"Smart Industri fundedBy Region Skåne", "Smart Industri fundedBy Tillväxtverket", "Smart Industri partOf regional utvecklingsstrategi"}},
+		// an owner in the genitive, an adjective and a class noun before the name
+		{"Region Skånes digitala plattform Exportplattformen Norr visar data.", []string{"Region Skåne responsibleFor Exportplattformen Norr"}},
 	}
 	for _, tt := range tests {
 		got := relations(t, doc.Passage{Text: tt.text})

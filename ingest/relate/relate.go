@@ -623,15 +623,26 @@ func (r *relater) owners(sc *sentence) {
 		if !fits(a.class, []string{"Actor"}) || !fits(b.class, []string{"Instrument"}) {
 			continue
 		}
-		// "regeringens satsning Smart Industri": a class noun may stand
-		// between the owner and the name
-		if a.to != b.from && !(b.from == a.to+1 && commonWord(sc.toks[a.to])) {
+		// "regeringens satsning Smart Industri", "Region Skånes digitala
+		// applikation X": a class noun, with an adjective before it, may
+		// stand between the owner and the name
+		if gap := b.from - a.to; gap < 0 || gap > 2 || !sc.commonWords(a.to, b.from) {
 			continue
 		}
 		if last := low(sc.toks[a.to-1]); strings.HasSuffix(last, "s") {
 			r.add(a.e, b.e, "responsibleFor", sc.i, "genitive")
 		}
 	}
+}
+
+// commonWords reports whether the tokens [a, b) are all common words.
+func (sc *sentence) commonWords(a, b int) bool {
+	for _, t := range sc.toks[a:b] {
+		if !commonWord(t) || lang.UpperFirst(t.Text) {
+			return false
+		}
+	}
+	return true
 }
 
 // principalRoles name who runs a thing: "med Region X som huvudman".
