@@ -69,6 +69,9 @@ func TestCueConstructions(t *testing.T) {
 			[]string{"Smart Industri fundedBy Region Skåne", "Smart Industri fundedBy Tillväxtverket", "Smart Industri partOf regional utvecklingsstrategi"}},
 		// an owner in the genitive, an adjective and a class noun before the name
 		{"Region Skånes digitala plattform Exportplattformen Norr visar data.", []string{"Region Skåne responsibleFor Exportplattformen Norr"}},
+		// an item of a list the text does not name does not end the list
+		{"RUS ligger till grund för länsplanen för regional transportinfrastruktur, territoriella program, Exportplattformen Norr samt andra program.",
+			[]string{"Exportplattformen Norr implements regional utvecklingsstrategi", "länsplan för regional transportinfrastruktur implements regional utvecklingsstrategi"}},
 	}
 	for _, tt := range tests {
 		got := relations(t, doc.Passage{Text: tt.text})

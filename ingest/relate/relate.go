@@ -1053,6 +1053,7 @@ func (sc *sentence) coordinated(a, b int) bool {
 			b--
 		}
 	}
+	a = sc.unnamedItem(a, b)
 	for _, t := range sc.toks[a:b] {
 		switch low(t) {
 		case ",", "och", "samt", "eller", "liksom", "respektive", "/":
@@ -1068,6 +1069,28 @@ func (sc *sentence) coordinated(a, b int) bool {
 		}
 	}
 	return conj
+}
+
+// unnamedItem returns the token after an item of a list the text does
+// not name, set off by a comma before it and a comma or a conjunction
+// after it, that stands at token a: ", territoriella program, regionala
+// tillväxtprogram". Where there is none it returns a.
+func (sc *sentence) unnamedItem(a, b int) int {
+	if a >= b || sc.toks[a].Text != "," {
+		return a
+	}
+	k := a + 1
+	for k < b && k-a <= 3 && commonWord(sc.toks[k]) && !lang.UpperFirst(sc.toks[k].Text) && !clauseWords[low(sc.toks[k])] {
+		k++
+	}
+	if k == a+1 || k >= b {
+		return a
+	}
+	switch low(sc.toks[k]) {
+	case ",", "och", "samt", "eller":
+		return k
+	}
+	return a
 }
 
 func (sc *sentence) ofClass(top string) []span {
