@@ -72,6 +72,9 @@ func TestCueConstructions(t *testing.T) {
 		// an item of a list the text does not name does not end the list
 		{"RUS ligger till grund för länsplanen för regional transportinfrastruktur, territoriella program, Exportplattformen Norr samt andra program.",
 			[]string{"Exportplattformen Norr implements regional utvecklingsstrategi", "länsplan för regional transportinfrastruktur implements regional utvecklingsstrategi"}},
+		// a line that names an instrument and where it is
+		{"RUS i Region Skåne.", []string{"Region Skåne responsibleFor regional utvecklingsstrategi"}},
+		{"RUS i Region Skåne har reviderats.", nil},
 	}
 	for _, tt := range tests {
 		got := relations(t, doc.Passage{Text: tt.text})

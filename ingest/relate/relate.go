@@ -87,6 +87,7 @@ func (Stage) Run(d *doc.Doc) error {
 		r.owners(sc)
 		r.principals(sc)
 		r.bracketedParents(sc)
+		r.placed(sc)
 		ar.relate(r, sc, p.Kind == doc.ListItem)
 		first := si == 0 || d.Sentences[si-1].Passage != sent.Passage
 		if first {
@@ -643,6 +644,25 @@ func (sc *sentence) commonWords(a, b int) bool {
 		}
 	}
 	return true
+}
+
+// placed reads a line that names an instrument and where it is, and
+// nothing else: "Verksamhetsstöd för social hållbarhet i Region X." is
+// the region's.
+func (r *relater) placed(sc *sentence) {
+	n := len(sc.toks)
+	if n > 0 && sc.toks[n-1].Text == "." {
+		n--
+	}
+	if len(sc.spans) != 2 {
+		return
+	}
+	a, b := sc.spans[0], sc.spans[1]
+	if a.from != 0 || !fits(a.class, []string{"Instrument"}) || !fits(b.class, []string{"Actor"}) ||
+		b.from != a.to+1 || low(sc.toks[a.to]) != "i" || b.to != n {
+		return
+	}
+	r.add(b.e, a.e, "responsibleFor", sc.i, "placed")
 }
 
 // principalRoles name who runs a thing: "med Region X som huvudman".
