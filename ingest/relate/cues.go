@@ -184,7 +184,8 @@ var baseCues = []cue{
 	{p: "memberOf", words: []string{"är", "medlem", "i"}, subj: actor, obj: []string{"Actor", "Network", "Partnership", "Platform"}},
 	{p: "memberOf", words: []string{"medlemmar", "i"}, subj: actor, obj: []string{"Actor", "Network", "Partnership", "Platform"}},
 	{p: "memberOf", words: []string{"består", "av"}, passive: true, subj: actor, obj: collective},
-	{p: "memberOf", words: []string{"ingår", "även", "organisationerna"}, passive: true, subj: actor, obj: collective},
+	// the organisations listed may be networks themselves
+	{p: "memberOf", words: []string{"ingår", "även", "organisationerna"}, passive: true, subj: []string{"Actor", "Network"}, obj: collective},
 	{p: "memberOf", words: []string{"medlemmar", "är"}, passive: true, subj: actor, obj: collective},
 	// parts and implementation
 	{p: "partOf", words: []string{"är", "en", "del", "av"}, subj: anything, obj: anything},

@@ -15,6 +15,7 @@ var cueEntries = []register.Entry{
 	{Key: "county:25", ID: "norrbottens-lan", Class: "County", Label: "Norrbotten"},
 	{Key: "platform:exn", ID: "exportplattformen-norr", Class: "Platform", Label: "Exportplattformen Norr"},
 	{Key: "company:tpn", ID: "teknikparken-nord", Class: "Company", Label: "Teknikparken Nord AB"},
+	{Key: "network:nn", ID: "nordnatverket", Class: "Network", Label: "Nordnätverket"},
 }
 
 func TestCueConstructions(t *testing.T) {
@@ -75,6 +76,9 @@ func TestCueConstructions(t *testing.T) {
 		// a line that names an instrument and where it is
 		{"RUS i Region Skåne.", []string{"Region Skåne responsibleFor regional utvecklingsstrategi"}},
 		{"RUS i Region Skåne har reviderats.", nil},
+		// a network among the organisations of a platform
+		{"I Exportplattformen Norr ingår även organisationerna Trafikverket och Nordnätverket.",
+			[]string{"Nordnätverket memberOf Exportplattformen Norr", "Trafikverket memberOf Exportplattformen Norr"}},
 	}
 	for _, tt := range tests {
 		got := relations(t, doc.Passage{Text: tt.text})
