@@ -79,6 +79,8 @@ func TestCueConstructions(t *testing.T) {
 		// a network among the organisations of a platform
 		{"I Exportplattformen Norr ingår även organisationerna Trafikverket och Nordnätverket.",
 			[]string{"Nordnätverket memberOf Exportplattformen Norr", "Trafikverket memberOf Exportplattformen Norr"}},
+		// a unit of an organisation
+		{"Teknikparken Nord AB är Region Skånes näringslivsavdelning.", []string{"Teknikparken Nord AB partOf Region Skåne"}},
 	}
 	for _, tt := range tests {
 		got := relations(t, doc.Passage{Text: tt.text})

@@ -88,6 +88,7 @@ func (Stage) Run(d *doc.Doc) error {
 		r.principals(sc)
 		r.bracketedParents(sc)
 		r.placed(sc)
+		r.units(sc)
 		ar.relate(r, sc, p.Kind == doc.ListItem)
 		first := si == 0 || d.Sentences[si-1].Passage != sent.Passage
 		if first {
@@ -663,6 +664,28 @@ func (r *relater) placed(sc *sentence) {
 		return
 	}
 	r.add(b.e, a.e, "responsibleFor", sc.i, "placed")
+}
+
+// unitNouns end the words that name a unit of an organisation.
+var unitNouns = []string{"avdelning", "förvaltning", "enhet", "kansli", "sekretariat"}
+
+// units reads "X är Region Ys besöksnäringsavdelning": X is a unit of
+// the actor in the genitive.
+func (r *relater) units(sc *sentence) {
+	actor := []string{"Actor"}
+	for k := 0; k+1 < len(sc.spans); k++ {
+		a, b := sc.spans[k], sc.spans[k+1]
+		if !fits(a.class, actor) || !fits(b.class, actor) || b.from != a.to+1 || low(sc.toks[a.to]) != "är" ||
+			b.to >= len(sc.toks) || !strings.HasSuffix(low(sc.toks[b.to-1]), "s") {
+			continue
+		}
+		for _, u := range unitNouns {
+			if strings.HasSuffix(low(sc.toks[b.to]), u) {
+				r.add(a.e, b.e, "partOf", sc.i, "unit")
+				break
+			}
+		}
+	}
 }
 
 // principalRoles name who runs a thing: "med Region X som huvudman".
