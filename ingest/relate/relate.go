@@ -84,11 +84,7 @@ func (Stage) Run(d *doc.Doc) error {
 		}
 		r.cues(sc, implied)
 		r.lastNamed = sc.lastInstrument()
-		r.owners(sc)
-		r.principals(sc)
-		r.bracketedParents(sc)
-		r.placed(sc)
-		r.units(sc)
+		r.phrases(sc)
 		ar.relate(r, sc, p.Kind == doc.ListItem)
 		first := si == 0 || d.Sentences[si-1].Passage != sent.Passage
 		if first {
@@ -615,6 +611,17 @@ func (r *relater) cooperates(s, o int) bool {
 // shared tells the parts a region may have in an example besides
 // running it: it sits in its body.
 func shared(p string) bool { return p == "memberOf" }
+
+// phrases reads the relations that phrases without a cue verb state:
+// owners in the genitive, principals, parents in brackets, places and
+// units.
+func (r *relater) phrases(sc *sentence) {
+	r.owners(sc)
+	r.principals(sc)
+	r.bracketedParents(sc)
+	r.placed(sc)
+	r.units(sc)
+}
 
 // owners reads an actor's name in the genitive right before an
 // instrument's: "Region Värmlands folkhälsostrategiska plan" is the
