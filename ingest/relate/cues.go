@@ -87,6 +87,7 @@ var baseCues = []cue{
 	{p: "responsibleFor", words: []string{"under", "ledning", "av"}, after: true, subj: actor, obj: instrument},
 	{p: "responsibleFor", words: []string{"på", "initiativ", "av"}, after: true, subj: actor, obj: instrument},
 	{p: "responsibleFor", words: []string{"anordnas", "av"}, passive: true, subj: actor, obj: instrument},
+	{p: "responsibleFor", words: []string{"erbjuder"}, subj: actor, obj: instrument},
 	// taking part
 	{p: "participatesIn", words: []string{"deltar", "i"}, subj: actor, obj: instrument},
 	{p: "participatesIn", words: []string{"medverkar", "i"}, subj: actor, obj: instrument},
@@ -142,6 +143,11 @@ var baseCues = []cue{
 	{p: "finances", words: []string{"medfinansiärer"}, subj: actor, obj: instrument},
 	{p: "finances", words: []string{"finansiär"}, subj: actor, obj: instrument},
 	{p: "finances", words: []string{"finansiärer"}, subj: actor, obj: instrument},
+	// "regionerna är finansiärer i science parks": the role with what it is held in
+	{p: "finances", words: []string{"finansiär", "i"}, subj: actor, obj: funded},
+	{p: "finances", words: []string{"finansiärer", "i"}, subj: actor, obj: funded},
+	{p: "finances", words: []string{"medfinansiär", "i"}, subj: actor, obj: funded},
+	{p: "finances", words: []string{"medfinansiärer", "i"}, subj: actor, obj: funded},
 	{p: "finances", words: []string{"delfinansierar"}, subj: actor, obj: []string{"Instrument", "Actor"}},
 	{p: "fundedBy", words: []string{"finansieringen", "kommer", "från"}, subj: funded, obj: funder},
 	{p: "fundedBy", words: []string{"finansiering", "från"}, subj: funded, obj: funder},
@@ -158,11 +164,17 @@ var baseCues = []cue{
 	{p: "fundedBy", words: []string{"beviljats", "medel", "från"}, subj: funded, obj: funder},
 	{p: "fundedBy", words: []string{"får", "medel", "från"}, subj: funded, obj: funder},
 	{p: "fundedBy", words: []string{"inom", "ramen", "för"}, subj: []string{"Project"}, obj: fundLike},
+	// "Strategin har tagits fram inom ramen för satsningen X": made within a
+	// larger undertaking (after fundedBy: a project within a fund's
+	// programme is paid from it)
+	{p: "partOf", words: []string{"inom", "ramen", "för"}, subj: instrument, obj: []string{"Project", "Programme", "Strategy", "Plan"}},
 	// ownership and membership
 	{p: "owns", words: []string{"äger"}, subj: actor, obj: []string{"Company", "Association", "Actor"}},
 	{p: "owns", words: []string{"ägs", "av"}, passive: true, subj: actor, obj: []string{"Company", "Association", "Actor"}},
 	{p: "owns", words: []string{"ägas", "av"}, passive: true, subj: actor, obj: []string{"Company", "Association", "Actor"}},
 	{p: "owns", words: []string{"ägs", "gemensamt", "av"}, passive: true, subj: actor, obj: []string{"Company", "Association", "Actor"}},
+	{p: "owns", words: []string{"ägs", "i", "samverkan", "mellan"}, passive: true, subj: actor, obj: []string{"Company", "Association", "Actor"}},
+	{p: "owns", words: []string{"ägs", "gemensamt", "mellan"}, passive: true, subj: actor, obj: []string{"Company", "Association", "Actor"}},
 	{p: "owns", words: []string{"delägare", "i"}, subj: actor, obj: []string{"Company", "Association", "Actor"}},
 	{p: "owns", words: []string{"aktier", "i"}, subj: actor, obj: []string{"Company", "Association", "Actor"}},
 	{p: "owns", words: []string{"aktierna", "i"}, subj: actor, obj: []string{"Company", "Association", "Actor"}},
@@ -172,7 +184,8 @@ var baseCues = []cue{
 	{p: "memberOf", words: []string{"är", "medlem", "i"}, subj: actor, obj: []string{"Actor", "Network", "Partnership", "Platform"}},
 	{p: "memberOf", words: []string{"medlemmar", "i"}, subj: actor, obj: []string{"Actor", "Network", "Partnership", "Platform"}},
 	{p: "memberOf", words: []string{"består", "av"}, passive: true, subj: actor, obj: collective},
-	{p: "memberOf", words: []string{"ingår", "även", "organisationerna"}, passive: true, subj: actor, obj: collective},
+	// the organisations listed may be networks themselves
+	{p: "memberOf", words: []string{"ingår", "även", "organisationerna"}, passive: true, subj: []string{"Actor", "Network"}, obj: collective},
 	{p: "memberOf", words: []string{"medlemmar", "är"}, passive: true, subj: actor, obj: collective},
 	// parts and implementation
 	{p: "partOf", words: []string{"är", "en", "del", "av"}, subj: anything, obj: anything},

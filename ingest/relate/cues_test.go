@@ -14,6 +14,8 @@ import (
 var cueEntries = []register.Entry{
 	{Key: "county:25", ID: "norrbottens-lan", Class: "County", Label: "Norrbotten"},
 	{Key: "platform:exn", ID: "exportplattformen-norr", Class: "Platform", Label: "Exportplattformen Norr"},
+	{Key: "company:tpn", ID: "teknikparken-nord", Class: "Company", Label: "Teknikparken Nord AB"},
+	{Key: "network:nn", ID: "nordnatverket", Class: "Network", Label: "Nordnätverket"},
 }
 
 func TestCueConstructions(t *testing.T) {
@@ -54,6 +56,31 @@ func TestCueConstructions(t *testing.T) {
 		{"Projektet Smart Industri finansieras av kommunen och av Region Skåne.", []string{"Smart Industri fundedBy Region Skåne"}},
 		{"Förordningen om regionalt tillväxtarbete styr vilka krav som gäller för den regionala utvecklingsstrategin.",
 			[]string{"Förordning om regionalt tillväxtarbete governs regional utvecklingsstrategi"}},
+		// several owners after "mellan"
+		{"Teknikparken Nord AB ägs ofta i samverkan mellan Region Skåne, Region Uppsala samt kommuner.",
+			[]string{"Region Skåne owns Teknikparken Nord AB", "Region Uppsala owns Teknikparken Nord AB", "kommunerna owns Teknikparken Nord AB"}},
+		// a financier in a company
+		{"Region Skåne är delägare eller finansiär i Teknikparken Nord AB.", []string{"Region Skåne finances Teknikparken Nord AB"}},
+		// made within a larger undertaking
+		{"Den regionala utvecklingsstrategin har tagits fram inom ramen för projektet Smart Industri.",
+			[]string{"regional utvecklingsstrategi partOf Smart Industri"}},
+		{"Region Skåne erbjuder ett nytt koncept – projektet Smart Industri.", []string{"Region Skåne responsibleFor Smart Industri"}},
+		// a name in a list a preposition governs is no subject of the next verb
+		{"Projektet Smart Industri finansieras av Tillväxtverket och Region Skåne och är en del av den regionala utvecklingsstrategin.",
+			[]string{"Smart Industri fundedBy Region Skåne", "Smart Industri fundedBy Tillväxtverket", "Smart Industri partOf regional utvecklingsstrategi"}},
+		// an owner in the genitive, an adjective and a class noun before the name
+		{"Region Skånes digitala plattform Exportplattformen Norr visar data.", []string{"Region Skåne responsibleFor Exportplattformen Norr"}},
+		// an item of a list the text does not name does not end the list
+		{"RUS ligger till grund för länsplanen för regional transportinfrastruktur, territoriella program, Exportplattformen Norr samt andra program.",
+			[]string{"Exportplattformen Norr implements regional utvecklingsstrategi", "länsplan för regional transportinfrastruktur implements regional utvecklingsstrategi"}},
+		// a line that names an instrument and where it is
+		{"RUS i Region Skåne.", []string{"Region Skåne responsibleFor regional utvecklingsstrategi"}},
+		{"RUS i Region Skåne har reviderats.", nil},
+		// a network among the organisations of a platform
+		{"I Exportplattformen Norr ingår även organisationerna Trafikverket och Nordnätverket.",
+			[]string{"Nordnätverket memberOf Exportplattformen Norr", "Trafikverket memberOf Exportplattformen Norr"}},
+		// a unit of an organisation
+		{"Teknikparken Nord AB är Region Skånes näringslivsavdelning.", []string{"Teknikparken Nord AB partOf Region Skåne"}},
 	}
 	for _, tt := range tests {
 		got := relations(t, doc.Passage{Text: tt.text})
@@ -81,5 +108,60 @@ func TestBesides(t *testing.T) {
 		if !strings.Contains(got, want) {
 			t.Errorf("missing %q in %q", want, got)
 		}
+	}
+}
+
+// A verb with an object of its own that the text does not name does not
+// take a worked example's subject as its object: "Region Uppsala
+// erbjuder liknande lösningar" offers something else.
+func TestOwnObject(t *testing.T) {
+	saved := entries
+	entries = append(slices.Clone(entries), cueEntries...)
+	defer func() { entries = saved }()
+	d := &doc.Doc{
+		Passages: []doc.Passage{
+			{Text: "Exportplattformen Norr (Region Skåne)", Kind: doc.ExampleHeading, Example: 0},
+			{Text: "Region Uppsala erbjuder liknande lösningar.", Example: 0},
+		},
+		Examples: []doc.Example{{Title: "Exportplattformen Norr", Heading: 0, Passages: []int{1}}},
+	}
+	got := strings.Join(relationsOf(t, d), " | ")
+	if want := "Region Skåne responsibleFor Exportplattformen Norr"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+// A preposition alone as a cue ("inom") takes only the name that follows
+// it as its object, never a worked example's subject.
+func TestLonePreposition(t *testing.T) {
+	d := &doc.Doc{
+		Passages: []doc.Passage{
+			{Text: "RUS (Region Skåne)", Kind: doc.ExampleHeading, Example: 0},
+			{Text: "Projektet Smart Industri inom Kulturella näringar finansieras av Tillväxtverket.", Example: 0},
+		},
+		Examples: []doc.Example{{Title: "RUS", Heading: 0, Passages: []int{1}}},
+	}
+	got := strings.Join(relationsOf(t, d), " | ")
+	if strings.Contains(got, "partOf") {
+		t.Errorf("got %q, want no partOf", got)
+	}
+}
+
+// The region a worked example's heading names runs what it names when
+// the text has it work with partners in it.
+func TestHeadingRegionWorksWithPartners(t *testing.T) {
+	saved := entries
+	entries = append(slices.Clone(entries), cueEntries...)
+	defer func() { entries = saved }()
+	d := &doc.Doc{
+		Passages: []doc.Passage{
+			{Text: "Exportplattformen Norr (Region Skåne)", Kind: doc.ExampleHeading, Example: 0},
+			{Text: "I arbetet samverkar Region Skåne med kommunerna.", Example: 0},
+		},
+		Examples: []doc.Example{{Title: "Exportplattformen Norr", Heading: 0, Passages: []int{1}}},
+	}
+	got := strings.Join(relationsOf(t, d), " | ")
+	if want := "Region Skåne responsibleFor Exportplattformen Norr | kommunerna participatesIn Exportplattformen Norr"; got != want {
+		t.Errorf("got %q, want %q", got, want)
 	}
 }

@@ -84,9 +84,7 @@ func (Stage) Run(d *doc.Doc) error {
 		}
 		r.cues(sc, implied)
 		r.lastNamed = sc.lastInstrument()
-		r.owners(sc)
-		r.principals(sc)
-		r.bracketedParents(sc)
+		r.phrases(sc)
 		ar.relate(r, sc, p.Kind == doc.ListItem)
 		first := si == 0 || d.Sentences[si-1].Passage != sent.Passage
 		if first {
@@ -344,7 +342,8 @@ func (r *relater) cue(sc *sentence, implied []span, i, end int, c cue, inverted 
 	}
 	// the implied thing is no object where a definite noun the text does
 	// not name stands in its place: "administrerar stödet"
-	if len(objs) == 0 && !blocked && (c.passive || !sc.otherThing(end)) {
+	// nor where the cue is a preposition alone ("inom"): its object follows it
+	if len(objs) == 0 && !blocked && (c.passive || !sc.otherThing(end) && !sc.indefiniteThing(end) && !lonePreposition(c)) {
 		objs = fitting(implied, c.obj)
 	}
 	// "Dessa ska utvecklas i samverkan med kommunerna": the pronoun
@@ -494,6 +493,27 @@ func (sc *sentence) otherThing(i int) bool {
 	return false
 }
 
+// lonePreposition reports whether the cue is a preposition alone.
+func lonePreposition(c cue) bool { return len(c.words) == 1 && prepositions[c.words[0]] }
+
+// indefiniteThing reports whether tokens i and i+1 are an adjective and
+// a noun outside every mention ("erbjuder liknande lösningar"): an object
+// of the verb's own that the text does not name.
+func (sc *sentence) indefiniteThing(i int) bool {
+	if i+1 >= len(sc.toks) || adverbialAt(sc.toks, i) > 0 || sc.inside(i) || sc.inside(i+1) {
+		return false
+	}
+	for _, t := range sc.toks[i : i+2] {
+		if !commonWord(t) || lang.UpperFirst(t.Text) || determiners[low(t)] {
+			return false
+		}
+	}
+	return true
+}
+
+// determiners open a noun phrase; what follows may be a name.
+var determiners = map[string]bool{"en": true, "ett": true, "den": true, "det": true, "de": true, "sin": true, "sitt": true, "sina": true}
+
 func fitting(spans []span, allowed []string) []span {
 	var out []span
 	for _, s := range spans {
@@ -555,8 +575,15 @@ func (r *relater) heading(sc *sentence, sub int) {
 }
 
 // settle adds the heading relations the examples' texts leave standing.
+// The one region a heading names that the text has work with others in
+// what the heading names runs it: "Strukturbild X (Region Y)" and "I
+// strukturbildsarbetet samverkar Region Y med länets kommuner"; a
+// cooperation "mellan" equal parties leaves it one of them.
 func (r *relater) settle() {
 	for _, h := range r.pending {
+		if h.P == "responsibleFor" && r.has(h.S, h.O, "participatesIn") && r.cooperates(h.S, h.O) {
+			r.remove(h.S, h.O, "participatesIn")
+		}
 		told := false
 		for _, x := range r.d.Relations {
 			if x.S == h.S && x.O == h.O && !shared(x.P) || x.O == h.S && x.S == h.O || x.O == h.O && x.P == "responsibleFor" && x.S != h.S {
@@ -570,9 +597,31 @@ func (r *relater) settle() {
 	}
 }
 
+// cooperates reports whether a verb of cooperation with partners
+// ("samverkar med", "samarbetar med") gives s its part in o.
+func (r *relater) cooperates(s, o int) bool {
+	for _, x := range r.d.Relations {
+		if x.S == s && x.O == o && x.P == "participatesIn" && (x.Rule == "cue:samverkar med" || x.Rule == "cue:samarbetar med") {
+			return true
+		}
+	}
+	return false
+}
+
 // shared tells the parts a region may have in an example besides
 // running it: it sits in its body.
 func shared(p string) bool { return p == "memberOf" }
+
+// phrases reads the relations that phrases without a cue verb state:
+// owners in the genitive, principals, parents in brackets, places and
+// units.
+func (r *relater) phrases(sc *sentence) {
+	r.owners(sc)
+	r.principals(sc)
+	r.bracketedParents(sc)
+	r.placed(sc)
+	r.units(sc)
+}
 
 // owners reads an actor's name in the genitive right before an
 // instrument's: "Region Värmlands folkhälsostrategiska plan" is the
@@ -583,13 +632,65 @@ func (r *relater) owners(sc *sentence) {
 		if !fits(a.class, []string{"Actor"}) || !fits(b.class, []string{"Instrument"}) {
 			continue
 		}
-		// "regeringens satsning Smart Industri": a class noun may stand
-		// between the owner and the name
-		if a.to != b.from && !(b.from == a.to+1 && commonWord(sc.toks[a.to])) {
+		// "regeringens satsning Smart Industri", "Region Skånes digitala
+		// applikation X": a class noun, with an adjective before it, may
+		// stand between the owner and the name
+		if gap := b.from - a.to; gap < 0 || gap > 2 || !sc.commonWords(a.to, b.from) {
 			continue
 		}
 		if last := low(sc.toks[a.to-1]); strings.HasSuffix(last, "s") {
 			r.add(a.e, b.e, "responsibleFor", sc.i, "genitive")
+		}
+	}
+}
+
+// commonWords reports whether the tokens [a, b) are all common words.
+func (sc *sentence) commonWords(a, b int) bool {
+	for _, t := range sc.toks[a:b] {
+		if !commonWord(t) || lang.UpperFirst(t.Text) {
+			return false
+		}
+	}
+	return true
+}
+
+// placed reads a line that names an instrument and where it is, and
+// nothing else: "Verksamhetsstöd för social hållbarhet i Region X." is
+// the region's.
+func (r *relater) placed(sc *sentence) {
+	n := len(sc.toks)
+	if n > 0 && sc.toks[n-1].Text == "." {
+		n--
+	}
+	if len(sc.spans) != 2 {
+		return
+	}
+	a, b := sc.spans[0], sc.spans[1]
+	if a.from != 0 || !fits(a.class, []string{"Instrument"}) || !fits(b.class, []string{"Actor"}) ||
+		b.from != a.to+1 || low(sc.toks[a.to]) != "i" || b.to != n {
+		return
+	}
+	r.add(b.e, a.e, "responsibleFor", sc.i, "placed")
+}
+
+// unitNouns end the words that name a unit of an organisation.
+var unitNouns = []string{"avdelning", "förvaltning", "enhet", "kansli", "sekretariat"}
+
+// units reads "X är Region Ys besöksnäringsavdelning": X is a unit of
+// the actor in the genitive.
+func (r *relater) units(sc *sentence) {
+	actor := []string{"Actor"}
+	for k := 0; k+1 < len(sc.spans); k++ {
+		a, b := sc.spans[k], sc.spans[k+1]
+		if !fits(a.class, actor) || !fits(b.class, actor) || b.from != a.to+1 || low(sc.toks[a.to]) != "är" ||
+			b.to >= len(sc.toks) || !strings.HasSuffix(low(sc.toks[b.to-1]), "s") {
+			continue
+		}
+		for _, u := range unitNouns {
+			if strings.HasSuffix(low(sc.toks[b.to]), u) {
+				r.add(a.e, b.e, "partOf", sc.i, "unit")
+				break
+			}
 		}
 	}
 }
@@ -709,12 +810,27 @@ func (sc *sentence) subjects(i int, allowed []string) []span {
 func (sc *sentence) before(i int, allowed []string, governed bool) []span {
 	for k := len(sc.spans) - 1; k >= 0; k-- {
 		s := sc.spans[k]
-		if s.to > i || !fits(s.class, allowed) || !governed && sc.governed(s) {
+		if s.to > i || !fits(s.class, allowed) || !governed && sc.governedList(k) {
 			continue
 		}
 		return sc.withCoordinatedBefore(k, allowed)
 	}
 	return nil
+}
+
+// governedList reports whether a preposition governs span k or the list
+// of names it closes: in "finansieras av A och B och är …" B is no
+// subject either.
+func (sc *sentence) governedList(k int) bool {
+	for j := k; j >= 0; j-- {
+		if sc.governed(sc.spans[j]) {
+			return true
+		}
+		if j == 0 || !sc.coordinated(sc.spans[j-1].to, sc.spans[j].from) || sc.spans[j].within(sc.spans[j-1]) {
+			return false
+		}
+	}
+	return false
 }
 
 // withCoordinatedBefore returns span k with the fitting names coordinated
@@ -987,6 +1103,7 @@ func (sc *sentence) coordinated(a, b int) bool {
 			b--
 		}
 	}
+	a = sc.unnamedItem(a, b)
 	for _, t := range sc.toks[a:b] {
 		switch low(t) {
 		case ",", "och", "samt", "eller", "liksom", "respektive", "/":
@@ -1002,6 +1119,28 @@ func (sc *sentence) coordinated(a, b int) bool {
 		}
 	}
 	return conj
+}
+
+// unnamedItem returns the token after an item of a list the text does
+// not name, set off by a comma before it and a comma or a conjunction
+// after it, that stands at token a: ", territoriella program, regionala
+// tillväxtprogram". Where there is none it returns a.
+func (sc *sentence) unnamedItem(a, b int) int {
+	if a >= b || sc.toks[a].Text != "," {
+		return a
+	}
+	k := a + 1
+	for k < b && k-a <= 3 && commonWord(sc.toks[k]) && !lang.UpperFirst(sc.toks[k].Text) && !clauseWords[low(sc.toks[k])] {
+		k++
+	}
+	if k == a+1 || k >= b {
+		return a
+	}
+	switch low(sc.toks[k]) {
+	case ",", "och", "samt", "eller":
+		return k
+	}
+	return a
 }
 
 func (sc *sentence) ofClass(top string) []span {
