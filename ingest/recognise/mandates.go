@@ -180,6 +180,26 @@ func decisionNoun(w string) bool {
 	return false
 }
 
+// governedActors reports whether the actors ending at token i, with
+// those coordinated before them, stand in a preposition's phrase.
+func (sp spans) governedActors(toks []doc.Token, i int) bool {
+	from, ok := sp.actorFrom[i]
+	if !ok {
+		return false
+	}
+	for from >= 2 && (low(toks[from-1]) == "och" || toks[from-1].Text == ",") && sp.actorEnd[from-1] {
+		from = sp.actorFrom[from-1]
+	}
+	if from == 0 {
+		return false
+	}
+	switch low(toks[from-1]) {
+	case "mellan", "med", "av", "för", "hos", "från", "inom", "bland", "mot":
+		return true
+	}
+	return false
+}
+
 // appositionEnd reports whether token i follows an apposition set off by
 // commas after an actor's name: "Västra Götaland, som en av de sex
 // första regionerna, skulle upprätta …".
@@ -719,6 +739,8 @@ func (sp spans) shall(toks []doc.Token, i int) (int, bool) {
 		from = end // "För att … ska regionerna ta fram …"
 	} else if !sp.actorEnd[i] && !sp.appositionEnd(toks, i) && !(i >= 2 && low(toks[i-1]) == "som" && roleWord(low(toks[i-2]))) {
 		return 0, false // "en funktion som ska verka för …" states the role's task
+	} else if sp.actorEnd[i] && sp.governedActors(toks, i) {
+		return 0, false // "Samverkan mellan myndigheterna och regionerna ska …": the subject is no actor
 	}
 	for from < len(toks) {
 		switch l := low(toks[from]); {
@@ -822,6 +844,9 @@ func offerAt(toks []doc.Token, i int) int {
 	}
 	for j := start; j < len(toks) && j < start+10; j++ {
 		if low(toks[j]) == "att" && j > start {
+			if l := low(toks[j-1]); l == "genom" || l == "för" || l == "med" || l == "utan" {
+				return 0 // "erbjuder … insatser genom att etablera …": a means, no task offered
+			}
 			return j + 1 - i
 		}
 		if toks[j].Kind == doc.Punct && toks[j].Text != "," {

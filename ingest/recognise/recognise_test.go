@@ -560,6 +560,10 @@ func TestTaskClauses(t *testing.T) {
 		// the document stands between "ska" and the task
 		{"Bolaget ska marknadsföra länet som besöksmål.", []string{"marknadsföra länet/Mandate"}},
 		{"Regionerna ska enligt strategin bidra till fler företag.", []string{"Regionerna/Region", "bidra till fler företag/Mandate"}},
+		// a means is no task offered; actors in a preposition's phrase are
+		// not the subject of "ska"
+		{"Parkerna erbjuder insatser genom att etablera öppna arenor.", nil},
+		{"Samverkan mellan Tillväxtverket och regionerna ska bidra till att nå målet.", []string{"Tillväxtverket/GovernmentAgency", "regionerna/Region"}},
 		// what someone does is no task
 		{"Oftast ingår att de erbjuder långsiktig rådgivning.", nil},
 		// a finite verb of responsibility ends the phrase before it
