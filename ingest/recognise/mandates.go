@@ -717,8 +717,12 @@ func taskNounBefore(toks []doc.Token, i int) bool {
 			return false
 		}
 		switch low(toks[k]) {
-		case "uppdraget", "uppdrag", "arbete", "arbetet", "rollen", "roll", "ansvaret", "uppgiften":
+		case "uppdraget", "uppdrag", "rollen", "roll", "ansvaret", "uppgiften":
 			return true
+		case "arbete", "arbetet":
+			// "Regionernas arbete handlar om att …" is a task of its owner;
+			// "Arbetet handlar om att …" tells what a piece of work does
+			return k > 0 && toks[k-1].Kind == doc.Word && strings.HasSuffix(low(toks[k-1]), "s")
 		}
 	}
 	return false

@@ -564,6 +564,10 @@ func TestTaskClauses(t *testing.T) {
 		// not the subject of "ska"
 		{"Parkerna erbjuder insatser genom att etablera öppna arenor.", nil},
 		{"Samverkan mellan Tillväxtverket och regionerna ska bidra till att nå målet.", []string{"Tillväxtverket/GovernmentAgency", "regionerna/Region"}},
+		// work with an owner names the owner's task; work alone does not
+		{"Regionernas arbete handlar om att stärka samverkan mellan kommunerna.",
+			[]string{"Regionernas/Region", "stärka samverkan mellan kommunerna/Mandate"}},
+		{"Arbetet handlar om att skapa forum och mötesplatser.", nil},
 		// what someone does is no task
 		{"Oftast ingår att de erbjuder långsiktig rådgivning.", nil},
 		// a finite verb of responsibility ends the phrase before it
