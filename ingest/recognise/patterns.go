@@ -995,6 +995,13 @@ func presentVerb(w string) bool {
 	return strings.HasSuffix(w, "ar") || strings.HasSuffix(w, "er") || strings.HasSuffix(w, "ir")
 }
 
+// groupGenitive tells a definite plural in the genitive: "Regionernas",
+// "Kommunernas", "Länsstyrelsernas".
+func groupGenitive(w string) bool {
+	l := strings.ToLower(w)
+	return strings.HasSuffix(l, "ernas") || strings.HasSuffix(l, "arnas") || strings.HasSuffix(l, "ornas")
+}
+
 // verbAfterPlace reports whether token k, in a title's for-phrase that
 // began at a, is a lower-case word after a capitalised one: the clause
 // goes on ("Innovationsstrategi för Västmanland anges …"), for Swedish
@@ -1043,8 +1050,11 @@ func titles(toks []doc.Token) []cand {
 		if class == "" {
 			continue
 		}
-		// owner in the genitive before: "Norrbottens folkhälsostrategi"
-		if i > 0 && toks[i-1].Kind == doc.Word && lang.UpperFirst(toks[i-1].Text) && strings.HasSuffix(toks[i-1].Text, "s") && !lang.UpperFirst(t.Text) {
+		// owner in the genitive before: "Norrbottens folkhälsostrategi";
+		// a group's ("Regionernas kulturplaner") names the kind, each
+		// member's own
+		if i > 0 && toks[i-1].Kind == doc.Word && lang.UpperFirst(toks[i-1].Text) && strings.HasSuffix(toks[i-1].Text, "s") && !lang.UpperFirst(t.Text) &&
+			!groupGenitive(toks[i-1].Text) {
 			from := i - 1
 			for from > 0 && toks[from-1].Kind == doc.Word && lang.UpperFirst(toks[from-1].Text) && !notNames[toks[from-1].Text] {
 				from--

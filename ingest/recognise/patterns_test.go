@@ -52,6 +52,8 @@ func TestNameBoundaries(t *testing.T) {
 		{"Projektet Framtidens industri finansieras av Region Skåne.", []string{"Framtidens industri/Project", "Region Skåne/Region"}},
 		{"Projektet Grön omställning i Bergslagen startade i fjol.", []string{"Grön omställning i Bergslagen/Project"}},
 		{"Projektet Digitalt lyft för småföretag pågår till 2025.", []string{"Digitalt lyft för småföretag/Project"}},
+		// a group's plan in the genitive is the kind, no name of its own
+		{"Regionernas kulturplaner är omfattande.", []string{"Regionernas/Region"}},
 		// a year names a capitalised compound; a clause's verb ends a title
 		{"Fullmäktige antog Näringslivsstrategi 2030 i mars.", []string{"Näringslivsstrategi 2030/Strategy"}},
 		{"I Innovationsstrategi för Västmanland anges fyra områden.", []string{"Innovationsstrategi för Västmanland/Strategy"}},
