@@ -896,7 +896,7 @@ func dutyAt(toks []doc.Token, i int) int {
 
 // vagueObject reports whether the object at token k says no duty: a
 // share ("svarar för ungefär halva finansieringen", "för 40 procent") or
-// work named only as such ("stödjer arbetet").
+// work named only as such ("stödjer arbetet") or as another's.
 func vagueObject(toks []doc.Token, k int) bool {
 	if k >= len(toks) {
 		return true
@@ -907,6 +907,10 @@ func vagueObject(toks []doc.Token, k int) bool {
 	case "det", "detta", "dessa", "denna", "den", "de":
 		// a pronoun, not an article before its noun ("det regionala …")
 		return k+1 >= len(toks) || toks[k+1].Kind != doc.Word || low(toks[k+1]) == "arbetet"
+	}
+	// "stödjer regionernas arbete med …": another's work, supported
+	if k+1 < len(toks) && strings.HasSuffix(low(toks[k]), "s") && strings.HasPrefix(low(toks[k+1]), "arbete") {
+		return true
 	}
 	return toks[k].Kind == doc.Number
 }

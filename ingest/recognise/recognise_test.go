@@ -568,6 +568,8 @@ func TestTaskClauses(t *testing.T) {
 		{"Regionernas arbete handlar om att stärka samverkan mellan kommunerna.",
 			[]string{"Regionernas/Region", "stärka samverkan mellan kommunerna/Mandate"}},
 		{"Arbetet handlar om att skapa forum och mötesplatser.", nil},
+		// supporting another's work is no duty of one's own
+		{"Tillväxtverket stödjer regionernas arbete med serviceprogram.", []string{"Tillväxtverket/GovernmentAgency", "regionernas/Region"}},
 		// what someone does is no task
 		{"Oftast ingår att de erbjuder långsiktig rådgivning.", nil},
 		// a finite verb of responsibility ends the phrase before it
