@@ -200,6 +200,23 @@ func (sp spans) governedActors(toks []doc.Token, i int) bool {
 	return false
 }
 
+// quantifier reports whether a group's name starts at i with, or follows,
+// a word that counts only some of its members: "många", "flera", "några",
+// "vissa".
+func quantifier(toks []doc.Token, i int) bool {
+	q := func(k int) bool {
+		if k < 0 || k >= len(toks) {
+			return false
+		}
+		switch low(toks[k]) {
+		case "många", "flera", "några", "vissa", "enstaka", "somliga", "ett", "en":
+			return true
+		}
+		return false
+	}
+	return q(i) || q(i-1)
+}
+
 // appositionEnd reports whether token i follows an apposition set off by
 // commas after an actor's name: "Västra Götaland, som en av de sex
 // första regionerna, skulle upprätta …".
@@ -380,7 +397,8 @@ func newSpans(toks []doc.Token, picked []cand) spans {
 	sp := spans{actorEnd: map[int]bool{}, actorFrom: map[int]int{}, actorStart: map[int]int{}, instrStart: map[int]bool{}, lawStart: map[int]int{},
 		publicEnd: map[int]bool{}}
 	for _, c := range picked {
-		if publicBody(c.class, c.group) {
+		// "Många regioner leder …" tells what some do, no standing duty
+		if publicBody(c.class, c.group) && !(c.group && quantifier(toks, c.from)) {
 			sp.publicEnd[c.to] = true
 		}
 		switch {

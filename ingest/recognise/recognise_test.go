@@ -570,6 +570,9 @@ func TestTaskClauses(t *testing.T) {
 		{"Arbetet handlar om att skapa forum och mötesplatser.", nil},
 		// supporting another's work is no duty of one's own
 		{"Tillväxtverket stödjer regionernas arbete med serviceprogram.", []string{"Tillväxtverket/GovernmentAgency", "regionernas/Region"}},
+		// what some of a group do is no standing duty of the group
+		{"Många regioner leder och driver konkreta projekt.", []string{"regioner/Region"}},
+		{"Regionerna leder och driver konkreta projekt.", []string{"Regionerna/Region", "leder och driver konkreta projekt/Mandate"}},
 		// what someone does is no task
 		{"Oftast ingår att de erbjuder långsiktig rådgivning.", nil},
 		// a finite verb of responsibility ends the phrase before it
