@@ -216,7 +216,12 @@ func (s *scan) share(i int) (Value, int, int, bool) {
 	if s.ts[i].kind != digits || s.rangeEnd(i) {
 		return Value{}, i, i, false
 	}
-	val, next, ok := s.percentage(i)
+	return s.shareOf(i, s.percentage)
+}
+
+// shareOf makes the share that read finds at token i, with its hedge.
+func (s *scan) shareOf(i int, read func(int) (string, int, bool)) (Value, int, int, bool) {
+	val, next, ok := read(i)
 	if !ok {
 		return Value{}, i, i, false
 	}
@@ -259,16 +264,7 @@ func numeralOrStop(w string) bool {
 	return num || stopWords[w]
 }
 
-func (s *scan) fractionShare(i int) (Value, int, int, bool) {
-	val, next, ok := s.fraction(i)
-	if !ok {
-		return Value{}, i, i, false
-	}
-	v := s.value(doc.Share, i, next)
-	v.Value = val
-	v, h := s.withHedge(v, i)
-	return v, h, next, true
-}
+func (s *scan) fractionShare(i int) (Value, int, int, bool) { return s.shareOf(i, s.fraction) }
 
 // Dates.
 
