@@ -19,9 +19,7 @@ var cueEntries = []register.Entry{
 }
 
 func TestCueConstructions(t *testing.T) {
-	saved := entries
-	entries = append(slices.Clone(entries), cueEntries...)
-	defer func() { entries = saved }()
+	withCueEntries(t)
 	tests := []struct {
 		text string
 		want []string
@@ -92,16 +90,8 @@ func TestCueConstructions(t *testing.T) {
 
 // "Förutom A och B ingår även C" states of A and B what it states of C.
 func TestBesides(t *testing.T) {
-	saved := entries
-	entries = append(slices.Clone(entries), cueEntries...)
-	defer func() { entries = saved }()
-	d := &doc.Doc{
-		Passages: []doc.Passage{
-			{Text: "Exportplattformen Norr (Region Skåne)", Kind: doc.ExampleHeading, Example: 0},
-			{Text: "Förutom Region Skåne och Region Uppsala ingår även organisationerna Trafikverket och Tillväxtverket.", Example: 0},
-		},
-		Examples: []doc.Example{{Title: "Exportplattformen Norr", Heading: 0, Passages: []int{1}}},
-	}
+	withCueEntries(t)
+	d := example("Exportplattformen Norr (Region Skåne)", "Förutom Region Skåne och Region Uppsala ingår även organisationerna Trafikverket och Tillväxtverket.")
 	got := strings.Join(relationsOf(t, d), " | ")
 	for _, want := range []string{"Region Skåne memberOf Exportplattformen Norr", "Region Uppsala memberOf Exportplattformen Norr",
 		"Tillväxtverket memberOf Exportplattformen Norr", "Trafikverket memberOf Exportplattformen Norr"} {
@@ -115,16 +105,8 @@ func TestBesides(t *testing.T) {
 // take a worked example's subject as its object: "Region Uppsala
 // erbjuder liknande lösningar" offers something else.
 func TestOwnObject(t *testing.T) {
-	saved := entries
-	entries = append(slices.Clone(entries), cueEntries...)
-	defer func() { entries = saved }()
-	d := &doc.Doc{
-		Passages: []doc.Passage{
-			{Text: "Exportplattformen Norr (Region Skåne)", Kind: doc.ExampleHeading, Example: 0},
-			{Text: "Region Uppsala erbjuder liknande lösningar.", Example: 0},
-		},
-		Examples: []doc.Example{{Title: "Exportplattformen Norr", Heading: 0, Passages: []int{1}}},
-	}
+	withCueEntries(t)
+	d := example("Exportplattformen Norr (Region Skåne)", "Region Uppsala erbjuder liknande lösningar.")
 	got := strings.Join(relationsOf(t, d), " | ")
 	if want := "Region Skåne responsibleFor Exportplattformen Norr"; got != want {
 		t.Errorf("got %q, want %q", got, want)
@@ -134,13 +116,7 @@ func TestOwnObject(t *testing.T) {
 // A preposition alone as a cue ("inom") takes only the name that follows
 // it as its object, never a worked example's subject.
 func TestLonePreposition(t *testing.T) {
-	d := &doc.Doc{
-		Passages: []doc.Passage{
-			{Text: "RUS (Region Skåne)", Kind: doc.ExampleHeading, Example: 0},
-			{Text: "Projektet Smart Industri inom Kulturella näringar finansieras av Tillväxtverket.", Example: 0},
-		},
-		Examples: []doc.Example{{Title: "RUS", Heading: 0, Passages: []int{1}}},
-	}
+	d := example("RUS (Region Skåne)", "Projektet Smart Industri inom Kulturella näringar finansieras av Tillväxtverket.")
 	got := strings.Join(relationsOf(t, d), " | ")
 	if strings.Contains(got, "partOf") {
 		t.Errorf("got %q, want no partOf", got)
@@ -150,18 +126,30 @@ func TestLonePreposition(t *testing.T) {
 // The region a worked example's heading names runs what it names when
 // the text has it work with partners in it.
 func TestHeadingRegionWorksWithPartners(t *testing.T) {
-	saved := entries
-	entries = append(slices.Clone(entries), cueEntries...)
-	defer func() { entries = saved }()
-	d := &doc.Doc{
-		Passages: []doc.Passage{
-			{Text: "Exportplattformen Norr (Region Skåne)", Kind: doc.ExampleHeading, Example: 0},
-			{Text: "I arbetet samverkar Region Skåne med kommunerna.", Example: 0},
-		},
-		Examples: []doc.Example{{Title: "Exportplattformen Norr", Heading: 0, Passages: []int{1}}},
-	}
+	withCueEntries(t)
+	d := example("Exportplattformen Norr (Region Skåne)", "I arbetet samverkar Region Skåne med kommunerna.")
 	got := strings.Join(relationsOf(t, d), " | ")
 	if want := "Region Skåne responsibleFor Exportplattformen Norr | kommunerna participatesIn Exportplattformen Norr"; got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}
+}
+
+// example makes a document of one worked example: its heading ("Title
+// (Region X)") and one passage of text.
+func example(heading, text string) *doc.Doc {
+	title, _, _ := strings.Cut(heading, " (")
+	return &doc.Doc{
+		Passages: []doc.Passage{
+			{Text: heading, Kind: doc.ExampleHeading, Example: 0},
+			{Text: text, Example: 0},
+		},
+		Examples: []doc.Example{{Title: title, Heading: 0, Passages: []int{1}}},
+	}
+}
+
+// withCueEntries adds the cue tests' register entries for one test.
+func withCueEntries(t *testing.T) {
+	saved := entries
+	entries = append(slices.Clone(entries), cueEntries...)
+	t.Cleanup(func() { entries = saved })
 }
