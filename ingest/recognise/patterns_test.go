@@ -2,7 +2,6 @@ package recognise
 
 import (
 	"slices"
-	"strings"
 	"testing"
 
 	"kg/ingest/doc"
@@ -11,10 +10,7 @@ import (
 
 // TestNameBoundaries checks where names no register holds begin and end.
 func TestNameBoundaries(t *testing.T) {
-	tests := []struct {
-		text string
-		want []string
-	}{
+	checkRuns(t, []runCase{
 		// a period after a compound leaves its head the name's class
 		{"Arbetet påverkas av den så kallade Partnerskapsöverenskommelsen 2021–2027, som anger inriktningen.",
 			[]string{"Partnerskapsöverenskommelsen 2021–2027/Partnership"}},
@@ -68,13 +64,7 @@ func TestNameBoundaries(t *testing.T) {
 		// a capitalised bare head after its owner starts a title
 		{"Region Skånes Program för smart specialisering prioriterar tre områden.",
 			[]string{"Region Skånes/Region", "Program för smart specialisering/Programme/Region Skånes Program för smart specialisering"}},
-	}
-	for _, tt := range tests {
-		got := run(t, tt.text)
-		if !slices.Equal(got, tt.want) {
-			t.Errorf("%q:\n got %s\nwant %s", tt.text, strings.Join(got, " | "), strings.Join(tt.want, " | "))
-		}
-	}
+	})
 }
 
 // TestCountedTitles checks that a numeral before an owner's compound

@@ -32,6 +32,23 @@ var testNames = []Name{
 	{Text: "bibliotekslagen", Key: "law:2013:801", Class: "Act"},
 }
 
+// runCase is a text and the mentions run should find in it.
+type runCase struct {
+	text string
+	want []string
+}
+
+// checkRuns recognises each text and checks its mentions.
+func checkRuns(t *testing.T, tests []runCase) {
+	t.Helper()
+	for _, tt := range tests {
+		got := run(t, tt.text)
+		if strings.Join(got, " | ") != strings.Join(tt.want, " | ") {
+			t.Errorf("%s\n got %q\nwant %q", tt.text, got, tt.want)
+		}
+	}
+}
+
 // run recognises a one-passage document and returns its mentions as
 // "text/Class/rule" strings.
 func run(t *testing.T, text string) []string {
@@ -52,10 +69,7 @@ func run(t *testing.T, text string) []string {
 }
 
 func TestRecognise(t *testing.T) {
-	tests := []struct {
-		text string
-		want []string
-	}{
+	checkRuns(t, []runCase{
 		{"Region Skånes strategi och Tillväxtverket.", []string{"Region Skånes/Region", "Tillväxtverket/GovernmentAgency"}},
 		{"Regionerna tar fram regionala utvecklingsstrategier.", []string{"Regionerna/Region", "regionala utvecklingsstrategier/Strategy"}},
 		{"Regionen har det regionala utvecklingsansvaret.", []string{"det regionala utvecklingsansvaret/Mandate"}},
@@ -149,13 +163,7 @@ func TestRecognise(t *testing.T) {
 			[]string{"regionala program för Europeiska regionala utvecklingsfonden/Programme"}},
 		{"Länen följer den nationella strategin för hållbar tillväxt för att nå målen.", []string{"den nationella strategin för hållbar tillväxt/Strategy"}},
 		{"Kommissionen består av åtta kommuner och regionstyrelsen.", []string{"åtta kommuner/Municipality", "regionstyrelsen/PoliticalBody"}},
-	}
-	for _, tt := range tests {
-		got := run(t, tt.text)
-		if strings.Join(got, " | ") != strings.Join(tt.want, " | ") {
-			t.Errorf("%s\n got %q\nwant %q", tt.text, got, tt.want)
-		}
-	}
+	})
 }
 
 func TestDutyList(t *testing.T) {
@@ -521,11 +529,8 @@ func TestSubjectActor(t *testing.T) {
 	}
 }
 
-func TestMeansBeforeTask(t *testing.T) {
-	tests := []struct {
-		text string
-		want []string
-	}{
+func TestTasks(t *testing.T) {
+	checkRuns(t, []runCase{
 		// a means adjunct and an opening quote stand between the lead and the task
 		{"Regionerna ska ansvara för att genom bidrag ”främja en god tillgång för länets invånare till:",
 			[]string{"Regionerna/Region", "främja en god tillgång för länets invånare/Mandate/ansvara för att genom bidrag ”främja en god tillgång för länets invånare"}},
@@ -534,20 +539,6 @@ func TestMeansBeforeTask(t *testing.T) {
 			[]string{"Regionerna/Region", "stödja det regionala och lokala kulturarbetet/Mandate"}},
 		// "genom att" opens a means of its own, not a task
 		{"Regionerna ansvarar för att genom att samverka nå målen.", []string{"Regionerna/Region"}},
-	}
-	for _, tt := range tests {
-		got := run(t, tt.text)
-		if strings.Join(got, " | ") != strings.Join(tt.want, " | ") {
-			t.Errorf("%s\n got %q\nwant %q", tt.text, got, tt.want)
-		}
-	}
-}
-
-func TestTaskClauses(t *testing.T) {
-	tests := []struct {
-		text string
-		want []string
-	}{
 		// the actor owns the subject: nothing is the actor's task
 		{"Genom programmen ska regionernas kunskaper om servicen öka.", []string{"regionernas/Region"}},
 		// an apposition between the actor and "skulle"
@@ -577,13 +568,7 @@ func TestTaskClauses(t *testing.T) {
 		{"Oftast ingår att de erbjuder långsiktig rådgivning.", nil},
 		// a finite verb of responsibility ends the phrase before it
 		{"I rollen som samordnare ansvarar regionerna för planerna.", []string{"samordnare/Mandate", "regionerna/Region"}},
-	}
-	for _, tt := range tests {
-		got := run(t, tt.text)
-		if strings.Join(got, " | ") != strings.Join(tt.want, " | ") {
-			t.Errorf("%s\n got %q\nwant %q", tt.text, got, tt.want)
-		}
-	}
+	})
 }
 
 func TestLevels(t *testing.T) {
@@ -607,28 +592,17 @@ func TestLevels(t *testing.T) {
 }
 
 func TestPassingCounts(t *testing.T) {
-	tests := []struct {
-		text string
-		want []string
-	}{
+	checkRuns(t, []runCase{
 		// a counted group named as a group is one
 		{"Kommissionen består av fem kommuner och Region Skåne.", []string{"fem kommuner/Municipality", "Region Skåne/Region"}},
 		// a partitive takes one member from it; listed members are the actors
 		{"Region Skåne är en av de sex första regionerna i landet.", []string{"Region Skåne/Region"}},
 		{"Här samarbetar fem kommuner (Uppsala kommun och Gotland) för tillväxt.", []string{"Uppsala kommun/Municipality", "Gotland/Actor"}},
-	}
-	for _, tt := range tests {
-		if got := run(t, tt.text); !slices.Equal(got, tt.want) {
-			t.Errorf("%q:\n got %s\nwant %s", tt.text, strings.Join(got, " | "), strings.Join(tt.want, " | "))
-		}
-	}
+	})
 }
 
 func TestGeneralResponsibilities(t *testing.T) {
-	tests := []struct {
-		text string
-		want []string
-	}{
+	checkRuns(t, []runCase{
 		// responsibility placed on no one the text names confers no task
 		{"Strategin betonar att ansvaret för att nå målen vilar på aktörer på flera nivåer.", nil},
 		{"Det gäller även om ansvaret för beslutsfattandet kan ligga hos en annan part.", nil},
@@ -636,10 +610,5 @@ func TestGeneralResponsibilities(t *testing.T) {
 			[]string{"Ansvaret att agera på samhällsutmaningar/Mandate", "kommuner/Municipality", "regioner/Region"}},
 		// responsibility for the publication itself credits its authors
 		{"Tillväxtverket har haft ett samordnande ansvar för rapporten.", []string{"Tillväxtverket/GovernmentAgency"}},
-	}
-	for _, tt := range tests {
-		if got := run(t, tt.text); !slices.Equal(got, tt.want) {
-			t.Errorf("%q:\n got %s\nwant %s", tt.text, strings.Join(got, " | "), strings.Join(tt.want, " | "))
-		}
-	}
+	})
 }
