@@ -217,10 +217,16 @@ func nameKey(m *doc.Mention) string {
 	if !lang.UpperFirst(m.Name) {
 		return lang.StemPhrase(n)
 	}
-	if b, ok := lang.Genitive(n); ok && !strings.HasSuffix(b, "s") && len(b) > 3 && strings.HasSuffix(m.Text, "s") {
+	text := m.Text
+	if m.Rule == "anaphor" {
+		// "projektet" for "Grön kompetens" is the same thing as the name
+		// itself: it is keyed as the name's own mention is
+		text = m.Name
+	}
+	if b, ok := lang.Genitive(n); ok && !strings.HasSuffix(b, "s") && len(b) > 3 && strings.HasSuffix(text, "s") {
 		// "Reglabs" and "Reglab": the genitive is undone only where the
 		// text's last word is not itself the name's end
-		if strings.HasSuffix(n, ":s") || endsGenitive(m.Text) {
+		if strings.HasSuffix(n, ":s") || endsGenitive(text) {
 			return b
 		}
 	}

@@ -67,6 +67,10 @@ func TestLink(t *testing.T) {
 			"regionerna→regionerna"},
 		{"genitive of a new name", []doc.Mention{{Text: "Reglab", Class: "Network", Rule: "pattern:name"}, {Text: "Reglabs", Class: "Network", Rule: "pattern:name"}},
 			"Reglab→reglab Reglabs→reglab"},
+		{"a name ending in s and its anaphor", []doc.Mention{
+			{Text: "Grön kompetens", Class: "Project", Rule: "pattern:name"},
+			{Text: "projektet", Name: "Grön kompetens", Class: "Project", Rule: "anaphor"}},
+			"Grön kompetens→gron-kompeten projektet→gron-kompeten"},
 		{"misprint within a document", []doc.Mention{
 			{Text: "Konstluttimmen", Class: "Project", Rule: "pattern:name"}, {Text: "Konstluttimmen", Class: "Project", Rule: "pattern:name"},
 			{Text: "Konsluttimmen", Class: "Project", Rule: "pattern:name"}},
