@@ -60,6 +60,21 @@ func init() {
 	})
 }
 
+// personTitles are nouns that title a person: "statsrådet Anna Berg"
+// names a minister, not a council, and persons are not annotated.
+var personTitles = []string{"statsråd", "kommunalråd", "regionråd", "landstingsråd", "oppositionsråd", "landshövding", "generaldirektör"}
+
+// personTitle reports whether the lower-case noun w is a person's title in
+// any of its inflected forms ("statsrådet", "landshövdingen").
+func personTitle(w string) bool {
+	for _, t := range personTitles {
+		if rest, ok := strings.CutPrefix(w, t); ok && slices.Contains([]string{"", "s", "en", "et", "ens", "ets", "ar", "arna", "er", "erna", "na"}, rest) {
+			return true
+		}
+	}
+	return false
+}
+
 // definiteNouns are the definite singular forms of the class nouns
 // ("projektet", "strategin"), which refer to one thing named before;
 // "företagen" is plural and refers to no one thing.

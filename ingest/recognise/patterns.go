@@ -668,7 +668,7 @@ func kindNoun(w string) string {
 // kindNounForm is kindNoun, telling also whether the noun is in its
 // definite singular ("moderbolaget", not "regionplan").
 func kindNounForm(w string) (class string, definite bool) {
-	if lang.UpperFirst(w) {
+	if lang.UpperFirst(w) || personTitle(strings.ToLower(w)) {
 		return "", false
 	}
 	if c := nounClass(w); c != "" {
@@ -839,6 +839,10 @@ func (s Stage) coordinatedActors(toks []doc.Token, picked []cand) ([]cand, map[i
 		t := toks[i]
 		lead := placeLead(toks, picked, i)
 		if t.Kind != doc.Word || !lang.UpperFirst(t.Text) || taken(picked, i) && !lead || i == 0 || toks[i-1].Kind == doc.Punct && toks[i-1].Text != "," {
+			continue
+		}
+		if personTitle(low(toks[i-1])) {
+			i = capSeq(toks, i) - 1 // "regionrådet Per Holm och …": a person, no partner
 			continue
 		}
 		j := capSeq(toks, i)

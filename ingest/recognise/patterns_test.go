@@ -61,6 +61,9 @@ func TestNameBoundaries(t *testing.T) {
 		{"Tillväxtverket är landets samverkansplattform för näringslivsfrågor.", []string{"Tillväxtverket/GovernmentAgency"}},
 		// an indefinite article makes an English kind noun a common noun
 		{"Uppgiften är att bygga ett Science Center i området.", nil},
+		// a title compounded with "råd" names a person, no council
+		{"Beslutet fattades av statsrådet Anna Berg.", nil},
+		{"Frågan bereds av regionrådet Per Holm och Tillväxtverket.", []string{"Tillväxtverket/GovernmentAgency"}},
 		// a capitalised bare head after its owner starts a title
 		{"Region Skånes Program för smart specialisering prioriterar tre områden.",
 			[]string{"Region Skånes/Region", "Program för smart specialisering/Programme/Region Skånes Program för smart specialisering"}},
