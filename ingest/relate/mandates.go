@@ -130,6 +130,15 @@ func (sc *sentence) holders(m span, rule string, leadActors []span) ([]span, *sp
 				giver = &g
 			}
 		}
+		if off, v := sc.offered(m.from); len(off) > 0 {
+			// "Regeringen uppdrar åt Tillväxtverket att …": the offer's
+			// subject gives the task to the actors after the verb
+			var giver *span
+			if g := sc.subjects(v, actor); len(g) > 0 {
+				giver = &g[0]
+			}
+			return off, giver
+		}
 		subs := sc.subjects(m.from, actor)
 		if len(subs) > 0 && sc.partitive(subs[0]) {
 			// "X, som en av de sex första regionerna, skulle …": the
@@ -148,9 +157,6 @@ func (sc *sentence) holders(m span, rule string, leadActors []span) ([]span, *sp
 				rest = sc.subjects(giver.from-1, actor)
 			}
 			return rest, giver
-		}
-		if len(subs) == 0 {
-			subs = sc.offered(m)
 		}
 		if len(subs) > 0 {
 			return subs, sc.decider(subs[0])
@@ -235,21 +241,22 @@ func (sc *sentence) holdVerbBetween(a, b int) bool {
 var offerVerbs = map[string]bool{"erbjuda": true, "erbjöd": true, "erbjuder": true, "uppdrar": true, "uppdrog": true,
 	"uppdra": true, "ålägger": true, "ålade": true, "åläggs": false, "bad": true, "ber": true}
 
-// offered returns the actors between an offer verb and the task.
-func (sc *sentence) offered(m span) []span {
-	for i := m.from - 1; i >= 0 && i >= m.from-12; i-- {
+// offered returns the actors between an offer verb and the task that
+// starts at token from, and the verb's token.
+func (sc *sentence) offered(from int) ([]span, int) {
+	for i := from - 1; i >= 0 && i >= from-12; i-- {
 		if !offerVerbs[low(sc.toks[i])] {
 			continue
 		}
 		var out []span
 		for _, s := range sc.spans {
-			if s.from > i && s.to <= m.from && fits(s.class, []string{"Actor"}) {
+			if s.from > i && s.to <= from && fits(s.class, []string{"Actor"}) {
 				out = append(out, s)
 			}
 		}
-		return out
+		return out, i
 	}
-	return nil
+	return nil, -1
 }
 
 // opensWithPronoun reports whether the sentence opens with a pronoun that

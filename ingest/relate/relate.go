@@ -319,7 +319,15 @@ func (r *relater) cue(sc *sentence, implied []span, i, end int, c cue, inverted 
 		subs = sc.before(i, c.subj, true)
 		objs, blocked = sc.following(end, c.obj)
 	} else {
-		if subs = sc.antecedent(i, c.subj); len(subs) == 0 {
+		if i > 0 && low(sc.toks[i-1]) == "att" {
+			// "Regeringen uppdrar åt Trafikverket att ta fram …": who is
+			// asked to do it
+			subs, _ = sc.offered(i)
+		}
+		if len(subs) == 0 {
+			subs = sc.antecedent(i, c.subj)
+		}
+		if len(subs) == 0 {
 			subs = sc.subjects(i, c.subj)
 		}
 		objs, blocked = sc.following(end, c.obj)
