@@ -669,7 +669,7 @@ var hedges = [][]string{{"också"}, {"även"}, {"bland", "annat"}, {"bl.a."}, {"
 // ("ansvara för att genom bidrag främja …") and an opening quote before
 // the task's verb are skipped too.
 func skipHedge(toks []doc.Token, i int) int {
-	best := skipMeans(toks, i)
+	best := skipMeans(toks, skipTime(toks, i))
 	if i < len(toks) && low(toks[i]) == "att" {
 		if k := skipMeans(toks, i+1); k > i+1 {
 			best = k // "ansvara för att genom bidrag främja …"
@@ -697,6 +697,30 @@ func skipHedge(toks []doc.Token, i int) int {
 		}
 	}
 	return best
+}
+
+// skipTime returns the token after a time adjunct that stands before an
+// infinitive ("att under 2024 ta fram …", "att under perioden 2023–2025
+// stödja …"), or i.
+func skipTime(toks []doc.Token, i int) int {
+	if i >= len(toks) || low(toks[i]) != "under" {
+		return i
+	}
+	k := i + 1
+	if k < len(toks) && (low(toks[k]) == "perioden" || low(toks[k]) == "året" || low(toks[k]) == "år") {
+		k++
+	}
+	if k >= len(toks) || toks[k].Kind != doc.Number {
+		return i
+	}
+	k++
+	if k+1 < len(toks) && (toks[k].Text == "–" || toks[k].Text == "-") && toks[k+1].Kind == doc.Number {
+		k += 2
+	}
+	if k < len(toks) && toks[k].Kind == doc.Word && infinitiveLike(low(toks[k])) {
+		return k
+	}
+	return i
 }
 
 // skipMeans returns the token after "genom" and the one to three nouns

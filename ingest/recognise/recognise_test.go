@@ -537,6 +537,11 @@ func TestTasks(t *testing.T) {
 		// adjectives joined by "och" are no second task
 		{"Regionerna ska stödja det regionala och lokala kulturarbetet.",
 			[]string{"Regionerna/Region", "stödja det regionala och lokala kulturarbetet/Mandate"}},
+		// a time adjunct stands between the lead and the task
+		{"Regionerna har i uppdrag att under 2024 ta fram en handlingsplan.",
+			[]string{"Regionerna/Region", "ta fram en handlingsplan/Mandate/uppdrag att under 2024 ta fram en handlingsplan"}},
+		{"Regionerna har i uppdrag att under perioden 2023–2025 stödja kommunerna.",
+			[]string{"Regionerna/Region", "stödja kommunerna/Mandate/uppdrag att under perioden 2023–2025 stödja kommunerna"}},
 		// "genom att" opens a means of its own, not a task
 		{"Regionerna ansvarar för att genom att samverka nå målen.", []string{"Regionerna/Region"}},
 		// the actor owns the subject: nothing is the actor's task
