@@ -750,9 +750,16 @@ func (r *relater) bracketedParents(sc *sentence) {
 		if !fits(a.class, actor) || !fits(b.class, actor) || b.from != a.to+1 || b.to >= len(sc.toks) {
 			continue
 		}
-		if sc.toks[a.to].Text == "(" && sc.toks[b.to].Text == ")" && !r.d.Entities[a.e].Group && !r.d.Entities[b.e].Group {
-			r.add(a.e, b.e, "partOf", sc.i, "bracket:parent")
+		if sc.toks[a.to].Text != "(" || sc.toks[b.to].Text != ")" || r.d.Entities[a.e].Group || r.d.Entities[b.e].Group {
+			continue
 		}
+		if a.class == "Government" && b.class == "Ministry" {
+			// "Regeringskansliet (Finansdepartementet)": the ministry in
+			// brackets is the unit of the government offices meant
+			r.add(b.e, a.e, "partOf", sc.i, "bracket:unit")
+			continue
+		}
+		r.add(a.e, b.e, "partOf", sc.i, "bracket:parent")
 	}
 }
 
