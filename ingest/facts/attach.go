@@ -483,6 +483,9 @@ func (c *clause) share(vi int, prevCompany int) (holder, company int) {
 		} else {
 			holderM = c.before(v, 3)
 		}
+		if m := c.subject(); holderM < 0 && c.low(v-1) == "och" && m >= 0 && c.ms[m].b < v {
+			holderM = m // "Bolaget förvaltar fastigheter och äger 40 procent av Y AB"
+		}
 		companyM = c.companyAfter(b)
 		// "har" owns only a company's shares: "har 40 procent av aktierna
 		// i Y AB", not "har hälften av platserna i Y AB"

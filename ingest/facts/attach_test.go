@@ -167,6 +167,10 @@ func TestAttach(t *testing.T) {
 			text:  "Region Norr äger 51 procent av Norrtåg AB.",
 			names: []string{"Region Norr=Region", "Norrtåg AB=Company"}}},
 			[]string{`share "51 procent" → Region Norr (Norrtåg AB)`}, 0},
+		{"owns, second verb of the subject", []sent{{
+			text:  "Bolaget förvaltar fastigheter och äger i sin tur 40 procent av Norrtåg AB.",
+			names: []string{"Bolaget=Company", "Norrtåg AB=Company"}}},
+			[]string{`share "40 procent" → Bolaget (Norrtåg AB)`}, 0},
 		{"is owned", []sent{{
 			text:  "Inlandsbanan AB ägs till 40 procent av Region Jämtland Härjedalen.",
 			names: []string{"Inlandsbanan AB=Company", "Region Jämtland Härjedalen=Region"}}},
