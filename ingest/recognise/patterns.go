@@ -568,11 +568,19 @@ func clauseVerb(w string) bool {
 // passiveOrPast guesses a finite verb in the passive ("finansieras",
 // "genomfördes") or the past ("startade", "samlade").
 func passiveOrPast(w string) bool {
+	if shortPassives[w] {
+		return true
+	}
 	if lang.UpperFirst(w) || len([]rune(w)) < 7 {
 		return false
 	}
 	return strings.HasSuffix(w, "as") || strings.HasSuffix(w, "des") || strings.HasSuffix(w, "tes") || strings.HasSuffix(w, "ade")
 }
+
+// shortPassives are passives too short to guess from their ending: "Projektet
+// Nya jobb drivs av …".
+var shortPassives = map[string]bool{"drivs": true, "drevs": true, "leds": true, "leddes": true, "ägs": true, "ägdes": true,
+	"görs": true, "tas": true, "togs": true, "styrs": true, "sköts": true}
 
 // adverbs stand between a subject and its verb in a subordinate clause
 // ("som Reglab också driver"); they go on no title.

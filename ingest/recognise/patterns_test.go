@@ -54,6 +54,8 @@ func TestNameBoundaries(t *testing.T) {
 		{"Fullmäktige antog Näringslivsstrategi 2030 i mars.", []string{"Näringslivsstrategi 2030/Strategy"}},
 		{"I Innovationsstrategi för Västmanland anges fyra områden.", []string{"Innovationsstrategi för Västmanland/Strategy"}},
 		{"Projektet Nya jobb erbjuder rådgivning.", []string{"Nya jobb/Project"}},
+		{"Projektet Nya jobb drivs av Tillväxtverket.", []string{"Nya jobb/Project", "Tillväxtverket/GovernmentAgency"}},
+		{"Projektet Grönt kliv leds av Tillväxtverket.", []string{"Grönt kliv/Project", "Tillväxtverket/GovernmentAgency"}},
 		{"Det är nätverket Kompetensnav också arbetar med.", []string{"Kompetensnav/Network"}},
 		// an indefinite, with an adjective or none, or a predicate's owner
 		// makes a compound describe
