@@ -130,13 +130,7 @@ func (sc *sentence) holders(m span, rule string, leadActors []span) ([]span, *sp
 				giver = &g
 			}
 		}
-		if off, v := sc.offered(m.from); len(off) > 0 {
-			// "Regeringen uppdrar åt Tillväxtverket att …": the offer's
-			// subject gives the task to the actors after the verb
-			var giver *span
-			if g := sc.subjects(v, actor); len(g) > 0 {
-				giver = &g[0]
-			}
+		if off, giver := sc.offer(m); len(off) > 0 {
 			return off, giver
 		}
 		subs := sc.subjects(m.from, actor)
@@ -240,6 +234,19 @@ func (sc *sentence) holdVerbBetween(a, b int) bool {
 // att erbjuda regionerna och Gotlands kommun att ta fram …".
 var offerVerbs = map[string]bool{"erbjuda": true, "erbjöd": true, "erbjuder": true, "uppdrar": true, "uppdrog": true,
 	"uppdra": true, "ålägger": true, "ålade": true, "åläggs": false, "bad": true, "ber": true}
+
+// offer reads "Regeringen uppdrar åt Tillväxtverket att …": the offer's
+// subject gives the task m to the actors after the verb.
+func (sc *sentence) offer(m span) ([]span, *span) {
+	off, v := sc.offered(m.from)
+	if len(off) == 0 {
+		return nil, nil
+	}
+	if g := sc.subjects(v, []string{"Actor"}); len(g) > 0 {
+		return off, &g[0]
+	}
+	return off, nil
+}
 
 // offered returns the actors between an offer verb and the task that
 // starts at token from, and the verb's token.

@@ -83,7 +83,7 @@ func (Stage) Run(d *doc.Doc) error {
 			}
 		}
 		r.cues(sc, implied)
-		r.lastNamed = sc.lastInstrument()
+		r.lastNamed = sc.lastNamedAfter(r.lastNamed)
 		r.phrases(sc)
 		ar.relate(r, sc, p.Kind == doc.ListItem)
 		first := si == 0 || d.Sentences[si-1].Passage != sent.Passage
@@ -236,7 +236,7 @@ func adverbialAt(toks []doc.Token, k int) int {
 // ("ingår även organisationerna" over "ingår även").
 func (r *relater) cues(sc *sentence, implied []span) {
 	named := len(sc.spans) + len(implied)
-	if sc.opensWithDemonstrative() {
+	if sc.opensWithDemonstrative() || sc.opensWithRole() {
 		named += len(r.lastNamed)
 	}
 	if named < 2 {
@@ -319,17 +319,7 @@ func (r *relater) cue(sc *sentence, implied []span, i, end int, c cue, inverted 
 		subs = sc.before(i, c.subj, true)
 		objs, blocked = sc.following(end, c.obj)
 	} else {
-		if i > 0 && low(sc.toks[i-1]) == "att" {
-			// "Regeringen uppdrar åt Trafikverket att ta fram …": who is
-			// asked to do it
-			subs, _ = sc.offered(i)
-		}
-		if len(subs) == 0 {
-			subs = sc.antecedent(i, c.subj)
-		}
-		if len(subs) == 0 {
-			subs = sc.subjects(i, c.subj)
-		}
+		subs = sc.agents(i, c.subj)
 		objs, blocked = sc.following(end, c.obj)
 	}
 	if s := sc.spanAt(i + 1); inverted && fits(s.class, c.subj) {
@@ -356,7 +346,7 @@ func (r *relater) cue(sc *sentence, implied []span, i, end int, c cue, inverted 
 	}
 	// "Dessa ska utvecklas i samverkan med kommunerna": the pronoun
 	// stands for what the sentence before named last
-	if len(objs) == 0 && c.passive && sc.opensWithDemonstrative() {
+	if len(objs) == 0 && c.passive && (sc.opensWithDemonstrative() || i == 0 && sc.opensWithRole()) {
 		objs = fitting(r.lastNamed, c.obj)
 	}
 	subs, objs = r.expand(sc, subs), r.expand(sc, objs)
@@ -422,6 +412,28 @@ func (a *areaList) relate(r *relater, sc *sentence, item bool) {
 // nationella folkhälsopolitiken").
 func policyClass(c string) bool { return c == "Strategy" || c == "Programme" || c == "Plan" }
 
+// agents finds who does what an active cue at token i states: the actors
+// asked to ("Regeringen uppdrar åt Trafikverket att ta fram …"), a
+// relative clause's antecedent, or the subject.
+func (sc *sentence) agents(i int, allowed []string) []span {
+	if i > 0 && low(sc.toks[i-1]) == "att" {
+		if off, _ := sc.offered(i); len(off) > 0 {
+			return off
+		}
+	}
+	if subs := sc.antecedent(i, allowed); len(subs) > 0 {
+		return subs
+	}
+	return sc.subjects(i, allowed)
+}
+
+// opensWithRole reports whether the sentence opens with a role noun and
+// "är" ("Projektägare är X.", "Partners är A och B."): the role is one in
+// what the text named last.
+func (sc *sentence) opensWithRole() bool {
+	return len(sc.toks) > 2 && sc.toks[0].Kind == doc.Word && low(sc.toks[1]) == "är" && !sc.inside(0)
+}
+
 // expand reads "regionerna" in a worked example whose heading lists
 // several regions as those regions.
 func (r *relater) expand(sc *sentence, spans []span) []span {
@@ -473,6 +485,16 @@ func (sc *sentence) opensWithDemonstrative() bool {
 var auxiliaries = map[string]bool{"ska": true, "skall": true, "är": true, "har": true, "kan": true, "bör": true, "måste": true, "blir": true, "ligger": true}
 
 // lastInstrument returns the last instrument the sentence names, if any.
+// lastNamedAfter is the instrument a sentence leaves for the next to
+// refer to: its own last one, or the one before when it only gave a role
+// in it ("Projektägare är A. Partners är B.").
+func (sc *sentence) lastNamedAfter(before []span) []span {
+	if last := sc.lastInstrument(); last != nil || !sc.opensWithRole() {
+		return last
+	}
+	return before
+}
+
 func (sc *sentence) lastInstrument() []span {
 	for k := len(sc.spans) - 1; k >= 0; k-- {
 		if fits(sc.spans[k].class, []string{"Instrument"}) {
