@@ -107,6 +107,19 @@ func init() {
 	}
 }
 
+// countries are the names of countries and continents, which are not
+// actors of the genre however they are coordinated ("mellan Sverige och
+// Europeiska kommissionen", "norra Sverige, Finland och Norge").
+var countries = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields("Sverige Norge Finland Danmark Island Tyskland Frankrike Polen Estland Lettland Litauen Nederländerna Belgien " +
+		"Storbritannien Irland Spanien Italien Österrike Ryssland Europa Norden Skandinavien Afrika Asien Amerika Kina Indien Japan") {
+		countries[w] = true
+		countries[w+"s"] = true
+	}
+}
+
 // englishHeads are the class nouns of organisations named in English
 // ("Enterprise Europe Network", "Dalarna Science Park", "Swedish Lapland
 // visitors board").

@@ -865,7 +865,7 @@ func (s Stage) coordinatedActors(toks []doc.Token, picked []cand) ([]cand, map[i
 				j = k
 			}
 		}
-		if j <= i || j == i+1 && (lead || len([]rune(t.Text)) < 3) {
+		if j <= i || j == i+1 && (lead || len([]rune(t.Text)) < 3 || countries[t.Text]) {
 			continue
 		}
 		if lead {

@@ -617,3 +617,13 @@ func TestGeneralResponsibilities(t *testing.T) {
 		{"Tillväxtverket har haft ett samordnande ansvar för rapporten.", []string{"Tillväxtverket/GovernmentAgency"}},
 	})
 }
+
+func TestCountriesAreNoPartners(t *testing.T) {
+	checkRuns(t, []runCase{
+		{"Avtalet gäller mellan Sverige och Tillväxtverket.", []string{"Tillväxtverket/GovernmentAgency"}},
+		{"Programmet omfattar Finland, Norge och Region Skåne.", []string{"Region Skåne/Region"}},
+		{"Projektet drivs i samverkan med Norge.", nil},
+		// a name that is no country is still a partner
+		{"Programmet omfattar Coompanion och Region Skåne.", []string{"Coompanion/Actor", "Region Skåne/Region"}},
+	})
+}
