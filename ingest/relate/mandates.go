@@ -163,7 +163,7 @@ func (sc *sentence) holders(m span, rule string, leadActors []span) ([]span, *sp
 		return sc.relativeHolder(m), nil
 	}
 	// a named responsibility (from the vocabulary) needs a verb of holding
-	if subs := sc.subjects(m.from, actor); len(subs) > 0 && sc.holdVerbBetween(subs[0].to, m.from) {
+	if subs := sc.subjects(m.from, actor); len(subs) > 0 && (sc.holdVerbBetween(subs[0].to, m.from) || sc.roleCopula(subs[0].to, m.from)) {
 		return subs, nil
 	}
 	return sc.restsOn(m), nil
@@ -214,6 +214,17 @@ func (sc *sentence) restsOn(m span) []span {
 		}
 	}
 	return nil
+}
+
+// roleCopula reports whether tokens [a, b) are a copula with at most its
+// adverbs: the actor before them is the role that follows ("Region Kalmar
+// län är regional kollektivtrafikmyndighet", "… är numera även …").
+func (sc *sentence) roleCopula(a, b int) bool {
+	if b <= a || b-a > 3 || !onlyWords(sc.toks[a:b], "är", "var", "blev", "blir", "också", "även", "numera") {
+		return false
+	}
+	l := low(sc.toks[a])
+	return l == "är" || l == "var" || l == "blev" || l == "blir"
 }
 
 func (sc *sentence) holdVerbBetween(a, b int) bool {

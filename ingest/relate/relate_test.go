@@ -25,6 +25,7 @@ var entries = []register.Entry{
 	{Key: "plan:lansplan", ID: "lansplan", Class: "Plan", Label: "länsplan för regional transportinfrastruktur"},
 	{Key: "strategy:rus", ID: "rus", Class: "Strategy", Label: "regional utvecklingsstrategi", Names: []string{"RUS"}},
 	{Key: "mandate:rua", ID: "rua", Class: "Mandate", Label: "det regionala utvecklingsansvaret"},
+	{Key: "mandate:rkm", ID: "rkm", Class: "Mandate", Label: "regional kollektivtrafikmyndighet"},
 	{Key: "group:regioner", ID: "regionerna", Class: "ActorGroup", Group: "Region", Label: "regionerna", Names: []string{"regioner", "varje region"}},
 	{Key: "group:kommuner", ID: "kommunerna", Class: "ActorGroup", Group: "Municipality", Label: "kommunerna", Names: []string{"kommuner"}},
 	{Key: "group:staten", ID: "staten", Class: "ActorGroup", Group: "Government", Label: "staten"},
@@ -403,4 +404,14 @@ func TestOtherTasks(t *testing.T) {
 	got := relations(t, doc.Passage{Text: "Tillväxtverkets främsta uppgift är att stödja regionerna. " +
 		"Andra uppgifter är att fördela statsbidrag och att följa upp arbetet."})
 	wantAmong(t, got, "Tillväxtverket holdsMandate fördela statsbidrag", "Tillväxtverket holdsMandate följa upp arbetet")
+}
+
+func TestRoleByCopula(t *testing.T) {
+	got := relations(t, doc.Passage{Text: "Region Uppsala är regional kollektivtrafikmyndighet och tar fram en länsplan för regional transportinfrastruktur."})
+	wantAmong(t, got, "Region Uppsala holdsMandate regional kollektivtrafikmyndighet")
+	// a copula with more than its adverbs between says nothing of the role
+	got = relations(t, doc.Passage{Text: "Region Uppsala är inte längre regional kollektivtrafikmyndighet."})
+	if len(got) != 0 {
+		t.Errorf("got %q, want nothing", got)
+	}
 }
