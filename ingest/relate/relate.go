@@ -484,7 +484,6 @@ func (sc *sentence) opensWithDemonstrative() bool {
 // auxiliaries follow a pronoun that opens a sentence.
 var auxiliaries = map[string]bool{"ska": true, "skall": true, "är": true, "har": true, "kan": true, "bör": true, "måste": true, "blir": true, "ligger": true}
 
-// lastInstrument returns the last instrument the sentence names, if any.
 // lastNamedAfter is the instrument a sentence leaves for the next to
 // refer to: its own last one, or the one before when it only gave a role
 // in it ("Projektägare är A. Partners är B.").
@@ -495,13 +494,29 @@ func (sc *sentence) lastNamedAfter(before []span) []span {
 	return before
 }
 
+// lastInstrument returns the last instrument the sentence names, if any.
+// A fund or grant the money comes from ("… beviljades 12 miljoner kronor
+// från Regionalfonden") is passed over for an instrument named before it:
+// the sentence is about what received the money.
 func (sc *sentence) lastInstrument() []span {
+	var source []span
 	for k := len(sc.spans) - 1; k >= 0; k-- {
-		if fits(sc.spans[k].class, []string{"Instrument"}) {
-			return []span{sc.spans[k]}
+		s := sc.spans[k]
+		if !fits(s.class, []string{"Instrument"}) {
+			continue
 		}
+		if source == nil && s.from > 0 && moneySource(s.class) && (low(sc.toks[s.from-1]) == "från" || low(sc.toks[s.from-1]) == "ur") {
+			source = []span{s}
+			continue
+		}
+		return []span{s}
 	}
-	return nil
+	return source
+}
+
+// moneySource reports whether instruments of the class pay money out.
+func moneySource(class string) bool {
+	return class == "Fund" || class == "Appropriation"
 }
 
 // otherThing reports whether token i is a definite common noun outside

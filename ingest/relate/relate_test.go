@@ -415,3 +415,13 @@ func TestRoleByCopula(t *testing.T) {
 		t.Errorf("got %q, want nothing", got)
 	}
 }
+
+func TestRoleAfterGrantSource(t *testing.T) {
+	got := relations(t, doc.Passage{Text: "Projektet Smart Industri beviljades 12 miljoner kronor från ERUF. Projektägare är Region Uppsala."})
+	wantAmong(t, got, "Region Uppsala responsibleFor Smart Industri")
+	for _, g := range got {
+		if strings.HasPrefix(g, "Region Uppsala responsibleFor Europeiska") {
+			t.Errorf("got %q: the fund is where the money came from", g)
+		}
+	}
+}
