@@ -142,6 +142,8 @@ var baseCues = []cue{
 	{p: "finances", words: []string{"står", "för", "finansieringen", "av"}, subj: actor, obj: []string{"Instrument", "Actor"}},
 	{p: "fundedBy", words: []string{"tilldelats"}, subj: []string{"Actor", "Instrument"}, obj: fundLike},
 	{p: "fundedBy", words: []string{"beviljats"}, subj: []string{"Actor", "Instrument"}, obj: fundLike},
+	{p: "fundedBy", words: []string{"tilldelades"}, subj: []string{"Actor", "Instrument"}, obj: fundLike},
+	{p: "fundedBy", words: []string{"beviljades"}, subj: []string{"Actor", "Instrument"}, obj: fundLike},
 	{p: "finances", words: []string{"medfinansiär"}, subj: actor, obj: instrument},
 	{p: "finances", words: []string{"medfinansiärer"}, subj: actor, obj: instrument},
 	{p: "finances", words: []string{"finansiär"}, subj: actor, obj: instrument},

@@ -35,6 +35,8 @@ func TestCueConstructions(t *testing.T) {
 		{"Projektet Smart Industri drivs som ett projekt finansierat genom ERUF.", []string{"Smart Industri fundedBy Europeiska regionala utvecklingsfonden"}},
 		{"Projektet Smart Industri har bedrivits med medfinansiering från Tillväxtverket.", []string{"Smart Industri fundedBy Tillväxtverket"}},
 		{"Region Skåne svarar för finansieringen av projektet Smart Industri.", []string{"Region Skåne finances Smart Industri"}},
+		// a grant in the past tense passive names the fund it came from
+		{"Projektet Smart Industri beviljades 12 miljoner kronor från ERUF.", []string{"Smart Industri fundedBy Europeiska regionala utvecklingsfonden"}},
 		// a relative clause's subject is the name "som" stands for
 		{"Arbetet sker enligt förordningen om regionalt tillväxtarbete som styr den regionala utvecklingsstrategin.",
 			[]string{"Förordning om regionalt tillväxtarbete governs regional utvecklingsstrategi"}},
