@@ -865,7 +865,7 @@ func (s Stage) coordinatedActors(toks []doc.Token, picked []cand) ([]cand, map[i
 				j = k
 			}
 		}
-		if j <= i || j == i+1 && (lead || len([]rune(t.Text)) < 3 || countries[t.Text]) {
+		if j <= i || j == i+1 && (lead || len([]rune(t.Text)) < 3 || countries[t.Text] || titleNoun(toks, i, j)) {
 			continue
 		}
 		if lead {
@@ -909,6 +909,17 @@ func (s Stage) coordinatedActors(toks []doc.Token, picked []cand) ([]cand, map[i
 		i = j - 1
 	}
 	return out, drop
+}
+
+// titleNoun reports whether the word i, cut off at j by a name that
+// follows, is a class noun in its definite form standing before that
+// name: "Stiftelsen" in "samverkar med Stiftelsen Jamtli".
+func titleNoun(toks []doc.Token, i, j int) bool {
+	if j >= len(toks) || toks[j].Kind != doc.Word || !lang.UpperFirst(toks[j].Text) {
+		return false
+	}
+	_, def := kindNounForm(strings.ToLower(toks[i].Text))
+	return def
 }
 
 // placeLead reports whether token i is a town's or a county's one-word

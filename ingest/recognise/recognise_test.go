@@ -627,3 +627,9 @@ func TestCountriesAreNoPartners(t *testing.T) {
 		{"Programmet omfattar Coompanion och Region Skåne.", []string{"Coompanion/Actor", "Region Skåne/Region"}},
 	})
 }
+
+func TestTitleNounIsNoPartner(t *testing.T) {
+	checkRuns(t, []runCase{
+		{"Länet samverkar med Stiftelsen Jamtli och Region Skåne.", []string{"Jamtli/Association", "Region Skåne/Region"}},
+	})
+}
