@@ -40,7 +40,7 @@ func (Stage) Provides() []doc.Annotation { return []doc.Annotation{doc.Mentions}
 // Run implements doc.Stage.
 func (s Stage) Run(d *doc.Doc) error {
 	var dutyLead bool      // the passage before was a lead-in to a list of duties
-	var areas bool         // the passages are the areas a lead-in announced
+	var areas areaLead     // the passages are the areas a lead-in announced
 	var actorLead bool     // the passage before was a lead-in naming an actor
 	var regionsBefore bool // the sentence before spoke of the regions as a group
 	subjects := exampleSubjects(d)
@@ -89,11 +89,11 @@ func (s Stage) Run(d *doc.Doc) error {
 				cs = append(cs, c)
 			}
 		}
-		if areas && firstWords(d, si) {
-			if c, ok := area(d, si); ok {
+		if areas != noAreas && firstWords(d, si) {
+			if c, ok := area(d, si, areas); ok {
 				cs = append(cs, c)
 			} else {
-				areas = false
+				areas = noAreas
 			}
 		}
 		cs = append(cs, inlineAreas(sent.Tokens, cs)...)
@@ -118,8 +118,8 @@ func (s Stage) Run(d *doc.Doc) error {
 				dutyLead = leadsDuties(sent.Tokens, cs)
 				actorLead = leadsActor(sent.Tokens, cs)
 			}
-			if leadsAreas(d, si) {
-				areas = true
+			if lead := leadsAreas(d, si); lead != noAreas {
+				areas = lead
 			}
 		}
 	}
@@ -494,22 +494,35 @@ func mention(d *doc.Doc, si int, toks []doc.Token, c cand) doc.Mention {
 // areaNouns announce the areas a strategy or policy sets out.
 var areaNouns = []string{"områden", "områdena", "prioriteringar", "prioriteringarna"}
 
-// leadsAreas reports whether a passage, whose last sentence is si,
+// areaLead tells what kind of lead-in announced a list of areas.
+type areaLead uint8
+
+const (
+	noAreas      areaLead = iota
+	colonAreas            // a passage ending in a colon: its passages after are areas
+	headingAreas          // a heading of areas: only its list items are
+)
+
+// leadsAreas tells whether a passage, whose last sentence is si,
 // introduces a list of a strategy's or a policy's areas: it ends in a
 // colon and speaks of areas or priorities ("Strategiska områden för … är:",
-// "… de åtta målområdena … Dessa är:").
-func leadsAreas(d *doc.Doc, si int) bool {
+// "… de åtta målområdena … Dessa är:"), or it is a short heading that
+// ends in an area noun ("Prioriterade områden", "Våra prioriteringar").
+func leadsAreas(d *doc.Doc, si int) areaLead {
 	toks := d.Sentences[si].Tokens
-	if len(toks) == 0 || toks[len(toks)-1].Text != ":" {
-		return false
-	}
 	p := d.Sentences[si].Passage
+	if d.Passages[p].Kind.Heading() && len(toks) > 0 && len(toks) <= 4 && areaNounIn(toks[len(toks)-1:]) {
+		return headingAreas
+	}
+	if len(toks) == 0 || toks[len(toks)-1].Text != ":" {
+		return noAreas
+	}
 	for k := si; k >= 0 && k > si-3 && d.Sentences[k].Passage == p; k-- {
 		if areaNounIn(d.Sentences[k].Tokens) {
-			return true
+			return colonAreas
 		}
 	}
-	return false
+	return noAreas
 }
 
 // inlineAreas reads the areas a sentence lists after a colon that follows
@@ -561,9 +574,13 @@ const maxArea = 16
 
 // area makes a short passage after a lead-in to areas a Theme: the
 // passage's words without its bullet, number or closing full stop. A long
-// passage ends the list.
-func area(d *doc.Doc, si int) (cand, bool) {
+// passage ends the list, and so does any other passage than a list item
+// after a heading of areas.
+func area(d *doc.Doc, si int, lead areaLead) (cand, bool) {
 	p := d.Sentences[si].Passage
+	if lead == headingAreas && d.Passages[p].Kind != doc.ListItem {
+		return cand{}, false
+	}
 	n := 0
 	for _, s := range d.Sentences[si:] {
 		if s.Passage != p {

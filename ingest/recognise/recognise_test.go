@@ -317,6 +317,32 @@ func TestAreas(t *testing.T) {
 	}
 }
 
+func TestHeadingAreas(t *testing.T) {
+	d := &doc.Doc{Passages: []doc.Passage{
+		{Text: "Prioriterade områden", Kind: doc.SectionHeading},
+		{Text: "Hållbar miljö", Kind: doc.ListItem},
+		{Text: "Kultur och turism", Kind: doc.ListItem},
+		{Text: "Förvaltning", Kind: doc.SectionHeading},
+		{Text: "Tre områden", Kind: doc.SectionHeading},
+		{Text: "Programmet har tre delar.", Kind: doc.Paragraph},
+		{Text: "Öppen data", Kind: doc.ListItem},
+	}}
+	if err := doc.Run(d, []doc.Stage{lang.Stage{}, Stage{G: NewGazetteer(testNames)}}); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, m := range d.Mentions {
+		if m.Rule == "theme:area" {
+			got = append(got, m.Text)
+		}
+	}
+	// a paragraph after a heading of areas is none of them, and ends them
+	want := []string{"Hållbar miljö", "Kultur och turism"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("areas %q, want %q", got, want)
+	}
+}
+
 func TestDefiniteNouns(t *testing.T) {
 	for w, want := range map[string]bool{"projektet": true, "programmet": true, "strategin": true, "Satsningen": true,
 		"företagen": false, "program": false, "plan": false} {
