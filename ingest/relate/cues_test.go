@@ -79,6 +79,8 @@ func TestCueConstructions(t *testing.T) {
 		// a network among the organisations of a platform
 		{"I Exportplattformen Norr ingår även organisationerna Trafikverket och Nordnätverket.",
 			[]string{"Nordnätverket memberOf Exportplattformen Norr", "Trafikverket memberOf Exportplattformen Norr"}},
+		// an assembly that adopts an instrument is responsible for it
+		{"Region Skåne antog den regionala utvecklingsstrategin i juni.", []string{"Region Skåne responsibleFor regional utvecklingsstrategi"}},
 		// a unit of an organisation
 		{"Teknikparken Nord AB är Region Skånes näringslivsavdelning.", []string{"Teknikparken Nord AB partOf Region Skåne"}},
 	}
