@@ -34,7 +34,8 @@ var lawStop = map[string]bool{}
 
 func init() {
 	for _, w := range strings.Fields("som är var har hade ska skulle kan samt men där vilket vilka när genom enligt tydliggörs finns anger styr reglerar innebär gäller ger och eller i från till med att trädde träder infördes blev fick får sägs säger framgår står beskrivs bygger ligger kräver medför tas togs tagits fram revideras omfattar handlar beslutas beslutades antogs " +
-		"beskriver listar innehåller pekar visar syftar lyfter fokuserar utgår tar identifierar bygger") {
+		"beskriver listar innehåller pekar visar syftar lyfter fokuserar utgår tar identifierar bygger " +
+		"ansvarar ansvarade ansvar uppgift uppgiften uppdrag uppdraget skyldighet kompletterar ersätter ersatte") {
 		lawStop[w] = true
 	}
 }
@@ -144,7 +145,7 @@ func laws(toks []doc.Token) []cand {
 		// om …" is the school act and what it says
 		if generic && j < len(toks) && low(toks[j]) == "om" {
 			k := j + 1
-			for k < len(toks) && k-j <= 6 && toks[k].Kind == doc.Word && !lawStop[low(toks[k])] && !lang.UpperFirst(toks[k].Text) {
+			for k < len(toks) && k-j <= 8 && toks[k].Kind == doc.Word && (!lawStop[low(toks[k])] || grantTo(toks, k)) && !lang.UpperFirst(toks[k].Text) && lawHead(toks[k].Text) == "" && !titlePassive(low(toks[k])) {
 				k++
 				// a genitive ends the title: "förordningen om regionalt tillväxtarbetes beskrivning"
 				if w := low(toks[k-1]); strings.HasSuffix(w, "s") && k < len(toks) && toks[k].Kind == doc.Word && !lawStop[low(toks[k])] && k-j > 2 {
@@ -158,6 +159,9 @@ func laws(toks []doc.Token) []cand {
 				end = k
 			}
 		}
+		if generic && j < len(toks) && low(toks[j]) == "med" {
+			end = instructionTitle(toks, j)
+		}
 		if generic && sfs == "" && end == j {
 			continue // "lagen" alone refers back; the linker does not guess
 		}
@@ -165,6 +169,60 @@ func laws(toks []doc.Token) []cand {
 		i = end - 1
 	}
 	return out
+}
+
+// titlePassive reports whether a word in a law's title is an s-passive
+// ("fördelas", "regleras"), which ends the title; "naturgas" and
+// "databas" are nouns.
+func titlePassive(w string) bool {
+	return passive(w) && len([]rune(w)) >= 6 && !strings.HasSuffix(w, "gas") && !strings.HasSuffix(w, "bas") && !strings.HasSuffix(w, "fas")
+}
+
+// grantTo reports whether "till" at k goes on a grant's title: the
+// ordinances on grants name the recipient ("förordningen (2000:284) om stöd
+// till kommersiell service", "om statsbidrag till regional kulturverksamhet").
+func grantTo(toks []doc.Token, k int) bool {
+	if low(toks[k]) != "till" || k+1 >= len(toks) || toks[k+1].Kind != doc.Word {
+		return false
+	}
+	w := low(toks[k-1])
+	return strings.HasSuffix(w, "stöd") || strings.HasSuffix(w, "bidrag") || strings.HasSuffix(w, "ersättning")
+}
+
+// instructionTitle returns the end of an agency's instruction named after
+// its ordinance, the "med" at j included: "förordning (2009:145) med
+// instruktion för Tillväxtverket", "förordningen (2017:868) med
+// länsstyrelseinstruktion", "… med instruktion för Myndigheten för
+// tillväxtpolitiska utvärderingar och analyser". It returns j when no
+// instruction follows.
+func instructionTitle(toks []doc.Token, j int) int {
+	if j+1 >= len(toks) || toks[j+1].Kind != doc.Word {
+		return j
+	}
+	w := low(toks[j+1])
+	if w != "instruktion" {
+		if strings.HasSuffix(w, "instruktion") {
+			return j + 2
+		}
+		return j
+	}
+	if j+3 >= len(toks) || low(toks[j+2]) != "för" || toks[j+3].Kind != doc.Word || !capWord(toks[j+3].Text) {
+		return j
+	}
+	k := capSeq(toks, j+3)
+	// an agency named by a capitalised head and a lower-case complement
+	if k+1 < len(toks) && low(toks[k]) == "för" && toks[k+1].Kind == doc.Word && !lang.UpperFirst(toks[k+1].Text) {
+		e := k + 1
+		for e < len(toks) && toks[e].Kind == doc.Word && !lang.UpperFirst(toks[e].Text) && lawHead(toks[e].Text) == "" &&
+			(!lawStop[low(toks[e])] || low(toks[e]) == "och" && e+1 < len(toks) && toks[e+1].Kind == doc.Word &&
+				!lawStop[low(toks[e+1])] && !lang.UpperFirst(toks[e+1].Text)) {
+			e++
+		}
+		if e > k+1 {
+			k = e
+		}
+	}
+	return k
 }
 
 // capWord reports whether a word may be part of a name: capitalised, or

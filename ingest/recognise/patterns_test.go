@@ -103,3 +103,45 @@ func TestPlaceLead(t *testing.T) {
 		t.Errorf("got %v, want %v", got, want)
 	}
 }
+
+// TestLawTitles checks where a cited law's title ends.
+func TestLawTitles(t *testing.T) {
+	laws := func(text string) []string {
+		toks := lang.Tokenize(text, 0)
+		var out []string
+		for _, c := range laws(toks) {
+			out = append(out, text[toks[c.from].Start:toks[c.to-1].End])
+		}
+		return out
+	}
+	for _, tt := range []struct {
+		text string
+		want []string
+	}{
+		// a grant's title names its recipient after "till"
+		{"Enligt förordningen (2000:284) om stöd till kommersiell service fördelas medel.",
+			[]string{"förordningen (2000:284) om stöd till kommersiell service"}},
+		{"Det följer av förordningen om statsbidrag till regional kulturverksamhet i länen.",
+			[]string{"förordningen om statsbidrag till regional kulturverksamhet"}},
+		{"Lagen om kollektivtrafik gäller till 2030.", []string{"Lagen om kollektivtrafik"}},
+		// a responsibility stated by the law ends its title
+		{"Regionerna har enligt lagen (2010:630) om regionalt utvecklingsansvar ansvar för strategin.",
+			[]string{"lagen (2010:630) om regionalt utvecklingsansvar"}},
+		// another law ends the title
+		{"Förordningen (2017:583) om regionalt tillväxtarbete kompletterar lagen.",
+			[]string{"Förordningen (2017:583) om regionalt tillväxtarbete"}},
+		// an agency's instruction is named after the agency
+		{"Av förordning (2009:145) med instruktion för Tillväxtverket framgår det.",
+			[]string{"förordning (2009:145) med instruktion för Tillväxtverket"}},
+		{"Förordning (2009:146) med instruktion för Myndigheten för tillväxtpolitiska utvärderingar och analyser ska gälla.",
+			[]string{"Förordning (2009:146) med instruktion för Myndigheten för tillväxtpolitiska utvärderingar och analyser"}},
+		{"Enligt förordningen (2017:868) med länsstyrelseinstruktion ska länsstyrelsen samordna.",
+			[]string{"förordningen (2017:868) med länsstyrelseinstruktion"}},
+		{"Enligt förordningen (2017:583) med ändringar ska regionen samordna.",
+			[]string{"förordningen (2017:583)"}},
+	} {
+		if got := laws(tt.text); !slices.Equal(got, tt.want) {
+			t.Errorf("%s\n got %q\nwant %q", tt.text, got, tt.want)
+		}
+	}
+}
