@@ -55,15 +55,36 @@ type antecedent struct {
 	passage               int
 }
 
-type antecedents struct{ last map[string]antecedent }
+type antecedents struct {
+	last    map[string]antecedent
+	subject map[string]antecedent // the last of each class that opened a sentence
+}
 
-func (a *antecedents) remember(ms []doc.Mention, passage int) {
+// remember notes a sentence's mentions; open is the byte offset where
+// the sentence's subject would start.
+func (a *antecedents) remember(ms []doc.Mention, passage, open int) {
 	for _, m := range ms {
 		if m.Group || m.Class == "" || strings.HasPrefix(m.Rule, "closed:") {
 			continue
 		}
-		a.last[m.Class] = antecedent{class: m.Class, key: m.Key, sfs: m.SFS, name: m.Name, passage: passage}
+		ant := antecedent{class: m.Class, key: m.Key, sfs: m.SFS, name: m.Name, passage: passage}
+		a.last[m.Class] = ant
+		if m.Start == open {
+			if a.subject == nil {
+				a.subject = map[string]antecedent{}
+			}
+			a.subject[m.Class] = ant
+		}
 	}
+}
+
+// opening returns the token where a sentence's subject would stand,
+// after a statute's paragraph number: "2 § Myndigheten ska …".
+func opening(toks []doc.Token) int {
+	if len(toks) > 2 && toks[0].Kind == doc.Number && toks[1].Text == "§" {
+		return 2
+	}
+	return 0
 }
 
 // resolve returns the back-references of a sentence.
@@ -105,7 +126,8 @@ func (a *antecedents) resolve(toks []doc.Token, cs []cand, passage int) []cand {
 // actorNouns are the definite singulars that, opening a sentence, refer
 // to the one actor of their class the text is about: "Region Västmanland
 // har det regionala utvecklingsansvaret … Regionen ska utarbeta …".
-var actorNouns = map[string]string{"regionen": "Region", "kommunen": "Municipality", "länsstyrelsen": "CountyAdministrativeBoard"}
+var actorNouns = map[string]string{"regionen": "Region", "kommunen": "Municipality", "länsstyrelsen": "CountyAdministrativeBoard",
+	"myndigheten": "GovernmentAgency"}
 
 // actorReach is how many passages back that actor may have been named.
 const actorReach = 12
@@ -113,18 +135,24 @@ const actorReach = 12
 // subjectActor returns the actor a sentence-opening "Regionen",
 // "Kommunen" or "Länsstyrelsen" refers back to.
 func (a *antecedents) subjectActor(toks []doc.Token, cs []cand, passage int) []cand {
-	if len(toks) < 2 || taken(cs, 0) || toks[1].Kind == doc.Word && lang.UpperFirst(toks[1].Text) {
+	i := opening(toks)
+	if len(toks) < i+2 || taken(cs, i) || toks[i+1].Kind == doc.Word && (lang.UpperFirst(toks[i+1].Text) || low(toks[i+1]) == "för") {
 		return nil
 	}
-	class, ok := actorNouns[low(toks[0])]
+	class, ok := actorNouns[low(toks[i])]
 	if !ok {
 		return nil
 	}
 	ant, ok := a.last[class]
+	if class == "GovernmentAgency" {
+		// "Myndigheten" is the agency the text is about, which opened a
+		// sentence before, not the last agency it named in passing
+		ant, ok = a.subject[class]
+	}
 	if !ok || passage-ant.passage > actorReach {
 		return nil
 	}
-	return []cand{{from: 0, to: 1, class: class, rule: "anaphor", key: ant.key, name: ant.name}}
+	return []cand{{from: i, to: i + 1, class: class, rule: "anaphor", key: ant.key, name: ant.name}}
 }
 
 // genericPlural maps the definite singular genitive of a class of actors

@@ -109,7 +109,9 @@ func (s Stage) Run(d *doc.Doc) error {
 		for _, c := range cs {
 			d.Mentions = append(d.Mentions, mention(d, si, sent.Tokens, c))
 		}
-		back.remember(d.Mentions[first:], sent.Passage)
+		if len(sent.Tokens) > 0 {
+			back.remember(d.Mentions[first:], sent.Passage, sent.Tokens[opening(sent.Tokens)].Start)
+		}
 		before.remember(d, si, d.Mentions[first:])
 		named.remember(d.Mentions[first:], sent.Passage)
 		if lastOfPassage(d, si) {
@@ -633,7 +635,7 @@ func infinitive(toks []doc.Token) bool {
 // shall do or is responsible for.
 func leadsDuties(toks []doc.Token, cs []cand) bool {
 	if !leadsActor(toks, cs) {
-		return false
+		return statuteLead(toks, cs)
 	}
 	for _, t := range toks {
 		switch low(t) {
@@ -642,6 +644,16 @@ func leadsDuties(toks []doc.Token, cs []cand) bool {
 		}
 	}
 	return false
+}
+
+// statuteLead reports whether a sentence introduces a numbered list of
+// duties as a statute does, with no colon: "2 § Myndigheten ska
+// särskilt", followed by "1. följa …", "2. …".
+func statuteLead(toks []doc.Token, cs []cand) bool {
+	if len(toks) < 2 || toks[len(toks)-1].Kind != doc.Word || !slices.ContainsFunc(cs, func(c cand) bool { return actorClass(c.class) }) {
+		return false
+	}
+	return slices.ContainsFunc(toks, func(t doc.Token) bool { return low(t) == "ska" })
 }
 
 // duty makes the first sentence of a list item after a lead-in a Mandate

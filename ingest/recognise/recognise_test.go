@@ -188,6 +188,30 @@ func TestDutyList(t *testing.T) {
 	}
 }
 
+// TestStatuteDuties checks an instruction's numbered duties, led in
+// without a colon, and "Myndigheten" as the agency the statute is about.
+func TestStatuteDuties(t *testing.T) {
+	d := &doc.Doc{Passages: []doc.Passage{
+		{Text: "1 § Tillväxtverket ska främja företagande och samråda med Kulturrådet.", Kind: doc.Paragraph},
+		{Text: "2 § Myndigheten ska särskilt", Kind: doc.Paragraph},
+		{Text: "1. följa utvecklingen i länen,", Kind: doc.ListItem},
+		{Text: "2. stödja det regionala tillväxtarbetet.", Kind: doc.ListItem},
+	}}
+	if err := doc.Run(d, []doc.Stage{lang.Stage{}, Stage{G: NewGazetteer(testNames)}}); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, m := range d.Mentions {
+		if m.Sentence > 0 {
+			got = append(got, m.Text+"/"+m.Key)
+		}
+	}
+	want := []string{"Myndigheten/agency:tvv", "följa utvecklingen i länen/", "stödja det regionala tillväxtarbetet/"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
 func TestBackReference(t *testing.T) {
 	d := &doc.Doc{Passages: []doc.Passage{
 		{Text: "Region Skåne tar fram en regional utvecklingsstrategi."},

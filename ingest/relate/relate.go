@@ -118,7 +118,7 @@ func (Stage) Run(d *doc.Doc) error {
 		last := si == len(d.Sentences)-1 || d.Sentences[si+1].Passage != sent.Passage
 		if last && p.Kind != doc.ListItem {
 			leadActors, leadMandate, leadLaws = nil, nil, nil
-			if n := len(sc.toks); n > 0 && sc.toks[n-1].Text == ":" {
+			if n := len(sc.toks); n > 0 && leadIn(d, si) {
 				leadLaws = sc.ofClass("Law")
 				if ms := sc.ofClass("Mandate"); len(ms) > 0 {
 					leadMandate = &ms[len(ms)-1]
@@ -134,6 +134,22 @@ func (Stage) Run(d *doc.Doc) error {
 	}
 	r.settle()
 	return nil
+}
+
+// leadIn reports whether sentence si, the last of its passage, leads in
+// to the list items after it: it ends in a colon, or, as a statute
+// writes, it says what someone "ska" do and the numbered items go on
+// without a colon ("2 § Myndigheten ska särskilt" + "1. följa …").
+func leadIn(d *doc.Doc, si int) bool {
+	toks := d.Sentences[si].Tokens
+	n := len(toks)
+	if n > 0 && toks[n-1].Text == ":" {
+		return true
+	}
+	if n < 2 || toks[n-1].Kind != doc.Word || si+1 >= len(d.Sentences) || d.Passages[d.Sentences[si+1].Passage].Kind != doc.ListItem {
+		return false
+	}
+	return slices.ContainsFunc(toks, func(t doc.Token) bool { return strings.EqualFold(t.Text, "ska") })
 }
 
 func newSentence(d *doc.Doc, si int, mis []int) *sentence {

@@ -425,3 +425,17 @@ func TestRoleAfterGrantSource(t *testing.T) {
 		}
 	}
 }
+
+// TestStatuteLead checks that a statute's lead-in without a colon gives
+// its numbered items their holder.
+func TestStatuteLead(t *testing.T) {
+	got := relations(t,
+		doc.Passage{Text: "2 § Tillväxtverket ska särskilt"},
+		doc.Passage{Text: "1. följa utvecklingen i länen,", Kind: doc.ListItem},
+		doc.Passage{Text: "2. stödja det regionala tillväxtarbetet.", Kind: doc.ListItem})
+	want := []string{
+		"Tillväxtverket holdsMandate följa utvecklingen i länen",
+		"Tillväxtverket holdsMandate stödja det regionala tillväxtarbetet",
+	}
+	wantRelations(t, got, want)
+}
