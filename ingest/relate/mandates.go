@@ -70,7 +70,7 @@ func (r *relater) mandates(sc *sentence, leadActors, prevLaws, prevSubjects, pre
 			r.add(giver.e, m.e, "confers", sc.i, "mandate:giver")
 		}
 		laws := sc.ofClass("Law")
-		if len(laws) == 0 && len(holders) > 0 {
+		if len(laws) == 0 && len(holders) > 0 && sc.carriesLaw(holders, prevLaws, prevSubjects) {
 			laws = prevLaws
 		}
 		for _, l := range laws {
@@ -85,6 +85,27 @@ func (r *relater) mandates(sc *sentence, leadActors, prevLaws, prevSubjects, pre
 			r.add(l.e, m.e, "confers", sc.i, "mandate:law")
 		}
 	}
+}
+
+// carriesLaw reports whether a law named before grounds a task of this
+// sentence's holders: in a list's items, after a pronoun, after a
+// sentence the law opened ("Förordningen pekar ut myndigheternas roll. De
+// ska …"), or when the holders were the subject of the sentence before.
+// A new actor's task is its own: "Enligt bibliotekslagen ska varje kommun
+// ha en biblioteksplan. Kungliga biblioteket har ett ansvar för …".
+func (sc *sentence) carriesLaw(holders, prevLaws, prevSubjects []span) bool {
+	if sc.d.Passages[sc.d.Sentences[sc.i].Passage].Kind == doc.ListItem || sc.opensWithPronoun() {
+		return true
+	}
+	if slices.ContainsFunc(prevLaws, func(l span) bool { return l.from == 0 }) {
+		return true
+	}
+	for _, h := range holders {
+		if slices.ContainsFunc(prevSubjects, func(p span) bool { return p.e == h.e }) {
+			return true
+		}
+	}
+	return false
 }
 
 // holders finds who holds the mandate m, and who gave it.

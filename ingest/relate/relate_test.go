@@ -439,3 +439,17 @@ func TestStatuteLead(t *testing.T) {
 	}
 	wantRelations(t, got, want)
 }
+
+// TestLawNotCarriedToNewActor checks that a law named in the sentence
+// before grounds the tasks of the same actors only.
+func TestLawNotCarriedToNewActor(t *testing.T) {
+	got := relations(t, doc.Passage{Text: "Enligt förordningen om regionalt tillväxtarbete ska regionerna samordna insatser för kompetensförsörjning. " +
+		"Tillväxtverket har ett ansvar för att stödja kommunerna. Regionerna ska också följa upp arbetet."})
+	want := []string{
+		"Förordning om regionalt tillväxtarbete confers samordna insatser för kompetensförsörjning",
+		"Tillväxtverket holdsMandate ansvar för att stödja kommunerna",
+		"regionerna holdsMandate följa upp arbetet",
+		"regionerna holdsMandate samordna insatser för kompetensförsörjning",
+	}
+	wantRelations(t, got, want)
+}
