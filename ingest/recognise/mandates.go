@@ -919,6 +919,12 @@ var dutyVerbs = [][]string{
 	{"tillhandahåller"}, {"främjar"}, {"utvärderar"}, {"analyserar"}, {"beviljar"}, {"leder"}, {"utvecklar"}, {"anger"},
 }
 
+// otherVerbs are finite verbs that, coordinated after a duty, say what
+// else the body does without naming a duty of their own: "fördelar stöd
+// till bredbandsutbyggnad och samverkar med …".
+var otherVerbs = map[string]bool{"samverkar": true, "samarbetar": true, "deltar": true, "medverkar": true, "bidrar": true,
+	"arbetar": true, "ansvarar": true, "erbjuder": true, "driver": true, "finansierar": true, "har": true, "är": true}
+
 // dutyAt returns how many words a duty verb takes at token i, or 0.
 func dutyAt(toks []doc.Token, i int) int {
 	for _, v := range dutyVerbs {
@@ -985,7 +991,7 @@ func duties(toks []doc.Token, sp spans, i int, out *[]cand) (int, bool) {
 		// does a clause with a subject of its own ("… och regeringen
 		// fördelar …")
 		for k := i + n + 1; k+1 < end; k++ {
-			if low(toks[k]) == "och" && (dutyAt(toks, k+1) > 0 || sp.actorStart[k+1] > 0) {
+			if low(toks[k]) == "och" && (dutyAt(toks, k+1) > 0 || sp.actorStart[k+1] > 0 || otherVerbs[low(toks[k+1])]) {
 				end = k
 				break
 			}

@@ -683,3 +683,12 @@ func TestTitleNounIsNoPartner(t *testing.T) {
 		{"Länet samverkar med Stiftelsen Jamtli och Region Skåne.", []string{"Jamtli/Association", "Region Skåne/Region"}},
 	})
 }
+
+// TestDutyEndsAtOtherVerb checks that a standing duty ends where a verb
+// coordinated after it says what else the body does.
+func TestDutyEndsAtOtherVerb(t *testing.T) {
+	checkRuns(t, []runCase{
+		{"Tillväxtverket fördelar stöd till bredbandsutbyggnad och samverkar med Region Skåne.",
+			[]string{"Tillväxtverket/GovernmentAgency", "fördelar stöd till bredbandsutbyggnad/Mandate", "Region Skåne/Region"}},
+	})
+}
