@@ -330,12 +330,17 @@ func taskEnd(toks []doc.Token, i int) int {
 		}
 		j++
 	}
-	// no task ends in a function word
-	for j > i && functionWord(low(toks[j-1])) {
+	// no task ends in a function word or a preposition cut off from its
+	// object ("… har utvecklats sedan" before "2018")
+	for j > i && (functionWord(low(toks[j-1])) || trailingPreps[low(toks[j-1])]) {
 		j--
 	}
 	return j
 }
+
+// trailingPreps are prepositions that a task's phrase does not end in.
+var trailingPreps = map[string]bool{"sedan": true, "från": true, "under": true, "inom": true, "efter": true, "före": true,
+	"mellan": true, "kring": true, "inför": true, "enligt": true, "mot": true, "vid": true, "genom": true, "hos": true}
 
 // nounListAt reports whether tokens from i are the last two nouns of a
 // list, "verktyg och tjänster", closing the phrase: neither opens a task

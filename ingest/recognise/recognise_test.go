@@ -692,3 +692,13 @@ func TestDutyEndsAtOtherVerb(t *testing.T) {
 			[]string{"Tillväxtverket/GovernmentAgency", "fördelar stöd till bredbandsutbyggnad/Mandate", "Region Skåne/Region"}},
 	})
 }
+
+// TestTaskEndsBeforePreposition checks that a task cut off before a year
+// does not end in the preposition that governs it.
+func TestTaskEndsBeforePreposition(t *testing.T) {
+	checkRuns(t, []runCase{
+		{"Tillväxtverket fick i uppdrag att analysera hur tillgången till kommersiell service i gles- och landsbygder har utvecklats sedan 2018.",
+			[]string{"Tillväxtverket/GovernmentAgency",
+				"analysera hur tillgången till kommersiell service i gles- och landsbygder har utvecklats/Mandate/uppdrag att analysera hur tillgången till kommersiell service i gles- och landsbygder har utvecklats"}},
+	})
+}
