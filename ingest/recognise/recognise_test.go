@@ -32,6 +32,23 @@ var testNames = []Name{
 	{Text: "bibliotekslagen", Key: "law:2013:801", Class: "Act"},
 }
 
+// mentionsOf recognises a document of the passages and returns the texts
+// of the mentions keep keeps.
+func mentionsOf(t *testing.T, passages []doc.Passage, keep func(doc.Mention) bool) []string {
+	t.Helper()
+	d := &doc.Doc{Passages: passages}
+	if err := doc.Run(d, []doc.Stage{lang.Stage{}, Stage{G: NewGazetteer(testNames)}}); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, m := range d.Mentions {
+		if keep(m) {
+			got = append(got, m.Text)
+		}
+	}
+	return got
+}
+
 // runCase is a text and the mentions run should find in it.
 type runCase struct {
 	text string
@@ -167,21 +184,12 @@ func TestRecognise(t *testing.T) {
 }
 
 func TestDutyList(t *testing.T) {
-	d := &doc.Doc{Passages: []doc.Passage{
+	got := mentionsOf(t, []doc.Passage{
 		{Text: "Enligt förordningen ska regionerna:", Kind: doc.Paragraph},
 		{Text: "utarbeta och fastställa en strategi för länets utveckling,", Kind: doc.ListItem},
 		{Text: "samordna insatser för genomförandet.", Kind: doc.ListItem},
 		{Text: "3. följa upp arbetet.", Kind: doc.ListItem},
-	}}
-	if err := doc.Run(d, []doc.Stage{lang.Stage{}, Stage{G: NewGazetteer(testNames)}}); err != nil {
-		t.Fatal(err)
-	}
-	var got []string
-	for _, m := range d.Mentions {
-		if m.Class == "Mandate" {
-			got = append(got, m.Text)
-		}
-	}
+	}, func(m doc.Mention) bool { return m.Class == "Mandate" })
 	want := []string{"utarbeta och fastställa en strategi för länets utveckling", "samordna insatser för genomförandet", "följa upp arbetet"}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("duties %q, want %q", got, want)
@@ -317,23 +325,14 @@ func d0(t *testing.T, d *doc.Doc) *doc.Doc {
 }
 
 func TestAreas(t *testing.T) {
-	d := &doc.Doc{Passages: []doc.Passage{
+	got := mentionsOf(t, []doc.Passage{
 		{Text: "Strategin pekar ut två områden. Strategiska områden för utvecklingen är:", Kind: doc.Paragraph},
 		{Text: "Likvärdiga möjligheter till boende och arbete", Kind: doc.Paragraph},
 		{Text: "• God samhällsplanering.", Kind: doc.ListItem},
 		{Text: "2. Kompetensförsörjning och kompetensutveckling.", Kind: doc.ListItem},
 		{Text: "Regionerna har sedan länge arbetat med frågorna och tagit fram flera strategier för hela länets utveckling i bred samverkan.", Kind: doc.Paragraph},
 		{Text: "Kommunerna", Kind: doc.Paragraph},
-	}}
-	if err := doc.Run(d, []doc.Stage{lang.Stage{}, Stage{G: NewGazetteer(testNames)}}); err != nil {
-		t.Fatal(err)
-	}
-	var got []string
-	for _, m := range d.Mentions {
-		if m.Rule == "theme:area" {
-			got = append(got, m.Text)
-		}
-	}
+	}, func(m doc.Mention) bool { return m.Rule == "theme:area" })
 	// a long passage ends the list: "Kommunerna" after it is no area
 	want := []string{"Likvärdiga möjligheter till boende och arbete", "God samhällsplanering", "Kompetensförsörjning och kompetensutveckling"}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
@@ -342,7 +341,7 @@ func TestAreas(t *testing.T) {
 }
 
 func TestHeadingAreas(t *testing.T) {
-	d := &doc.Doc{Passages: []doc.Passage{
+	got := mentionsOf(t, []doc.Passage{
 		{Text: "Prioriterade områden", Kind: doc.SectionHeading},
 		{Text: "Hållbar miljö", Kind: doc.ListItem},
 		{Text: "Kultur och turism", Kind: doc.ListItem},
@@ -350,16 +349,7 @@ func TestHeadingAreas(t *testing.T) {
 		{Text: "Tre områden", Kind: doc.SectionHeading},
 		{Text: "Programmet har tre delar.", Kind: doc.Paragraph},
 		{Text: "Öppen data", Kind: doc.ListItem},
-	}}
-	if err := doc.Run(d, []doc.Stage{lang.Stage{}, Stage{G: NewGazetteer(testNames)}}); err != nil {
-		t.Fatal(err)
-	}
-	var got []string
-	for _, m := range d.Mentions {
-		if m.Rule == "theme:area" {
-			got = append(got, m.Text)
-		}
-	}
+	}, func(m doc.Mention) bool { return m.Rule == "theme:area" })
 	// a paragraph after a heading of areas is none of them, and ends them
 	want := []string{"Hållbar miljö", "Kultur och turism"}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
