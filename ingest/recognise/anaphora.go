@@ -87,6 +87,19 @@ func opening(toks []doc.Token) int {
 	return 0
 }
 
+// invertedSubject returns where "regionen", "kommunen" or
+// "länsstyrelsen" stands as the subject after "ska" that an adverbial
+// opening the sentence put first ("Enligt förordningen ska länsstyrelsen
+// samordna …"), or 0.
+func invertedSubject(toks []doc.Token) int {
+	for k := 1; k+1 < len(toks); k++ {
+		if l := low(toks[k-1]); (l == "ska" || l == "skulle") && actorNouns[low(toks[k])] != "" && infinitiveLike(low(toks[k+1])) {
+			return k
+		}
+	}
+	return 0
+}
+
 // resolve returns the back-references of a sentence.
 func (a *antecedents) resolve(toks []doc.Token, cs []cand, passage int) []cand {
 	var out []cand
@@ -136,6 +149,9 @@ const actorReach = 12
 // "Kommunen" or "Länsstyrelsen" refers back to.
 func (a *antecedents) subjectActor(toks []doc.Token, cs []cand, passage int) []cand {
 	i := opening(toks)
+	if k := invertedSubject(toks); k > 0 {
+		i = k // "Enligt förordningen ska länsstyrelsen samordna …"
+	}
 	if len(toks) < i+2 || taken(cs, i) || toks[i+1].Kind == doc.Word && (lang.UpperFirst(toks[i+1].Text) || low(toks[i+1]) == "för") {
 		return nil
 	}
@@ -182,7 +198,7 @@ func (g *Gazetteer) genericOwners(toks []doc.Token, cs []cand, named map[string]
 		if !ok || !dutyNouns[low(toks[i+1])] || taken(cs, i) {
 			// "Kommunen ansvarar för …": the class's member as the subject of a duty
 			plural, ok = genericSingular[low(toks[i])]
-			if !ok || i != 0 || !subjectDutyVerbs[low(toks[i+1])] || taken(cs, i) {
+			if !ok || taken(cs, i) || !(i == 0 && subjectDutyVerbs[low(toks[i+1])] || i > 0 && i == invertedSubject(toks)) {
 				continue
 			}
 		}

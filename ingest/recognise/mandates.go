@@ -421,6 +421,9 @@ func newSpans(toks []doc.Token, picked []cand) spans {
 	// stands for actors named before
 	// as does "Regionen ska …" for the region the text is about, or for
 	// the regions
+	if k := invertedSubject(toks); k > 0 {
+		sp.actorStart[k] = k + 1 // "… ska länsstyrelsen samordna …"
+	}
 	if len(toks) > 1 && (low(toks[0]) == "de" || low(toks[0]) == "dessa" || actorNouns[low(toks[0])] != "" || actorBackNoun(low(toks[0]))) {
 		sp.actorEnd[1] = true
 	}

@@ -552,6 +552,9 @@ func TestSubjectActor(t *testing.T) {
 	for _, tt := range []struct{ text, want string }{
 		// the one region the text is about
 		{"Region Skåne har ansvaret. Regionen ska ta fram en strategi.", "Region Skåne/region:12 | Regionen/region:12 | ta fram en strategi/"},
+		// the subject after "ska", an adverbial first
+		{"Region Skåne har ansvaret. Enligt planen ska regionen ta fram en strategi.", "Region Skåne/region:12 | regionen/region:12 | ta fram en strategi/"},
+		{"Enligt planen ska regionen ta fram en strategi.", "regionen/group:regioner | ta fram en strategi/"},
 		// with no region named before, the regions at large
 		{"Regionen ska ta fram en strategi.", "Regionen/group:regioner | ta fram en strategi/"},
 	} {

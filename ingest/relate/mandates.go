@@ -184,7 +184,7 @@ func (sc *sentence) holders(m span, rule string, leadActors []span) ([]span, *sp
 		return sc.relativeHolder(m), nil
 	}
 	// a named responsibility (from the vocabulary) needs a verb of holding
-	if subs := sc.subjects(m.from, actor); len(subs) > 0 && (sc.holdVerbBetween(subs[0].to, m.from) || sc.roleCopula(subs[0].to, m.from)) {
+	if subs := sc.subjects(m.from, actor); len(subs) > 0 && (sc.holdVerbBetween(subs[0].to, m.from) || sc.roleCopula(subs[0].to, m.from) || sc.invertedHolder(subs, m)) {
 		return subs, nil
 	}
 	return sc.restsOn(m), nil
@@ -481,6 +481,18 @@ func (sc *sentence) partitive(s span) bool {
 var numberWords = map[string]bool{"en": true, "ett": true, "två": true, "tre": true, "fyra": true, "fem": true, "sex": true,
 	"sju": true, "åtta": true, "nio": true, "tio": true, "elva": true, "tolv": true, "några": true, "flera": true, "många": true,
 	"hälften": true, "majoriteten": true, "merparten": true, "flertalet": true, "del": true, "någon": true, "ingen": true}
+
+// invertedHolder reports whether the subjects stand between a verb of
+// holding and the responsibility, as after an adverbial that opens the
+// sentence: "Sedan 2019 har varje region det regionala
+// utvecklingsansvaret".
+func (sc *sentence) invertedHolder(subs []span, m span) bool {
+	from, to := subs[0].from, subs[0].to
+	for _, s := range subs {
+		from, to = min(from, s.from), max(to, s.to)
+	}
+	return from > 1 && holdVerbs[low(sc.toks[from-1])] && to == m.from
+}
 
 // onlyWords reports whether every token is one of the words.
 func onlyWords(toks []doc.Token, words ...string) bool {

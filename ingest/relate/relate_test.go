@@ -188,6 +188,7 @@ func TestRelate(t *testing.T) {
 		{"Tillväxtverket samlar Regeringens intressen i länet.", []string{"Tillväxtverket holdsMandate samlar Regeringens intressen i länet"}},
 		{"Regionerna bedömer länets kompetensbehov.", []string{"regionerna holdsMandate bedömer länets kompetensbehov"}},
 		{"Staten anger de ekonomiska ramarna för planerna.", []string{"staten holdsMandate anger de ekonomiska ramarna för planerna"}},
+		{"Sedan 2019 har regionerna det regionala utvecklingsansvaret.", []string{"regionerna holdsMandate det regionala utvecklingsansvaret"}},
 		{"Trafikverket svarar för ungefär halva finansieringen.", nil},
 		{"Region Skåne stödjer utbildningsanordnarna.", nil},
 		{"Kommunerna ska enligt lagen redovisa hur de har använt bidragen till Trafikverket.",
