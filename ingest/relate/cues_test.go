@@ -81,6 +81,9 @@ func TestCueConstructions(t *testing.T) {
 			[]string{"Nordnätverket memberOf Exportplattformen Norr", "Trafikverket memberOf Exportplattformen Norr"}},
 		// an assembly that adopts an instrument is responsible for it
 		{"Region Skåne antog den regionala utvecklingsstrategin i juni.", []string{"Region Skåne responsibleFor regional utvecklingsstrategi"}},
+		// an agency "genom" puts after the verb draws up the plan with the subject
+		{"Staten upprättar genom Trafikverket en länsplan för regional transportinfrastruktur.",
+			[]string{"Trafikverket responsibleFor länsplan för regional transportinfrastruktur", "staten responsibleFor länsplan för regional transportinfrastruktur"}},
 		// a unit of an organisation
 		{"Teknikparken Nord AB är Region Skånes näringslivsavdelning.", []string{"Teknikparken Nord AB partOf Region Skåne"}},
 	}

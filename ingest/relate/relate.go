@@ -336,6 +336,7 @@ func (r *relater) cue(sc *sentence, implied []span, i, end int, c cue, inverted 
 		objs, blocked = sc.following(end, c.obj)
 	} else {
 		subs = sc.agents(i, c.subj)
+		subs = append(subs, sc.through(end, c)...)
 		objs, blocked = sc.following(end, c.obj)
 	}
 	if s := sc.spanAt(i + 1); inverted && fits(s.class, c.subj) {
@@ -379,6 +380,22 @@ func (r *relater) cue(sc *sentence, implied []span, i, end int, c cue, inverted 
 		}
 	}
 	return n
+}
+
+// through returns the actors "genom" puts right after an active cue
+// ending at token end: in "Staten upprättar genom Trafikverket en
+// nationell plan" the agency draws up the plan as well as the state. Only
+// for who runs an instrument; money paid through an agency is the payer's.
+func (sc *sentence) through(end int, c cue) []span {
+	if c.p != "responsibleFor" || end+1 >= len(sc.toks) || low(sc.toks[end]) != "genom" {
+		return nil
+	}
+	for k, s := range sc.spans {
+		if s.from == end+1 && fits(s.class, c.subj) {
+			return sc.coordinatedAfter(k, len(sc.toks), c.subj)
+		}
+	}
+	return nil
 }
 
 // areaList follows the areas a strategy sets out: each area is part of
