@@ -699,6 +699,7 @@ func (r *relater) phrases(sc *sentence) {
 	r.bracketedParents(sc)
 	r.placed(sc)
 	r.units(sc)
+	r.roles(sc)
 }
 
 // owners reads an actor's name in the genitive right before an
