@@ -91,6 +91,9 @@ var baseCues = []cue{
 	{p: "responsibleFor", words: []string{"på", "initiativ", "av"}, after: true, subj: actor, obj: instrument},
 	{p: "responsibleFor", words: []string{"anordnas", "av"}, passive: true, subj: actor, obj: instrument},
 	{p: "responsibleFor", words: []string{"erbjuder"}, subj: actor, obj: instrument},
+	// "I Region X bedrivs en satsning under namnet Y": the actor in the
+	// phrase before the passive runs it
+	{p: "responsibleFor", words: []string{"bedrivs"}, phrase: true, subj: actor, obj: instrument},
 	// taking part
 	{p: "participatesIn", words: []string{"deltar", "i"}, subj: actor, obj: instrument},
 	{p: "participatesIn", words: []string{"medverkar", "i"}, subj: actor, obj: instrument},

@@ -84,6 +84,9 @@ func TestCueConstructions(t *testing.T) {
 		// an agency "genom" puts after the verb draws up the plan with the subject
 		{"Staten upprättar genom Trafikverket en länsplan för regional transportinfrastruktur.",
 			[]string{"Trafikverket responsibleFor länsplan för regional transportinfrastruktur", "staten responsibleFor länsplan för regional transportinfrastruktur"}},
+		// the actor in the phrase before "bedrivs" runs what follows
+		{"I Region Skåne bedrivs en liknande satsning under namnet Exportplattformen Norr.",
+			[]string{"Region Skåne responsibleFor Exportplattformen Norr"}},
 		// a unit of an organisation
 		{"Teknikparken Nord AB är Region Skånes näringslivsavdelning.", []string{"Teknikparken Nord AB partOf Region Skåne"}},
 	}
