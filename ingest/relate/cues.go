@@ -180,6 +180,8 @@ var baseCues = []cue{
 	// programme is paid from it)
 	{p: "partOf", words: []string{"inom", "ramen", "för"}, subj: instrument, obj: []string{"Project", "Programme", "Strategy", "Plan"}},
 	// ownership and membership
+	// a brand names an event or a platform as well as a company
+	{p: "owns", words: []string{"äger", "varumärket"}, subj: actor, obj: []string{"Company", "Association", "Actor", "Instrument"}},
 	{p: "owns", words: []string{"äger"}, subj: actor, obj: []string{"Company", "Association", "Actor"}},
 	{p: "owns", words: []string{"ägs", "av"}, passive: true, subj: actor, obj: []string{"Company", "Association", "Actor"}},
 	{p: "owns", words: []string{"ägas", "av"}, passive: true, subj: actor, obj: []string{"Company", "Association", "Actor"}},

@@ -87,6 +87,8 @@ func TestCueConstructions(t *testing.T) {
 		// the actor in the phrase before "bedrivs" runs what follows
 		{"I Region Skåne bedrivs en liknande satsning under namnet Exportplattformen Norr.",
 			[]string{"Region Skåne responsibleFor Exportplattformen Norr"}},
+		// the owner of a brand owns what it names
+		{"Region Skåne äger varumärket Exportplattformen Norr.", []string{"Region Skåne owns Exportplattformen Norr"}},
 		// a unit of an organisation
 		{"Teknikparken Nord AB är Region Skånes näringslivsavdelning.", []string{"Teknikparken Nord AB partOf Region Skåne"}},
 	}
