@@ -89,6 +89,8 @@ func TestCueConstructions(t *testing.T) {
 			[]string{"Region Skåne responsibleFor Exportplattformen Norr"}},
 		// the owner of a brand owns what it names
 		{"Region Skåne äger varumärket Exportplattformen Norr.", []string{"Region Skåne owns Exportplattformen Norr"}},
+		// money "med" a phrase names funds the undertaking, not the actor running it
+		{"Regionerna planerar ofta regionala program med finansiering från ERUF.", nil},
 		// a unit of an organisation
 		{"Teknikparken Nord AB är Region Skånes näringslivsavdelning.", []string{"Teknikparken Nord AB partOf Region Skåne"}},
 	}

@@ -318,6 +318,11 @@ func (r *relater) coAgents(sc *sentence, first int) {
 // returns how many it found.
 func (r *relater) cue(sc *sentence, implied []span, i, end int, c cue, inverted bool) int {
 	var subs, objs []span
+	// "Regionerna driver projekt med finansiering från ESF": a phrase
+	// with "med" funds the undertaking, not the actor that runs it
+	if c.p == "fundedBy" && i > 0 && low(sc.toks[i-1]) == "med" {
+		c.subj = instrument
+	}
 	blocked := false
 	if c.after {
 		if subs, _ = sc.following(end, c.subj); len(subs) > 0 {
