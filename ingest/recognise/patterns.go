@@ -875,11 +875,30 @@ func bodies(toks []doc.Token) []cand {
 			if i >= 2 && low(toks[i-1]) == "och" && strings.HasSuffix(toks[i-2].Text, "-") {
 				from = i - 2
 			}
+			from = bodyAdjective(toks, from, l)
 			out = append(out, cand{from: from, to: i + 1, class: "PoliticalBody", rule: "pattern:body", prio: 1})
 			break
 		}
 	}
 	return out
+}
+
+// notBodyAdjectives are weak adjective forms that pick out one body among
+// others rather than name it: "samma nämnden", "berörda förvaltningen".
+var notBodyAdjectives = map[string]bool{"samma": true, "andra": true, "första": true, "övriga": true, "berörda": true,
+	"ansvariga": true, "aktuella": true, "enskilda": true}
+
+// bodyAdjective takes the weak adjective a definite body's name opens with
+// into it: "regionala utvecklingsnämnden", "tekniska förvaltningen".
+func bodyAdjective(toks []doc.Token, from int, head string) int {
+	if from == 0 || !strings.HasSuffix(head, "en") && !strings.HasSuffix(head, "et") {
+		return from
+	}
+	w := low(toks[from-1])
+	if toks[from-1].Kind != doc.Word || !adjective(w) || notBodyAdjectives[w] || strings.HasSuffix(w, "sta") {
+		return from
+	}
+	return from - 1
 }
 
 // partnerCues before a name make it a party acting with others.

@@ -411,11 +411,12 @@ func adjective(w string) bool {
 }
 
 // extendArticles takes a definite article before a common-noun name into
-// it: "det regionala utvecklingsansvaret".
+// it: "det regionala utvecklingsansvaret". A body's name has none: "den
+// regionala utvecklingsnämnden" is "regionala utvecklingsnämnden".
 func extendArticles(toks []doc.Token, cs []cand) []cand {
 	for i := range cs {
 		c := &cs[i]
-		if c.from == 0 || c.group || lang.UpperFirst(toks[c.from].Text) {
+		if c.from == 0 || c.group || c.class == "PoliticalBody" || lang.UpperFirst(toks[c.from].Text) {
 			continue
 		}
 		if w := low(toks[c.from-1]); (w == "det" || w == "den" || w == "de") && !taken(cs, c.from-1) {

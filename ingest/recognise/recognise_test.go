@@ -695,3 +695,12 @@ func TestTaskEndsBeforePreposition(t *testing.T) {
 				"analysera hur tillgången till kommersiell service i gles- och landsbygder har utvecklats/Mandate/uppdrag att analysera hur tillgången till kommersiell service i gles- och landsbygder har utvecklats"}},
 	})
 }
+
+// TestBodyAdjective checks that a body's name keeps the weak adjective it
+// opens with and drops the article before it.
+func TestBodyAdjective(t *testing.T) {
+	checkRuns(t, []runCase{
+		{"Den regionala utvecklingsnämnden beslutade i mars.", []string{"regionala utvecklingsnämnden/PoliticalBody"}},
+		{"Ärendet gick till samma utvecklingsnämnden.", []string{"utvecklingsnämnden/PoliticalBody"}},
+	})
+}
