@@ -398,7 +398,9 @@ func names(toks []doc.Token, start int) []cand {
 		if class == "" && j-i >= 2 && toks[i+1].Kind == doc.Word {
 			var def bool
 			if class, def = kindNounForm(strings.ToLower(t.Text)); class != "" && def {
-				i++
+				if !federationTitle(t.Text) {
+					i++
+				}
 				titled = true
 			}
 		}
@@ -986,6 +988,24 @@ func (s Stage) coordinatedActors(toks []doc.Token, picked []cand) ([]cand, map[i
 		i = j - 1
 	}
 	return out, drop
+}
+
+// federationTitle reports whether a capitalised word is a compound of a
+// federation's or a foundation's noun in its definite form, which opens
+// the organisation's name: "Samordningsförbundet Ljusdal",
+// "Kommunalförbundet Sörmlands museum", "Sparbanksstiftelsen Gävleborg".
+// A bare "Stiftelsen" or "Moderbolaget" is a common noun before the name.
+func federationTitle(w string) bool {
+	if !lang.UpperFirst(w) {
+		return false
+	}
+	l := strings.ToLower(w)
+	for _, n := range []string{"förbundet", "stiftelsen", "föreningen"} {
+		if strings.HasSuffix(l, n) && len(l) >= len(n)+4 {
+			return true
+		}
+	}
+	return false
 }
 
 // titleNoun reports whether the word i, cut off at j by a name that

@@ -704,3 +704,14 @@ func TestBodyAdjective(t *testing.T) {
 		{"Ärendet gick till samma utvecklingsnämnden.", []string{"utvecklingsnämnden/PoliticalBody"}},
 	})
 }
+
+// TestFederationTitle checks that a capitalised compound of "förbundet"
+// or "stiftelsen" opens the federation's or the foundation's name.
+func TestFederationTitle(t *testing.T) {
+	checkRuns(t, []runCase{
+		{"Samordningsförbundet Mittland bildades 2012.", []string{"Samordningsförbundet Mittland/Association"}},
+		{"Förbundet samverkar med Kommunalförbundet Mittlands räddningstjänst i projektet.",
+			[]string{"Kommunalförbundet Mittlands räddningstjänst/Association"}},
+		{"Stiftelsen Mittland äger aktier.", []string{"Mittland/Association"}},
+	})
+}
