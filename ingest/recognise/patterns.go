@@ -928,6 +928,12 @@ func (s Stage) coordinatedActors(toks []doc.Token, picked []cand) ([]cand, map[i
 		if t.Kind != doc.Word || !lang.UpperFirst(t.Text) || taken(picked, i) && !lead || i == 0 || toks[i-1].Kind == doc.Punct && toks[i-1].Text != "," {
 			continue
 		}
+		// "Almi Invest": a capitalised word right after a known name goes on
+		// with it and is no partner of its own
+		if toks[i-1].Kind == doc.Word && lang.UpperFirst(toks[i-1].Text) && taken(picked, i-1) && !lead {
+			i = capSeq(toks, i) - 1
+			continue
+		}
 		if personTitle(low(toks[i-1])) {
 			i = capSeq(toks, i) - 1 // "regionrådet Per Holm och …": a person, no partner
 			continue

@@ -715,3 +715,11 @@ func TestFederationTitle(t *testing.T) {
 		{"Stiftelsen Mittland äger aktier.", []string{"Mittland/Association"}},
 	})
 }
+
+// TestNameGoesOn checks that a capitalised word right after a known name
+// is no partner of its own.
+func TestNameGoesOn(t *testing.T) {
+	checkRuns(t, []runCase{
+		{"Övriga ägare är Tillväxtverket Invest och Region Skåne.", []string{"Tillväxtverket/GovernmentAgency", "Region Skåne/Region"}},
+	})
+}
