@@ -299,6 +299,12 @@ func companies(toks []doc.Token) []cand {
 			continue
 		}
 		from := i
+		// "Jämtlands länstrafik AB": a lower-case noun that a place's
+		// genitive qualifies
+		if i >= 2 && toks[i-1].Kind == doc.Word && !lang.UpperFirst(toks[i-1].Text) && !functionWord(low(toks[i-1])) &&
+			toks[i-2].Kind == doc.Word && lang.UpperFirst(toks[i-2].Text) && strings.HasSuffix(toks[i-2].Text, "s") {
+			from--
+		}
 		for from > 0 && toks[from-1].Kind == doc.Word && (lang.UpperFirst(toks[from-1].Text) || toks[from-1].Text == "&") {
 			from--
 		}

@@ -723,3 +723,12 @@ func TestNameGoesOn(t *testing.T) {
 		{"Övriga ägare är Tillväxtverket Invest och Region Skåne.", []string{"Tillväxtverket/GovernmentAgency", "Region Skåne/Region"}},
 	})
 }
+
+// TestCompanyOfPlace checks a company named by a place's genitive and a
+// lower-case noun.
+func TestCompanyOfPlace(t *testing.T) {
+	checkRuns(t, []runCase{
+		{"Trafiken sköts av Mittlands länstrafik AB sedan 2019.", []string{"Mittlands länstrafik AB/Company"}},
+		{"Bolaget köpte aktier i AB Volvo.", nil},
+	})
+}
