@@ -30,6 +30,7 @@ var testNames = []Name{
 	{Text: "Gotland", Key: "b", Class: "Municipality"},
 	{Text: "Gotland", Key: "county:09", Class: "County"},
 	{Text: "bibliotekslagen", Key: "law:2013:801", Class: "Act"},
+	{Text: "Lund", Key: "municipality:1281", Class: "Municipality"},
 }
 
 // mentionsOf recognises a document of the passages and returns the texts
@@ -730,5 +731,14 @@ func TestCompanyOfPlace(t *testing.T) {
 	checkRuns(t, []runCase{
 		{"Trafiken sköts av Mittlands länstrafik AB sedan 2019.", []string{"Mittlands länstrafik AB/Company"}},
 		{"Bolaget köpte aktier i AB Volvo.", nil},
+	})
+}
+
+// TestPlaceEndsName checks that a place's one-word name ending a person's
+// or an organisation's name is no mention of the place.
+func TestPlaceEndsName(t *testing.T) {
+	checkRuns(t, []runCase{
+		{"Styrelsen består av Karin Lund och Per Ek.", nil},
+		{"Kontoret ligger i Lund och i Norra Lund.", []string{"Lund/Municipality", "Lund/Municipality"}},
 	})
 }
