@@ -299,6 +299,12 @@ func companies(toks []doc.Token) []cand {
 			continue
 		}
 		from := i
+		// "Jämtlands länstrafik AB": a lower-case noun that a place's
+		// genitive qualifies
+		if i >= 2 && toks[i-1].Kind == doc.Word && !lang.UpperFirst(toks[i-1].Text) && !functionWord(low(toks[i-1])) &&
+			toks[i-2].Kind == doc.Word && lang.UpperFirst(toks[i-2].Text) && strings.HasSuffix(toks[i-2].Text, "s") {
+			from--
+		}
 		for from > 0 && toks[from-1].Kind == doc.Word && (lang.UpperFirst(toks[from-1].Text) || toks[from-1].Text == "&") {
 			from--
 		}
@@ -398,7 +404,9 @@ func names(toks []doc.Token, start int) []cand {
 		if class == "" && j-i >= 2 && toks[i+1].Kind == doc.Word {
 			var def bool
 			if class, def = kindNounForm(strings.ToLower(t.Text)); class != "" && def {
-				i++
+				if !federationTitle(t.Text) {
+					i++
+				}
 				titled = true
 			}
 		}
@@ -875,11 +883,30 @@ func bodies(toks []doc.Token) []cand {
 			if i >= 2 && low(toks[i-1]) == "och" && strings.HasSuffix(toks[i-2].Text, "-") {
 				from = i - 2
 			}
+			from = bodyAdjective(toks, from, l)
 			out = append(out, cand{from: from, to: i + 1, class: "PoliticalBody", rule: "pattern:body", prio: 1})
 			break
 		}
 	}
 	return out
+}
+
+// notBodyAdjectives are weak adjective forms that pick out one body among
+// others rather than name it: "samma nämnden", "berörda förvaltningen".
+var notBodyAdjectives = map[string]bool{"samma": true, "andra": true, "första": true, "övriga": true, "berörda": true,
+	"ansvariga": true, "aktuella": true, "enskilda": true}
+
+// bodyAdjective takes the weak adjective a definite body's name opens with
+// into it: "regionala utvecklingsnämnden", "tekniska förvaltningen".
+func bodyAdjective(toks []doc.Token, from int, head string) int {
+	if from == 0 || !strings.HasSuffix(head, "en") && !strings.HasSuffix(head, "et") {
+		return from
+	}
+	w := low(toks[from-1])
+	if toks[from-1].Kind != doc.Word || !adjective(w) || notBodyAdjectives[w] || strings.HasSuffix(w, "sta") {
+		return from
+	}
+	return from - 1
 }
 
 // partnerCues before a name make it a party acting with others.
@@ -905,6 +932,12 @@ func (s Stage) coordinatedActors(toks []doc.Token, picked []cand) ([]cand, map[i
 		t := toks[i]
 		lead := placeLead(toks, picked, i)
 		if t.Kind != doc.Word || !lang.UpperFirst(t.Text) || taken(picked, i) && !lead || i == 0 || toks[i-1].Kind == doc.Punct && toks[i-1].Text != "," {
+			continue
+		}
+		// "Almi Invest": a capitalised word right after a known name goes on
+		// with it and is no partner of its own
+		if toks[i-1].Kind == doc.Word && lang.UpperFirst(toks[i-1].Text) && taken(picked, i-1) && !lead {
+			i = capSeq(toks, i) - 1
 			continue
 		}
 		if personTitle(low(toks[i-1])) {
@@ -967,6 +1000,24 @@ func (s Stage) coordinatedActors(toks []doc.Token, picked []cand) ([]cand, map[i
 		i = j - 1
 	}
 	return out, drop
+}
+
+// federationTitle reports whether a capitalised word is a compound of a
+// federation's or a foundation's noun in its definite form, which opens
+// the organisation's name: "Samordningsförbundet Ljusdal",
+// "Kommunalförbundet Sörmlands museum", "Sparbanksstiftelsen Gävleborg".
+// A bare "Stiftelsen" or "Moderbolaget" is a common noun before the name.
+func federationTitle(w string) bool {
+	if !lang.UpperFirst(w) {
+		return false
+	}
+	l := strings.ToLower(w)
+	for _, n := range []string{"förbundet", "stiftelsen", "föreningen"} {
+		if strings.HasSuffix(l, n) && len(l) >= len(n)+4 {
+			return true
+		}
+	}
+	return false
 }
 
 // titleNoun reports whether the word i, cut off at j by a name that

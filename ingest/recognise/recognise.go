@@ -199,7 +199,7 @@ func (s Stage) sentence(toks []doc.Token, p *doc.Passage, sub subject, known []c
 	all = append(all, bodies(toks)...)
 	all = append(all, campuses(toks)...)
 	all = append(all, s.levels(toks)...)
-	picked := instructions(toks, selectSpans(trimAgencies(toks, all)))
+	picked := placesInNames(toks, instructions(toks, selectSpans(trimAgencies(toks, all))))
 	// a partner coordinated with a partner is one too: "tillsammans med A och B"
 	for range 3 {
 		more, drop := s.coordinatedActors(toks, picked)
@@ -405,17 +405,41 @@ func extendGroups(toks []doc.Token, cs []cand) []cand {
 	return cs
 }
 
+// placeQualifiers are capitalised words that make a place's name with the
+// place: "Norra Dalarna", "Östra Göinge".
+var placeQualifiers = map[string]bool{"Norra": true, "Södra": true, "Östra": true, "Västra": true, "Mellersta": true,
+	"Inre": true, "Övre": true, "Nedre": true, "Stor": true, "Stora": true, "Lilla": true}
+
+// placesInNames drops a place's one-word name that ends a longer
+// capitalised name no rule took: a person's surname ("Karin Berg", "Per
+// Lund") or the place of an organisation ("Science Park Lund") is no
+// mention of the place.
+func placesInNames(toks []doc.Token, cs []cand) []cand {
+	out := cs[:0]
+	for _, c := range cs {
+		p := c.from - 1
+		if c.rule == "register" && placeClass(c.class) && c.to-c.from == 1 && p > 0 && toks[p].Kind == doc.Word &&
+			lang.UpperFirst(toks[p].Text) && !taken(cs, p) && !notNames[toks[p].Text] && !countries[toks[p].Text] &&
+			!placeQualifiers[toks[p].Text] && toks[p].End < toks[c.from].Start {
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
 // adjective guesses an inflected adjective: "skånska", "statliga".
 func adjective(w string) bool {
 	return len(w) > 4 && strings.HasSuffix(w, "a") && !functionWord(w) && !groupScopes[w]
 }
 
 // extendArticles takes a definite article before a common-noun name into
-// it: "det regionala utvecklingsansvaret".
+// it: "det regionala utvecklingsansvaret". A body's name has none: "den
+// regionala utvecklingsnämnden" is "regionala utvecklingsnämnden".
 func extendArticles(toks []doc.Token, cs []cand) []cand {
 	for i := range cs {
 		c := &cs[i]
-		if c.from == 0 || c.group || lang.UpperFirst(toks[c.from].Text) {
+		if c.from == 0 || c.group || c.class == "PoliticalBody" || lang.UpperFirst(toks[c.from].Text) {
 			continue
 		}
 		if w := low(toks[c.from-1]); (w == "det" || w == "den" || w == "de") && !taken(cs, c.from-1) {

@@ -30,6 +30,7 @@ var testNames = []Name{
 	{Text: "Gotland", Key: "b", Class: "Municipality"},
 	{Text: "Gotland", Key: "county:09", Class: "County"},
 	{Text: "bibliotekslagen", Key: "law:2013:801", Class: "Act"},
+	{Text: "Lund", Key: "municipality:1281", Class: "Municipality"},
 }
 
 // mentionsOf recognises a document of the passages and returns the texts
@@ -693,5 +694,51 @@ func TestTaskEndsBeforePreposition(t *testing.T) {
 		{"Tillväxtverket fick i uppdrag att analysera hur tillgången till kommersiell service i gles- och landsbygder har utvecklats sedan 2018.",
 			[]string{"Tillväxtverket/GovernmentAgency",
 				"analysera hur tillgången till kommersiell service i gles- och landsbygder har utvecklats/Mandate/uppdrag att analysera hur tillgången till kommersiell service i gles- och landsbygder har utvecklats"}},
+	})
+}
+
+// TestBodyAdjective checks that a body's name keeps the weak adjective it
+// opens with and drops the article before it.
+func TestBodyAdjective(t *testing.T) {
+	checkRuns(t, []runCase{
+		{"Den regionala utvecklingsnämnden beslutade i mars.", []string{"regionala utvecklingsnämnden/PoliticalBody"}},
+		{"Ärendet gick till samma utvecklingsnämnden.", []string{"utvecklingsnämnden/PoliticalBody"}},
+	})
+}
+
+// TestFederationTitle checks that a capitalised compound of "förbundet"
+// or "stiftelsen" opens the federation's or the foundation's name.
+func TestFederationTitle(t *testing.T) {
+	checkRuns(t, []runCase{
+		{"Samordningsförbundet Mittland bildades 2012.", []string{"Samordningsförbundet Mittland/Association"}},
+		{"Förbundet samverkar med Kommunalförbundet Mittlands räddningstjänst i projektet.",
+			[]string{"Kommunalförbundet Mittlands räddningstjänst/Association"}},
+		{"Stiftelsen Mittland äger aktier.", []string{"Mittland/Association"}},
+	})
+}
+
+// TestNameGoesOn checks that a capitalised word right after a known name
+// is no partner of its own.
+func TestNameGoesOn(t *testing.T) {
+	checkRuns(t, []runCase{
+		{"Övriga ägare är Tillväxtverket Invest och Region Skåne.", []string{"Tillväxtverket/GovernmentAgency", "Region Skåne/Region"}},
+	})
+}
+
+// TestCompanyOfPlace checks a company named by a place's genitive and a
+// lower-case noun.
+func TestCompanyOfPlace(t *testing.T) {
+	checkRuns(t, []runCase{
+		{"Trafiken sköts av Mittlands länstrafik AB sedan 2019.", []string{"Mittlands länstrafik AB/Company"}},
+		{"Bolaget köpte aktier i AB Volvo.", nil},
+	})
+}
+
+// TestPlaceEndsName checks that a place's one-word name ending a person's
+// or an organisation's name is no mention of the place.
+func TestPlaceEndsName(t *testing.T) {
+	checkRuns(t, []runCase{
+		{"Styrelsen består av Karin Lund och Per Ek.", nil},
+		{"Kontoret ligger i Lund och i Norra Lund.", []string{"Lund/Municipality", "Lund/Municipality"}},
 	})
 }
