@@ -14,24 +14,10 @@ import (
 	"kg/term"
 )
 
-// The join a store evaluates whole is described in package join.
-type (
-	JoinSlot     = join.Slot
-	JoinLink     = join.Link
-	JoinStep     = join.Step
-	JoinTable    = join.Table
-	Join         = join.Join
-	JoinOptional = join.Optional
-	JoinGroup    = join.Group
-	JoinCount    = join.Count
-	JoinExpr     = join.Expr
-	JoinOp       = join.Op
-)
-
 // Joiner is implemented by stores that evaluate a whole Join in one
 // request, letting their own planner order it.
 type Joiner interface {
-	Join(ctx context.Context, j *Join, yield func(row []term.Term) bool) error
+	Join(ctx context.Context, j *join.Join, yield func(row []term.Term) bool) error
 }
 
 // joinSQL builds the statement of a Join: its parameters, and the tables
@@ -41,7 +27,7 @@ type joinSQL struct {
 	dedup  bool
 	graph  term.Term
 	n      int // aliases made
-	tables []JoinTable
+	tables []join.Table
 }
 
 // alias names a new FROM item.
@@ -76,13 +62,13 @@ type level struct {
 
 // level builds the SELECT of j, which may read the columns outer of the
 // levels enclosing it.
-func (b *joinSQL) level(j *Join, outer map[int]column) (*level, error) {
+func (b *joinSQL) level(j *join.Join, outer map[int]column) (*level, error) {
 	l := &level{b: b, vars: map[int]column{}, outer: outer}
 	maps.Copy(l.vars, outer)
 	// A table of distinct values of one variable that a step binds too
 	// is a condition on the step's column: fewer items for the planner
 	// to order, and estimates from the column's statistics.
-	var lists []JoinTable
+	var lists []join.Table
 	for _, t := range j.Tables {
 		if len(t.Vars) == 1 && distinctRows(t) {
 			lists = append(lists, t)
@@ -128,7 +114,7 @@ func (b *joinSQL) level(j *Join, outer map[int]column) (*level, error) {
 }
 
 // distinctRows reports whether no two rows of t are the same.
-func distinctRows(t JoinTable) bool {
+func distinctRows(t join.Table) bool {
 	seen := make(map[string]bool, len(t.Rows))
 	for _, row := range t.Rows {
 		var k strings.Builder
@@ -197,7 +183,7 @@ func (l *level) wrap() {
 }
 
 // optional LEFT JOINs an optional join to the wrapped level.
-func (l *level) optional(o JoinOptional) error {
+func (l *level) optional(o join.Optional) error {
 	sub, err := l.b.level(o.Join, l.outer)
 	if err != nil {
 		return err
@@ -248,7 +234,7 @@ func (l *level) optional(o JoinOptional) error {
 // expr translates a condition that reads the columns vars. SQL's NULL
 // stands for an error: NOT, AND and OR treat it as SPARQL's operators
 // treat errors.
-func (l *level) expr(e JoinExpr, vars map[int]column) (string, error) {
+func (l *level) expr(e join.Expr, vars map[int]column) (string, error) {
 	switch e.Op {
 	case join.ExprTrue:
 		return "TRUE", nil
@@ -311,7 +297,7 @@ func (l *level) expr(e JoinExpr, vars map[int]column) (string, error) {
 
 // operand is the hash of a variable's value (NULL when no step binds it)
 // or of a term.
-func (l *level) operand(e JoinExpr, vars map[int]column) (string, error) {
+func (l *level) operand(e join.Expr, vars map[int]column) (string, error) {
 	switch e.Op {
 	case join.ExprVar:
 		if c, ok := vars[e.Var]; ok {
@@ -325,7 +311,7 @@ func (l *level) operand(e JoinExpr, vars map[int]column) (string, error) {
 }
 
 // bind equates a slot with the SQL expression col.
-func (l *level) bind(s JoinSlot, col string) {
+func (l *level) bind(s join.Slot, col string) {
 	if s.Var < 0 {
 		l.where = append(l.where, col+" = "+l.b.a.add(hashOf(s.Term)))
 		return
@@ -359,7 +345,7 @@ func (b *joinSQL) quadConds(alias string) []string {
 
 // step adds a step: a quad alias for a single link, a UNION ALL of the
 // links' quads, turned the way each link reads, for several.
-func (l *level) step(st JoinStep) error {
+func (l *level) step(st join.Step) error {
 	b := l.b
 	alias := b.alias("q")
 	if st.Closure {
@@ -386,7 +372,7 @@ func (l *level) step(st JoinStep) error {
 
 // edges is the UNION ALL of the links' quads as pairs (s, o), each quad
 // read once in the union default graph when dedup is set.
-func (b *joinSQL) edges(links []JoinLink, dedup bool) string {
+func (b *joinSQL) edges(links []join.Link, dedup bool) string {
 	var branches []string
 	for _, l := range links {
 		s, o := "subject_hash", "object_hash"
@@ -404,7 +390,7 @@ func (b *joinSQL) edges(links []JoinLink, dedup bool) string {
 
 // closure adds the pairs of one or more links from its constant end: a
 // recursive query walks the links from there, each node once.
-func (l *level) closure(alias string, st JoinStep) error {
+func (l *level) closure(alias string, st join.Step) error {
 	from, to := "o", "s" // walking backwards from a constant O
 	start := st.O
 	if st.S.Var < 0 {
@@ -422,7 +408,7 @@ func (l *level) closure(alias string, st JoinStep) error {
 }
 
 // table adds an inline table whose first column numbers its rows.
-func (l *level) table(t JoinTable) {
+func (l *level) table(t join.Table) {
 	k := len(l.b.tables)
 	l.b.tables = append(l.b.tables, t)
 	alias := l.b.alias("t")
@@ -443,7 +429,7 @@ func (l *level) table(t JoinTable) {
 			l.own = append(l.own, v)
 			continue
 		}
-		l.bind(JoinSlot{Var: v}, alias+"."+col)
+		l.bind(join.Slot{Var: v}, alias+"."+col)
 	}
 	l.from = append(l.from, "(VALUES "+strings.Join(rows, ", ")+") AS "+alias+"("+strings.Join(cols, ", ")+")")
 }
@@ -451,7 +437,7 @@ func (l *level) table(t JoinTable) {
 // Join evaluates j in one statement: the steps and tables joined in a
 // subquery PostgreSQL plans as a whole, the values of the variables
 // looked up in the nodes table around it.
-func (s *sqlStore) Join(ctx context.Context, j *Join, yield func(row []term.Term) bool) error {
+func (s *sqlStore) Join(ctx context.Context, j *join.Join, yield func(row []term.Term) bool) error {
 	b := &joinSQL{graph: j.Graph}
 	if j.Graph.IsZero() {
 		var err error
@@ -533,7 +519,7 @@ func (s *sqlStore) Join(ctx context.Context, j *Join, yield func(row []term.Term
 }
 
 // countSQL is the aggregate of a count.
-func countSQL(c JoinCount, vars map[int]column) string {
+func countSQL(c join.Count, vars map[int]column) string {
 	if c.Var < 0 {
 		return "count(*)"
 	}
@@ -556,7 +542,7 @@ const joinBatch = 1024
 // the row numbers of tables, or counts), and yields its rows with the
 // values the hashes name: read with them when joined, else from the
 // cache or looked up in batches of rows.
-func (s *sqlStore) joinRows(ctx context.Context, j *Join, tables []JoinTable, src [][2]int, query string, a args, joined bool, yield func([]term.Term) bool) error {
+func (s *sqlStore) joinRows(ctx context.Context, j *join.Join, tables []join.Table, src [][2]int, query string, a args, joined bool, yield func([]term.Term) bool) error {
 	rows, err := s.db.QueryContext(ctx, query, a...)
 	if err != nil {
 		return fmt.Errorf("store %s: %w", s.Location(), err)
