@@ -66,22 +66,7 @@ func (s Stage) Run(d *doc.Doc) error {
 			before.nearer(cs, sub, d.Examples[p.Example].Heading, si)
 		}
 		again.learn(sent.Tokens, cs)
-		if p.Example >= 0 {
-			if p.Kind == doc.ExampleHeading {
-				for _, c := range cs {
-					if c.class == "Region" && c.key != "" && !c.group {
-						regions[p.Example] = append(regions[p.Example], c)
-					}
-				}
-			} else if rs := regions[p.Example]; len(rs) == 1 {
-				cs = append(cs, regionAnaphors(sent.Tokens, cs, rs[0])...)
-			}
-		}
-		// "Region Värmlands plan tydliggör regionens folkhälsouppdrag": the
-		// one region the sentence named before
-		if r, ok := soleRegion(cs); ok {
-			cs = append(cs, regionAnaphors(sent.Tokens, cs, r)...)
-		}
+		cs = regionReferences(sent.Tokens, p, cs, regions)
 		// an item that opens with "Att" and a verb states a task of the
 		// lead-in's actor even when the lead-in names no duty
 		if p.Kind == doc.ListItem && (dutyLead || actorLead && infinitive(sent.Tokens)) && len(sent.Tokens) > 1 && firstWords(d, si) {
@@ -721,6 +706,28 @@ var instrumentClasses = map[string]bool{"Instrument": true, "Strategy": true, "P
 	"Fund": true, "Appropriation": true, "Platform": true, "Agreement": true, "Event": true, "Network": true}
 
 func instrumentClass(c string) bool { return instrumentClasses[c] }
+
+// regionReferences records the regions a worked example's heading names
+// and adds "regionen" for the one region its example, or the sentence
+// itself ("Region Värmlands plan tydliggör regionens folkhälsouppdrag"),
+// names.
+func regionReferences(toks []doc.Token, p *doc.Passage, cs []cand, regions map[int][]cand) []cand {
+	if p.Example >= 0 {
+		if p.Kind == doc.ExampleHeading {
+			for _, c := range cs {
+				if c.class == "Region" && c.key != "" && !c.group {
+					regions[p.Example] = append(regions[p.Example], c)
+				}
+			}
+		} else if rs := regions[p.Example]; len(rs) == 1 {
+			cs = append(cs, regionAnaphors(toks, cs, rs[0])...)
+		}
+	}
+	if r, ok := soleRegion(cs); ok {
+		cs = append(cs, regionAnaphors(toks, cs, r)...)
+	}
+	return cs
+}
 
 // soleRegion returns the one region a sentence names, when it names one
 // region and no group of regions.

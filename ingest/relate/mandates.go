@@ -50,7 +50,7 @@ func (r *relater) mandates(sc *sentence, leadActors, prevLaws, prevSubjects, pre
 			// ramen för detta ingår att främja …"
 			r.add(m.e, prevTasks[0].e, "partOf", sc.i, "mandate:part") // the task the sentence before was about
 		}
-		if len(holders) == 0 && sc.otherTasks(m.from) {
+		if len(holders) == 0 && sc.otherTasks() {
 			holders = r.holdersOf(prevTasks) // "… dess främsta uppgift är att … Andra uppgifter är att …"
 		}
 		if len(holders) == 0 && (sc.opensWithPronoun() || rule == "mandate:subject") {
@@ -433,8 +433,8 @@ func (sc *sentence) decider(h span) *span {
 // otherTasks reports whether the sentence opens by naming more tasks of
 // someone named before: "Andra uppgifter är att …", "Övriga uppdrag …",
 // "Dess uppgifter är att …".
-func (sc *sentence) otherTasks(b int) bool {
-	if b < 2 || len(sc.toks) < 2 {
+func (sc *sentence) otherTasks() bool {
+	if len(sc.toks) < 2 {
 		return false
 	}
 	switch low(sc.toks[0]) {
