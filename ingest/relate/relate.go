@@ -59,9 +59,7 @@ func (Stage) Run(d *doc.Doc) error {
 	}
 	r := &relater{d: d, seen: map[[3]string]bool{}, listed: map[int][]span{}}
 	subjects := exampleSubjects(d)
-	var leadActors []span
-	var leadMandate *span // a task the lead-in names: the items are its parts
-	var leadLaws []span   // the laws a lead-in names: they confer the items' tasks
+	var ld lead // what the lead-in of a list says of its items
 	var prevLaws, prevSubjects, prevTasks []span
 	ar := &areaList{top: -1, policy: -1}
 	var before [2]int // the relations the sentence before added
@@ -72,7 +70,7 @@ func (Stage) Run(d *doc.Doc) error {
 		r.instances(sc, before)
 		var implied []span
 		if p.Kind == doc.ListItem {
-			implied = leadActors
+			implied = ld.actors
 		}
 		if p.Example >= 0 && p.Example < len(subjects) && subjects[p.Example] >= 0 {
 			sub := subjects[p.Example]
@@ -91,11 +89,11 @@ func (Stage) Run(d *doc.Doc) error {
 			prevLaws = nil
 		}
 		laws := prevLaws
-		if p.Kind == doc.ListItem && len(leadLaws) > 0 {
-			laws = leadLaws // "Enligt förordningen ska regionerna: …"
+		if p.Kind == doc.ListItem && len(ld.laws) > 0 {
+			laws = ld.laws // "Enligt förordningen ska regionerna: …"
 		}
-		holders := leadActors
-		if p.Kind == doc.ListItem && leadMandate != nil {
+		holders := ld.actors
+		if p.Kind == doc.ListItem && ld.mandate != nil {
 			// the items are parts of the lead's task: its holders and
 			// grounds are the task's, stated once
 			holders, laws = nil, nil
@@ -107,28 +105,16 @@ func (Stage) Run(d *doc.Doc) error {
 		} else if first && p.Kind.Heading() {
 			prevSubjects = nil
 		}
-		if p.Kind == doc.ListItem && leadMandate != nil {
+		if p.Kind == doc.ListItem && ld.mandate != nil {
 			for _, m := range sc.ofClass("Mandate") {
-				r.add(m.e, leadMandate.e, "partOf", sc.i, "list:part")
+				r.add(m.e, ld.mandate.e, "partOf", sc.i, "list:part")
 			}
 		}
 		if laws := sc.ofClass("Law"); len(laws) > 0 {
 			prevLaws = laws
 		}
-		last := si == len(d.Sentences)-1 || d.Sentences[si+1].Passage != sent.Passage
-		if last && p.Kind != doc.ListItem {
-			leadActors, leadMandate, leadLaws = nil, nil, nil
-			if n := len(sc.toks); n > 0 && leadIn(d, si) {
-				leadLaws = sc.ofClass("Law")
-				if ms := sc.ofClass("Mandate"); len(ms) > 0 {
-					leadMandate = &ms[len(ms)-1]
-				}
-				leadActors = sc.subjects(n-1, []string{"Actor"})
-				// "Vidare ska RUS:" — what the items go on to say is of the instrument
-				if len(leadActors) == 0 {
-					leadActors = sc.subjects(n-1, []string{"Instrument"})
-				}
-			}
+		if last := si == len(d.Sentences)-1 || d.Sentences[si+1].Passage != sent.Passage; last && p.Kind != doc.ListItem {
+			ld = readLead(d, si, sc)
 		}
 		before = [2]int{added, len(d.Relations)}
 	}
@@ -150,6 +136,33 @@ func leadIn(d *doc.Doc, si int) bool {
 		return false
 	}
 	return slices.ContainsFunc(toks, func(t doc.Token) bool { return strings.EqualFold(t.Text, "ska") })
+}
+
+// lead is what a passage that leads in to a list says of the items.
+type lead struct {
+	actors  []span
+	mandate *span  // a task the lead-in names: the items are its parts
+	laws    []span // the laws a lead-in names: they confer the items' tasks
+}
+
+// readLead reads the lead-in that sentence si, the last of a passage,
+// makes, or none.
+func readLead(d *doc.Doc, si int, sc *sentence) lead {
+	var ld lead
+	n := len(sc.toks)
+	if n == 0 || !leadIn(d, si) {
+		return ld
+	}
+	ld.laws = sc.ofClass("Law")
+	if ms := sc.ofClass("Mandate"); len(ms) > 0 {
+		ld.mandate = &ms[len(ms)-1]
+	}
+	ld.actors = sc.subjects(n-1, []string{"Actor"})
+	// "Vidare ska RUS:" — what the items go on to say is of the instrument
+	if len(ld.actors) == 0 {
+		ld.actors = sc.subjects(n-1, []string{"Instrument"})
+	}
+	return ld
 }
 
 func newSentence(d *doc.Doc, si int, mis []int) *sentence {
