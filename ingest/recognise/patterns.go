@@ -1134,6 +1134,25 @@ func groupGenitive(w string) bool {
 	return strings.HasSuffix(l, "ernas") || strings.HasSuffix(l, "arnas") || strings.HasSuffix(l, "ornas")
 }
 
+// capitalTitleEnd returns the end of a title that opens with the
+// capitalised compound at i: over what it is for ("Innovationsstrategi
+// för hållbar tillväxt") or a year ("Näringslivsstrategi 2030",
+// "Kulturplan 2024–2027").
+func capitalTitleEnd(toks []doc.Token, i int) int {
+	end := i + 1
+	if end+1 < len(toks) && low(toks[end]) == "för" {
+		k := end + 1
+		for k < len(toks) && k-end <= 7 && (toks[k].Kind != doc.Punct || toks[k].Text == "–" && k+1 < len(toks) && toks[k+1].Kind == doc.Number) && !lawStop[low(toks[k])] &&
+			!verbAfterPlace(toks, end+1, k) {
+			k++
+		}
+		if k > end+1 {
+			return k
+		}
+	}
+	return yearAfter(toks, end)
+}
+
 // verbAfterPlace reports whether token k, in a title's for-phrase that
 // began at a, is a lower-case word after a capitalised one: the clause
 // goes on ("Innovationsstrategi för Västmanland anges …"), for Swedish
@@ -1218,21 +1237,7 @@ func titles(toks []doc.Token) []cand {
 		if !lang.UpperFirst(t.Text) || inURL(toks, i) {
 			continue
 		}
-		end := i + 1
-		if end+1 < len(toks) && low(toks[end]) == "för" {
-			k := end + 1
-			for k < len(toks) && k-end <= 7 && (toks[k].Kind != doc.Punct || toks[k].Text == "–" && k+1 < len(toks) && toks[k+1].Kind == doc.Number) && !lawStop[low(toks[k])] &&
-				!verbAfterPlace(toks, end+1, k) {
-				k++
-			}
-			if k > end+1 {
-				end = k
-			}
-		}
-		// "Näringslivsstrategi 2030", "Kulturplan 2024–2027": a year names it
-		if end == i+1 {
-			end = yearAfter(toks, end)
-		}
+		end := capitalTitleEnd(toks, i)
 		if end == i+1 && !definite(t.Text) && len(toks) > 2 {
 			// a capitalised compound alone is a name only in its definite
 			// form ("Kompetensförsörjningsstrategin") or as a heading
