@@ -913,6 +913,26 @@ func bodyAdjective(toks []doc.Token, from int, head string) int {
 var partnerCues = [][]string{{"tillsammans", "med"}, {"samverkan", "med"}, {"samarbete", "med"}, {"samarbetar", "med"}, {"samverkar", "med"}, {"i", "regi", "av"},
 	{"samarbete", "mellan"}, {"samverkan", "mellan"}, {"partnerskap", "mellan"}}
 
+// partnerCueBefore reports whether a partner cue ends right before token
+// i: "tillsammans med", "i samverkan med".
+func partnerCueBefore(toks []doc.Token, i int) bool {
+	for _, pc := range partnerCues {
+		if i < len(pc) {
+			continue
+		}
+		ok := true
+		for k, w := range pc {
+			if low(toks[i-len(pc)+k]) != w {
+				ok = false
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
 // coordinatedActors finds capitalised names no rule classified that are
 // coordinated with an actor ("Region Skåne, Coompanion och Almi") or named
 // as a partner ("tillsammans med Företagarna"): they are actors of a kind
@@ -973,19 +993,7 @@ func (s Stage) coordinatedActors(toks []doc.Token, picked []cand) ([]cand, map[i
 		}
 		left := i >= 2 && (toks[i-1].Text == "," || conj(toks[i-1])) && actorAt[i-1]
 		right := j+1 < len(toks) && (toks[j].Text == "," || conj(toks[j])) && actorFrom[j+1]
-		partner := false
-		for _, pc := range partnerCues {
-			if i >= len(pc) {
-				ok := true
-				for k, w := range pc {
-					if low(toks[i-len(pc)+k]) != w {
-						ok = false
-					}
-				}
-				partner = partner || ok
-			}
-		}
-		if left || right || partner {
+		if left || right || partnerCueBefore(toks, i) {
 			j = englishTail(toks, j)
 			class := englishClass(toks, i, j)
 			if class == "" {
